@@ -1,0 +1,47 @@
+package com.campaigns.workflows.activity;
+
+import com.campaigns.workflows.TemporalNames;
+import com.campaigns.workflows.model.CallbackRequest;
+import com.campaigns.workflows.model.CreateStockRequest;
+import com.campaigns.workflows.model.StockCheck;
+import com.campaigns.workflows.model.StockCommand;
+import com.campaigns.workflows.model.StockCreated;
+import com.campaigns.workflows.model.StockTransition;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * The stock (批次) lifecycle at WeChat Pay. Failures are {@code ApplicationFailure}s typed by the
+ * WeChat Pay error code (or HTTP_ERROR / INVALID_SIGNATURE for transport and verification
+ * problems); retryable or not as {@code WechatErrorClassifier} decides.
+ */
+@ActivityInterface
+public interface StockActivities {
+
+  /** Sets the merchant's COUPON.USE notification URL (POST /v3/marketing/favor/callbacks). */
+  @ActivityMethod(name = TemporalNames.ACTIVITY_SET_CALLBACK)
+  void setCallback(CallbackRequest request);
+
+  /**
+   * Creates the stock. Idempotent by {@code out_request_no}: a retry after a lost response gets the
+   * same stock back from WeChat Pay.
+   */
+  @ActivityMethod(name = TemporalNames.ACTIVITY_CREATE_STOCK)
+  StockCreated createStock(CreateStockRequest request);
+
+  /** Activates (starts) the stock; WeChat Pay treats a repeat as a no-op. */
+  @ActivityMethod(name = TemporalNames.ACTIVITY_ACTIVATE_STOCK)
+  StockTransition activateStock(StockCommand command);
+
+  /** Pauses the stock so no channel can issue its coupons; idempotent. */
+  @ActivityMethod(name = TemporalNames.ACTIVITY_PAUSE_STOCK)
+  StockTransition pauseStock(StockCommand command);
+
+  /** Restarts a paused stock; idempotent. */
+  @ActivityMethod(name = TemporalNames.ACTIVITY_RESTART_STOCK)
+  StockTransition restartStock(StockCommand command);
+
+  /** Reads the stock's live status and the campaign's recorded redemptions. */
+  @ActivityMethod(name = TemporalNames.ACTIVITY_CHECK_STOCK)
+  StockCheck checkStock(StockCommand command);
+}

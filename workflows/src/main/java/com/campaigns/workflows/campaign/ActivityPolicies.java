@@ -1,0 +1,91 @@
+package com.campaigns.workflows.campaign;
+
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Timeouts and retries of every activity, in one place. Retryability of a WeChat Pay error is the
+ * activity's decision (a non-retryable ApplicationFailure); these policies only bound the retries.
+ */
+final class ActivityPolicies {
+
+  /** Heartbeats of IssueCoupons: cancellation reaches it within about 80% of this. */
+  static final Duration ISSUE_HEARTBEAT_TIMEOUT = Duration.ofSeconds(6);
+
+  private ActivityPolicies() {}
+
+  /** Stock lifecycle calls: retried until they succeed or fail for good. */
+  static ActivityOptions stockCalls() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setBackoffCoefficient(2)
+            .setMaximumInterval(Duration.ofMinutes(2))
+            .build())
+        .build();
+  }
+
+  /** Periodic stock checks are best effort: a failed check is skipped, the next one comes. */
+  static ActivityOptions stockCheck() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumAttempts(3)
+            .build())
+        .build();
+  }
+
+  static ActivityOptions ledgerReads() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .build())
+        .build();
+  }
+
+  /**
+   * One segment of a wave. It may run for a long time at a low rate, heartbeats often, and waits
+   * for its own cancellation so that no send happens after the workflow has paused the stock.
+   */
+  static ActivityOptions issueCoupons(long recipients, int ratePerSecond) {
+    long expectedSeconds = recipients / Math.max(1, ratePerSecond);
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(600, expectedSeconds * 3)))
+        .setHeartbeatTimeout(ISSUE_HEARTBEAT_TIMEOUT)
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setBackoffCoefficient(2)
+            .setMaximumInterval(Duration.ofSeconds(30))
+            .build())
+        .build();
+  }
+
+  /** Flow downloads: FLOW_NOT_READY is retried at a steady interval until WeChat Pay publishes. */
+  static ActivityOptions flows(Duration retryInterval) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(retryInterval)
+            .setBackoffCoefficient(1)
+            .build())
+        .build();
+  }
+
+  static LocalActivityOptions recordStatus() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(10))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofMillis(500))
+            .setMaximumAttempts(3)
+            .build())
+        .build();
+  }
+}

@@ -1,0 +1,18 @@
+package com.campaigns.workflows.model;
+
+/** ApplicationFailure types that workflows branch on (never on messages). */
+public final class FailureTypes {
+
+  /** The flow file is not published yet: retry later. */
+  public static final String FLOW_NOT_READY = "FLOW_NOT_READY";
+  /** No stored audience with that id. */
+  public static final String AUDIENCE_NOT_FOUND = "AUDIENCE_NOT_FOUND";
+  /** The stock is not in a state that allows the call (WeChat Pay "非法的批次状态"). */
+  public static final String STOCK_STATE = "STOCK_STATE";
+  /** The spec failed validation inside the workflow. */
+  public static final String INVALID_SPEC = "INVALID_SPEC";
+  /** No credentials are configured for the merchant. */
+  public static final String MERCHANT_UNKNOWN = "MERCHANT_UNKNOWN";
+
+  private FailureTypes() {}
+}

@@ -1,0 +1,30 @@
+package com.campaigns.workflows.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * Issue coupons to the recipients {@code [fromSeq, toSeq)} of a wave's audience.
+ *
+ * @param outRequestNoPrefix campaign-derived prefix; the activity appends a per-(wave, openid) hash
+ * @param issueCap the segment may hold at most this many issued coupons in the ledger when the
+ *     activity stops (absolute, so a retried attempt can never exceed it); -1 for no cap
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record IssueRequest(
+    String campaignId,
+    String mchid,
+    String appid,
+    String stockId,
+    int waveIndex,
+    String audienceId,
+    long fromSeq,
+    long toSeq,
+    long couponAmount,
+    int ratePerSecond,
+    long issueCap,
+    String outRequestNoPrefix) {}

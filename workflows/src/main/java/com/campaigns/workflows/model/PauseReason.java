@@ -1,0 +1,13 @@
+package com.campaigns.workflows.model;
+
+/**
+ * Why a campaign is paused. SPEC §4 names the first four; WECHAT_ERROR (a stock-level error code
+ * from WeChat Pay such as NOT_ENOUGH, SIGN_ERROR or NO_AUTH) is this product's extension.
+ */
+public enum PauseReason {
+  MANUAL,
+  BUDGET_THRESHOLD,
+  DAILY_LIMIT,
+  STOCK_STATE,
+  WECHAT_ERROR
+}

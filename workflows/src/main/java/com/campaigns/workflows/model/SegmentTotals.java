@@ -1,0 +1,35 @@
+package com.campaigns.workflows.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Absolute ledger totals of a segment or a wave: coupons issued, recipients rejected per WeChat Pay
+ * code (final) and recipients failed (non-final, retried on the next run). Absolute, so a repeated
+ * report replaces the previous one instead of adding to it.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SegmentTotals(long issued, Map<String, Long> rejectedByCode, long failed) {
+
+  public static final SegmentTotals EMPTY = new SegmentTotals(0, Map.of(), 0);
+
+  public SegmentTotals {
+    rejectedByCode = rejectedByCode == null ? Map.of() : Map.copyOf(rejectedByCode);
+  }
+
+  public long rejected() {
+    return rejectedByCode.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public SegmentTotals plus(SegmentTotals other) {
+    Map<String, Long> codes = new TreeMap<>(rejectedByCode);
+    other.rejectedByCode.forEach((code, n) -> codes.merge(code, n, Long::sum));
+    return new SegmentTotals(issued + other.issued, codes, failed + other.failed);
+  }
+}

@@ -1,0 +1,30 @@
+package com.campaigns.sandbox.admin;
+
+import com.campaigns.sandbox.merchant.Merchants;
+import com.campaigns.sandbox.protocol.Rejected;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /sandbox/merchants[/{mchid}]}: provisioned merchants and their credentials. */
+@RestController
+class MerchantAdminController {
+
+  private final Merchants merchants;
+
+  MerchantAdminController(Merchants merchants) {
+    this.merchants = merchants;
+  }
+
+  @GetMapping("/sandbox/merchants")
+  List<MerchantView> all() {
+    return merchants.all().stream().map(MerchantView::ofMerchant).toList();
+  }
+
+  @GetMapping("/sandbox/merchants/{mchid}")
+  MerchantView one(@PathVariable String mchid) {
+    return merchants.find(mchid).map(MerchantView::ofMerchant)
+        .orElseThrow(() -> new Rejected(404, "MCH_NOT_EXISTS", "商户号不存在"));
+  }
+}

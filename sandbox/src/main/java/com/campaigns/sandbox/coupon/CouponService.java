@@ -99,7 +99,14 @@ public class CouponService {
       wallet.lock.lock();
     }
     try {
+      long hold = limits.sendProcessingTime().toMillis();
+      if (hold > 0) {
+        Thread.sleep(hold);
+      }
       return sendLocked(caller, openid, appid, outRequestNo, stock, wallet);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Rejected(500, "SYSTEM_ERROR", "系统繁忙,请稍后重试");
     } finally {
       wallet.lock.unlock();
     }

@@ -1,5 +1,6 @@
 package com.campaigns.sandbox.coupon;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,18 +14,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code abnormal_}; empty disables
  * @param concurrentSendRuleLimit whether a send racing another send to the same openid gets the false
  *     403 RULE_LIMIT WeChat Pay is known for; default true
+ * @param sendProcessingTime how long each send holds the user's in-flight slot, standing in for
+ *     WeChat Pay's ~100 ms processing so that racing sends collide as they do there; default 0
  */
 @ConfigurationProperties("sandbox.limits")
 public record LimitSettings(
     Integer sendRatePerSecond,
     Long monthlyAmountPerUser,
     String abnormalOpenidPrefix,
-    Boolean concurrentSendRuleLimit) {
+    Boolean concurrentSendRuleLimit,
+    Duration sendProcessingTime) {
 
   public LimitSettings {
     sendRatePerSecond = sendRatePerSecond == null ? 500 : sendRatePerSecond;
     monthlyAmountPerUser = monthlyAmountPerUser == null ? 500_000L : monthlyAmountPerUser;
     abnormalOpenidPrefix = abnormalOpenidPrefix == null ? "abnormal_" : abnormalOpenidPrefix;
     concurrentSendRuleLimit = concurrentSendRuleLimit == null || concurrentSendRuleLimit;
+    sendProcessingTime = sendProcessingTime == null ? Duration.ZERO : sendProcessingTime;
   }
 }

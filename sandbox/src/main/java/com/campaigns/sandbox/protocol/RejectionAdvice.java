@@ -24,12 +24,14 @@ class RejectionAdvice {
 
   @ExceptionHandler({HttpMessageNotReadableException.class, JsonProcessingException.class})
   ResponseEntity<ErrorBody> unreadable(Exception e, HttpServletRequest request) {
+    // The innermost cause says what was wrong, e.g. an admin fault rule naming an unknown endpoint.
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String issue = cause instanceof IllegalArgumentException ? cause.getMessage() : "request body is not valid JSON for this API";
     return rejected(
-        new Rejected(
-            400,
-            "PARAM_ERROR",
-            "请求体格式错误,请检查JSON",
-            Rejected.fieldDetail("body", null, "request body is not valid JSON for this API", "body")),
+        new Rejected(400, "PARAM_ERROR", "请求体格式错误,请检查JSON", Rejected.fieldDetail("body", null, issue, "body")),
         request);
   }
 

@@ -5,6 +5,7 @@ import com.campaigns.sandbox.clock.BusinessTimeSource;
 import com.campaigns.sandbox.merchant.Merchants;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -38,7 +39,9 @@ public final class Sandbox implements AutoCloseable {
   /** Starts a sandbox and waits until it accepts connections. */
   public static Sandbox start(SandboxOptions options) {
     SpringApplication application = new SpringApplication(SandboxApplication.class);
-    application.setDefaultProperties(Map.copyOf(SandboxApplication.BASE_PROPERTIES));
+    Map<String, Object> defaults = new HashMap<>(SandboxApplication.BASE_PROPERTIES);
+    defaults.put("spring.main.log-startup-info", "false");
+    application.setDefaultProperties(defaults);
     application.setRegisterShutdownHook(false);
     // The host JVM owns logging; a sandbox must not reconfigure it.
     List<ApplicationListener<?>> listeners = new ArrayList<>(application.getListeners());

@@ -11,6 +11,8 @@ import com.wechat.pay.java.service.cashcoupons.model.SendCouponRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -232,19 +234,27 @@ class SendCouponLimitsTest {
   @Test
   void concurrentSendsToSameUserGetFalseRuleLimit() throws Exception {
     try (SandboxFixture slow = SandboxFixture.start(
-        SandboxOptions.builder().property("sandbox.limits.send-processing-time", "300ms"))) {
+        SandboxOptions.builder().property("sandbox.limits.send-processing-time", "500ms"))) {
       String stockId = slow.runningStock(PUBLIC_KEY_MCHID, r -> r.getStockUseRule().setMaxCouponsPerUser(5));
       String user = openid();
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try {
-        Future<String> first = pool.submit(() -> slow.send(PUBLIC_KEY_MCHID, stockId, user));
-        Thread.sleep(100);
-        assertThatThrownBy(() -> slow.send(PUBLIC_KEY_MCHID, stockId, user))
-            .isInstanceOfSatisfying(ServiceException.class, e -> {
-              assertThat(e.getHttpStatusCode()).isEqualTo(403);
-              assertThat(e.getErrorCode()).isEqualTo("RULE_LIMIT");
-            });
-        assertThat(first.get()).isNotBlank();
+        List<Future<String>> sends = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          sends.add(pool.submit(() -> {
+            try {
+              return slow.send(PUBLIC_KEY_MCHID, stockId, user);
+            } catch (ServiceException e) {
+              return e.getHttpStatusCode() + " " + e.getErrorCode();
+            }
+          }));
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> send : sends) {
+          outcomes.add(send.get());
+        }
+        assertThat(outcomes).filteredOn(o -> o.equals("403 RULE_LIMIT")).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o.matches("\\d+")).hasSize(1);
         // The user had room for five: the rejection was the false positive, not a real limit.
         assertThat(slow.send(PUBLIC_KEY_MCHID, stockId, user)).isNotBlank();
       } finally {
@@ -277,7 +287,7 @@ class SendCouponLimitsTest {
         SandboxOptions.builder().property("sandbox.limits.send-rate-per-second", "3"))) {
       String stockId = limited.runningStock(PUBLIC_KEY_MCHID, r -> { });
       int throttled = 0;
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < 30; i++) {
         try {
           limited.send(PUBLIC_KEY_MCHID, stockId, openid());
         } catch (ServiceException e) {
@@ -287,8 +297,8 @@ class SendCouponLimitsTest {
           throttled++;
         }
       }
-      // Eight calls span at most two one-second windows of three calls each.
-      assertThat(throttled).isGreaterThanOrEqualTo(2);
+      // Thirty calls would have to spread over ten one-second windows to all pass.
+      assertThat(throttled).isPositive();
     }
   }
 }

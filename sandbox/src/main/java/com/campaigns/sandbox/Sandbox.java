@@ -1,6 +1,5 @@
 package com.campaigns.sandbox;
 
-import com.campaigns.sandbox.admin.MerchantView;
 import com.campaigns.sandbox.clock.BusinessTimeSource;
 import com.campaigns.sandbox.merchant.Merchants;
 import java.util.ArrayList;
@@ -78,24 +77,18 @@ public final class Sandbox implements AutoCloseable {
 
   /** The merchant's credentials; {@link IllegalArgumentException} if it is not provisioned. */
   public SandboxMerchant merchant(String mchid) {
-    return context.getBean(Merchants.class).find(mchid).map(m -> toPublic(MerchantView.ofMerchant(m)))
+    return context.getBean(Merchants.class).find(mchid).map(SandboxMerchant::of)
         .orElseThrow(() -> new IllegalArgumentException("no merchant " + mchid));
   }
 
   /** All provisioned merchants. */
   public List<SandboxMerchant> merchants() {
-    return context.getBean(Merchants.class).all().stream().map(m -> toPublic(MerchantView.ofMerchant(m))).toList();
+    return context.getBean(Merchants.class).all().stream().map(SandboxMerchant::of).toList();
   }
 
   /** Stops the server and releases everything the sandbox holds. */
   @Override
   public void close() {
     context.close();
-  }
-
-  private static SandboxMerchant toPublic(MerchantView v) {
-    return new SandboxMerchant(v.mchid(), v.appids(), v.merchantSerialNumber(), v.merchantPrivateKeyPem(),
-        v.apiv3Key(), v.wechatpayPublicKeyId(), v.wechatpayPublicKeyPem(), v.platformCertificateSerial(),
-        v.platformCertificatePem());
   }
 }

@@ -1,9 +1,12 @@
 package com.campaigns.sandbox;
 
+import com.campaigns.sandbox.merchant.Merchant;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * A merchant's credentials as {@code GET /sandbox/merchants/{mchid}} gives them: enough to build an
+ * A merchant's credentials, exactly as {@code GET /sandbox/merchants/{mchid}} gives them (keys a
+ * merchant lacks are explicit nulls): enough to build an
  * {@code RSAPublicKeyConfig} or {@code RSAAutoCertificateConfig} of the official SDK.
  *
  * @param merchantPrivateKeyPem PKCS#8 PEM
@@ -12,6 +15,7 @@ import java.util.List;
  * @param platformCertificateSerial null when the merchant has no platform certificate
  * @param platformCertificatePem null when the merchant has no platform certificate
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SandboxMerchant(
     String mchid,
     List<String> appids,
@@ -22,6 +26,14 @@ public record SandboxMerchant(
     String wechatpayPublicKeyPem,
     String platformCertificateSerial,
     String platformCertificatePem) {
+
+  /** The credentials of a provisioned merchant; also the admin API's answer. */
+  public static SandboxMerchant of(Merchant merchant) {
+    var c = merchant.credentials();
+    return new SandboxMerchant(merchant.mchid(), merchant.appids(), c.merchantSerialNumber(),
+        c.merchantPrivateKeyPem(), c.apiv3Key(), c.wechatpayPublicKeyId(), c.wechatpayPublicKeyPem(),
+        c.platformCertificateSerial(), c.platformCertificatePem());
+  }
 
   @Override
   public String toString() {

@@ -1,5 +1,6 @@
 package com.campaigns.sandbox.admin;
 
+import com.campaigns.sandbox.SandboxMerchant;
 import com.campaigns.sandbox.merchant.Merchants;
 import com.campaigns.sandbox.protocol.Rejected;
 import java.util.List;
@@ -18,13 +19,13 @@ class MerchantAdminController {
   }
 
   @GetMapping("/sandbox/merchants")
-  List<MerchantView> all() {
-    return merchants.all().stream().map(MerchantView::ofMerchant).toList();
+  List<SandboxMerchant> all() {
+    return merchants.all().stream().map(SandboxMerchant::of).toList();
   }
 
   @GetMapping("/sandbox/merchants/{mchid}")
-  MerchantView one(@PathVariable String mchid) {
-    return merchants.find(mchid).map(MerchantView::ofMerchant)
+  SandboxMerchant one(@PathVariable String mchid) {
+    return merchants.find(mchid).map(SandboxMerchant::of)
         .orElseThrow(() -> new Rejected(404, "MCH_NOT_EXISTS", "商户号不存在"));
   }
 }

@@ -1,0 +1,108 @@
+package com.campaigns.sandbox.merchant;
+
+import com.campaigns.sandbox.protocol.Nonces;
+import com.campaigns.sandbox.protocol.Pem;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Generates fresh merchant credentials: RSA-2048 keys and a self-signed platform certificate. */
+final class CredentialFactory {
+
+  private static final String ALPHANUMERIC =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+  // A provider instance, not a global registration: embedding JVMs keep their provider list.
+  private final BouncyCastleProvider bouncyCastle = new BouncyCastleProvider();
+  private final SecureRandom random = new SecureRandom();
+
+  Credentials create(MerchantProperties.Definition definition) {
+    KeyPair merchant = rsa();
+    String publicKeyId = null;
+    String publicKeyPem = null;
+    String publicKeyPrivatePem = null;
+    if (definition.publicKey()) {
+      KeyPair pair = rsa();
+      publicKeyId = "PUB_KEY_ID_01" + definition.mchid() + Nonces.digits(12);
+      publicKeyPem = Pem.publicKey(pair.getPublic());
+      publicKeyPrivatePem = Pem.privateKey(pair.getPrivate());
+    }
+    String certificateSerial = null;
+    String certificatePem = null;
+    String certificateKeyPem = null;
+    if (definition.platformCertificate()) {
+      KeyPair pair = rsa();
+      X509Certificate certificate = certificate(definition.mchid(), pair);
+      certificateSerial = Pem.serialOf(certificate);
+      certificatePem = Pem.certificate(certificate);
+      certificateKeyPem = Pem.privateKey(pair.getPrivate());
+    }
+    return new Credentials(
+        definition.mchid(),
+        serial(),
+        Pem.privateKey(merchant.getPrivate()),
+        apiV3Key(),
+        publicKeyId,
+        publicKeyPem,
+        publicKeyPrivatePem,
+        certificateSerial,
+        certificatePem,
+        certificateKeyPem);
+  }
+
+  private KeyPair rsa() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048, random);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private X509Certificate certificate(String mchid, KeyPair pair) {
+    Instant now = Instant.now();
+    // 160-bit serial with the top bit set: 40 upper-case hex digits, like real platform serials.
+    BigInteger serial = new BigInteger(160, random).setBit(159);
+    X500Name issuer = new X500Name("CN=Sandbox Tenpay.com Root CA,O=Sandbox,C=CN");
+    X500Name subject = new X500Name("CN=Sandbox Tenpay.com sign,OU=" + mchid + ",O=Sandbox,C=CN");
+    try {
+      var builder =
+          new JcaX509v3CertificateBuilder(
+              issuer,
+              serial,
+              Date.from(now.minus(Duration.ofDays(1))),
+              Date.from(now.plus(Duration.ofDays(5 * 365))),
+              subject,
+              pair.getPublic());
+      var signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(bouncyCastle).build(pair.getPrivate());
+      return new JcaX509CertificateConverter().setProvider(bouncyCastle).getCertificate(builder.build(signer));
+    } catch (OperatorCreationException | GeneralSecurityException e) {
+      throw new IllegalStateException("could not create the platform certificate", e);
+    }
+  }
+
+  private String serial() {
+    return new BigInteger(160, random).setBit(159).toString(16).toUpperCase();
+  }
+
+  private String apiV3Key() {
+    StringBuilder key = new StringBuilder(32);
+    for (int i = 0; i < 32; i++) {
+      key.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+    }
+    return key.toString();
+  }
+}

@@ -1,0 +1,178 @@
+package com.campaigns.sandbox.notify;
+
+import com.campaigns.sandbox.clock.BusinessClock;
+import com.campaigns.sandbox.merchant.Merchant;
+import com.campaigns.sandbox.protocol.AeadCipher;
+import com.campaigns.sandbox.protocol.Nonces;
+import com.campaigns.sandbox.protocol.SigningKey;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers COUPON.USE notifications to the stock creator's callback URL: the coupon JSON encrypted
+ * with the APIv3 key (AEAD_AES_256_GCM, associated data "coupon"), the envelope signed with the
+ * merchant's default platform key. A non-2xx answer or a timeout is retried once per {@code
+ * sandbox.notify.retry-interval} until {@code max-attempts} attempts were made.
+ */
+@Component
+public class CouponUseNotifier implements DisposableBean {
+
+  private static final String ASSOCIATED_DATA = "coupon";
+
+  private final NotifySettings settings;
+  private final Callbacks callbacks;
+  private final BusinessClock clock;
+  private final ObjectMapper json;
+  private final ScheduledExecutorService scheduler;
+  private final HttpClient http;
+  private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+
+  public CouponUseNotifier(NotifySettings settings, Callbacks callbacks, BusinessClock clock, ObjectMapper json) {
+    this.settings = settings;
+    this.callbacks = callbacks;
+    this.clock = clock;
+    this.json = json;
+    AtomicInteger threads = new AtomicInteger();
+    this.scheduler =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "sandbox-notify-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.timeout())
+            .executor(scheduler)
+            .build();
+  }
+
+  /** Queues a COUPON.USE notification for the merchant's callback; without a callback nothing is sent. */
+  public void couponUsed(Merchant merchant, String couponId, Object coupon) {
+    var callback = callbacks.find(merchant.mchid());
+    if (callback.isEmpty()) {
+      return;
+    }
+    String nonce = Nonces.alphanumeric(12);
+    byte[] plaintext;
+    try {
+      plaintext = json.writeValueAsBytes(coupon);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    Envelope envelope =
+        new Envelope(
+            "EV-" + Nonces.digits(19),
+            BusinessClock.format(clock.now()),
+            "encrypt-resource",
+            "COUPON.USE",
+            "用券成功",
+            new Resource("coupon", AeadCipher.ALGORITHM,
+                AeadCipher.encrypt(merchant.apiV3Key(), nonce, ASSOCIATED_DATA, plaintext), ASSOCIATED_DATA, nonce));
+    byte[] body;
+    try {
+      body = json.writeValueAsBytes(envelope);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    Delivery delivery = new Delivery(envelope.id(), couponId, merchant.mchid(), callback.get().notifyUrl());
+    deliveries.add(delivery);
+    scheduler.execute(() -> attempt(delivery, merchant.defaultSigner(), body));
+  }
+
+  /** Every notification queued so far, oldest first. */
+  public List<DeliveryView> deliveries() {
+    List<DeliveryView> views = new ArrayList<>();
+    deliveries.forEach(d -> views.add(d.view()));
+    return views;
+  }
+
+  private void attempt(Delivery delivery, SigningKey key, byte[] body) {
+    String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+    String nonce = Nonces.hex(16);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(delivery.url))
+            .timeout(settings.timeout())
+            .header("Content-Type", "application/json")
+            .header("Request-ID", Nonces.hex(16))
+            .header("Wechatpay-Timestamp", timestamp)
+            .header("Wechatpay-Nonce", nonce)
+            .header("Wechatpay-Signature", key.sign(timestamp, nonce, body))
+            .header("Wechatpay-Serial", key.serial())
+            .header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .whenComplete(
+            (response, failure) -> {
+              int status = response == null ? 0 : response.statusCode();
+              boolean delivered = failure == null && status >= 200 && status < 300;
+              int attempts = delivery.attempted(status, delivered, failure == null ? null : failure.toString());
+              if (!delivered && attempts < settings.maxAttempts() && !scheduler.isShutdown()) {
+                scheduler.schedule(
+                    () -> attempt(delivery, key, body), settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+              }
+            });
+  }
+
+  @Override
+  public void destroy() {
+    scheduler.shutdownNow();
+  }
+
+  record Envelope(
+      String id, String createTime, String resourceType, String eventType, String summary, Resource resource) {}
+
+  record Resource(String originalType, String algorithm, String ciphertext, String associatedData, String nonce) {}
+
+  /** What the admin API shows of one notification. */
+  public record DeliveryView(
+      String id, String couponId, String mchid, String notifyUrl, int attempts, boolean delivered,
+      Integer lastStatus, String lastError) {}
+
+  private static final class Delivery {
+    private final String id;
+    private final String couponId;
+    private final String mchid;
+    private final String url;
+    private int attempts;
+    private boolean delivered;
+    private Integer lastStatus;
+    private String lastError;
+
+    Delivery(String id, String couponId, String mchid, String url) {
+      this.id = id;
+      this.couponId = couponId;
+      this.mchid = mchid;
+      this.url = url;
+    }
+
+    synchronized int attempted(int status, boolean ok, String error) {
+      attempts++;
+      delivered = ok;
+      lastStatus = status == 0 ? null : status;
+      lastError = error;
+      return attempts;
+    }
+
+    synchronized DeliveryView view() {
+      return new DeliveryView(id, couponId, mchid, url, attempts, delivered, lastStatus, lastError);
+    }
+  }
+}

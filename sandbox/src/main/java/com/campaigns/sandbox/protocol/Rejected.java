@@ -1,0 +1,59 @@
+package com.campaigns.sandbox.protocol;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A WeChat Pay error answer: HTTP status, error {@code code}, Chinese {@code message} and an optional
+ * {@code detail} object. Thrown anywhere below a controller; {@link RejectionAdvice} renders it.
+ */
+public class Rejected extends RuntimeException {
+
+  private final int status;
+  private final String code;
+  private final Map<String, Object> detail;
+
+  public Rejected(int status, String code, String message) {
+    this(status, code, message, null);
+  }
+
+  public Rejected(int status, String code, String message, Map<String, Object> detail) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+  }
+
+  /** A 400 PARAM_ERROR naming the offending field (dotted path) and why it is wrong. */
+  public static Rejected paramError(String message, String field, Object value, String issue) {
+    return new Rejected(400, "PARAM_ERROR", message, fieldDetail(field, value, issue, "body"));
+  }
+
+  public static Map<String, Object> fieldDetail(
+      String field, Object value, String issue, String location) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("field", field);
+    if (value != null) {
+      detail.put("value", value);
+    }
+    detail.put("issue", issue);
+    detail.put("location", location);
+    return detail;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public Map<String, Object> detail() {
+    return detail;
+  }
+
+  public ErrorBody body() {
+    return new ErrorBody(code, getMessage(), detail);
+  }
+}

@@ -1,0 +1,102 @@
+package com.campaigns.sandbox.stock;
+
+import com.campaigns.sandbox.clock.BusinessClock;
+import com.campaigns.sandbox.merchant.Merchant;
+import com.campaigns.sandbox.protocol.Caller;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The stock endpoints of {@code /v3/marketing/favor}. */
+@RestController
+@RequestMapping("/v3/marketing/favor")
+class StockController {
+
+  private final StockService stocks;
+
+  StockController(StockService stocks) {
+    this.stocks = stocks;
+  }
+
+  @PostMapping("/coupon-stocks")
+  Created create(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @RequestBody(required = false) JsonNode body) {
+    Stock stock = stocks.create(caller.mchid(), body);
+    return new Created(stock.id(), BusinessClock.format(stock.createTime()));
+  }
+
+  @PostMapping("/stocks/{stockId}/start")
+  Started start(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+      @RequestBody(required = false) CreatorBody body) {
+    return new Started(BusinessClock.format(stocks.start(caller.mchid(), stockId, creator(body))), stockId);
+  }
+
+  @PostMapping("/stocks/{stockId}/pause")
+  Paused pause(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+      @RequestBody(required = false) CreatorBody body) {
+    return new Paused(BusinessClock.format(stocks.pause(caller.mchid(), stockId, creator(body))), stockId);
+  }
+
+  @PostMapping("/stocks/{stockId}/restart")
+  Restarted restart(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+      @RequestBody(required = false) CreatorBody body) {
+    return new Restarted(BusinessClock.format(stocks.restart(caller.mchid(), stockId, creator(body))), stockId);
+  }
+
+  @PostMapping("/stocks/{stockId}/stop")
+  Stopped stop(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+      @RequestBody(required = false) CreatorBody body) {
+    return new Stopped(BusinessClock.format(stocks.stop(caller.mchid(), stockId, creator(body))), stockId);
+  }
+
+  @GetMapping("/stocks")
+  StockService.StockCollection list(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @RequestParam int offset, @RequestParam int limit,
+      @RequestParam("stock_creator_mchid") String creator,
+      @RequestParam(name = "create_start_time", required = false) String createStart,
+      @RequestParam(name = "create_end_time", required = false) String createEnd,
+      @RequestParam(required = false) String status) {
+    return stocks.list(caller.mchid(), offset, limit, creator, createStart, createEnd, status);
+  }
+
+  @GetMapping("/stocks/{stockId}")
+  StockView query(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+      @RequestParam(name = "stock_creator_mchid", required = false) String creator) {
+    return stocks.query(caller.mchid(), stockId, creator);
+  }
+
+  @GetMapping("/stocks/{stockId}/merchants")
+  StockService.IdCollection merchants(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId, @RequestParam int offset, @RequestParam int limit,
+      @RequestParam("stock_creator_mchid") String creator) {
+    return stocks.availableMerchants(caller.mchid(), stockId, offset, limit, creator);
+  }
+
+  @GetMapping("/stocks/{stockId}/items")
+  StockService.IdCollection items(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId, @RequestParam int offset, @RequestParam int limit,
+      @RequestParam("stock_creator_mchid") String creator) {
+    return stocks.availableItems(caller.mchid(), stockId, offset, limit, creator);
+  }
+
+  private static String creator(CreatorBody body) {
+    return body == null ? null : body.stockCreatorMchid();
+  }
+
+  record CreatorBody(String stockCreatorMchid) {}
+
+  record Created(String stockId, String createTime) {}
+
+  record Started(String startTime, String stockId) {}
+
+  record Paused(String pauseTime, String stockId) {}
+
+  record Restarted(String restartTime, String stockId) {}
+
+  record Stopped(String stopTime, String stockId) {}
+}

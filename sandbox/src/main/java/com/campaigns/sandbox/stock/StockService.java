@@ -1,0 +1,209 @@
+package com.campaigns.sandbox.stock;
+
+import com.campaigns.sandbox.clock.BusinessClock;
+import com.campaigns.sandbox.protocol.Rejected;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Create, the state machine (start, pause, restart, stop) and the stock queries. */
+@Service
+public class StockService {
+
+  static final String ILLEGAL_STATE = "非法的批次状态";
+
+  private final Stocks stocks;
+  private final BusinessClock clock;
+
+  public StockService(Stocks stocks, BusinessClock clock) {
+    this.stocks = stocks;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a stock. A repeated {@code out_request_no} with the same body returns the first stock;
+   * with a different body it is a 400 INVALID_REQUEST.
+   */
+  Stock create(String caller, JsonNode body) {
+    JsonNode outRequestNo = body == null ? null : body.get("out_request_no");
+    if (outRequestNo != null && outRequestNo.isTextual()) {
+      var existing = stocks.findByOutRequestNo(caller, outRequestNo.textValue());
+      if (existing.isPresent()) {
+        return sameRequest(existing.get(), body);
+      }
+    }
+    StockTerms terms = StockValidator.validate(body, caller, clock.now());
+    Stock stock = stocks.create(caller, terms, clock.now());
+    return stock.terms() == terms ? stock : sameRequest(stock, body);
+  }
+
+  private static Stock sameRequest(Stock stock, JsonNode body) {
+    if (!stock.terms().request().equals(body)) {
+      throw new Rejected(400, "INVALID_REQUEST", "out_request_no重复,且请求参数与首次请求不一致",
+          Rejected.fieldDetail("out_request_no", stock.terms().outRequestNo(),
+              "already used for stock " + stock.id() + " with different parameters", "body"));
+    }
+    return stock;
+  }
+
+  Instant start(String caller, String stockId, String creator) {
+    Stock stock = owned(caller, stockId, creator);
+    Instant now = clock.now();
+    synchronized (stock) {
+      switch (stock.status(now)) {
+        case UNACTIVATED -> stock.start(now);
+        case RUNNING -> { } // idempotent: already started
+        default -> throw illegalState(stock, now);
+      }
+      return stock.startTime();
+    }
+  }
+
+  Instant pause(String caller, String stockId, String creator) {
+    Stock stock = owned(caller, stockId, creator);
+    Instant now = clock.now();
+    synchronized (stock) {
+      switch (stock.status(now)) {
+        case RUNNING -> stock.pause(now);
+        case PAUSED -> { }
+        default -> throw illegalState(stock, now);
+      }
+      return stock.pauseTime();
+    }
+  }
+
+  Instant restart(String caller, String stockId, String creator) {
+    Stock stock = owned(caller, stockId, creator);
+    Instant now = clock.now();
+    synchronized (stock) {
+      switch (stock.status(now)) {
+        case PAUSED -> stock.restart(now);
+        case RUNNING -> { }
+        default -> throw illegalState(stock, now);
+      }
+      return stock.restartTime() != null ? stock.restartTime() : stock.startTime();
+    }
+  }
+
+  /** Stops for good; stopping a stopped stock answers its stop time again. */
+  Instant stop(String caller, String stockId, String creator) {
+    Stock stock = owned(caller, stockId, creator);
+    Instant now = clock.now();
+    synchronized (stock) {
+      if (stock.status(now) != StockStatus.STOPED) {
+        stock.stop(now);
+      }
+      return stock.stopTime();
+    }
+  }
+
+  StockView query(String caller, String stockId, String creator) {
+    return StockView.of(owned(caller, stockId, creator), clock.now());
+  }
+
+  StockCollection list(
+      String caller, int offset, int limit, String creator, String createStart, String createEnd, String status) {
+    if (offset < 0) {
+      throw Rejected.paramError("offset须大于等于0", "offset", offset, "offset must be >= 0");
+    }
+    if (limit < 1 || limit > 10) {
+      throw new Rejected(400, "PARAM_ERROR", "limit须在1至10之间",
+          Rejected.fieldDetail("limit", limit, "limit must be between 1 and 10", "query"));
+    }
+    if (!creator.equals(caller)) {
+      throw new Rejected(403, "NO_AUTH", "无权限查询其他商户的批次");
+    }
+    Instant from = queryTime("create_start_time", createStart);
+    Instant to = queryTime("create_end_time", createEnd);
+    StockStatus wanted = null;
+    if (status != null && !status.isEmpty()) {
+      wanted = StockStatus.fromWire(status);
+      if (wanted == null && !"audit".equals(status)) {
+        throw new Rejected(400, "PARAM_ERROR", "批次状态不合法",
+            Rejected.fieldDetail("status", status, "unactivated, audit, running, stoped or paused", "query"));
+      }
+    }
+    Instant now = clock.now();
+    StockStatus filter = wanted;
+    boolean auditOnly = "audit".equals(status);
+    List<Stock> matching =
+        stocks.all().stream()
+            .filter(s -> s.creatorMchid().equals(creator))
+            .filter(s -> from == null || !s.createTime().isBefore(from))
+            .filter(s -> to == null || !s.createTime().isAfter(to))
+            .filter(s -> !auditOnly && (filter == null || s.status(now) == filter))
+            .sorted(Comparator.comparing(Stock::createTime).thenComparing(Stock::id).reversed())
+            .toList();
+    List<StockView> page =
+        matching.stream().skip(offset).limit(limit).map(s -> StockView.of(s, now)).toList();
+    return new StockCollection(matching.size(), page, limit, offset);
+  }
+
+  IdCollection availableMerchants(String caller, String stockId, int offset, int limit, String creator) {
+    Stock stock = owned(caller, stockId, creator);
+    return page(stock, stock.terms().availableMerchants(), offset, limit, 1000, 50);
+  }
+
+  IdCollection availableItems(String caller, String stockId, int offset, int limit, String creator) {
+    Stock stock = owned(caller, stockId, creator);
+    return page(stock, stock.terms().availableItems(), offset, limit, 500, 100);
+  }
+
+  private static IdCollection page(
+      Stock stock, List<String> ids, int offset, int limit, int maxOffset, int maxLimit) {
+    if (offset < 0 || offset > maxOffset) {
+      throw new Rejected(400, "PARAM_ERROR", "offset须在0至" + maxOffset + "之间",
+          Rejected.fieldDetail("offset", offset, "offset must be between 0 and " + maxOffset, "query"));
+    }
+    if (limit < 1 || limit > maxLimit) {
+      throw new Rejected(400, "PARAM_ERROR", "limit须在1至" + maxLimit + "之间",
+          Rejected.fieldDetail("limit", limit, "limit must be between 1 and " + maxLimit, "query"));
+    }
+    List<String> data = ids.stream().skip(offset).limit(limit).toList();
+    return new IdCollection(ids.size(), data, offset, limit, stock.id());
+  }
+
+  /**
+   * The stock, checked for ownership: it must exist (404 RESOURCE_NOT_EXISTS), the caller must have
+   * created it (403 REQUEST_BLOCKED "调用商户无权限"), and {@code stock_creator_mchid} must name its
+   * creator (404, as that pair does not exist).
+   */
+  Stock owned(String caller, String stockId, String creator) {
+    Stock stock = stocks.get(stockId);
+    if (creator == null || creator.isEmpty()) {
+      throw StockValidator.required("stock_creator_mchid");
+    }
+    if (!stock.creatorMchid().equals(caller)) {
+      throw new Rejected(403, "REQUEST_BLOCKED", "调用商户无权限");
+    }
+    if (!stock.creatorMchid().equals(creator)) {
+      throw new Rejected(404, "RESOURCE_NOT_EXISTS", "批次不存在");
+    }
+    return stock;
+  }
+
+  private static Rejected illegalState(Stock stock, Instant now) {
+    return new Rejected(400, "PARAM_ERROR", ILLEGAL_STATE,
+        Rejected.fieldDetail("stock_id", stock.id(), "stock is " + stock.status(now).wire(), "uri_template"));
+  }
+
+  private static Instant queryTime(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new Rejected(400, "PARAM_ERROR", "输入源“/query/" + name + "”映射到字段“" + name + "”格式校验失败",
+          Rejected.fieldDetail(name, value, "RFC 3339 time", "query"));
+    }
+  }
+
+  record StockCollection(long totalCount, List<StockView> data, int limit, int offset) {}
+
+  record IdCollection(long totalCount, List<String> data, int offset, int limit, String stockId) {}
+}

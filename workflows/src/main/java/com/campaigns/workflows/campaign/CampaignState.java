@@ -81,6 +81,11 @@ public class CampaignState {
     public Long resumeAtMillis;
     /** The phase to return to on resume. */
     public CampaignPhase resumeTo;
+    /**
+     * Raised by an IssueCoupons result (cap, daily limit, stock-level error): the other segments meet
+     * the same condition by themselves, so they are left to finish instead of being cancelled.
+     */
+    public boolean fromIssuance;
 
     public PauseInfo() {}
 

@@ -371,11 +371,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       }
       final boolean alreadyCancelling = cancelSent;
       Workflow.await(() -> running.values().stream().anyMatch(Promise::isCompleted)
-          || (!alreadyCancelling && (interruptRequested() || stockEnds.fired())));
-      if (!cancelSent && (interruptRequested() || stockEnds.fired())) {
-        scopes.values().forEach(CancellationScope::cancel);
-        cancelSent = true;
-      }
+          || (!alreadyCancelling && (cancelSegmentsNeeded() || stockEnds.fired())));
       for (Integer seg : new ArrayList<>(running.keySet())) {
         Promise<IssueResult> p = running.get(seg);
         if (!p.isCompleted()) {
@@ -393,6 +389,13 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             throw f;
           }
         }
+      }
+      // Cancel only what is still running: a cancel for a completed activity is refused by the server.
+      if (!cancelSent && !running.isEmpty() && (cancelSegmentsNeeded() || stockEnds.fired())) {
+        for (Integer seg : running.keySet()) {
+          scopes.get(seg).cancel();
+        }
+        cancelSent = true;
       }
     }
     } finally {
@@ -412,17 +415,23 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     switch (result.stop()) {
       case COMPLETED -> ss.done = true;
       case CAP_REACHED -> checkThresholds();
-      case DAILY_LIMIT -> requestPause(new PauseInfo(PauseReason.DAILY_LIMIT,
+      case DAILY_LIMIT -> requestPause(fromIssuance(new PauseInfo(PauseReason.DAILY_LIMIT,
           "max_amount_by_day reached: " + result.stopMessage(), "budget-guard",
-          ShanghaiTime.nextMidnight(now()).toEpochMilli()));
-      case STOCK_NOT_RUNNING -> requestPause(new PauseInfo(PauseReason.STOCK_STATE,
-          "WeChat Pay says stock " + state.stockId + " is not running: " + result.stopMessage(), "wechat-pay", null));
-      case STOCK_LEVEL -> requestPause(new PauseInfo(PauseReason.WECHAT_ERROR,
-          result.stopCode() + ": " + result.stopMessage(), "wechat-pay", null));
+          ShanghaiTime.nextMidnight(now()).toEpochMilli())));
+      case STOCK_NOT_RUNNING -> requestPause(fromIssuance(new PauseInfo(PauseReason.STOCK_STATE,
+          "WeChat Pay says stock " + state.stockId + " is not running: " + result.stopMessage(), "wechat-pay",
+          null)));
+      case STOCK_LEVEL -> requestPause(fromIssuance(new PauseInfo(PauseReason.WECHAT_ERROR,
+          result.stopCode() + ": " + result.stopMessage(), "wechat-pay", null)));
       default -> throw new IllegalStateException("unknown stop " + result.stop());
     }
     checkThresholds();
     publish();
+  }
+
+  private static PauseInfo fromIssuance(PauseInfo pause) {
+    pause.fromIssuance = true;
+    return pause;
   }
 
   private void refreshWaveTotals(int index) {
@@ -531,6 +540,19 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
   private void enactPause() {
     PauseInfo p = state.pendingPause;
+    if (p.reason == PauseReason.STOCK_STATE) {
+      refreshStockStatus();
+    }
+    // The stock is paused before the campaign reports PAUSED: an update waiting for PAUSED must
+    // find the stock already paused at WeChat Pay.
+    if ("running".equals(state.stockStatus) && p.reason != PauseReason.STOCK_STATE) {
+      var paused = stock("pause stock " + state.stockId + ": " + p.reason, ActivityPolicies.stockCalls())
+          .pauseStock(command());
+      state.stockStatus = paused.status();
+    }
+    if (state.pendingPause != p && state.pendingPause != null && state.pendingPause.reason == PauseReason.MANUAL) {
+      p = state.pendingPause;
+    }
     state.pendingPause = null;
     p.sinceMillis = Workflow.currentTimeMillis();
     p.resumeTo = state.phase;
@@ -540,14 +562,6 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       if (w.status == WavePhase.RUNNING) {
         w.status = WavePhase.PAUSED;
       }
-    }
-    if (p.reason == PauseReason.STOCK_STATE) {
-      refreshStockStatus();
-    }
-    if ("running".equals(state.stockStatus) && p.reason != PauseReason.STOCK_STATE) {
-      var paused = stock("pause stock " + state.stockId + ": " + p.reason, ActivityPolicies.stockCalls())
-          .pauseStock(command());
-      state.stockStatus = paused.status();
     }
     record("PAUSED", p.reason + ": " + p.detail + " (by " + nullToDash(p.operator) + ")");
     publish();
@@ -621,6 +635,11 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     }
   }
 
+  /** Segments are cancelled for outside interrupts; a stop they reported themselves ends them anyway. */
+  private boolean cancelSegmentsNeeded() {
+    return state.cancelRequest != null || (state.pendingPause != null && !state.pendingPause.fromIssuance);
+  }
+
   private boolean interruptRequested() {
     return state.pendingPause != null || state.cancelRequest != null;
   }
@@ -663,6 +682,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
           + spec.stock().budget() + " fen)";
       record("THRESHOLD_REACHED", detail);
       PauseInfo pause = new PauseInfo(PauseReason.BUDGET_THRESHOLD, detail, "budget-guard", resumeAt);
+      pause.fromIssuance = ThresholdSpec.ISSUED_AMOUNT.equals(t.metric());
       if (state.pendingPause == null || strongerResume(pause, state.pendingPause)) {
         state.pendingPause = pause;
       }
@@ -808,10 +828,6 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   @Override
   public void resume(ResumeRequest request) {
     if (state.phase == CampaignPhase.PAUSED || state.pendingPause != null) {
-      if (state.pendingPause != null && state.phase != CampaignPhase.PAUSED) {
-        state.pendingPause = null;
-        return;
-      }
       state.resumeRequestedBy = request == null || request.operator() == null ? "unknown" : request.operator();
     }
   }

@@ -490,7 +490,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       record("REFUND_FLOW_DOWNLOADED", refund.rows() + " rows, " + refund.amount() + " fen, sha1 " + refund.sha1());
     }
     ReconcileSummary summary = flows("reconcile campaign " + state.campaignId, options)
-        .reconcile(new ReconcileRequest(state.campaignId, state.stockId, couponAmount()));
+        .reconcile(new ReconcileRequest(state.campaignId, state.stockId, couponAmount(),
+            state.waves.stream().map(w -> w.name).toList()));
     state.reconciliation = new StatusDocument.Reconciliation(summary.balanced(), summary.mismatches(), summary.summary());
     record("RECONCILED", summary.summary());
     state.phase = CampaignPhase.COMPLETED;

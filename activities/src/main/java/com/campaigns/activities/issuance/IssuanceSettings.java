@@ -1,0 +1,30 @@
+package com.campaigns.activities.issuance;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a worker issues coupons.
+ *
+ * @param senderThreads threads sending to WeChat Pay, shared by every running segment on the worker
+ * @param concurrencyPerSegment sends one segment keeps in flight (enough to reach 500/s at ~50 ms)
+ * @param flushInterval how often answers are written to the ledger in one batch
+ * @param transientAttempts tries of one send through 5xx, 429 and network errors before the activity
+ *     gives up and lets Temporal retry it later (same out_request_no)
+ * @param unknownCodesBeforeStop consecutive unknown WeChat Pay codes after which the wave stops
+ * @param suspectRetryDelay wait before re-sending after a RULE_LIMIT that may be WeChat's false one
+ */
+@ConfigurationProperties("campaigns.issuance")
+public record IssuanceSettings(
+    @DefaultValue("64") int senderThreads,
+    @DefaultValue("32") int concurrencyPerSegment,
+    @DefaultValue("200ms") Duration flushInterval,
+    @DefaultValue("6") int transientAttempts,
+    @DefaultValue("20") int unknownCodesBeforeStop,
+    @DefaultValue("300ms") Duration suspectRetryDelay) {
+
+  public static IssuanceSettings defaults() {
+    return new IssuanceSettings(64, 32, Duration.ofMillis(200), 6, 20, Duration.ofMillis(300));
+  }
+}

@@ -1,0 +1,131 @@
+package com.campaigns.activities.stock;
+
+import com.campaigns.activities.ledger.CouponUses;
+import com.campaigns.activities.wechat.MerchantClient;
+import com.campaigns.activities.wechat.WechatError;
+import com.campaigns.activities.wechat.WechatErrorClassifier;
+import com.campaigns.activities.wechat.WechatFailures;
+import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.workflows.TemporalNames;
+import com.campaigns.workflows.activity.StockActivities;
+import com.campaigns.workflows.model.CallbackRequest;
+import com.campaigns.workflows.model.CreateStockRequest;
+import com.campaigns.workflows.model.FailureTypes;
+import com.campaigns.workflows.model.StockCheck;
+import com.campaigns.workflows.model.StockCommand;
+import com.campaigns.workflows.model.StockCreated;
+import com.campaigns.workflows.model.StockTransition;
+import com.wechat.pay.java.service.cashcoupons.model.PauseStockRequest;
+import com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest;
+import com.wechat.pay.java.service.cashcoupons.model.RestartStockRequest;
+import com.wechat.pay.java.service.cashcoupons.model.SetCallbackRequest;
+import com.wechat.pay.java.service.cashcoupons.model.StartStockRequest;
+import com.wechat.pay.java.service.cashcoupons.model.Stock;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/** The stock lifecycle through the official SDK. Thin: map, call, classify. */
+@Component
+@ActivityImpl(taskQueues = TemporalNames.TASK_QUEUE)
+public class StockActivitiesImpl implements StockActivities {
+
+  private final WechatMerchants merchants;
+  private final CouponUses uses;
+
+  public StockActivitiesImpl(WechatMerchants merchants, CouponUses uses) {
+    this.merchants = merchants;
+    this.uses = uses;
+  }
+
+  @Override
+  public void setCallback(CallbackRequest request) {
+    MerchantClient client = client(request.mchid());
+    SetCallbackRequest r = new SetCallbackRequest();
+    r.setMchid(request.mchid());
+    r.setNotifyUrl(request.notifyUrl());
+    call("set callback of " + request.mchid(), () -> client.coupons().setCallback(r));
+  }
+
+  @Override
+  public StockCreated createStock(CreateStockRequest request) {
+    MerchantClient client = client(request.mchid());
+    var response = call("create stock " + request.outRequestNo(), () -> client.coupons()
+        .createCouponStock(StockRequests.create(request.mchid(), request.outRequestNo(), request.stock())));
+    return new StockCreated(response.getStockId(), response.getCreateTime());
+  }
+
+  @Override
+  public StockTransition activateStock(StockCommand command) {
+    MerchantClient client = client(command.mchid());
+    StartStockRequest r = new StartStockRequest();
+    r.setStockId(command.stockId());
+    r.setStockCreatorMchid(command.mchid());
+    var response = call("activate stock " + command.stockId(), () -> client.coupons().startStock(r));
+    return new StockTransition(command.stockId(), "running", response.getStartTime());
+  }
+
+  @Override
+  public StockTransition pauseStock(StockCommand command) {
+    MerchantClient client = client(command.mchid());
+    PauseStockRequest r = new PauseStockRequest();
+    r.setStockId(command.stockId());
+    r.setStockCreatorMchid(command.mchid());
+    try {
+      var response = call("pause stock " + command.stockId(), () -> client.coupons().pauseStock(r));
+      return new StockTransition(command.stockId(), "paused", response.getPauseTime());
+    } catch (ApplicationFailure f) {
+      if (!FailureTypes.STOCK_STATE.equals(f.getType())) {
+        throw f;
+      }
+      // Not running any more (ended or stopped): nothing to pause; report what it is.
+      Stock stock = query(client, command);
+      return new StockTransition(command.stockId(), stock.getStatus(), null);
+    }
+  }
+
+  @Override
+  public StockTransition restartStock(StockCommand command) {
+    MerchantClient client = client(command.mchid());
+    RestartStockRequest r = new RestartStockRequest();
+    r.setStockId(command.stockId());
+    r.setStockCreatorMchid(command.mchid());
+    var response = call("restart stock " + command.stockId(), () -> client.coupons().restartStock(r));
+    return new StockTransition(command.stockId(), "running", response.getRestartTime());
+  }
+
+  @Override
+  public StockCheck checkStock(StockCommand command) {
+    Stock stock = query(client(command.mchid()), command);
+    CouponUses.Totals used = uses.totals(command.campaignId());
+    long distributed = stock.getDistributedCoupons() == null ? 0 : stock.getDistributedCoupons();
+    return new StockCheck(stock.getStatus(), distributed, used.count(), used.amount());
+  }
+
+  private Stock query(MerchantClient client, StockCommand command) {
+    QueryStockRequest r = new QueryStockRequest();
+    r.setStockId(command.stockId());
+    r.setStockCreatorMchid(command.mchid());
+    return call("query stock " + command.stockId(), () -> client.coupons().queryStock(r));
+  }
+
+  private MerchantClient client(String mchid) {
+    return merchants.find(mchid).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+        "no credentials configured for merchant " + mchid, FailureTypes.MERCHANT_UNKNOWN));
+  }
+
+  /** Runs one SDK call and maps its failure; "非法的批次状态" becomes the STOCK_STATE type. */
+  static <T> T call(String operation, Supplier<T> sdkCall) {
+    try {
+      return sdkCall.get();
+    } catch (RuntimeException e) {
+      WechatError error = WechatErrorClassifier.classify(e);
+      if (error.kind() == WechatError.Kind.STOCK_STATE) {
+        throw ApplicationFailure.newNonRetryableFailure(operation + " failed: " + error.describe(),
+            FailureTypes.STOCK_STATE);
+      }
+      throw WechatFailures.toFailure(operation, error);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package com.campaigns.activities.wechat;
+
+import java.util.Set;
+
+/**
+ * Everything needed to call WeChat Pay as one merchant. Secrets never appear in {@link #toString()}.
+ *
+ * @param mode {@code public-key} (WeChat Pay public key, the default for new merchants) or
+ *     {@code platform-certificate} (certificates downloaded from /v3/certificates)
+ * @param rateLimitPerSecond the merchant's send-coupon ceiling, shared by all campaigns and workers
+ */
+public record MerchantCredentials(
+    String mchid,
+    Set<String> appids,
+    String merchantSerialNumber,
+    String privateKeyPem,
+    String apiV3Key,
+    String publicKeyId,
+    String publicKeyPem,
+    String mode,
+    int rateLimitPerSecond) {
+
+  public static final String PUBLIC_KEY = "public-key";
+  public static final String PLATFORM_CERTIFICATE = "platform-certificate";
+
+  public boolean publicKeyMode() {
+    return !PLATFORM_CERTIFICATE.equals(mode);
+  }
+
+  @Override
+  public String toString() {
+    return "MerchantCredentials[mchid=" + mchid + ", appids=" + appids + ", serial=" + merchantSerialNumber
+        + ", mode=" + mode + ", publicKeyId=" + publicKeyId + ", rateLimitPerSecond=" + rateLimitPerSecond
+        + ", privateKey=***, apiV3Key=***]";
+  }
+}

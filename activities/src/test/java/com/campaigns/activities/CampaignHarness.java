@@ -1,0 +1,211 @@
+package com.campaigns.activities;
+
+import com.campaigns.activities.audience.AudienceStore;
+import com.campaigns.activities.flow.FlowActivitiesImpl;
+import com.campaigns.activities.issuance.IssuanceActivitiesImpl;
+import com.campaigns.activities.issuance.IssuanceSettings;
+import com.campaigns.activities.ledger.LedgerActivitiesImpl;
+import com.campaigns.activities.ledger.LedgerConfiguration.Ledger;
+import com.campaigns.activities.stock.StockActivitiesImpl;
+import com.campaigns.activities.wechat.MerchantCredentialsLoader;
+import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.activities.wechat.WechatPayClientFactory;
+import com.campaigns.activities.wechat.WechatPayProperties;
+import com.campaigns.sandbox.Sandbox;
+import com.campaigns.sandbox.SandboxOptions;
+import com.campaigns.workflows.TemporalNames;
+import com.campaigns.workflows.campaign.CampaignWorkflow;
+import com.campaigns.workflows.campaign.CampaignWorkflowImpl;
+import com.campaigns.workflows.model.AudienceSpec;
+import com.campaigns.workflows.model.CampaignInput;
+import com.campaigns.workflows.model.CampaignSettings;
+import com.campaigns.workflows.model.CampaignSpec;
+import com.campaigns.workflows.model.WaveSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The whole issuing side in one JVM for tests: the time-skipping Temporal test server, the sandbox
+ * on a random port whose business clock follows Temporal's, an H2 ledger migrated by Flyway, an
+ * audience directory, and a worker built from the real activity implementations.
+ */
+public final class CampaignHarness implements AutoCloseable {
+
+  public final TestWorkflowEnvironment env;
+  public final Sandbox sandbox;
+  public final Ledger ledger;
+  public final AudienceStore audiences;
+  public final WechatMerchants merchants;
+  public final JdbcDataSource dataSource;
+  private final Path audienceDir;
+  private final IssuanceSettings issuanceSettings;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private WorkerFactory workerFactory;
+
+  public CampaignHarness() {
+    this(IssuanceSettings.defaults(), Map.of());
+  }
+
+  public CampaignHarness(IssuanceSettings issuanceSettings, Map<String, String> sandboxProperties) {
+    this.issuanceSettings = issuanceSettings;
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .registerSearchAttribute("CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .registerSearchAttribute("Mchid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .build());
+    SandboxOptions.Builder options = SandboxOptions.builder().port(0).businessClock(env::currentTimeMillis)
+        .property("sandbox.notify.retry-interval", "1s");
+    sandboxProperties.forEach(options::property);
+    sandbox = Sandbox.start(options.build());
+    dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    ledger = Ledger.over(dataSource);
+    try {
+      audienceDir = Files.createTempDirectory("audiences-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    audiences = new AudienceStore(audienceDir);
+    WechatPayProperties properties = new WechatPayProperties(sandbox.baseUrl(), sandbox.baseUrl(),
+        Duration.ofSeconds(5), Duration.ofSeconds(10), 500, List.of(), null);
+    merchants = new WechatMerchants(new WechatPayClientFactory(properties),
+        new MerchantCredentialsLoader(properties).load());
+    startWorker();
+  }
+
+  /** Starts a (new) worker process stand-in on the campaigns task queue. */
+  public void startWorker() {
+    workerFactory = WorkerFactory.newInstance(env.getWorkflowClient());
+    var worker = workerFactory.newWorker(TemporalNames.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new StockActivitiesImpl(merchants, ledger.uses()),
+        new IssuanceActivitiesImpl(merchants, audiences, ledger.issuance(), ledger.slots(), issuanceSettings,
+            new SimpleMeterRegistry()),
+        new FlowActivitiesImpl(merchants, ledger.flows(), ledger.issuance(), ledger.uses(), ledger.reconciliations()),
+        new LedgerActivitiesImpl(ledger.campaigns()));
+    workerFactory.start();
+  }
+
+  /** Kills the worker as abruptly as the SDK allows: running activities are interrupted. */
+  public void killWorker() {
+    workerFactory.shutdownNow();
+    workerFactory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  public WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  /** Stores inline audiences (as the API does) and starts the campaign workflow. */
+  public CampaignWorkflow start(CampaignSpec spec, CampaignSettings settings) {
+    List<WaveSpec> waves = new ArrayList<>();
+    for (WaveSpec w : spec.waves()) {
+      if (w.audience().openids() != null) {
+        waves.add(w.withAudience(AudienceSpec.ofId(audiences.store(w.audience().openids()).audienceId())));
+      } else {
+        waves.add(w);
+      }
+    }
+    CampaignSpec stored = spec.withWaves(waves);
+    CampaignWorkflow wf = client().newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
+        .setTaskQueue(TemporalNames.TASK_QUEUE)
+        .setWorkflowId(TemporalNames.workflowId(spec.campaignId()))
+        .build());
+    WorkflowClient.start(wf::run, new CampaignInput(stored, "test", settings, "test", null));
+    return wf;
+  }
+
+  /** Every coupon the sandbox issued for a stock: coupon_id → out_request_no, with the openid. */
+  public List<JsonNode> sandboxCoupons(String stockId) {
+    List<JsonNode> out = new ArrayList<>();
+    int offset = 0;
+    while (true) {
+      JsonNode page = getJson("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset + "&limit=1000");
+      page.path("data").forEach(out::add);
+      offset += page.path("data").size();
+      if (page.path("data").size() == 0 || offset >= page.path("total_count").asLong()) {
+        return out;
+      }
+    }
+  }
+
+  public JsonNode redeem(String stockId, int count) {
+    return postJson("/sandbox/stocks/" + stockId + "/redeem", "{\"count\": " + count + "}");
+  }
+
+  public JsonNode refund(String stockId, int count) {
+    return postJson("/sandbox/stocks/" + stockId + "/refund", "{\"count\": " + count + "}");
+  }
+
+  public void faults(String rulesJson) {
+    send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/faults"))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(rulesJson)).build());
+  }
+
+  public void clearFaults() {
+    send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/faults")).DELETE().build());
+  }
+
+  public JsonNode getJson(String path) {
+    return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).GET().build());
+  }
+
+  public JsonNode postJson(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  private JsonNode send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      workerFactory.shutdownNow();
+    } finally {
+      try {
+        env.close();
+      } finally {
+        sandbox.close();
+      }
+    }
+  }
+}

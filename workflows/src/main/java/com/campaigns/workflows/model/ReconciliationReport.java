@@ -1,0 +1,57 @@
+package com.campaigns.workflows.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * What a campaign issued, what was used and refunded, and whether WeChat Pay's flow files agree with
+ * the ledger. Amounts in fen. {@code balanced} is true when there is no mismatch.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ReconciliationReport(
+    String campaignId,
+    String stockId,
+    boolean balanced,
+    Totals totals,
+    List<WaveTotals> waves,
+    List<Mismatch> mismatches) {
+
+  /** Counts and amounts of one scope (the campaign or a wave). */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Totals(
+      long issuedCount,
+      long issuedAmount,
+      long notifiedCount,
+      long notifiedAmount,
+      long useFlowCount,
+      long useFlowAmount,
+      long refundFlowCount,
+      long refundFlowAmount) {}
+
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record WaveTotals(int waveIndex, String wave, Totals totals) {}
+
+  /** One disagreement between the ledger, the notifications and the flow files. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Mismatch(String kind, String couponId, String detail) {}
+
+  /** Used in the use flow, but no COUPON.USE notification was received. */
+  public static final String USED_NOT_NOTIFIED = "USED_NOT_NOTIFIED";
+  /** A COUPON.USE notification was received, but the use flow does not list the coupon. */
+  public static final String NOTIFIED_NOT_IN_FLOW = "NOTIFIED_NOT_IN_FLOW";
+  /** The flow lists a coupon of this stock that the ledger never issued. */
+  public static final String NOT_ISSUED_BY_CAMPAIGN = "NOT_ISSUED_BY_CAMPAIGN";
+  /** The refund flow lists a coupon that was never used (or never issued). */
+  public static final String REFUND_OF_UNKNOWN_COUPON = "REFUND_OF_UNKNOWN_COUPON";
+  /** The flow's face value of a coupon differs from the ledger's. */
+  public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+}

@@ -1,0 +1,117 @@
+package com.campaigns.workflows.rules;
+
+import com.campaigns.workflows.model.ReconciliationReport;
+import com.campaigns.workflows.model.ReconciliationReport.Mismatch;
+import com.campaigns.workflows.model.ReconciliationReport.Totals;
+import com.campaigns.workflows.model.ReconciliationReport.WaveTotals;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Joins the ledger (issued coupons), the COUPON.USE notifications and WeChat Pay's use and refund
+ * flows by coupon id, and lists every disagreement. Pure: the inputs are plain rows.
+ */
+public final class Reconciler {
+
+  private Reconciler() {}
+
+  /** A coupon the campaign issued. */
+  public record Issued(String couponId, int waveIndex, long amount) {}
+
+  /** A redemption reported by notification. */
+  public record Notified(String couponId, long amount) {}
+
+  /** A row of a flow file: the coupon and its face value. */
+  public record FlowRow(String couponId, long couponAmount) {}
+
+  public static ReconciliationReport reconcile(String campaignId, String stockId, List<String> waveNames,
+      List<Issued> issued, List<Notified> notified, List<FlowRow> useFlow, List<FlowRow> refundFlow) {
+    Map<String, Issued> byCoupon = new HashMap<>();
+    issued.forEach(i -> byCoupon.put(i.couponId(), i));
+    Map<String, Notified> notifiedByCoupon = new LinkedHashMap<>();
+    notified.forEach(n -> notifiedByCoupon.put(n.couponId(), n));
+    Map<String, FlowRow> usedByCoupon = new LinkedHashMap<>();
+    useFlow.forEach(u -> usedByCoupon.put(u.couponId(), u));
+
+    List<Mismatch> mismatches = new ArrayList<>();
+    for (FlowRow u : useFlow) {
+      Issued i = byCoupon.get(u.couponId());
+      if (i == null) {
+        mismatches.add(new Mismatch(ReconciliationReport.NOT_ISSUED_BY_CAMPAIGN, u.couponId(),
+            "in the use flow but not in the ledger"));
+        continue;
+      }
+      if (i.amount() != u.couponAmount()) {
+        mismatches.add(new Mismatch(ReconciliationReport.AMOUNT_MISMATCH, u.couponId(),
+            "ledger " + i.amount() + " fen, use flow " + u.couponAmount() + " fen"));
+      }
+      if (!notifiedByCoupon.containsKey(u.couponId())) {
+        mismatches.add(new Mismatch(ReconciliationReport.USED_NOT_NOTIFIED, u.couponId(),
+            "in the use flow but no COUPON.USE notification was received"));
+      }
+    }
+    for (Notified n : notified) {
+      if (!usedByCoupon.containsKey(n.couponId())) {
+        mismatches.add(new Mismatch(ReconciliationReport.NOTIFIED_NOT_IN_FLOW, n.couponId(),
+            "notified as used but absent from the use flow"));
+      }
+    }
+    for (FlowRow r : refundFlow) {
+      if (!usedByCoupon.containsKey(r.couponId()) || !byCoupon.containsKey(r.couponId())) {
+        mismatches.add(new Mismatch(ReconciliationReport.REFUND_OF_UNKNOWN_COUPON, r.couponId(),
+            byCoupon.containsKey(r.couponId()) ? "refunded but never used" : "refunded but never issued"));
+      }
+    }
+
+    Map<Integer, long[]> perWave = new TreeMap<>();
+    for (Issued i : issued) {
+      long[] t = perWave.computeIfAbsent(i.waveIndex(), w -> new long[8]);
+      t[0]++;
+      t[1] += i.amount();
+    }
+    addByWave(perWave, byCoupon, notified.stream().map(n -> new FlowRow(n.couponId(), n.amount())).toList(), 2);
+    addByWave(perWave, byCoupon, useFlow, 4);
+    addByWave(perWave, byCoupon, refundFlow, 6);
+    List<WaveTotals> waves = new ArrayList<>();
+    perWave.forEach((w, t) -> waves.add(new WaveTotals(w, w < waveNames.size() ? waveNames.get(w) : null, totals(t))));
+
+    long[] all = new long[8];
+    all[0] = issued.size();
+    all[1] = issued.stream().mapToLong(Issued::amount).sum();
+    all[2] = notified.size();
+    all[3] = notified.stream().mapToLong(Notified::amount).sum();
+    all[4] = useFlow.size();
+    all[5] = useFlow.stream().mapToLong(FlowRow::couponAmount).sum();
+    all[6] = refundFlow.size();
+    all[7] = refundFlow.stream().mapToLong(FlowRow::couponAmount).sum();
+    return new ReconciliationReport(campaignId, stockId, mismatches.isEmpty(), totals(all), waves, mismatches);
+  }
+
+  /** A one-line headline for histories and the status document. */
+  public static String summary(ReconciliationReport r) {
+    Totals t = r.totals();
+    return "issued " + t.issuedCount() + " (" + t.issuedAmount() + " fen), used " + t.useFlowCount() + " ("
+        + t.useFlowAmount() + " fen), notified " + t.notifiedCount() + ", refunded " + t.refundFlowCount() + " ("
+        + t.refundFlowAmount() + " fen): " + (r.balanced() ? "balanced" : r.mismatches().size() + " mismatches");
+  }
+
+  private static void addByWave(Map<Integer, long[]> perWave, Map<String, Issued> byCoupon, List<FlowRow> rows,
+      int column) {
+    for (FlowRow row : rows) {
+      Issued i = byCoupon.get(row.couponId());
+      if (i != null) {
+        long[] t = perWave.computeIfAbsent(i.waveIndex(), w -> new long[8]);
+        t[column]++;
+        t[column + 1] += row.couponAmount();
+      }
+    }
+  }
+
+  private static Totals totals(long[] t) {
+    return new Totals(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
+  }
+}

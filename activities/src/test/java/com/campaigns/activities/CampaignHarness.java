@@ -62,15 +62,28 @@ public final class CampaignHarness implements AutoCloseable {
   private final IssuanceSettings issuanceSettings;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
-  private WorkerFactory workerFactory;
+  private final java.util.Deque<WorkerFactory> workers = new java.util.ArrayDeque<>();
+  private final boolean timeSkipping;
 
   public CampaignHarness() {
     this(IssuanceSettings.defaults(), Map.of());
   }
 
   public CampaignHarness(IssuanceSettings issuanceSettings, Map<String, String> sandboxProperties) {
+    this(issuanceSettings, sandboxProperties, true);
+  }
+
+  /**
+   * @param timeSkipping false to run on real time. Note: killing a worker cannot be tested on the
+   *     in-memory server (it loses tasks matched to the dead worker's polls and freezes its clock
+   *     while an attempt is outstanding); the real-server suite kills worker processes instead.
+   */
+  public CampaignHarness(IssuanceSettings issuanceSettings, Map<String, String> sandboxProperties,
+      boolean timeSkipping) {
     this.issuanceSettings = issuanceSettings;
+    this.timeSkipping = timeSkipping;
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setUseTimeskipping(timeSkipping)
         .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
         .registerSearchAttribute("CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
         .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
@@ -92,15 +105,23 @@ public final class CampaignHarness implements AutoCloseable {
     }
     audiences = new AudienceStore(audienceDir);
     WechatPayProperties properties = new WechatPayProperties(sandbox.baseUrl(), sandbox.baseUrl(),
-        Duration.ofSeconds(5), Duration.ofSeconds(10), 500, List.of(), null);
+        Duration.ofSeconds(5), Duration.ofSeconds(10), 500, List.of());
     merchants = new WechatMerchants(new WechatPayClientFactory(properties),
         new MerchantCredentialsLoader(properties).load());
     startWorker();
   }
 
-  /** Starts a (new) worker process stand-in on the campaigns task queue. */
+  /** Starts one more worker (a process stand-in) on the campaigns task queue. */
   public void startWorker() {
-    workerFactory = WorkerFactory.newInstance(env.getWorkflowClient());
+    // Without time skipping (worker-kill tests) workflows are not cached: no sticky task queue ties
+    // a workflow to a dead worker, so the survivor takes over at once.
+    // Each worker gets its own client, as a separate process would.
+    WorkerFactory workerFactory = timeSkipping
+        ? WorkerFactory.newInstance(env.getWorkflowClient())
+        : WorkerFactory.newInstance(
+            WorkflowClient.newInstance(env.getWorkflowServiceStubs(), env.getWorkflowClient().getOptions()),
+            io.temporal.worker.WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build());
+    workers.addLast(workerFactory);
     var worker = workerFactory.newWorker(TemporalNames.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class);
     worker.registerActivitiesImplementations(
@@ -112,10 +133,11 @@ public final class CampaignHarness implements AutoCloseable {
     workerFactory.start();
   }
 
-  /** Kills the worker as abruptly as the SDK allows: running activities are interrupted. */
+  /** Kills the oldest worker as abruptly as the SDK allows: its running activities are interrupted. */
   public void killWorker() {
-    workerFactory.shutdownNow();
-    workerFactory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    WorkerFactory oldest = workers.removeFirst();
+    oldest.shutdownNow();
+    oldest.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   public WorkflowClient client() {
@@ -199,7 +221,7 @@ public final class CampaignHarness implements AutoCloseable {
   @Override
   public void close() {
     try {
-      workerFactory.shutdownNow();
+      workers.forEach(WorkerFactory::shutdownNow);
     } finally {
       try {
         env.close();

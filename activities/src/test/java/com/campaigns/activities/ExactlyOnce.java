@@ -24,7 +24,16 @@ public final class ExactlyOnce {
   /** Returns the number of coupons issued. */
   public static long assertHolds(CampaignHarness h, String campaignId, String stockId,
       Map<Integer, List<String>> recipientsByWave) {
-    List<JsonNode> coupons = h.sandboxCoupons(stockId);
+    return assertHolds(h::sandboxCoupons, h.ledger.issuance(), campaignId, stockId, recipientsByWave);
+  }
+
+  /**
+   * The same check for any wiring: {@code sandboxCoupons} lists a stock's coupons as the sandbox's
+   * {@code GET /sandbox/stocks/{id}/coupons} does.
+   */
+  public static long assertHolds(java.util.function.Function<String, List<JsonNode>> sandboxCoupons,
+      IssuanceLedger ledger, String campaignId, String stockId, Map<Integer, List<String>> recipientsByWave) {
+    List<JsonNode> coupons = sandboxCoupons.apply(stockId);
     Map<String, JsonNode> byOutRequestNo = new HashMap<>();
     for (JsonNode c : coupons) {
       assertThat(byOutRequestNo.put(c.path("out_request_no").asText(), c))
@@ -33,7 +42,7 @@ public final class ExactlyOnce {
     long issued = 0;
     Set<String> ledgerCoupons = new HashSet<>();
     for (var wave : recipientsByWave.entrySet()) {
-      List<Outcome> rows = h.ledger.issuance().outcomes(campaignId, wave.getKey());
+      List<Outcome> rows = ledger.outcomes(campaignId, wave.getKey());
       Map<String, Long> perOpenid = rows.stream().collect(Collectors.groupingBy(Outcome::openid, Collectors.counting()));
       perOpenid.forEach((openid, n) -> assertThat(n).as("ledger rows of %s in wave %d", openid, wave.getKey())
           .isEqualTo(1));

@@ -84,7 +84,9 @@ public class FlowActivitiesImpl implements FlowActivities {
         link = link(client, request.stockId(), kind);
       } catch (RuntimeException e) {
         WechatError error = WechatErrorClassifier.classify(e);
-        if (error.message() != null && error.message().contains("尚未")) {
+        // Before the file is published WeChat Pay refuses the request; the exact wording is not
+        // documented (the sandbox says 尚未生成), so any INVALID_REQUEST means "try again later".
+        if ("INVALID_REQUEST".equals(error.code()) || (error.message() != null && error.message().contains("尚未"))) {
           throw ApplicationFailure.newBuilder().setMessage(what + " is not published yet: " + error.describe())
               .setType(FailureTypes.FLOW_NOT_READY).setCategory(io.temporal.failure.ApplicationErrorCategory.BENIGN)
               .build();

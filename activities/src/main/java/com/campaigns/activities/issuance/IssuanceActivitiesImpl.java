@@ -103,11 +103,12 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
     Run run = new Run(r, client, context);
     try {
       run.issue();
-    } catch (ActivityCompletionException cancelled) {
+    } catch (ActivityCompletionException | IllegalStateException stopped) {
+      // Cancelled, timed out or shutting down: record every answer already received, then stop.
       run.drain();
       log.info("segment {}/{} [{}, {}) stopped: {}", r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq(),
-          cancelled.getClass().getSimpleName());
-      throw cancelled;
+          stopped.getClass().getSimpleName());
+      throw stopped;
     }
     run.drain();
     if (run.transientFailure.get() != null) {
@@ -225,6 +226,11 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
 
     /** Flushes answers to the ledger and heartbeats; heartbeat throws when the run is cancelled. */
     private void checkpoint() {
+      if (Thread.currentThread().isInterrupted()) {
+        // The worker is shutting down: stop dispatching; Temporal re-runs the segment elsewhere.
+        stop.compareAndSet(null, new Stop(IssueStop.STOCK_LEVEL, "WORKER_SHUTDOWN", "worker shutting down"));
+        throw new IllegalStateException("worker shutting down");
+      }
       long now = System.nanoTime();
       if (now - lastFlush >= settings.flushInterval().toNanos()) {
         flush();

@@ -1,5 +1,6 @@
 package com.campaigns.activities.ledger;
 
+import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.model.StatusRecord;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -70,7 +71,7 @@ public class CampaignIndex {
         jdbc.sql("INSERT INTO campaign (campaign_id, workflow_id, mchid, spec_hash, spec_json, stock_id, status,"
                 + " pause_reason, issued_count, issued_amount, used_amount, max_amount, created_at, updated_at)"
                 + " VALUES (?, ?, ?, '', '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .params(r.campaignId(), "campaign-" + r.campaignId(), r.mchid(), r.stockId(), r.status().name(),
+            .params(r.campaignId(), TemporalNames.workflowId(r.campaignId()), r.mchid(), r.stockId(), r.status().name(),
                 r.pauseReason(), r.issuedCount(), r.issuedAmount(), r.usedAmount(), r.maxAmount(), now, now)
             .update();
       } catch (DuplicateKeyException e) {

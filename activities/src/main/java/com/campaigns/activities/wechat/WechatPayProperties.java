@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sandboxAdminUrl only for the local sandbox: merchant credentials are read from its
  *     {@code GET /sandbox/merchants} (the sandbox generates them)
  * @param merchants merchants configured inline (keys as PEM text or file paths)
- * @param merchantsDir a directory with one folder per merchant (see docs/deployment.md)
  */
 @ConfigurationProperties("campaigns.wechatpay")
 public record WechatPayProperties(
@@ -22,8 +21,7 @@ public record WechatPayProperties(
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("10s") Duration readTimeout,
     @DefaultValue("500") int defaultRateLimitPerSecond,
-    List<Merchant> merchants,
-    String merchantsDir) {
+    List<Merchant> merchants) {
 
   public WechatPayProperties {
     merchants = merchants == null ? List.of() : merchants;

@@ -1,17 +1,21 @@
 package com.campaigns.starter.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.campaigns.activities.ledger.CampaignIndex;
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
 import com.campaigns.starter.Specs;
 import com.campaigns.starter.StackTest;
-import com.campaigns.workflows.TemporalNames;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.api.filter.v1.WorkflowExecutionFilter;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import com.campaigns.workflows.model.CampaignInput;
+import com.campaigns.workflows.model.CampaignSpec;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.nio.charset.StandardCharsets;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +31,7 @@ class CampaignStartTest {
   @Autowired TestWorkflowEnvironment env;
   @Autowired WorkflowClient client;
   @Autowired CampaignIndex index;
+  @Autowired SpecReader reader;
   ApiClient api;
   Instant now;
 
@@ -89,14 +94,60 @@ class CampaignStartTest {
     assertThat(index.find(id)).isPresent();
   }
 
+  @Test
+  void invalidSpecStartsNothing() {
+    ObjectNode spec = Specs.farAhead("start-bad", now);
+    ((ObjectNode) spec.path("stock")).put("coupon_amount", 1);
+
+    Answer a = api.postJson("/api/v1/campaigns", spec);
+
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.error()).isEqualTo("invalid_spec");
+    assertThat(index.find("start-bad")).isEmpty();
+    assertThatThrownBy(() -> client.newUntypedWorkflowStub("campaign-start-bad").describe())
+        .isInstanceOf(WorkflowNotFoundException.class);
+  }
+
+  @Test
+  void aCrashBetweenTheIndexRowAndTheWorkflowStartHealsOnRetry() {
+    ObjectNode spec = Specs.farAhead("start-heal", now);
+    byte[] body = spec.toString().getBytes(StandardCharsets.UTF_8);
+    CampaignSpec parsed = reader.read(body);
+    // What a crashed first attempt leaves behind: the index row, no workflow.
+    assertThat(index.insert("start-heal", "campaign-start-heal", parsed.mchid(), parsed.appid(), reader.hash(parsed),
+        "{}", parsed.stock().budget(), "api")).isTrue();
+
+    Answer retry = api.postJson("/api/v1/campaigns", spec);
+
+    assertThat(retry.status()).isEqualTo(200);
+    assertThat(retry.json().path("campaign_id").asText()).isEqualTo("start-heal");
+    assertThat(openRuns("campaign-start-heal")).isEqualTo(1);
+    assertThat(api.get("/api/v1/campaigns/start-heal").status()).isEqualTo(200);
+  }
+
+  @Test
+  void inlineOpenidsAreStoredAsAnAudienceBeforeTheWorkflowStarts() {
+    ObjectNode spec = Specs.farAhead("start-inline", now);
+
+    assertThat(api.postJson("/api/v1/campaigns", spec).status()).isEqualTo(201);
+
+    String stored = index.find("start-inline").orElseThrow().specJson();
+    assertThat(stored).contains("\"audience_id\":\"aud-").doesNotContain("openids");
+    CampaignInput input = client.fetchHistory("campaign-start-inline").getEvents().get(0)
+        .getWorkflowExecutionStartedEventAttributes().getInput().getPayloadsList().stream()
+        .map(p -> client.getOptions().getDataConverter().fromPayload(p, CampaignInput.class, CampaignInput.class))
+        .findFirst().orElseThrow();
+    assertThat(input.spec().waves().get(0).audience().openids()).isNull();
+    assertThat(input.spec().waves().get(0).audience().audienceId()).startsWith("aud-");
+    assertThat(input.settings().segmentSize()).isEqualTo(100);
+    assertThat(input.settings().notifyUrl()).endsWith("/wechatpay/notifications/coupon");
+    assertThat(input.startedBy()).isEqualTo("api");
+  }
+
   private long openRuns(String workflowId) {
     return client.getWorkflowServiceStubs().blockingStub().listOpenWorkflowExecutions(
         ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(client.getOptions().getNamespace())
             .setExecutionFilter(WorkflowExecutionFilter.newBuilder().setWorkflowId(workflowId)).build())
         .getExecutionsCount();
-  }
-
-  static String id(String workflowId) {
-    return workflowId.substring(TemporalNames.WORKFLOW_ID_PREFIX.length());
   }
 }

@@ -171,6 +171,7 @@ class CouponUseReceiver {
     throw NotificationRejected.unauthenticated("no merchant's WeChat Pay key verifies the signature");
   }
 
+  /** The serial names a public key id, or else a platform certificate held by some merchant. */
   private List<MerchantClient> candidates(String serial) {
     List<MerchantClient> byKeyId = new ArrayList<>();
     List<MerchantClient> certificateMode = new ArrayList<>();
@@ -181,8 +182,7 @@ class CouponUseReceiver {
         certificateMode.add(m);
       }
     }
-    byKeyId.addAll(certificateMode);
-    return byKeyId;
+    return byKeyId.isEmpty() ? certificateMode : byKeyId;
   }
 
   private static void checkResource(CouponUseResource use) {

@@ -25,6 +25,8 @@ import com.campaigns.workflows.rules.ShanghaiTime;
 import com.campaigns.workflows.rules.SpecValidator;
 import com.campaigns.workflows.rules.Violation;
 import com.campaigns.workflows.rules.WavePlanner;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -32,7 +34,10 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowQueryException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
@@ -46,6 +51,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,10 +72,11 @@ public class CampaignService {
   private final WorkflowProperties workflow;
   private final SpecReader reader;
   private final Clock clock;
+  private final TemporalCalls calls;
 
   CampaignService(WorkflowClient client, CampaignIndex index, Reconciliations reconciliations,
       AudienceStore audiences, WechatMerchants merchants, WorkflowProperties workflow, SpecReader reader,
-      Clock clock) {
+      Clock clock, TemporalCalls calls) {
     this.client = client;
     this.index = index;
     this.reconciliations = reconciliations;
@@ -78,6 +85,7 @@ public class CampaignService {
     this.workflow = workflow;
     this.reader = reader;
     this.clock = clock;
+    this.calls = calls;
   }
 
   /** A spec that passed every check, with the plan the workflow will follow. */
@@ -124,7 +132,8 @@ public class CampaignService {
     }
     try {
       CampaignWorkflow stub = stub(campaignId, stored);
-      WorkflowClient.start(stub::run, new CampaignInput(stored, hash, workflow.toSettings(), operator.name(), null));
+      CampaignInput input = new CampaignInput(stored, hash, workflow.toSettings(), operator.name(), null);
+      calls.call(() -> WorkflowClient.start(stub::run, input));
     } catch (WorkflowExecutionAlreadyStarted e) {
       // A closed run of this id: a repeat of a finished campaign is fine, a new campaign is not.
       if (created) {
@@ -144,10 +153,16 @@ public class CampaignService {
 
   /** The status document from the workflow's {@code status} query (closed campaigns too). */
   public StatusDocument status(String campaignId) {
+    CampaignWorkflow wf = workflow(campaignId);
     try {
-      return workflow(campaignId).status();
-    } catch (WorkflowNotFoundException e) {
-      throw unknown(campaignId);
+      return calls.call(wf::status);
+    } catch (WorkflowNotFoundException | WorkflowQueryException e) {
+      throw statusUnavailable(campaignId);
+    } catch (WorkflowServiceException e) {
+      if (e.getCause() instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        throw statusUnavailable(campaignId);
+      }
+      throw e;
     }
   }
 
@@ -178,7 +193,7 @@ public class CampaignService {
     if (report.isPresent()) {
       return report.get();
     }
-    String phase = index.find(campaignId).map(CampaignIndex.Entry::status).orElseGet(() -> phaseOf(campaignId));
+    String phase = phaseOf(campaignId);
     throw RequestRejected.conflict("report_not_ready", "campaign " + campaignId + " is " + phase
         + "; its reconciliation report exists once the flow files are downloaded");
   }
@@ -192,7 +207,11 @@ public class CampaignService {
       Function<CampaignWorkflow, StatusDocument> call) {
     CampaignWorkflow wf = workflow(campaignId);
     try {
-      return call.apply(wf);
+      return calls.call(() -> call.apply(wf));
+    } catch (WorkflowUpdateTimeoutOrCancelledException e) {
+      throw new RequestRejected(HttpStatus.GATEWAY_TIMEOUT, "update_timeout", "campaign " + campaignId
+          + " did not confirm within " + calls.timeout().toSeconds() + "s; it may still apply the request,"
+          + " see GET /api/v1/campaigns/" + campaignId);
     } catch (WorkflowUpdateException e) {
       ApplicationFailure rejection = innermostApplicationFailure(e);
       if (rejection != null) {
@@ -211,16 +230,23 @@ public class CampaignService {
       throw unknown(campaignId);
     }
     try {
-      client.newUntypedWorkflowStub(TemporalNames.workflowId(campaignId)).describe();
+      calls.call(() -> client.newUntypedWorkflowStub(TemporalNames.workflowId(campaignId)).describe());
     } catch (WorkflowNotFoundException e) {
       throw unknown(campaignId);
     }
     return client.newWorkflowStub(CampaignWorkflow.class, TemporalNames.workflowId(campaignId));
   }
 
-  /** The phase of a campaign as its workflow reports it (404 when it does not exist). */
+  /** The campaign's phase as the index knows it, else its run's state (404 when there is none). */
   private String phaseOf(String campaignId) {
-    return status(campaignId).status().name();
+    return index.find(campaignId).map(CampaignIndex.Entry::status).orElseGet(() -> {
+      try {
+        return calls.call(() -> client.newUntypedWorkflowStub(TemporalNames.workflowId(campaignId)).describe())
+            .getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+      } catch (WorkflowNotFoundException e) {
+        throw unknown(campaignId);
+      }
+    });
   }
 
   private CampaignWorkflow stub(String campaignId, CampaignSpec spec) {
@@ -243,7 +269,8 @@ public class CampaignService {
    */
   private StatusDocument statusAfterStart(CampaignSpec spec) {
     try {
-      return client.newWorkflowStub(CampaignWorkflow.class, TemporalNames.workflowId(spec.campaignId())).status();
+      CampaignWorkflow wf = client.newWorkflowStub(CampaignWorkflow.class, TemporalNames.workflowId(spec.campaignId()));
+      return calls.call(wf::status);
     } catch (WorkflowException e) {
       log.warn("campaign {} started, but its status query failed: {}", spec.campaignId(), e.toString());
       return accepted(spec);
@@ -283,6 +310,11 @@ public class CampaignService {
 
   private static boolean knownId(String campaignId) {
     return campaignId != null && SpecValidator.CAMPAIGN_ID.matcher(campaignId).matches();
+  }
+
+  private RequestRejected statusUnavailable(String campaignId) {
+    return new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "status_unavailable", "campaign " + campaignId
+        + " did not answer its status query within " + calls.timeout().toSeconds() + "s (is a worker running?)");
   }
 
   private static RequestRejected unknown(String campaignId) {

@@ -3,6 +3,7 @@ package com.campaigns.starter.system;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
 import org.slf4j.Logger;
@@ -39,11 +40,21 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
     return body(e.status(), ApiError.of(e.kind(), e.getMessage()));
   }
 
+  /**
+   * Temporal did not answer (down, overloaded, timed out): 503, the caller may retry. Any other
+   * refusal by the service (an unregistered search attribute, a permission) is our fault: 500.
+   */
   @ExceptionHandler({WorkflowServiceException.class, StatusRuntimeException.class})
-  ResponseEntity<ApiError> temporalUnavailable(RuntimeException e) {
-    log.warn("Temporal call failed: {}", e.toString());
-    return body(HttpStatus.SERVICE_UNAVAILABLE,
-        ApiError.of("temporal_unavailable", "the workflow service did not answer; retry later"));
+  ResponseEntity<ApiError> temporalFailed(RuntimeException e) {
+    Status.Code code = grpcCode(e);
+    if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+        || code == Status.Code.RESOURCE_EXHAUSTED) {
+      log.warn("Temporal did not answer ({}): {}", code, e.toString());
+      return body(HttpStatus.SERVICE_UNAVAILABLE,
+          ApiError.of("temporal_unavailable", "the workflow service did not answer; retry later"));
+    }
+    log.error("Temporal refused a call ({})", code, e);
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, ApiError.of("internal_error", "internal error"));
   }
 
   @ExceptionHandler(DataAccessException.class)
@@ -73,6 +84,15 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
       message = er.getBody().getDetail();
     }
     return new ResponseEntity<>(ApiError.of(ApiError.kindOf(status), message), json(headers), status);
+  }
+
+  private static Status.Code grpcCode(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StatusRuntimeException s) {
+        return s.getStatus().getCode();
+      }
+    }
+    return Status.Code.UNKNOWN;
   }
 
   /** Names the offending field without echoing parser internals. */

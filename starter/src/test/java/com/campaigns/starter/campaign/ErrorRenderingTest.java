@@ -48,6 +48,17 @@ class ErrorRenderingTest {
   }
 
   @Test
+  void aRefusalByTemporalIs500NotARetryableOutage() throws Exception {
+    when(campaigns.status(any())).thenThrow(
+        Status.INVALID_ARGUMENT.withDescription("search attribute CampaignId is not defined").asRuntimeException());
+
+    mvc.perform(get("/api/v1/campaigns/x"))
+        .andExpect(status().isInternalServerError())
+        .andExpect(jsonPath("$.error").value("internal_error"))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("CampaignId"))));
+  }
+
+  @Test
   void anUnreachableDatabaseIs503() throws Exception {
     when(campaigns.list()).thenThrow(new DataAccessResourceFailureException("jdbc:postgresql://secret-host"));
 

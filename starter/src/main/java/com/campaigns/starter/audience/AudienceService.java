@@ -1,5 +1,7 @@
 package com.campaigns.starter.audience;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.campaigns.activities.audience.AudienceStore;
 import com.campaigns.starter.system.RequestRejected;
 import java.io.InputStream;
@@ -53,5 +55,6 @@ class AudienceService {
   }
 
   /** {@code GET /audiences/{id}}. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record AudienceInfoBody(String audienceId, long count) {}
 }

@@ -1,5 +1,7 @@
 package com.campaigns.starter.campaign;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.campaigns.activities.ledger.CampaignIndex;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.rules.BudgetGuard;
@@ -9,6 +11,7 @@ import java.time.OffsetDateTime;
  * One line of {@code GET /campaigns}, read from the campaign index (kept current by the workflow),
  * so listing works on any Temporal server, including the test server without visibility queries.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CampaignSummary(
     String campaignId,
     String status,

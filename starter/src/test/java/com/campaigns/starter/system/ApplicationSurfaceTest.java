@@ -83,7 +83,10 @@ class ApplicationSurfaceTest {
     assertThat(docs.json().path("paths").has("/api/v1/campaigns/{id}/pause")).isTrue();
     assertThat(docs.json().path("paths").has("/api/v1/audiences")).isTrue();
     assertThat(docs.json().path("paths").has("/wechatpay/notifications/coupon")).isTrue();
-    assertThat(docs.json().path("components").path("schemas").has("CampaignSpec")).isTrue();
+    assertThat(docs.json().path("components").path("schemas").path("CampaignSpec").path("properties").has("campaign_id"))
+        .isTrue();
+    assertThat(docs.json().path("components").path("schemas").path("CampaignSummary").path("properties")
+        .has("campaign_id")).isTrue();
 
     Answer ui = api.get("/swagger-ui.html");
     assertThat(ui.status()).isIn(200, 302);

@@ -63,6 +63,7 @@ import org.springframework.stereotype.Service;
 public class CampaignService {
 
   private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
+  private static final int MAX_REASON_LENGTH = 200;
 
   private final WorkflowClient client;
   private final CampaignIndex index;
@@ -167,6 +168,7 @@ public class CampaignService {
   }
 
   public StatusDocument pause(String campaignId, String reason, Operator operator) {
+    checkReason(reason);
     return update(campaignId, "not_pausable", wf -> wf.pauseCampaign(new PauseRequest(reason, operator.name())));
   }
 
@@ -175,6 +177,7 @@ public class CampaignService {
   }
 
   public StatusDocument cancel(String campaignId, String reason, Operator operator) {
+    checkReason(reason);
     return update(campaignId, "not_cancellable", wf -> wf.cancelCampaign(new CancelRequest(reason, operator.name())));
   }
 
@@ -306,6 +309,13 @@ public class CampaignService {
       return new HashSet<>(wave.audience().openids().stream().map(String::strip).toList()).size();
     }
     return audiences.count(wave.audience().audienceId()).orElse(0L);
+  }
+
+  /** A reason is kept in the campaign's history: keep it short. */
+  private static void checkReason(String reason) {
+    if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+      throw RequestRejected.badRequest("invalid_request", "reason must be at most " + MAX_REASON_LENGTH + " characters");
+    }
   }
 
   private static boolean knownId(String campaignId) {

@@ -151,6 +151,17 @@ class CampaignControlTest {
   }
 
   @Test
+  void anOverlongReasonIsRefused() {
+    start("ctl-reason");
+
+    Answer a = api.postJson("/api/v1/campaigns/ctl-reason/pause", Map.of("reason", "r".repeat(201)));
+
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.error()).isEqualTo("invalid_request");
+    assertThat(api.get("/api/v1/campaigns/ctl-reason").json().path("status").asText()).isNotEqualTo("PAUSED");
+  }
+
+  @Test
   void anOverlongOperatorHeaderIsRefused() {
     start("ctl-operator");
 

@@ -42,19 +42,20 @@ class UsageSignalsTest {
     assertThat(sent.size()).isBetween(2, 6).isLessThan(requests);
     for (int i = 1; i < sent.size(); i++) {
       assertThat(sent.get(i).atNanos() - sent.get(i - 1).atNanos())
-          .isGreaterThanOrEqualTo(interval.toNanos() - TimeUnit.MILLISECONDS.toNanos(5));
+          .isGreaterThanOrEqualTo(interval.toNanos() - TimeUnit.MILLISECONDS.toNanos(20));
     }
   }
 
   @Test
   void campaignsAreSignalledIndependentlyAndTheFirstUseWithoutDelay() {
-    long before = System.nanoTime();
+    signals.close();
+    signals = new UsageSignals(id -> sent.add(new Sent(id, System.nanoTime())), Duration.ofMinutes(1));
+
     signals.request("a");
     signals.request("b");
 
-    await().atMost(Duration.ofSeconds(1)).until(() -> sent.size() == 2);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sent.size() == 2);
     assertThat(sent).extracting(Sent::campaignId).containsExactlyInAnyOrder("a", "b");
-    assertThat(sent.get(1).atNanos() - before).isLessThan(interval.toNanos());
   }
 
   @Test

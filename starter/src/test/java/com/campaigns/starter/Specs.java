@@ -19,7 +19,8 @@ public final class Specs {
   private Specs() {}
 
   /** Starts {@code lead} after {@code now}, lasts {@code length}, one wave of inline openids. */
-  public static ObjectNode sample(String campaignId, Instant now, Duration lead, Duration length, List<String> openids) {
+  public static ObjectNode sample(String campaignId, Instant now, Duration lead, Duration length,
+      List<String> openids) {
     Instant begin = now.plus(lead);
     ObjectNode spec = JSON.createObjectNode();
     if (campaignId != null) {

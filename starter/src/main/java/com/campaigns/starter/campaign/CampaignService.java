@@ -160,7 +160,8 @@ public class CampaignService {
     } catch (WorkflowNotFoundException | WorkflowQueryException e) {
       throw statusUnavailable(campaignId);
     } catch (WorkflowServiceException e) {
-      if (e.getCause() instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+      if (e.getCause() instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
         throw statusUnavailable(campaignId);
       }
       throw e;
@@ -187,12 +188,16 @@ public class CampaignService {
       throw RequestRejected.badRequest("invalid_request",
           "start_at must be an RFC 3339 time with an offset, e.g. 2026-12-01T10:00:00+08:00");
     }
-    return update(campaignId, "invalid_reschedule", wf -> wf.rescheduleWave(new RescheduleRequest(wave, startAt, operator.name())));
+    return update(campaignId, "invalid_reschedule",
+        wf -> wf.rescheduleWave(new RescheduleRequest(wave, startAt, operator.name())));
   }
 
   /** The stored reconciliation report; 409 while the flow files are not downloaded yet. */
   public ReconciliationReport report(String campaignId) {
-    Optional<ReconciliationReport> report = knownId(campaignId) ? reconciliations.find(campaignId) : Optional.empty();
+    if (!knownId(campaignId)) {
+      throw unknown(campaignId);
+    }
+    Optional<ReconciliationReport> report = reconciliations.find(campaignId);
     if (report.isPresent()) {
       return report.get();
     }
@@ -314,7 +319,8 @@ public class CampaignService {
   /** A reason is kept in the campaign's history: keep it short. */
   private static void checkReason(String reason) {
     if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-      throw RequestRejected.badRequest("invalid_request", "reason must be at most " + MAX_REASON_LENGTH + " characters");
+      throw RequestRejected.badRequest("invalid_request",
+          "reason must be at most " + MAX_REASON_LENGTH + " characters");
     }
   }
 

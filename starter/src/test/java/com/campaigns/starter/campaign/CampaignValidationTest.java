@@ -105,7 +105,8 @@ class CampaignValidationTest {
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error()).isEqualTo("invalid_spec");
     assertThat(fields(a)).singleElement().asString().startsWith("stock");
-    assertThat(a.json().path("violations").get(0).path("message").asText()).startsWith("malformed JSON").contains("line 1");
+    assertThat(a.json().path("violations").get(0).path("message").asText())
+        .startsWith("malformed JSON").contains("line 1");
   }
 
   @Test

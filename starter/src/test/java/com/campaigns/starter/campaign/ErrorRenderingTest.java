@@ -39,7 +39,8 @@ class ErrorRenderingTest {
 
   @Test
   void anUnreachableTemporalServiceIs503() throws Exception {
-    when(campaigns.status(any())).thenThrow(Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException());
+    when(campaigns.status(any()))
+        .thenThrow(Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException());
 
     mvc.perform(get("/api/v1/campaigns/x"))
         .andExpect(status().isServiceUnavailable())

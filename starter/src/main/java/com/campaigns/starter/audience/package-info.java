@@ -1,0 +1,2 @@
+/** Audience upload (streamed, one openid per line) and lookup. */
+package com.campaigns.starter.audience;

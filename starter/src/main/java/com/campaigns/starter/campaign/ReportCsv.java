@@ -1,0 +1,70 @@
+package com.campaigns.starter.campaign;
+
+import com.campaigns.workflows.model.ReconciliationReport;
+import com.campaigns.workflows.model.ReconciliationReport.Totals;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The reconciliation report as one CSV table: a {@code total} row, one {@code wave} row per wave,
+ * then one {@code mismatch} row per disagreement (its columns at the end). Amounts in fen.
+ */
+final class ReportCsv {
+
+  static final String[] HEADER = {
+    "record", "campaign_id", "stock_id", "balanced", "wave_index", "wave",
+    "issued_count", "issued_amount", "notified_count", "notified_amount",
+    "use_flow_count", "use_flow_amount", "refund_flow_count", "refund_flow_amount",
+    "mismatch_kind", "coupon_id", "detail"
+  };
+
+  private ReportCsv() {}
+
+  static String write(ReconciliationReport report) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+      csv.printRecord(row("total", report, report.balanced(), null, null, report.totals(), null));
+      if (report.waves() != null) {
+        for (ReconciliationReport.WaveTotals w : report.waves()) {
+          csv.printRecord(row("wave", report, null, w.waveIndex(), w.wave(), w.totals(), null));
+        }
+      }
+      if (report.mismatches() != null) {
+        for (ReconciliationReport.Mismatch m : report.mismatches()) {
+          csv.printRecord(row("mismatch", report, null, null, null, null, m));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static List<Object> row(String record, ReconciliationReport report, Boolean balanced, Integer waveIndex,
+      String wave, Totals t, ReconciliationReport.Mismatch m) {
+    List<Object> row = new ArrayList<>();
+    row.add(record);
+    row.add(report.campaignId());
+    row.add(report.stockId());
+    row.add(balanced);
+    row.add(waveIndex);
+    row.add(wave);
+    if (t == null) {
+      for (int i = 0; i < 8; i++) {
+        row.add(null);
+      }
+    } else {
+      row.addAll(List.of(t.issuedCount(), t.issuedAmount(), t.notifiedCount(), t.notifiedAmount(), t.useFlowCount(),
+          t.useFlowAmount(), t.refundFlowCount(), t.refundFlowAmount()));
+    }
+    row.add(m == null ? null : m.kind());
+    row.add(m == null ? null : m.couponId());
+    row.add(m == null ? null : m.detail());
+    return row;
+  }
+}

@@ -1,0 +1,68 @@
+package com.campaigns.starter.campaign;
+
+import com.campaigns.workflows.model.CampaignSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code campaigns.workflow.*}: the operational knobs each new campaign is started with (they
+ * travel in the workflow input, so a running campaign keeps the values it started with). Defaults
+ * equal {@link CampaignSettings#defaults()}; checked at startup.
+ *
+ * @param segmentSize recipients per IssueCoupons activity
+ * @param segmentParallelism segments of one wave issued at the same time
+ * @param activationLead how long before available_begin_time the stock is activated
+ * @param stockCheckInterval how often a running or paused stock is re-read
+ * @param maxRunEvents history length after which a run continues as new
+ * @param flowRetryInterval wait between attempts while the flow files are not published yet
+ * @param notifyUrl the COUPON.USE callback registered for the merchant (this application's
+ *     {@code /wechatpay/notifications/coupon}); blank: none is registered
+ */
+@ConfigurationProperties("campaigns.workflow")
+public record WorkflowProperties(
+    @DefaultValue("5000") int segmentSize,
+    @DefaultValue("2") int segmentParallelism,
+    @DefaultValue("1m") Duration activationLead,
+    @DefaultValue("10m") Duration stockCheckInterval,
+    @DefaultValue("3000") int maxRunEvents,
+    @DefaultValue("30m") Duration flowRetryInterval,
+    String notifyUrl) {
+
+  public WorkflowProperties {
+    require(segmentSize >= 1, "segment-size must be at least 1");
+    require(segmentParallelism >= 1, "segment-parallelism must be at least 1");
+    require(!activationLead.isNegative(), "activation-lead must not be negative");
+    require(stockCheckInterval.compareTo(Duration.ofSeconds(1)) >= 0, "stock-check-interval must be at least 1s");
+    require(maxRunEvents >= 500, "max-run-events must be at least 500");
+    require(flowRetryInterval.compareTo(Duration.ofSeconds(1)) >= 0, "flow-retry-interval must be at least 1s");
+    notifyUrl = notifyUrl == null || notifyUrl.isBlank() ? null : notifyUrl.strip();
+    if (notifyUrl != null) {
+      require(callbackUrl(notifyUrl),
+          "notify-url must be an absolute http(s) URL without a query string (WeChat Pay rejects parameters)");
+    }
+  }
+
+  public CampaignSettings toSettings() {
+    return new CampaignSettings(segmentSize, segmentParallelism, activationLead, stockCheckInterval, maxRunEvents,
+        flowRetryInterval, notifyUrl);
+  }
+
+  private static boolean callbackUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      return uri.getHost() != null && uri.getRawQuery() == null
+          && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException("campaigns.workflow." + message);
+    }
+  }
+}

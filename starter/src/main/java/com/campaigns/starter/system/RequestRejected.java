@@ -1,0 +1,39 @@
+package com.campaigns.starter.system;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the API refuses, rendered as {@code {"error": kind, "message": message}} with the given
+ * status. The message is shown to the caller, so it must never carry secrets or internals.
+ */
+public class RequestRejected extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String kind;
+
+  public RequestRejected(HttpStatus status, String kind, String message) {
+    super(message, null, false, false);
+    this.status = status;
+    this.kind = kind;
+  }
+
+  public static RequestRejected notFound(String message) {
+    return new RequestRejected(HttpStatus.NOT_FOUND, "not_found", message);
+  }
+
+  public static RequestRejected badRequest(String kind, String message) {
+    return new RequestRejected(HttpStatus.BAD_REQUEST, kind, message);
+  }
+
+  public static RequestRejected conflict(String kind, String message) {
+    return new RequestRejected(HttpStatus.CONFLICT, kind, message);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String kind() {
+    return kind;
+  }
+}

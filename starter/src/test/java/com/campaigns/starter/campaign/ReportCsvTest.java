@@ -1,0 +1,37 @@
+package com.campaigns.starter.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.campaigns.workflows.model.ReconciliationReport;
+import com.campaigns.workflows.model.ReconciliationReport.Mismatch;
+import com.campaigns.workflows.model.ReconciliationReport.Totals;
+import com.campaigns.workflows.model.ReconciliationReport.WaveTotals;
+import java.io.StringReader;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/** The CSV export: one table of totals, waves and mismatches that any CSV reader can load. */
+class ReportCsvTest {
+
+  @Test
+  void totalsWavesAndMismatchesAreRowsOfOneTable() throws Exception {
+    Totals t = new Totals(3, 1500, 2, 1000, 2, 1000, 1, 500);
+    ReconciliationReport report = new ReconciliationReport("c1", "98", false, t,
+        List.of(new WaveTotals(0, "vip", t)),
+        List.of(new Mismatch(ReconciliationReport.USED_NOT_NOTIFIED, "cp1", "used at 10:00, no notice, \"late\"")));
+
+    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(ReportCsv.write(report))).getRecords();
+
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(0).get("record")).isEqualTo("total");
+    assertThat(rows.get(0).get("balanced")).isEqualTo("false");
+    assertThat(rows.get(0).get("issued_amount")).isEqualTo("1500");
+    assertThat(rows.get(1).get("wave")).isEqualTo("vip");
+    assertThat(rows.get(1).get("refund_flow_count")).isEqualTo("1");
+    assertThat(rows.get(2).get("mismatch_kind")).isEqualTo("USED_NOT_NOTIFIED");
+    assertThat(rows.get(2).get("detail")).isEqualTo("used at 10:00, no notice, \"late\"");
+  }
+}

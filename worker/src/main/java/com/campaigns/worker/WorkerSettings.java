@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param registerSearchAttributes add CampaignId, CampaignStatus, StockId and Mchid (Keyword) to the
  *     namespace at startup when they are missing; needs operator rights on the namespace, so it is
  *     off in production (register them once, see docs/deployment.md) and on in the local profile
+ * @param eagerActivities let the worker that completes a workflow task run the activities it
+ *     schedules (the SDK's default); off, so that a campaign's segments spread over every worker
  * @param campaignGauges per-campaign gauges of the issuance rate and the budget used
  */
 @ConfigurationProperties("campaigns.worker")
 public record WorkerSettings(
     @DefaultValue("false") boolean registerSearchAttributes,
+    @DefaultValue("false") boolean eagerActivities,
     @DefaultValue CampaignGauges campaignGauges) {
 
   /**

@@ -17,6 +17,7 @@ import io.temporal.common.metadata.POJOActivityMethodMetadata;
 import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 import io.temporal.spring.boot.autoconfigure.template.WorkersTemplate;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,6 +68,7 @@ class WorkerApplicationTest {
   }
 
   @Autowired WorkersTemplate workers;
+  @Autowired WorkerFactory workerFactory;
   @Autowired TestWorkflowEnvironment testServer;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
@@ -102,6 +104,14 @@ class WorkerApplicationTest {
         TemporalNames.ACTIVITY_ISSUE_COUPONS, TemporalNames.ACTIVITY_PAUSE_STOCK,
         TemporalNames.ACTIVITY_RESTART_STOCK, TemporalNames.ACTIVITY_DOWNLOAD_USE_FLOW,
         TemporalNames.ACTIVITY_RECORD_STATUS);
+  }
+
+  @Test
+  void spreadsActivitiesOverEveryWorkerInsteadOfRunningThemEagerly() {
+    var options = workerFactory.getWorker(TemporalNames.TASK_QUEUE).getWorkerOptions();
+
+    assertThat(options.isEagerExecutionDisabled()).isTrue();
+    assertThat(options.getMaxConcurrentActivityExecutionSize()).isEqualTo(100);
   }
 
   @Test

@@ -49,7 +49,7 @@ final class ProgressView {
       linesDrawn = block.size();
     } else {
       events.forEach(out::println);
-      String joined = String.join("\n", block.subList(1, block.size()));
+      String joined = String.join("\n", block).replaceAll("\\d+:\\d{2} elapsed", "");
       if (!joined.equals(lastPlain) && (nowMillis - lastPlainAt >= PLAIN_EVERY.toMillis() || !events.isEmpty())) {
         block.forEach(out::println);
         lastPlain = joined;

@@ -1,0 +1,2 @@
+/** The ./campaigns demo: a sample campaign driven end to end through the REST API. */
+package com.campaigns.cli.demo;

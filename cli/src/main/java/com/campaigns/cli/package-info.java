@@ -1,0 +1,2 @@
+/** The command-line client and its HTTP plumbing. */
+package com.campaigns.cli;

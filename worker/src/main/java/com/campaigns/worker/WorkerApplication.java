@@ -1,0 +1,36 @@
+package com.campaigns.worker;
+
+import com.campaigns.activities.audience.AudienceConfiguration;
+import com.campaigns.activities.issuance.IssuanceConfiguration;
+import com.campaigns.activities.ledger.LedgerConfiguration;
+import com.campaigns.activities.wechat.WechatPayConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The worker process: {@code CampaignWorkflow} and every activity on task queue {@code campaigns}.
+ *
+ * <p>Only this package and {@code com.campaigns.activities} are scanned, never {@code com.campaigns}
+ * wholesale: the sandbox's beans live under {@code com.campaigns.sandbox}. The workflow class is
+ * registered in application.yaml ({@code spring.temporal.workers[0].workflow-classes}); the
+ * activity beans are found through their {@code @ActivityImpl} annotation. Flyway migrates the
+ * ledger before the workers start polling.
+ */
+@SpringBootApplication(scanBasePackages = {"com.campaigns.worker", "com.campaigns.activities"})
+@Import({
+  LedgerConfiguration.class,
+  AudienceConfiguration.class,
+  WechatPayConfiguration.class,
+  IssuanceConfiguration.class
+})
+@EnableConfigurationProperties(WorkerSettings.class)
+@EnableScheduling
+public class WorkerApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(WorkerApplication.class, args);
+  }
+}

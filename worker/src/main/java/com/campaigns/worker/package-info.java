@@ -1,0 +1,2 @@
+/** The worker application and its settings. */
+package com.campaigns.worker;

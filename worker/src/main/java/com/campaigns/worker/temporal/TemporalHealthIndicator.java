@@ -1,0 +1,42 @@
+package com.campaigns.worker.temporal;
+
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code temporal} in /actuator/health: UP once the workers have started and the server answers.
+ * The launcher waits for this before it starts the API.
+ */
+@Component("temporal")
+class TemporalHealthIndicator implements HealthIndicator {
+
+  private final WorkerFactory workers;
+  private final WorkflowServiceStubs service;
+
+  TemporalHealthIndicator(WorkerFactory workers, WorkflowServiceStubs service) {
+    this.workers = workers;
+    this.service = service;
+  }
+
+  @Override
+  public Health health() {
+    if (!workers.isStarted() || workers.isShutdown()) {
+      return Health.down().withDetail("workers", workers.isShutdown() ? "shut down" : "not started").build();
+    }
+    try {
+      var info = service.blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS)
+          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+      return Health.up()
+          .withDetail("workers", "started")
+          .withDetail("server_version", info.getServerVersion().isEmpty() ? "unknown" : info.getServerVersion())
+          .build();
+    } catch (RuntimeException e) {
+      return Health.down(e).withDetail("workers", "started").build();
+    }
+  }
+}

@@ -45,8 +45,8 @@ final class ApiFilter extends OncePerRequestFilter {
     String target = query == null ? path : path + "?" + query;
     Optional<Endpoint> classified = Endpoint.classify(method, path);
     if (classified.isEmpty()) {
-      reject(response, new Rejected(404, "NOT_FOUND", "无效的请求URL或请求方法"));
       stats.record("unknown", 404, "NOT_FOUND", false);
+      reject(response, new Rejected(404, "NOT_FOUND", "无效的请求URL或请求方法"));
       return;
     }
     Endpoint endpoint = classified.get();
@@ -55,8 +55,8 @@ final class ApiFilter extends OncePerRequestFilter {
     try {
       caller = verifier.verify(method, target, body, request.getHeader("Authorization"));
     } catch (Rejected rejected) {
-      reject(response, rejected);
       stats.record(endpoint.ruleName(), rejected.status(), rejected.code(), false);
+      reject(response, rejected);
       return;
     }
     FaultHook.FaultDecision fault = faults.decide(endpoint);
@@ -64,8 +64,8 @@ final class ApiFilter extends OncePerRequestFilter {
       sleep(fault.latencyMillis());
     }
     if (fault.error() != null) {
-      reject(response, fault.error());
       stats.record(endpoint.ruleName(), fault.error().status(), fault.error().code(), false);
+      reject(response, fault.error());
       return;
     }
     HttpServletRequest cached = new CachedBodyRequest(request, body);
@@ -82,8 +82,9 @@ final class ApiFilter extends OncePerRequestFilter {
     if (status >= 200 && status < 300 && endpoint != Endpoint.DOWNLOAD) {
       sign(buffered, caller.signerFor(request.getHeader("Wechatpay-Serial")));
     }
-    buffered.copyBodyToResponse();
+    // Counted before the answer leaves: a client reading the stats right after sees its call.
     stats.record(endpoint.ruleName(), status, code, false);
+    buffered.copyBodyToResponse();
   }
 
   private static void sign(ContentCachingResponseWrapper response, SigningKey key) {

@@ -163,6 +163,25 @@ public final class CampaignHarness implements AutoCloseable {
     return wf;
   }
 
+  /**
+   * Saves a finished campaign's history for the workflows module's replay test when the system
+   * property {@code campaigns.recordHistories} names the directory (e.g.
+   * {@code -Dcampaigns.recordHistories=../workflows/src/test/resources/histories}).
+   */
+  public void recordHistory(String campaignId, String name) {
+    String dir = System.getProperty("campaigns.recordHistories");
+    if (dir == null || dir.isBlank()) {
+      return;
+    }
+    try {
+      Path file = Path.of(dir).resolve(name + ".json");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, client().fetchHistory(TemporalNames.workflowId(campaignId)).toJson(true));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot record the history of " + campaignId, e);
+    }
+  }
+
   /** Every coupon the sandbox issued for a stock: coupon_id → out_request_no, with the openid. */
   public List<JsonNode> sandboxCoupons(String stockId) {
     List<JsonNode> out = new ArrayList<>();

@@ -88,6 +88,7 @@ class CampaignDisruptionTest {
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.issued().count()).isEqualTo(1500);
     assertThat(ExactlyOnce.assertHolds(h, "pause", stockId, Map.of(0, openids))).isEqualTo(1500);
+    h.recordHistory("pause", "pause-signal-mid-wave-and-resume");
   }
 
   @Test
@@ -105,6 +106,7 @@ class CampaignDisruptionTest {
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.issued().count()).isEqualTo(1000);
     assertThat(ExactlyOnce.assertHolds(h, "faults", done.stockId(), Map.of(0, openids))).isEqualTo(1000);
+    h.recordHistory("faults", "faults-during-issuance");
     var stats = h.getJson("/sandbox/stats");
     assertThat(stats.toString()).contains("send_coupon");
   }
@@ -122,6 +124,8 @@ class CampaignDisruptionTest {
     sleep(1_500);
     assertThat(h.sandboxCoupons(cancelled.stockId())).hasSize(atCancel);
     assertThat(cancelled.issued().count()).isEqualTo(atCancel);
+    h.client().newUntypedWorkflowStub(TemporalNames.workflowId("cancel")).getResult(StatusDocument.class);
+    h.recordHistory("cancel", "cancel-mid-wave");
   }
 
   static void sleep(long ms) {

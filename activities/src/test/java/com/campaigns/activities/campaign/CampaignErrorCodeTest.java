@@ -80,6 +80,7 @@ class CampaignErrorCodeTest {
     assertThat(done.issued().count()).isEqualTo(3);
     assertThat(done.rejected().byCode()).containsEntry("USER_ACCOUNT_ABNORMAL", 2L).containsEntry("RULE_LIMIT", 1L);
     ExactlyOnce.assertHolds(h, "refusals", done.stockId(), Map.of(0, first, 1, second));
+    h.recordHistory("refusals", "recipient-refusals-by-code");
   }
 
   @Test
@@ -112,6 +113,7 @@ class CampaignErrorCodeTest {
         .findFirst().orElseThrow();
     assertThat(resumed.at()).contains("T00:00:");
     ExactlyOnce.assertHolds(h, "daily", done.stockId(), Map.of(0, openids));
+    h.recordHistory("daily", "daily-limit-pause-and-midnight-restart");
   }
 
   @Test
@@ -155,5 +157,6 @@ class CampaignErrorCodeTest {
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.issued().count()).isEqualTo(40);
     ExactlyOnce.assertHolds(h, "outside", stockId, Map.of(0, w1, 1, w2));
+    h.recordHistory("outside", "stock-paused-outside-and-resumed");
   }
 }

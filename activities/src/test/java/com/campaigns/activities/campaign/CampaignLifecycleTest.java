@@ -107,5 +107,6 @@ class CampaignLifecycleTest {
 
     long issued = ExactlyOnce.assertHolds(h, "life", stockId, Map.of(0, w1, 1, w2, 2, w3));
     assertThat(issued).isEqualTo(850);
+    h.recordHistory("life", "lifecycle-three-waves-threshold-flows");
   }
 }

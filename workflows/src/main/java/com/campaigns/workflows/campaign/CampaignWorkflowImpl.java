@@ -91,6 +91,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   private final CampaignState state;
   private final LedgerActivities ledger =
       Workflow.newLocalActivityStub(LedgerActivities.class, ActivityPolicies.recordStatus());
+  private final StockActivities stockCheck =
+      Workflow.newLocalActivityStub(StockActivities.class, ActivityPolicies.stockCheck());
 
   @WorkflowInit
   public CampaignWorkflowImpl(CampaignInput input) {
@@ -761,7 +763,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     state.nextStockCheckAtMillis = Workflow.currentTimeMillis() + settings.stockCheckInterval().toMillis();
     StockCheck check;
     try {
-      check = stock("check stock " + state.stockId, ActivityPolicies.stockCheck()).checkStock(command());
+      check = stockCheck.checkStock(command());
     } catch (ActivityFailure f) {
       log.warn("stock check of {} failed: {}", state.stockId, rootMessage(f));
       return;
@@ -784,8 +786,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   /** Best effort: the stock's real status, after WeChat Pay said it is not running. */
   private void refreshStockStatus() {
     try {
-      state.stockStatus = stock("check stock " + state.stockId, ActivityPolicies.stockCheck())
-          .checkStock(command()).status();
+      state.stockStatus = stockCheck.checkStock(command()).status();
     } catch (ActivityFailure f) {
       log.warn("stock check of {} failed: {}", state.stockId, rootMessage(f));
     }
@@ -996,6 +997,10 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     for (StatusDocument.Wave w : doc.waves()) {
       b.append("\n- wave ").append(w.name()).append(": ").append(w.status()).append(", ")
           .append(w.issued()).append("/").append(w.recipients());
+    }
+    if (doc.reconciliation() != null) {
+      b.append("\n\n").append(doc.reconciliation().balanced() ? "✅ report balances" : "⚠️ REPORT DOES NOT BALANCE")
+          .append(": ").append(doc.reconciliation().summary());
     }
     return b.toString();
   }

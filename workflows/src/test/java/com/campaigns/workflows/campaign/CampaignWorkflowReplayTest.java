@@ -1,0 +1,40 @@
+package com.campaigns.workflows.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays recorded campaign histories (real activities against the sandbox, recorded by the
+ * activities module's campaign tests with -Dcampaigns.recordHistories) through the current workflow
+ * code: a change that is not replay-compatible fails here, before it breaks running campaigns.
+ */
+class CampaignWorkflowReplayTest {
+
+  static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+  static Stream<Path> histories() throws IOException {
+    try (Stream<Path> files = Files.list(HISTORIES)) {
+      List<Path> list = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      assertThat(list).as("recorded histories in %s", HISTORIES).isNotEmpty();
+      return list.stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("histories")
+  void replaysDeterministically(Path file) throws Exception {
+    WorkflowExecutionHistory history =
+        WorkflowExecutionHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8));
+    WorkflowReplayer.replayWorkflowExecution(history, CampaignWorkflowImpl.class);
+  }
+}

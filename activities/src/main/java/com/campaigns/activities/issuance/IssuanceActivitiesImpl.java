@@ -287,6 +287,9 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
                 }
                 long backoff = error.kind() == WechatError.Kind.THROTTLED ? 1000 : 100L << Math.min(transientTries, 5);
                 sleepMillis(backoff);
+                // A retry is a send like any other: it waits for its own slot, so retries never
+                // push the merchant above its rate.
+                sleepUntilMicros(pacer.next());
               }
               case DAILY_LIMIT -> {
                 stop.compareAndSet(null, new Stop(IssueStop.DAILY_LIMIT, error.code(), error.message()));
@@ -362,6 +365,13 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       Thread.sleep(ms);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleepUntilMicros(long epochMicros) {
+    long wait = epochMicros - System.currentTimeMillis() * 1000;
+    if (wait > 0) {
+      sleepMicros(wait);
     }
   }
 

@@ -112,9 +112,11 @@ public class IssuanceLedger {
     for (int i = 0; i < segments; i++) {
       rejected.add(new TreeMap<>());
     }
-    jdbc.sql("SELECT seq / ?, status, error_code, COUNT(*) FROM issuance WHERE campaign_id = ? AND wave_index = ?"
-            + " GROUP BY seq / ?, status, error_code")
-        .params(segmentSize, campaignId, waveIndex, segmentSize)
+    // The segment size is an int written into the SQL: PostgreSQL does not match a parameter in the
+    // select list with another in GROUP BY.
+    jdbc.sql("SELECT seq / " + segmentSize + ", status, error_code, COUNT(*) FROM issuance WHERE campaign_id = ?"
+            + " AND wave_index = ? GROUP BY seq / " + segmentSize + ", status, error_code")
+        .params(campaignId, waveIndex)
         .query(rs -> {
           int seg = (int) rs.getLong(1);
           if (seg < segments) {

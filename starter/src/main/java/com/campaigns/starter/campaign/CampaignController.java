@@ -39,9 +39,11 @@ class CampaignController {
   static final int MAX_SPEC_BYTES = 4 << 20;
 
   private final CampaignService campaigns;
+  private final CampaignTimelines timelines;
 
-  CampaignController(CampaignService campaigns) {
+  CampaignController(CampaignService campaigns, CampaignTimelines timelines) {
     this.campaigns = campaigns;
+    this.timelines = timelines;
   }
 
   @PostMapping("/validate")
@@ -131,6 +133,13 @@ class CampaignController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-report.csv\"")
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
         .body(csv);
+  }
+
+  @GetMapping("/{id}/timeline")
+  @Operation(summary = "Issued and used coupons per minute from the ledger, with running totals, budget and "
+      + "thresholds (extension)")
+  CampaignTimeline timeline(@PathVariable String id) {
+    return timelines.timeline(id);
   }
 
   /** The raw spec bytes: parsed strictly by the service, so JSON problems become violations. */

@@ -7,7 +7,6 @@ import com.campaigns.starter.system.ApiError;
 import com.campaigns.starter.system.BoundedBody;
 import com.campaigns.starter.system.Operator;
 import com.campaigns.workflows.model.CampaignSpec;
-import com.campaigns.workflows.model.ReconciliationReport;
 import com.campaigns.workflows.model.StatusDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -121,8 +120,8 @@ class CampaignController {
 
   @GetMapping("/{id}/report")
   @Operation(summary = "The reconciliation report; 409 until the flow files are downloaded")
-  ReconciliationReport report(@PathVariable String id) {
-    return campaigns.report(id);
+  ReportView report(@PathVariable String id) {
+    return ReportView.of(campaigns.report(id));
   }
 
   @GetMapping("/{id}/report.csv")

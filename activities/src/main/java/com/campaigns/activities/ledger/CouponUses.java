@@ -54,6 +54,16 @@ public class CouponUses {
         .single();
   }
 
+  /** Redemptions per minute of receipt, oldest first (the console's burn-down of used amounts). */
+  public List<IssuanceLedger.MinuteTotals> usedPerMinute(String campaignId) {
+    return jdbc.sql("SELECT m, COUNT(*), COALESCE(SUM(amount), 0) FROM (SELECT"
+            + " CAST(FLOOR(EXTRACT(EPOCH FROM received_at) / 60) AS BIGINT) AS m, amount FROM coupon_use"
+            + " WHERE campaign_id = ?) t GROUP BY m ORDER BY m")
+        .param(campaignId)
+        .query((rs, n) -> new IssuanceLedger.MinuteTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+        .list();
+  }
+
   public List<Use> forCampaign(String campaignId) {
     return jdbc.sql("SELECT notification_id, coupon_id, stock_id, campaign_id, amount, consume_time, consume_mchid,"
             + " transaction_id FROM coupon_use WHERE campaign_id = ? ORDER BY received_at")

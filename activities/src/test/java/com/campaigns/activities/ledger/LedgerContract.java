@@ -108,6 +108,28 @@ abstract class LedgerContract {
   }
 
   @Test
+  void issuedAndUsedAreCountedPerMinute() {
+    String c = camp();
+    long before = System.currentTimeMillis() / 60_000;
+    ledger.issuance().record(List.of(issued(c, 0, c + "-C0"), issued(c, 1, c + "-C1"), rejected(c, 2, "RULE_LIMIT")));
+    ledger.uses().record(new CouponUses.Use(c + "-N0", c + "-C0", "S1", c, 500, null, null, null), "{}");
+    long after = System.currentTimeMillis() / 60_000;
+
+    List<IssuanceLedger.MinuteTotals> issued = ledger.issuance().issuedPerMinute(c);
+    List<IssuanceLedger.MinuteTotals> used = ledger.uses().usedPerMinute(c);
+
+    assertThat(issued.stream().mapToLong(IssuanceLedger.MinuteTotals::count).sum()).isEqualTo(2);
+    assertThat(issued.stream().mapToLong(IssuanceLedger.MinuteTotals::amount).sum()).isEqualTo(1000);
+    assertThat(issued).allSatisfy(m -> assertThat(m.epochMinute()).isBetween(before, after));
+    assertThat(used).singleElement().satisfies(m -> {
+      assertThat(m.count()).isEqualTo(1);
+      assertThat(m.amount()).isEqualTo(500);
+      assertThat(m.epochMinute()).isBetween(before, after);
+    });
+    assertThat(ledger.issuance().issuedPerMinute(camp())).isEmpty();
+  }
+
+  @Test
   void campaignIndexKeepsStatusAndRefusesASecondInsert() {
     String c = camp();
     assertThat(ledger.campaigns().insert(c, "campaign-" + c, "1900000001", "wx1", "h", "{}", 1000, "me")).isTrue();

@@ -10,12 +10,12 @@ import java.util.List;
  * {@code invalid_count} counts all of them.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record AudienceReceipt(String audienceId, long count, long duplicatesRemoved, List<InvalidLine> invalid,
+public record AudienceReceipt(String audienceId, long count, long duplicatesRemoved, List<InvalidLine> invalid,
     long invalidCount) {
 
   /** A rejected line, 1-based, as uploaded (cut at 200 characters). */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record InvalidLine(long line, String value) {}
+  public record InvalidLine(long line, String value) {}
 
   static AudienceReceipt of(AudienceStore.Receipt r) {
     return new AudienceReceipt(r.audienceId(), r.count(), r.duplicatesRemoved(),

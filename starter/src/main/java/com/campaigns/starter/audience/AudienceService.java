@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * only the set of distinct openids in memory, so a file of a million lines is never held twice.
  */
 @Service
-class AudienceService {
+public class AudienceService {
 
   static final Set<String> ACCEPTED_TYPES = Set.of("text/plain", "text/csv");
 
@@ -24,7 +24,7 @@ class AudienceService {
     this.store = store;
   }
 
-  AudienceReceipt upload(String contentType, InputStream body) {
+  public AudienceReceipt upload(String contentType, InputStream body) {
     if (!accepted(contentType)) {
       throw RequestRejected.badRequest("invalid_content_type",
           "send the audience as text/plain or text/csv, one openid per line");

@@ -7,7 +7,6 @@ import com.campaigns.starter.system.ApiError;
 import com.campaigns.starter.system.BoundedBody;
 import com.campaigns.starter.system.Operator;
 import com.campaigns.workflows.model.CampaignSpec;
-import com.campaigns.workflows.model.ReconciliationReport;
 import com.campaigns.workflows.model.StatusDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -39,9 +38,11 @@ class CampaignController {
   static final int MAX_SPEC_BYTES = 4 << 20;
 
   private final CampaignService campaigns;
+  private final CampaignTimelines timelines;
 
-  CampaignController(CampaignService campaigns) {
+  CampaignController(CampaignService campaigns, CampaignTimelines timelines) {
     this.campaigns = campaigns;
+    this.timelines = timelines;
   }
 
   @PostMapping("/validate")
@@ -119,8 +120,8 @@ class CampaignController {
 
   @GetMapping("/{id}/report")
   @Operation(summary = "The reconciliation report; 409 until the flow files are downloaded")
-  ReconciliationReport report(@PathVariable String id) {
-    return campaigns.report(id);
+  ReportView report(@PathVariable String id) {
+    return ReportView.of(campaigns.report(id));
   }
 
   @GetMapping("/{id}/report.csv")
@@ -131,6 +132,13 @@ class CampaignController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-report.csv\"")
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
         .body(csv);
+  }
+
+  @GetMapping("/{id}/timeline")
+  @Operation(summary = "Issued and used coupons per minute from the ledger, with running totals, budget and "
+      + "thresholds (extension)")
+  CampaignTimeline timeline(@PathVariable String id) {
+    return timelines.timeline(id);
   }
 
   /** The raw spec bytes: parsed strictly by the service, so JSON problems become violations. */

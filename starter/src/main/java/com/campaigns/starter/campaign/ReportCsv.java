@@ -12,7 +12,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The reconciliation report as one CSV table: a {@code total} row, one {@code wave} row per wave,
- * then one {@code mismatch} row per disagreement (its columns at the end). Amounts in fen.
+ * an {@code outside_campaign} row when the totals hold coupons no wave issued (so that the wave
+ * rows plus that row add up to the total row), then one {@code mismatch} row per disagreement,
+ * ordered by kind (its columns at the end). Amounts in fen.
  */
 final class ReportCsv {
 
@@ -25,19 +27,19 @@ final class ReportCsv {
 
   private ReportCsv() {}
 
-  static String write(ReconciliationReport report) {
+  static String write(ReconciliationReport stored) {
+    ReportView report = ReportView.of(stored);
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
       csv.printRecord(row("total", report, report.balanced(), null, null, report.totals(), null));
-      if (report.waves() != null) {
-        for (ReconciliationReport.WaveTotals w : report.waves()) {
-          csv.printRecord(row("wave", report, null, w.waveIndex(), w.wave(), w.totals(), null));
-        }
+      for (ReconciliationReport.WaveTotals w : report.waves()) {
+        csv.printRecord(row("wave", report, null, w.waveIndex(), w.wave(), w.totals(), null));
       }
-      if (report.mismatches() != null) {
-        for (ReconciliationReport.Mismatch m : report.mismatches()) {
-          csv.printRecord(row("mismatch", report, null, null, null, null, m));
-        }
+      if (report.outsideCampaign() != null) {
+        csv.printRecord(row("outside_campaign", report, null, null, null, report.outsideCampaign(), null));
+      }
+      for (ReconciliationReport.Mismatch m : report.mismatches()) {
+        csv.printRecord(row("mismatch", report, null, null, null, null, m));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -45,7 +47,7 @@ final class ReportCsv {
     return out.toString();
   }
 
-  private static List<Object> row(String record, ReconciliationReport report, Boolean balanced, Integer waveIndex,
+  private static List<Object> row(String record, ReportView report, Boolean balanced, Integer waveIndex,
       String wave, Totals t, ReconciliationReport.Mismatch m) {
     List<Object> row = new ArrayList<>();
     row.add(record);

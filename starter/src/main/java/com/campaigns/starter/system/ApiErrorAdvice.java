@@ -37,6 +37,11 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(RequestRejected.class)
   ResponseEntity<ApiError> rejected(RequestRejected e) {
+    if (e.retryAfter() != null) {
+      return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+          .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+          .body(ApiError.of(e.kind(), e.getMessage()));
+    }
     return body(e.status(), ApiError.of(e.kind(), e.getMessage()));
   }
 

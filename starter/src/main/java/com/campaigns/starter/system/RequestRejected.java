@@ -1,5 +1,6 @@
 package com.campaigns.starter.system;
 
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,11 +11,18 @@ public class RequestRejected extends RuntimeException {
 
   private final HttpStatus status;
   private final String kind;
+  private final Duration retryAfter;
 
   public RequestRejected(HttpStatus status, String kind, String message) {
+    this(status, kind, message, null);
+  }
+
+  /** @param retryAfter sent as {@code Retry-After} (whole seconds, at least 1) when not null */
+  public RequestRejected(HttpStatus status, String kind, String message, Duration retryAfter) {
     super(message, null, false, false);
     this.status = status;
     this.kind = kind;
+    this.retryAfter = retryAfter;
   }
 
   public static RequestRejected notFound(String message) {
@@ -35,5 +43,10 @@ public class RequestRejected extends RuntimeException {
 
   public String kind() {
     return kind;
+  }
+
+  /** How long the caller should wait before trying again, or null. */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 }

@@ -45,7 +45,7 @@ class CampaignStartTest {
   void startAnswers201WithTheStatusDocumentAndLocation() {
     Answer a = api.postJson("/api/v1/campaigns", Specs.farAhead("start-1", now));
 
-    assertThat(a.status()).isEqualTo(201);
+    assertThat(a.status()).as(a.text()).isEqualTo(201);
     assertThat(a.headers().firstValue("Location")).hasValue("/api/v1/campaigns/start-1");
     assertThat(a.json().path("campaign_id").asText()).isEqualTo("start-1");
     assertThat(a.json().path("workflow_id").asText()).isEqualTo("campaign-start-1");

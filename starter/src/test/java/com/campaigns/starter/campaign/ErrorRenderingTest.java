@@ -25,6 +25,7 @@ class ErrorRenderingTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean CampaignService campaigns;
+  @MockitoBean CampaignTimelines timelines;
 
   @Test
   void anUnexpectedFailureIs500WithoutItsMessageOrStackTrace() throws Exception {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TemporalCallsTest {
 
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
-  final TemporalCalls calls = new TemporalCalls(new CampaignApiProperties(Duration.ofSeconds(1)));
+  final TemporalCalls calls = new TemporalCalls(new CampaignApiProperties(Duration.ofSeconds(1), false));
 
   @AfterEach
   void close() {

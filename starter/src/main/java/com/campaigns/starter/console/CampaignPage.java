@@ -1,0 +1,44 @@
+package com.campaigns.starter.console;
+
+import com.campaigns.starter.campaign.ReportView;
+import com.campaigns.workflows.model.StatusDocument;
+import java.util.List;
+
+/**
+ * Everything the campaign page shows, decided in Java so the template only lays it out.
+ *
+ * @param status null when the workflow did not answer its status query (see {@code notice})
+ * @param report null until the flow files are reconciled
+ */
+record CampaignPage(
+    String campaignId,
+    String stockName,
+    String createdBy,
+    StatusDocument status,
+    String notice,
+    String runUrl,
+    List<WaveRow> waves,
+    List<CodeCount> rejectedByCode,
+    List<StatusDocument.HistoryEntry> history,
+    ReportView report,
+    Actions actions,
+    boolean finished,
+    Message message) {
+
+  /** A wave and how far it got, in percent of its recipients answered by WeChat Pay. */
+  record WaveRow(String name, String status, String startAt, long recipients, long issued, long rejected,
+      long failed, int percentDone) {}
+
+  record CodeCount(String code, long count) {}
+
+  /** Which buttons make sense now; the workflow still decides (and says why not). */
+  record Actions(boolean pause, boolean resume, boolean cancel) {}
+
+  /** The outcome of the last action, shown once. */
+  record Message(String text, boolean error) {}
+
+  CampaignPage withMessage(Message m) {
+    return new CampaignPage(campaignId, stockName, createdBy, status, notice, runUrl, waves, rejectedByCode, history,
+        report, actions, finished, m);
+  }
+}

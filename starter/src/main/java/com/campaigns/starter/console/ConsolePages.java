@@ -1,0 +1,149 @@
+package com.campaigns.starter.console;
+
+import com.campaigns.activities.ledger.CampaignIndex;
+import com.campaigns.starter.campaign.CampaignService;
+import com.campaigns.starter.campaign.ReportView;
+import com.campaigns.starter.console.CampaignPage.Actions;
+import com.campaigns.starter.console.CampaignPage.CodeCount;
+import com.campaigns.starter.console.CampaignPage.WaveRow;
+import com.campaigns.starter.system.RequestRejected;
+import com.campaigns.workflows.TemporalNames;
+import com.campaigns.workflows.model.CampaignPhase;
+import com.campaigns.workflows.model.PauseReason;
+import com.campaigns.workflows.model.StatusDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Builds the console's page models from the API's services (status query, report, index). */
+@Component
+class ConsolePages {
+
+  private static final Set<CampaignPhase> FINISHED =
+      EnumSet.of(CampaignPhase.COMPLETED, CampaignPhase.FAILED, CampaignPhase.CANCELLED);
+  private static final Set<CampaignPhase> PAUSABLE = EnumSet.of(CampaignPhase.SCHEDULED,
+      CampaignPhase.CREATING_STOCK, CampaignPhase.ACTIVATING, CampaignPhase.RUNNING);
+  private static final Set<CampaignPhase> CANCELLABLE = EnumSet.of(CampaignPhase.SCHEDULED,
+      CampaignPhase.CREATING_STOCK, CampaignPhase.ACTIVATING, CampaignPhase.RUNNING, CampaignPhase.PAUSED);
+
+  private final CampaignService campaigns;
+  private final CampaignIndex index;
+  private final ConsoleProperties properties;
+  private final String namespace;
+  private final ObjectMapper json = new ObjectMapper();
+
+  ConsolePages(CampaignService campaigns, CampaignIndex index, ConsoleProperties properties,
+      @Value("${spring.temporal.namespace:default}") String namespace) {
+    this.campaigns = campaigns;
+    this.index = index;
+    this.properties = properties;
+    this.namespace = namespace;
+  }
+
+  /** The campaign page; 404 (as {@link RequestRejected}) when there is no such campaign. */
+  CampaignPage campaign(String campaignId) {
+    CampaignIndex.Entry entry = index.find(campaignId)
+        .orElseThrow(() -> RequestRejected.notFound("no campaign " + campaignId));
+    StatusDocument status = null;
+    String notice = null;
+    try {
+      status = campaigns.status(campaignId);
+    } catch (RequestRejected e) {
+      if (e.status() == HttpStatus.NOT_FOUND) {
+        throw e;
+      }
+      notice = e.getMessage();
+    }
+    ReportView report = null;
+    try {
+      report = ReportView.of(campaigns.report(campaignId));
+    } catch (RequestRejected e) {
+      // 409 report_not_ready: the page says so.
+    }
+    CampaignPhase phase = status != null ? status.status() : phase(entry.status());
+    boolean finished = phase != null && FINISHED.contains(phase);
+    return new CampaignPage(campaignId, stockName(entry), entry.createdBy(), status, notice, runUrl(entry),
+        waves(status), rejected(status), history(status), report, actions(status), finished, null);
+  }
+
+  String runUrl(CampaignIndex.Entry entry) {
+    if (properties.temporalUiUrl().isEmpty()) {
+      return null;
+    }
+    return properties.temporalUiUrl() + "/namespaces/" + encode(namespace) + "/workflows/"
+        + encode(entry.workflowId() != null ? entry.workflowId() : TemporalNames.workflowId(entry.campaignId()));
+  }
+
+  private static Actions actions(StatusDocument s) {
+    if (s == null) {
+      return new Actions(false, false, false);
+    }
+    boolean pausedByHand = s.pause() != null && s.pause().reason() == PauseReason.MANUAL;
+    boolean pause = PAUSABLE.contains(s.status()) || (s.status() == CampaignPhase.PAUSED && !pausedByHand);
+    return new Actions(pause, s.status() == CampaignPhase.PAUSED, CANCELLABLE.contains(s.status()));
+  }
+
+  private static List<WaveRow> waves(StatusDocument s) {
+    if (s == null || s.waves() == null) {
+      return List.of();
+    }
+    List<WaveRow> rows = new ArrayList<>();
+    for (StatusDocument.Wave w : s.waves()) {
+      long answered = w.issued() + w.rejected() + w.failed();
+      int percent = w.recipients() <= 0 ? 0 : (int) Math.min(100, Math.round(answered * 100.0 / w.recipients()));
+      rows.add(new WaveRow(w.name(), w.status() == null ? "" : w.status().name(), w.startAt(), w.recipients(),
+          w.issued(), w.rejected(), w.failed(), percent));
+    }
+    return rows;
+  }
+
+  private static List<CodeCount> rejected(StatusDocument s) {
+    if (s == null || s.rejected() == null || s.rejected().byCode() == null) {
+      return List.of();
+    }
+    return s.rejected().byCode().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> new CodeCount(e.getKey(), e.getValue())).toList();
+  }
+
+  /** Newest first: what just happened is what a marketer looks for. */
+  private static List<StatusDocument.HistoryEntry> history(StatusDocument s) {
+    if (s == null || s.history() == null) {
+      return List.of();
+    }
+    List<StatusDocument.HistoryEntry> h = new ArrayList<>(s.history());
+    Collections.reverse(h);
+    return h;
+  }
+
+  private String stockName(CampaignIndex.Entry entry) {
+    try {
+      JsonNode spec = json.readTree(entry.specJson() == null ? "{}" : entry.specJson());
+      return spec.path("stock").path("stock_name").asText(null);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private static CampaignPhase phase(String status) {
+    try {
+      return status == null ? null : CampaignPhase.valueOf(status);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

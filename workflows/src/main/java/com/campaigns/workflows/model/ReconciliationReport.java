@@ -52,6 +52,8 @@ public record ReconciliationReport(
   public static final String NOT_ISSUED_BY_CAMPAIGN = "NOT_ISSUED_BY_CAMPAIGN";
   /** The refund flow lists a coupon that was never used (or never issued). */
   public static final String REFUND_OF_UNKNOWN_COUPON = "REFUND_OF_UNKNOWN_COUPON";
-  /** The flow's face value of a coupon differs from the ledger's. */
+  /** The flow's face value of a coupon differs from the ledger's or from its notification's. */
   public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+  /** A coupon appears more than once in one flow file. */
+  public static final String DUPLICATE_IN_FLOW = "DUPLICATE_IN_FLOW";
 }

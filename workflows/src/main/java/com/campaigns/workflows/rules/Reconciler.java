@@ -38,6 +38,8 @@ public final class Reconciler {
     useFlow.forEach(u -> usedByCoupon.put(u.couponId(), u));
 
     List<Mismatch> mismatches = new ArrayList<>();
+    duplicates(useFlow, "use", mismatches);
+    duplicates(refundFlow, "refund", mismatches);
     for (FlowRow u : useFlow) {
       Issued i = byCoupon.get(u.couponId());
       if (i == null) {
@@ -49,9 +51,13 @@ public final class Reconciler {
         mismatches.add(new Mismatch(ReconciliationReport.AMOUNT_MISMATCH, u.couponId(),
             "ledger " + i.amount() + " fen, use flow " + u.couponAmount() + " fen"));
       }
-      if (!notifiedByCoupon.containsKey(u.couponId())) {
+      Notified n = notifiedByCoupon.get(u.couponId());
+      if (n == null) {
         mismatches.add(new Mismatch(ReconciliationReport.USED_NOT_NOTIFIED, u.couponId(),
             "in the use flow but no COUPON.USE notification was received"));
+      } else if (n.amount() != u.couponAmount()) {
+        mismatches.add(new Mismatch(ReconciliationReport.AMOUNT_MISMATCH, u.couponId(),
+            "notification " + n.amount() + " fen, use flow " + u.couponAmount() + " fen"));
       }
     }
     for (Notified n : notified) {
@@ -89,6 +95,17 @@ public final class Reconciler {
     all[6] = refundFlow.size();
     all[7] = refundFlow.stream().mapToLong(FlowRow::couponAmount).sum();
     return new ReconciliationReport(campaignId, stockId, mismatches.isEmpty(), totals(all), waves, mismatches);
+  }
+
+  /** A coupon listed twice in one flow file is a mismatch: a coupon is used (or refunded) once. */
+  private static void duplicates(List<FlowRow> rows, String flow, List<Mismatch> out) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (FlowRow r : rows) {
+      if (seen.merge(r.couponId(), 1, Integer::sum) == 2) {
+        out.add(new Mismatch(ReconciliationReport.DUPLICATE_IN_FLOW, r.couponId(),
+            "listed more than once in the " + flow + " flow"));
+      }
+    }
   }
 
   /** A one-line headline for histories and the status document. */

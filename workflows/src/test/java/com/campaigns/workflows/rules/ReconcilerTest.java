@@ -31,6 +31,15 @@ class ReconcilerTest {
   }
 
   @Test
+  void flagsANotificationAmountThatDiffersAndACouponListedTwice() {
+    var report = Reconciler.reconcile("c", "S", List.of("vip"), ISSUED,
+        List.of(new Notified("C1", 400)),
+        List.of(new FlowRow("C1", 500), new FlowRow("C1", 500)), List.of());
+    assertThat(report.mismatches()).extracting(ReconciliationReport.Mismatch::kind)
+        .contains(ReconciliationReport.AMOUNT_MISMATCH, ReconciliationReport.DUPLICATE_IN_FLOW);
+  }
+
+  @Test
   void listsEveryKindOfMismatch() {
     var report = Reconciler.reconcile("c", "S", List.of("vip"), ISSUED,
         List.of(new Notified("C2", 500)),

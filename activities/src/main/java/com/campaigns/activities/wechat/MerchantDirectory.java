@@ -124,8 +124,9 @@ public final class MerchantDirectory {
     }
     String mode = text(settings.get("mode"));
     if (mode == null) {
-      mode = files.containsKey(PUBLIC_KEY_FILE) ? MerchantCredentials.PUBLIC_KEY
-          : MerchantCredentials.PLATFORM_CERTIFICATE;
+      // Without a mode: public-key when there is anything of the public key, else the certificates.
+      mode = files.containsKey(PUBLIC_KEY_FILE) || settings.get("public-key-id") != null
+          ? MerchantCredentials.PUBLIC_KEY : MerchantCredentials.PLATFORM_CERTIFICATE;
     }
     if (!files.containsKey(PRIVATE_KEY_FILE)) {
       problems.add(new MerchantProblem(mchid, source, PRIVATE_KEY_FILE, "file is missing"));

@@ -38,6 +38,7 @@ public record WechatPayProperties(
   @ConstructorBinding
   public WechatPayProperties {
     merchants = merchants == null ? List.of() : merchants;
+    merchantsDir = merchantsDir == null || merchantsDir.toString().isBlank() ? null : merchantsDir;
     reloadInterval = reloadInterval == null ? Duration.ofSeconds(2) : reloadInterval;
     checkInterval = checkInterval == null ? Duration.ofSeconds(60) : checkInterval;
     if (reloadInterval.isNegative() || reloadInterval.isZero()) {

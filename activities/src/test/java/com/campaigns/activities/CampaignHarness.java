@@ -7,11 +7,12 @@ import com.campaigns.activities.issuance.IssuanceSettings;
 import com.campaigns.activities.ledger.LedgerActivitiesImpl;
 import com.campaigns.activities.ledger.LedgerConfiguration.Ledger;
 import com.campaigns.activities.stock.StockActivitiesImpl;
-import com.campaigns.activities.wechat.MerchantCredentialsLoader;
+import com.campaigns.activities.wechat.MerchantRegistry;
 import com.campaigns.activities.wechat.WechatMerchants;
 import com.campaigns.activities.wechat.WechatPayClientFactory;
 import com.campaigns.activities.wechat.WechatPayProperties;
 import com.campaigns.sandbox.Sandbox;
+import com.campaigns.sandbox.SandboxMerchant;
 import com.campaigns.sandbox.SandboxOptions;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;
@@ -57,6 +58,9 @@ public final class CampaignHarness implements AutoCloseable {
   public final Ledger ledger;
   public final AudienceStore audiences;
   public final WechatMerchants merchants;
+  public final MerchantRegistry registry;
+  /** The watched merchants directory, or null when the merchants come from the sandbox's admin API. */
+  public final Path merchantsDir;
   public final JdbcDataSource dataSource;
   private final Path audienceDir;
   private final IssuanceSettings issuanceSettings;
@@ -80,6 +84,21 @@ public final class CampaignHarness implements AutoCloseable {
    */
   public CampaignHarness(IssuanceSettings issuanceSettings, Map<String, String> sandboxProperties,
       boolean timeSkipping) {
+    this(issuanceSettings, sandboxProperties, timeSkipping, null);
+  }
+
+  /**
+   * A harness whose merchants come from a watched directory (rescanned every 200 ms) holding every
+   * sandbox merchant, each with the send rate given in {@code rates} (default 500/s): the way
+   * production loads merchants, so tests can rotate, add and remove them while campaigns run.
+   */
+  public static CampaignHarness withMerchantsDirectory(IssuanceSettings issuanceSettings,
+      Map<String, String> sandboxProperties, Map<String, Integer> rates) {
+    return new CampaignHarness(issuanceSettings, sandboxProperties, true, rates);
+  }
+
+  private CampaignHarness(IssuanceSettings issuanceSettings, Map<String, String> sandboxProperties,
+      boolean timeSkipping, Map<String, Integer> directoryRates) {
     this.issuanceSettings = issuanceSettings;
     this.timeSkipping = timeSkipping;
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
@@ -104,11 +123,81 @@ public final class CampaignHarness implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     audiences = new AudienceStore(audienceDir);
-    WechatPayProperties properties = new WechatPayProperties(sandbox.baseUrl(), sandbox.baseUrl(),
-        Duration.ofSeconds(5), Duration.ofSeconds(10), 500, List.of());
-    merchants = new WechatMerchants(new WechatPayClientFactory(properties),
-        new MerchantCredentialsLoader(properties).load());
+    WechatPayProperties properties;
+    if (directoryRates == null) {
+      merchantsDir = null;
+      properties = new WechatPayProperties(sandbox.baseUrl(), sandbox.baseUrl(), Duration.ofSeconds(5),
+          Duration.ofSeconds(10), 500, List.of());
+    } else {
+      try {
+        merchantsDir = Files.createTempDirectory("merchants-");
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      for (SandboxMerchant m : sandbox.merchants()) {
+        writeMerchant(m, directoryRates.get(m.mchid()));
+      }
+      properties = new WechatPayProperties(sandbox.baseUrl(), null, Duration.ofSeconds(5), Duration.ofSeconds(10),
+          500, List.of()).withMerchantsDir(merchantsDir, Duration.ofMillis(200));
+    }
+    merchants = new WechatMerchants(new WechatPayClientFactory(properties), List.of());
+    registry = new MerchantRegistry(properties, merchants).start();
     startWorker();
+  }
+
+  /**
+   * Writes a merchant's folder as ops would: merchant.yaml, apiclient_key.pem, apiclient_cert.pem,
+   * apiv3.key and, in public-key mode, wechatpay_public_key.pem; file by file, in place.
+   *
+   * @param rate the merchant's send ceiling, null for the default
+   */
+  public void writeMerchant(SandboxMerchant m, Integer rate) {
+    Path folder = merchantsDir.resolve(m.mchid());
+    boolean publicKey = m.wechatpayPublicKeyPem() != null;
+    StringBuilder yaml = new StringBuilder()
+        .append("appids: [").append(String.join(", ", m.appids())).append("]\n")
+        .append("merchant-serial-number: ").append(m.merchantSerialNumber()).append("\n")
+        .append("mode: ").append(publicKey ? "public-key" : "platform-certificate").append("\n");
+    if (publicKey) {
+      yaml.append("public-key-id: ").append(m.wechatpayPublicKeyId()).append("\n");
+    }
+    if (rate != null) {
+      yaml.append("rate-limit-per-second: ").append(rate).append("\n");
+    }
+    try {
+      Files.createDirectories(folder);
+      Files.writeString(folder.resolve("apiclient_key.pem"), m.merchantPrivateKeyPem());
+      Files.writeString(folder.resolve("apiclient_cert.pem"), m.merchantCertificatePem());
+      Files.writeString(folder.resolve("apiv3.key"), m.apiv3Key() + "\n");
+      if (publicKey) {
+        Files.writeString(folder.resolve("wechatpay_public_key.pem"), m.wechatpayPublicKeyPem());
+      }
+      Files.writeString(folder.resolve("merchant.yaml"), yaml);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Deletes a merchant's folder from the watched directory. */
+  public void deleteMerchant(String mchid) {
+    try (var files = Files.walk(merchantsDir.resolve(mchid))) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Rotates the merchant's API key at the sandbox; answers the new credentials. */
+  public SandboxMerchant rotateAtSandbox(String mchid, int graceSeconds) {
+    try {
+      return json.copy().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+          .treeToValue(postJson("/sandbox/merchants/" + mchid + "/rotate", "{\"grace_seconds\": " + graceSeconds
+              + "}"), SandboxMerchant.class);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Starts one more worker (a process stand-in) on the campaigns task queue. */
@@ -240,6 +329,7 @@ public final class CampaignHarness implements AutoCloseable {
   @Override
   public void close() {
     try {
+      registry.close();
       workers.forEach(WorkerFactory::shutdownNow);
     } finally {
       try {

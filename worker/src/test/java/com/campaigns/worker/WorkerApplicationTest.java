@@ -139,6 +139,8 @@ class WorkerApplicationTest {
 
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"temporal\"").contains("\"db\"");
+    assertThat(health.body()).contains("\"merchants\"").contains("\"1900000001\"").contains("platform-certificate")
+        .doesNotContain("PRIVATE KEY").doesNotContain(sandbox.merchant("1900000001").apiv3Key());
   }
 
   @Test

@@ -27,6 +27,7 @@ public final class TemporalNames {
   public static final String ACTIVITY_PAUSE_STOCK = "PauseStock";
   public static final String ACTIVITY_RESTART_STOCK = "RestartStock";
   public static final String ACTIVITY_CHECK_STOCK = "CheckStock";
+  public static final String ACTIVITY_CHECK_MERCHANT = "CheckMerchant";
   public static final String ACTIVITY_DESCRIBE_AUDIENCE = "DescribeAudience";
   public static final String ACTIVITY_ISSUE_COUPONS = "IssueCoupons";
   public static final String ACTIVITY_SUMMARIZE_WAVE = "SummarizeWave";

@@ -75,8 +75,7 @@ public class FlowActivitiesImpl implements FlowActivities {
 
   private FlowResult download(FlowRequest request, String kind) {
     MerchantClient client = merchants.find(request.mchid()).orElseThrow(() -> ApplicationFailure
-        .newNonRetryableFailure("no credentials configured for merchant " + request.mchid(),
-            FailureTypes.MERCHANT_UNKNOWN));
+        .newNonRetryableFailure(merchants.whyUnavailable(request.mchid()), FailureTypes.MERCHANT_UNKNOWN));
     String what = kind.toLowerCase() + " flow of stock " + request.stockId();
     for (int attempt = 1; attempt <= URL_ATTEMPTS; attempt++) {
       FlowLink link;

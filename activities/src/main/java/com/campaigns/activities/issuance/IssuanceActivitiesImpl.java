@@ -95,7 +95,7 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
   public IssueResult issueCoupons(IssueRequest r) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     MerchantClient client = merchants.find(r.mchid()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-        "no credentials configured for merchant " + r.mchid(), FailureTypes.MERCHANT_UNKNOWN));
+        merchants.whyUnavailable(r.mchid()), FailureTypes.MERCHANT_UNKNOWN));
     if (audiences.count(r.audienceId()).isEmpty()) {
       throw ApplicationFailure.newNonRetryableFailure("no stored audience " + r.audienceId(),
           FailureTypes.AUDIENCE_NOT_FOUND);
@@ -111,6 +111,13 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       throw stopped;
     }
     run.drain();
+    if (run.merchantGone.get()) {
+      // Answers received are recorded; the recipients not sent to keep no outcome and are sent on resume.
+      log.warn("segment {}/{} [{}, {}) stopped: merchant {} is no longer registered", r.campaignId(), r.waveIndex(),
+          r.fromSeq(), r.toSeq(), r.mchid());
+      throw ApplicationFailure.newNonRetryableFailure(merchants.whyUnavailable(r.mchid()) + " (segment stopped after "
+          + run.issued.get() + " issued)", FailureTypes.MERCHANT_UNKNOWN);
+    }
     if (run.transientFailure.get() != null) {
       WechatError e = run.transientFailure.get();
       throw WechatFailures.toFailure("issue coupons to recipients " + r.fromSeq() + "-" + (r.toSeq() - 1), e);
@@ -123,16 +130,21 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
 
   private record Stop(IssueStop reason, String code, String message) {}
 
-  /** One run of one segment: dispatches sends in audience order and collects their answers. */
+  /**
+   * One run of one segment: dispatches sends in audience order and collects their answers. Each send
+   * takes the merchant's current client from the registry, so a key rotated while the segment runs
+   * is used from the next send on; a merchant removed meanwhile stops the run.
+   */
   private final class Run {
     private final IssueRequest r;
-    private final MerchantClient client;
     private final ActivityExecutionContext context;
     private final Semaphore inFlight;
     private final SlotPacer pacer;
     private final ConcurrentLinkedQueue<Outcome> answers = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private final AtomicReference<WechatError> transientFailure = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean merchantGone =
+        new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
@@ -142,7 +154,6 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
 
     Run(IssueRequest r, MerchantClient client, ActivityExecutionContext context) {
       this.r = r;
-      this.client = client;
       this.context = context;
       this.inFlight = new Semaphore(settings.concurrencyPerSegment());
       this.pacer = new SlotPacer(slots, "wave:" + r.campaignId() + ":" + r.waveIndex(), r.ratePerSecond(),
@@ -186,7 +197,7 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
     }
 
     private boolean stopped() {
-      return stop.get() != null || transientFailure.get() != null;
+      return stop.get() != null || transientFailure.get() != null || merchantGone.get();
     }
 
     /** Waits until a send may start without the segment exceeding its cap; false when the cap is reached. */
@@ -254,8 +265,14 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       lock.lock();
       try {
         int transientTries = 0;
+        int rotations = 0;
         boolean suspectRetried = false;
         while (!stopped()) {
+          MerchantClient client = merchants.find(r.mchid()).orElse(null);
+          if (client == null) {
+            merchantGone.set(true);
+            return;
+          }
           try {
             String couponId = client.coupons().sendCoupon(request).getCouponId();
             unknownInARow.set(0);
@@ -265,6 +282,12 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
             return;
           } catch (RuntimeException e) {
             WechatError error = WechatErrorClassifier.classify(e);
+            if ("SIGN_ERROR".equals(error.code()) && rotations < 3
+                && merchants.find(r.mchid()).filter(now -> now != client).isPresent()) {
+              // The key was rotated while this send was signed with the old one: send again with the new one.
+              rotations++;
+              continue;
+            }
             switch (error.kind()) {
               case RECIPIENT_SUSPECT -> {
                 if (!suspectRetried) {

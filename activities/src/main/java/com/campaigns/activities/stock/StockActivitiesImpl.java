@@ -11,6 +11,7 @@ import com.campaigns.workflows.activity.StockActivities;
 import com.campaigns.workflows.model.CallbackRequest;
 import com.campaigns.workflows.model.CreateStockRequest;
 import com.campaigns.workflows.model.FailureTypes;
+import com.campaigns.workflows.model.MerchantCheck;
 import com.campaigns.workflows.model.StockCheck;
 import com.campaigns.workflows.model.StockCommand;
 import com.campaigns.workflows.model.StockCreated;
@@ -110,9 +111,16 @@ public class StockActivitiesImpl implements StockActivities {
     return call("query stock " + command.stockId(), () -> client.coupons().queryStock(r));
   }
 
+  @Override
+  public MerchantCheck checkMerchant(StockCommand command) {
+    return merchants.find(command.mchid()).isPresent()
+        ? new MerchantCheck(command.mchid(), true, null)
+        : new MerchantCheck(command.mchid(), false, merchants.whyUnavailable(command.mchid()));
+  }
+
   private MerchantClient client(String mchid) {
     return merchants.find(mchid).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-        "no credentials configured for merchant " + mchid, FailureTypes.MERCHANT_UNKNOWN));
+        merchants.whyUnavailable(mchid), FailureTypes.MERCHANT_UNKNOWN));
   }
 
   /** Runs one SDK call and maps its failure; "非法的批次状态" becomes the STOCK_STATE type. */

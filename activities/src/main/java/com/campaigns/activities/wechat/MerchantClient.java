@@ -4,6 +4,7 @@ import com.wechat.pay.java.core.http.HttpClient;
 import com.wechat.pay.java.core.notification.NotificationConfig;
 import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.service.cashcoupons.CashCouponsService;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -16,12 +17,19 @@ public final class MerchantClient {
   private final HttpClient http;
   private final CashCouponsService coupons;
   private final NotificationParser notifications;
+  private final String source;
+  private final String fingerprint;
+  private final Instant loadedAt;
 
-  MerchantClient(MerchantCredentials credentials, HttpClient http, NotificationConfig notificationConfig) {
+  MerchantClient(MerchantCredentials credentials, HttpClient http, NotificationConfig notificationConfig,
+      String source, Instant loadedAt) {
     this.credentials = credentials;
     this.http = http;
     this.coupons = new CashCouponsService.Builder().httpClient(http).build();
     this.notifications = new NotificationParser(notificationConfig);
+    this.source = source;
+    this.fingerprint = Fingerprint.of(credentials);
+    this.loadedAt = loadedAt;
   }
 
   public String mchid() {
@@ -42,6 +50,25 @@ public final class MerchantClient {
 
   public String publicKeyId() {
     return credentials.publicKeyId();
+  }
+
+  /** The merchant API certificate serial the requests are signed under (not a secret). */
+  public String merchantSerialNumber() {
+    return credentials.merchantSerialNumber();
+  }
+
+  /** Where the credentials came from: a folder, the inline properties, the sandbox, or code. */
+  public String source() {
+    return source;
+  }
+
+  /** When these credentials were loaded into the registry. */
+  public Instant loadedAt() {
+    return loadedAt;
+  }
+
+  String fingerprint() {
+    return fingerprint;
   }
 
   /** The cash-coupon (代金券) service. */

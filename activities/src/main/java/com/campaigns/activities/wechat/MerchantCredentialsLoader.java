@@ -3,7 +3,6 @@ package com.campaigns.activities.wechat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,11 +17,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads merchant credentials from configuration: inline properties (secrets as text or file paths)
- * or, for local development only, the sandbox's admin API, which hands out the keys it generated.
- * Fails with a message naming the merchant and the field.
+ * Reads merchant credentials from configuration: inline properties (secrets as text or file paths,
+ * the same keys as environment variables {@code CAMPAIGNS_WECHATPAY_MERCHANTS_0_…}) or, for local
+ * development only, the sandbox's admin API, which hands out the keys it generated. Problems are
+ * reported per merchant and field ({@link MerchantProblem}); one bad merchant never hides the others.
  */
 public final class MerchantCredentialsLoader {
+
+  static final String INLINE = "properties campaigns.wechatpay.merchants";
 
   private final WechatPayProperties properties;
   private final ObjectMapper json = new ObjectMapper();
@@ -31,35 +33,55 @@ public final class MerchantCredentialsLoader {
     this.properties = properties;
   }
 
+  /**
+   * Every usable merchant of the inline properties and the sandbox; throws when any merchant has a
+   * problem. For callers that want all or nothing (tests, tools); the registry uses the sources.
+   */
   public List<MerchantCredentials> load() {
-    List<MerchantCredentials> out = new ArrayList<>();
-    for (WechatPayProperties.Merchant m : properties.merchants()) {
-      out.add(fromProperties(m));
-    }
+    List<MerchantSource> all = new ArrayList<>(inline());
     if (properties.sandboxAdminUrl() != null && !properties.sandboxAdminUrl().isBlank()) {
-      out.addAll(fromSandbox(properties.sandboxAdminUrl(), Duration.ofSeconds(60)));
+      all.addAll(sandbox(Duration.ofSeconds(60)));
+    }
+    List<MerchantProblem> problems = all.stream().flatMap(s -> s.problems().stream()).toList();
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("invalid merchant credentials: " + problems);
+    }
+    return all.stream().map(MerchantSource::credentials).toList();
+  }
+
+  /** The inline merchants; secrets given by path are read again on every call. */
+  public List<MerchantSource> inline() {
+    List<MerchantSource> out = new ArrayList<>();
+    int index = 0;
+    for (WechatPayProperties.Merchant m : properties.merchants()) {
+      out.add(fromProperties(m, index++));
     }
     return out;
   }
 
-  private MerchantCredentials fromProperties(WechatPayProperties.Merchant m) {
-    String who = "campaigns.wechatpay.merchants[mchid=" + m.mchid() + "]";
-    if (m.mchid() == null || m.mchid().isBlank()) {
-      throw new IllegalStateException("campaigns.wechatpay.merchants: a merchant has no mchid");
-    }
+  private MerchantSource fromProperties(WechatPayProperties.Merchant m, int index) {
+    String source = INLINE + "[" + index + "]";
+    String mchid = m.mchid() == null || m.mchid().isBlank() ? "[" + index + "]" : m.mchid();
+    List<MerchantProblem> problems = new ArrayList<>();
     String mode = m.mode() == null ? MerchantCredentials.PUBLIC_KEY : m.mode();
-    String privateKey = textOrFile(who, "private-key", m.privateKey(), m.privateKeyPath());
-    String apiv3 = textOrFile(who, "apiv3-key", m.apiv3Key(), m.apiv3KeyPath()).strip();
+    String privateKey = textOrFile(mchid, source, "private-key", m.privateKey(), m.privateKeyPath(), problems);
+    String apiv3 = textOrFile(mchid, source, "apiv3-key", m.apiv3Key(), m.apiv3KeyPath(), problems);
     String publicKey = MerchantCredentials.PUBLIC_KEY.equals(mode)
-        ? textOrFile(who, "public-key", m.publicKey(), m.publicKeyPath()) : null;
-    return new MerchantCredentials(m.mchid(), m.appids() == null ? Set.of() : Set.copyOf(m.appids()),
-        require(who, "merchant-serial-number", m.merchantSerialNumber()), privateKey, apiv3, m.publicKeyId(),
-        publicKey, mode,
+        ? textOrFile(mchid, source, "public-key", m.publicKey(), m.publicKeyPath(), problems) : null;
+    MerchantCredentials credentials = new MerchantCredentials(m.mchid(),
+        m.appids() == null ? Set.of() : Set.copyOf(m.appids()), m.merchantSerialNumber(), privateKey,
+        apiv3 == null ? null : apiv3.strip(), m.publicKeyId(), publicKey, mode,
         m.rateLimitPerSecond() == null ? properties.defaultRateLimitPerSecond() : m.rateLimitPerSecond());
+    String fingerprint = Fingerprint.of(credentials);
+    if (!problems.isEmpty()) {
+      return MerchantSource.failed(mchid, source, problems, fingerprint);
+    }
+    return MerchantSource.of(credentials, source, MerchantCredentialChecks.Fields.PROPERTIES, fingerprint);
   }
 
   /** Polls the sandbox until it answers (it may start after us), then reads every merchant. */
-  List<MerchantCredentials> fromSandbox(String adminUrl, Duration patience) {
+  public List<MerchantSource> sandbox(Duration patience) {
+    String adminUrl = properties.sandboxAdminUrl();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + patience.toNanos();
     while (true) {
@@ -68,9 +90,11 @@ public final class MerchantCredentialsLoader {
             HttpRequest.newBuilder(URI.create(adminUrl + "/sandbox/merchants")).GET().build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (list.statusCode() == 200) {
-          List<MerchantCredentials> out = new ArrayList<>();
+          List<MerchantSource> out = new ArrayList<>();
           for (JsonNode m : merchantArray(json.readTree(list.body()))) {
-            out.add(fromSandboxJson(m));
+            MerchantCredentials c = fromSandboxJson(m);
+            out.add(MerchantSource.of(c, "sandbox " + adminUrl, MerchantCredentialChecks.Fields.PROPERTIES,
+                Fingerprint.of(c)));
           }
           return out;
         }
@@ -96,17 +120,19 @@ public final class MerchantCredentialsLoader {
   private MerchantCredentials fromSandboxJson(JsonNode m) {
     Set<String> appids = new LinkedHashSet<>();
     m.path("appids").forEach(a -> appids.add(a.asText()));
-    boolean publicKey = !m.path("wechatpay_public_key_pem").isNull() && m.hasNonNull("wechatpay_public_key_pem");
+    boolean publicKey = m.hasNonNull("wechatpay_public_key_pem");
     return new MerchantCredentials(
         m.path("mchid").asText(), appids, m.path("merchant_serial_number").asText(),
         m.path("merchant_private_key_pem").asText(), m.path("apiv3_key").asText(),
         publicKey ? m.path("wechatpay_public_key_id").asText() : null,
         publicKey ? m.path("wechatpay_public_key_pem").asText() : null,
         publicKey ? MerchantCredentials.PUBLIC_KEY : MerchantCredentials.PLATFORM_CERTIFICATE,
-        properties.defaultRateLimitPerSecond());
+        properties.defaultRateLimitPerSecond(),
+        m.hasNonNull("merchant_certificate_pem") ? m.path("merchant_certificate_pem").asText() : null);
   }
 
-  private static String textOrFile(String who, String field, String text, String path) {
+  private static String textOrFile(String mchid, String source, String field, String text, String path,
+      List<MerchantProblem> problems) {
     if (text != null && !text.isBlank()) {
       return text;
     }
@@ -114,17 +140,13 @@ public final class MerchantCredentialsLoader {
       try {
         return Files.readString(Path.of(path), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new UncheckedIOException(who + "." + field + "-path: cannot read " + path, e);
+        problems.add(new MerchantProblem(mchid, source, field + "-path", "cannot read " + path + " ("
+            + e.getClass().getSimpleName() + ")"));
+        return null;
       }
     }
-    throw new IllegalStateException(who + ": " + field + " (or " + field + "-path) is required");
-  }
-
-  private static String require(String who, String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(who + ": " + field + " is required");
-    }
-    return value;
+    problems.add(new MerchantProblem(mchid, source, field, "is required (or " + field + "-path)"));
+    return null;
   }
 
   private static void sleep() {

@@ -1,5 +1,6 @@
 package com.campaigns.activities.wechat;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The merchants this deployment may act for, each with its ready SDK clients. Replacing a
- * merchant's credentials swaps its client atomically; calls in flight finish with the old one.
+ * The merchants this deployment may act for right now, each with its ready SDK clients. Replacing a
+ * merchant's credentials swaps its client atomically: a call already under way finishes with the
+ * client it started with, the next call takes the new one. {@link MerchantRegistry} keeps this in
+ * step with the configured sources; {@link #register} adds a merchant from code (tests), which no
+ * reload removes.
  */
 public class WechatMerchants {
 
   private final WechatPayClientFactory factory;
   private final Map<String, MerchantClient> clients = new ConcurrentHashMap<>();
+  private final Map<String, String> unavailable = new ConcurrentHashMap<>();
 
   public WechatMerchants(WechatPayClientFactory factory, List<MerchantCredentials> initial) {
     this.factory = factory;
@@ -34,12 +39,50 @@ public class WechatMerchants {
     return Set.copyOf(clients.keySet());
   }
 
+  /** Adds or replaces a merchant from code; no reload removes it. */
   public void register(MerchantCredentials credentials) {
-    clients.put(credentials.mchid(), factory.build(credentials));
+    install(factory.build(credentials, "code", Instant.now()));
   }
 
+  /** Removes a merchant; its calls under way finish with the client they hold. */
   public void remove(String mchid) {
-    clients.remove(mchid);
+    remove(mchid, "removed");
+  }
+
+  void install(MerchantClient client) {
+    clients.put(client.mchid(), client);
+    unavailable.remove(client.mchid());
+  }
+
+  void remove(String mchid, String reason) {
+    MerchantClient gone = clients.remove(mchid);
+    if (gone != null) {
+      factory.release(gone);
+      unavailable.put(mchid, reason);
+    }
+  }
+
+  void unavailable(String mchid, String reason) {
+    if (!clients.containsKey(mchid)) {
+      unavailable.put(mchid, reason);
+    }
+  }
+
+  void forget(String mchid) {
+    unavailable.remove(mchid);
+  }
+
+  WechatPayClientFactory factory() {
+    return factory;
+  }
+
+  /**
+   * Why a merchant cannot be acted for, for error messages: removed (when, from where), or its
+   * credentials are invalid (which field). Never contains secrets.
+   */
+  public String whyUnavailable(String mchid) {
+    String reason = mchid == null ? null : unavailable.get(mchid);
+    return "no credentials configured for merchant " + mchid + (reason == null ? "" : ": " + reason);
   }
 
   /** For validation: the appids a registered merchant may send with, or null when unknown. */

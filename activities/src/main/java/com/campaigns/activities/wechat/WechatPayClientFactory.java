@@ -3,9 +3,11 @@ package com.campaigns.activities.wechat;
 import com.wechat.pay.java.core.Config;
 import com.wechat.pay.java.core.RSAAutoCertificateConfig;
 import com.wechat.pay.java.core.RSAPublicKeyConfig;
+import com.wechat.pay.java.core.certificate.AutoCertificateService;
 import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.core.http.HttpClient;
 import com.wechat.pay.java.core.notification.NotificationConfig;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -41,6 +43,17 @@ public final class WechatPayClientFactory {
   }
 
   public MerchantClient build(MerchantCredentials credentials) {
+    return build(credentials, "code", Instant.now());
+  }
+
+  /**
+   * Builds a merchant's clients. Public-key mode makes no network call. Certificate mode downloads
+   * the platform certificates now (the SDK's JVM-wide registry per mchid; building again for the
+   * same mchid replaces the downloader, so a rotated key downloads with the new credentials) and
+   * fails with a clear message when WeChat Pay has none for the merchant (new merchants since
+   * 2024 have only the WeChat Pay public key: SDK issue #354).
+   */
+  public MerchantClient build(MerchantCredentials credentials, String source, Instant loadedAt) {
     Config config;
     NotificationConfig notificationConfig;
     if (credentials.publicKeyMode()) {
@@ -56,13 +69,25 @@ public final class WechatPayClientFactory {
       notificationConfig = c;
     } else {
       // Downloads /v3/certificates through the same (rewritten) client; re-downloaded hourly.
-      RSAAutoCertificateConfig c = new RSAAutoCertificateConfig.Builder()
-          .merchantId(credentials.mchid())
-          .privateKey(credentials.privateKeyPem())
-          .merchantSerialNumber(credentials.merchantSerialNumber())
-          .apiV3Key(credentials.apiV3Key())
-          .httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(shared))
-          .build();
+      RSAAutoCertificateConfig c;
+      try {
+        c = new RSAAutoCertificateConfig.Builder()
+            .merchantId(credentials.mchid())
+            .privateKey(credentials.privateKeyPem())
+            .merchantSerialNumber(credentials.merchantSerialNumber())
+            .apiV3Key(credentials.apiV3Key())
+            .httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(shared))
+            .build();
+      } catch (RuntimeException e) {
+        WechatError error = WechatErrorClassifier.classify(e);
+        throw new IllegalStateException("platform certificates of merchant " + credentials.mchid()
+            + " could not be downloaded: " + error.code() + " " + firstLine(error.message()), e);
+      }
+      if (!hasPlatformCertificate(credentials.mchid())) {
+        throw new IllegalStateException("WeChat Pay has no platform certificate for merchant " + credentials.mchid()
+            + " (merchants created since late 2024 have only the WeChat Pay public key): switch it to public-key"
+            + " mode with " + MerchantDirectory.PUBLIC_KEY_FILE + " and public-key-id");
+      }
       config = c;
       notificationConfig = c;
     }
@@ -71,6 +96,29 @@ public final class WechatPayClientFactory {
         .okHttpClient(shared)
         .disableRetryOnConnectionFailure()
         .build();
-    return new MerchantClient(credentials, http, notificationConfig);
+    return new MerchantClient(credentials, http, notificationConfig, source, loadedAt);
+  }
+
+  /** Stops the SDK's hourly certificate download for a merchant that was removed. */
+  void release(MerchantClient client) {
+    if (!client.credentials().publicKeyMode()) {
+      AutoCertificateService.unregister(client.mchid(), "RSA");
+    }
+  }
+
+  private static boolean hasPlatformCertificate(String mchid) {
+    try {
+      return AutoCertificateService.getAvailableCertificate(mchid, "RSA") != null;
+    } catch (NullPointerException e) {
+      return false;
+    }
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    String line = message.lines().findFirst().orElse("");
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 }

@@ -30,6 +30,7 @@ final class CredentialFactory {
 
   Credentials create(MerchantProperties.Definition definition) {
     KeyPair merchant = rsa();
+    BigInteger merchantSerial = serialNumber();
     String publicKeyId = null;
     String publicKeyPem = null;
     String publicKeyPrivatePem = null;
@@ -51,7 +52,7 @@ final class CredentialFactory {
     }
     return new Credentials(
         definition.mchid(),
-        serial(),
+        merchantSerial.toString(16).toUpperCase(),
         Pem.privateKey(merchant.getPrivate()),
         apiV3Key(),
         publicKeyId,
@@ -59,7 +60,34 @@ final class CredentialFactory {
         publicKeyPrivatePem,
         certificateSerial,
         certificatePem,
-        certificateKeyPem);
+        certificateKeyPem,
+        Pem.certificate(merchantCertificate(definition.mchid(), merchantSerial, merchant)));
+  }
+
+  /** A new merchant API key pair, serial and certificate; everything else as before. */
+  Credentials rotate(Credentials old) {
+    KeyPair merchant = rsa();
+    BigInteger merchantSerial = serialNumber();
+    return new Credentials(old.mchid(), merchantSerial.toString(16).toUpperCase(),
+        Pem.privateKey(merchant.getPrivate()), old.apiv3Key(), old.wechatpayPublicKeyId(),
+        old.wechatpayPublicKeyPem(), old.wechatpayPrivateKeyPem(), old.platformCertificateSerial(),
+        old.platformCertificatePem(), old.platformPrivateKeyPem(),
+        Pem.certificate(merchantCertificate(old.mchid(), merchantSerial, merchant)));
+  }
+
+  /** The merchant API certificate (apiclient_cert.pem): its serial is the merchant serial. */
+  private X509Certificate merchantCertificate(String mchid, BigInteger serial, KeyPair pair) {
+    Instant now = Instant.now();
+    X500Name issuer = new X500Name("CN=Sandbox Tenpay.com CA,O=Sandbox,C=CN");
+    X500Name subject = new X500Name("CN=" + mchid + ",OU=Sandbox merchant,O=Sandbox,C=CN");
+    try {
+      var builder = new JcaX509v3CertificateBuilder(issuer, serial, Date.from(now.minus(Duration.ofDays(1))),
+          Date.from(now.plus(Duration.ofDays(5 * 365))), subject, pair.getPublic());
+      var signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(bouncyCastle).build(pair.getPrivate());
+      return new JcaX509CertificateConverter().setProvider(bouncyCastle).getCertificate(builder.build(signer));
+    } catch (OperatorCreationException | GeneralSecurityException e) {
+      throw new IllegalStateException("could not create the merchant certificate", e);
+    }
   }
 
   private KeyPair rsa() {
@@ -94,8 +122,8 @@ final class CredentialFactory {
     }
   }
 
-  private String serial() {
-    return new BigInteger(160, random).setBit(159).toString(16).toUpperCase();
+  private BigInteger serialNumber() {
+    return new BigInteger(160, random).setBit(159);
   }
 
   private String apiV3Key() {

@@ -14,7 +14,16 @@ public record Credentials(
     String wechatpayPrivateKeyPem,
     String platformCertificateSerial,
     String platformCertificatePem,
-    String platformPrivateKeyPem) {
+    String platformPrivateKeyPem,
+    String merchantCertificatePem) {
+
+  /** Credentials kept before merchant certificates were generated. */
+  public Credentials(String mchid, String merchantSerialNumber, String merchantPrivateKeyPem, String apiv3Key,
+      String wechatpayPublicKeyId, String wechatpayPublicKeyPem, String wechatpayPrivateKeyPem,
+      String platformCertificateSerial, String platformCertificatePem, String platformPrivateKeyPem) {
+    this(mchid, merchantSerialNumber, merchantPrivateKeyPem, apiv3Key, wechatpayPublicKeyId, wechatpayPublicKeyPem,
+        wechatpayPrivateKeyPem, platformCertificateSerial, platformCertificatePem, platformPrivateKeyPem, null);
+  }
 
   @Override
   public String toString() {

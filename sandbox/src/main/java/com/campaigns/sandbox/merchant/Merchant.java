@@ -18,8 +18,19 @@ public final class Merchant {
   private final SigningKey publicKeySigner;
   private final SigningKey certificateSigner;
   private final SigningKey defaultSigner;
+  private final MerchantProperties.Definition definition;
+  private final PreviousKey previous;
+
+  /** A merchant key replaced by a rotation, still accepted until {@code validUntil} (real time). */
+  record PreviousKey(String serial, PublicKey publicKey, java.time.Instant validUntil) {}
 
   Merchant(MerchantProperties.Definition definition, Credentials credentials) {
+    this(definition, credentials, null);
+  }
+
+  Merchant(MerchantProperties.Definition definition, Credentials credentials, PreviousKey previous) {
+    this.definition = definition;
+    this.previous = previous;
     this.mchid = definition.mchid();
     this.appidList = definition.appids();
     this.appids = Set.copyOf(definition.appids());
@@ -56,6 +67,32 @@ public final class Merchant {
   /** Verifies request signatures (the merchant API certificate's public key). */
   public PublicKey merchantPublicKey() {
     return merchantPublicKey;
+  }
+
+  /**
+   * The key that verifies a request signed under {@code serial}: the current merchant key, or the
+   * key replaced by the last rotation while its grace period lasts; null for any other serial.
+   */
+  public PublicKey verificationKey(String serial, java.time.Instant now) {
+    if (serial == null) {
+      return null;
+    }
+    if (credentials.merchantSerialNumber().equalsIgnoreCase(serial)) {
+      return merchantPublicKey;
+    }
+    if (previous != null && previous.serial().equalsIgnoreCase(serial) && now.isBefore(previous.validUntil())) {
+      return previous.publicKey();
+    }
+    return null;
+  }
+
+  /** Until when the key replaced by the last rotation is still accepted; null when none is. */
+  public java.time.Instant previousKeyValidUntil() {
+    return previous == null ? null : previous.validUntil();
+  }
+
+  MerchantProperties.Definition definition() {
+    return definition;
   }
 
   public String merchantSerialNumber() {

@@ -22,17 +22,47 @@ public class Merchants {
 
   private static final String FILE = "credentials.json";
 
-  private final Map<String, Merchant> byMchid = new LinkedHashMap<>();
+  private final Map<String, Merchant> byMchid = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final CredentialFactory factory = new CredentialFactory();
+  private final MerchantProperties properties;
+  private final ObjectMapper json;
 
   public Merchants(MerchantProperties properties, ObjectMapper json) {
-    CredentialFactory factory = new CredentialFactory();
+    this.properties = properties;
+    this.json = json;
     for (MerchantProperties.Definition definition : properties.merchants()) {
       Credentials credentials =
           properties.dataDir() == null
               ? factory.create(definition)
               : loadOrCreate(properties.dataDir().resolve(definition.mchid()), definition, factory, json);
       byMchid.put(definition.mchid(), new Merchant(definition, credentials));
+      order.add(definition.mchid());
     }
+  }
+
+  /**
+   * Replaces the merchant's API key pair and serial (and its merchant certificate), as a merchant
+   * does in 商户平台 when it renews its API certificate. The old key is refused with SIGN_ERROR at
+   * once, or after {@code grace} when that is positive (real time, like request timestamps). The
+   * APIv3 key, the WeChat Pay public key and the platform certificate stay. With a data dir the new
+   * credentials are kept there; the grace period is not.
+   */
+  public synchronized Merchant rotate(String mchid, java.time.Duration grace) {
+    Merchant current = byMchid.get(mchid);
+    if (current == null) {
+      throw new IllegalArgumentException("no merchant " + mchid);
+    }
+    Credentials rotated = factory.rotate(current.credentials());
+    Merchant.PreviousKey previous = grace.isNegative() || grace.isZero() ? null
+        : new Merchant.PreviousKey(current.merchantSerialNumber(), current.merchantPublicKey(),
+            java.time.Instant.now().plus(grace));
+    Merchant next = new Merchant(current.definition(), rotated, previous);
+    if (properties.dataDir() != null) {
+      store(properties.dataDir().resolve(mchid), rotated, json);
+    }
+    byMchid.put(mchid, next);
+    return next;
   }
 
   public Optional<Merchant> find(String mchid) {
@@ -40,10 +70,10 @@ public class Merchants {
   }
 
   public Collection<Merchant> all() {
-    return byMchid.values();
+    return order.stream().map(byMchid::get).toList();
   }
 
-  private static Credentials loadOrCreate(
+  private Credentials loadOrCreate(
       Path dir, MerchantProperties.Definition definition, CredentialFactory factory, ObjectMapper json) {
     Path file = dir.resolve(FILE);
     try {
@@ -54,11 +84,20 @@ public class Merchants {
         }
       }
       Credentials created = factory.create(definition);
+      store(dir, created, json);
+      return created;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep credentials under " + dir, e);
+    }
+  }
+
+  private static void store(Path dir, Credentials credentials, ObjectMapper json) {
+    Path file = dir.resolve(FILE);
+    try {
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, FILE, ".tmp");
-      json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), created);
+      json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), credentials);
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return created;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep credentials under " + dir, e);
     }

@@ -43,10 +43,11 @@ public class RequestVerifier {
         merchants
             .find(auth.mchid())
             .orElseThrow(() -> signError(method, target, auth, body, "mchid not exists"));
-    if (!merchant.merchantSerialNumber().equalsIgnoreCase(auth.serialNo())) {
+    long now = System.currentTimeMillis();
+    java.security.PublicKey key = merchant.verificationKey(auth.serialNo(), java.time.Instant.ofEpochMilli(now));
+    if (key == null) {
       throw signError(method, target, auth, body, "serial_no not match");
     }
-    long now = System.currentTimeMillis();
     long timestampMillis;
     try {
       timestampMillis = Long.parseLong(auth.timestamp()) * 1000;
@@ -56,7 +57,7 @@ public class RequestVerifier {
     if (Math.abs(now - timestampMillis) > windowMillis) {
       throw signError(method, target, auth, body, "timestamp expired or in the future");
     }
-    if (!signatureMatches(merchant, message, body, auth.signature())) {
+    if (!signatureMatches(key, message, body, auth.signature())) {
       throw signError(method, target, auth, body, "sign not match");
     }
     if (!rememberNonce(merchant.mchid(), auth.nonce(), now)) {
@@ -65,10 +66,11 @@ public class RequestVerifier {
     return merchant;
   }
 
-  private static boolean signatureMatches(Merchant merchant, String message, byte[] body, String signature) {
+  private static boolean signatureMatches(java.security.PublicKey key, String message, byte[] body,
+      String signature) {
     try {
       Signature verifier = Signature.getInstance("SHA256withRSA");
-      verifier.initVerify(merchant.merchantPublicKey());
+      verifier.initVerify(key);
       verifier.update(message.getBytes(StandardCharsets.UTF_8));
       verifier.update(body);
       verifier.update((byte) '\n');

@@ -3,6 +3,7 @@ package com.campaigns.workflows.activity;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.model.CallbackRequest;
 import com.campaigns.workflows.model.CreateStockRequest;
+import com.campaigns.workflows.model.MerchantCheck;
 import com.campaigns.workflows.model.StockCheck;
 import com.campaigns.workflows.model.StockCommand;
 import com.campaigns.workflows.model.StockCreated;
@@ -13,7 +14,9 @@ import io.temporal.activity.ActivityMethod;
 /**
  * The stock (批次) lifecycle at WeChat Pay. Failures are {@code ApplicationFailure}s typed by the
  * WeChat Pay error code (or HTTP_ERROR / INVALID_SIGNATURE for transport and verification
- * problems); retryable or not as {@code WechatErrorClassifier} decides.
+ * problems); retryable or not as {@code WechatErrorClassifier} decides. Every method but
+ * {@link #checkMerchant} fails with the non-retryable {@code MERCHANT_UNKNOWN} when the worker holds
+ * no credentials for the merchant.
  */
 @ActivityInterface
 public interface StockActivities {
@@ -44,4 +47,12 @@ public interface StockActivities {
   /** Reads the stock's live status and the campaign's recorded redemptions. */
   @ActivityMethod(name = TemporalNames.ACTIVITY_CHECK_STOCK)
   StockCheck checkStock(StockCommand command);
+
+  /**
+   * Whether this worker holds credentials for the merchant now (a registry lookup, no call to
+   * WeChat Pay). Never fails for an unknown merchant: it answers unavailable, with the reason. A
+   * campaign paused with MERCHANT_UNAVAILABLE asks this to know when to resume.
+   */
+  @ActivityMethod(name = TemporalNames.ACTIVITY_CHECK_MERCHANT)
+  MerchantCheck checkMerchant(StockCommand command);
 }

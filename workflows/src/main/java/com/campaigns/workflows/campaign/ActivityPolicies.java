@@ -45,6 +45,17 @@ final class ActivityPolicies {
         .build();
   }
 
+  /** Whether a worker holds the merchant's credentials: a local lookup, retried a little. */
+  static ActivityOptions merchantCheck() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(10))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumAttempts(3)
+            .build())
+        .build();
+  }
+
   static ActivityOptions ledgerReads() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(2))

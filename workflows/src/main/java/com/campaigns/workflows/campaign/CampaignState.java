@@ -44,6 +44,8 @@ public class CampaignState {
   public int resumeAttempts;
   public CancelRequest cancelRequest;
   public int scheduleVersion;
+  /** The COUPON.USE callback is still to be set (before the stock is created). */
+  public boolean callbackPending;
 
   public String campaignKey;
   public String stockOutRequestNo;

@@ -22,6 +22,7 @@ import com.campaigns.workflows.model.FlowRequest;
 import com.campaigns.workflows.model.FlowResult;
 import com.campaigns.workflows.model.IssueRequest;
 import com.campaigns.workflows.model.IssueResult;
+import com.campaigns.workflows.model.MerchantCheck;
 import com.campaigns.workflows.model.OutRequestNo;
 import com.campaigns.workflows.model.PauseReason;
 import com.campaigns.workflows.model.PauseRequest;
@@ -84,6 +85,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   private static final int MAX_HISTORY_ENTRIES = 200;
   /** Validation inside the workflow tolerates the delay between the API's check and the start. */
   private static final Duration START_GRACE = Duration.ofMinutes(30);
+  /** While paused with MERCHANT_UNAVAILABLE, the workers are asked this often whether it is back. */
+  static final Duration MERCHANT_CHECK_INTERVAL = Duration.ofMinutes(1);
 
   private final CampaignInput input;
   private final CampaignSpec spec;
@@ -142,14 +145,23 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
           break;
         }
         continueAsNewIfDue();
-        switch (state.stage) {
-          case CREATE_STOCK -> createStock();
-          case AWAIT_ACTIVATION -> awaitActivation();
-          case ACTIVATE -> activate();
-          case WAVES -> runWaves();
-          case AWAIT_END -> awaitEnd();
-          case FLOWS -> downloadFlows();
-          default -> throw new IllegalStateException("unexpected stage " + state.stage);
+        try {
+          switch (state.stage) {
+            case CREATE_STOCK -> createStock();
+            case AWAIT_ACTIVATION -> awaitActivation();
+            case ACTIVATE -> activate();
+            case WAVES -> runWaves();
+            case AWAIT_END -> awaitEnd();
+            case FLOWS -> downloadFlows();
+            default -> throw new IllegalStateException("unexpected stage " + state.stage);
+          }
+        } catch (ActivityFailure e) {
+          if (!merchantUnavailable(e) || CancellationScope.current().isCancelRequested()) {
+            throw e;
+          }
+          // The workers hold no credentials for the merchant: pause, not fail; the stage is re-entered
+          // on resume and repeats the call (every call is idempotent).
+          requestMerchantPause(e, false);
         }
       }
     } catch (CanceledFailure e) {
@@ -200,10 +212,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         TemporalNames.CAMPAIGN_ID.valueSet(state.campaignId), TemporalNames.MCHID.valueSet(state.mchid));
     record("SCHEDULED", "starts " + ShanghaiTime.display(beginTime()) + ", by " + nullToDash(input.startedBy()));
     publish();
-    if (settings.notifyUrl() != null) {
-      stock("set COUPON.USE callback", ActivityPolicies.stockCalls())
-          .setCallback(new CallbackRequest(state.mchid, settings.notifyUrl()));
-    }
+    state.callbackPending = settings.notifyUrl() != null;
     state.stage = Stage.CREATE_STOCK;
     log.info("campaign {} scheduled at {}", state.campaignId, now);
   }
@@ -211,6 +220,11 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   private void createStock() {
     if (holdIfPaused()) {
       return;
+    }
+    if (state.callbackPending) {
+      stock("set COUPON.USE callback", ActivityPolicies.stockCalls())
+          .setCallback(new CallbackRequest(state.mchid, settings.notifyUrl()));
+      state.callbackPending = false;
     }
     state.phase = CampaignPhase.CREATING_STOCK;
     publish();
@@ -387,6 +401,11 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         } catch (ActivityFailure f) {
           if (f.getCause() instanceof CanceledFailure) {
             refresh = true;
+          } else if (merchantUnavailable(f)) {
+            // The segment recorded what it issued. The others stop by themselves at their next send on a
+            // worker without the merchant (cancelling them could race their own failure).
+            refresh = true;
+            requestMerchantPause(f, true);
           } else {
             throw f;
           }
@@ -469,9 +488,12 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   }
 
   private void downloadFlows() {
+    if (holdIfPaused()) {
+      return;
+    }
     Instant ready = WavePlanner.flowsReadyAt(spec, endTime());
     boolean due = waitUntil(ready, "flow files published " + ShanghaiTime.display(ready),
-        () -> state.cancelRequest != null);
+        () -> state.cancelRequest != null || state.pendingPause != null);
     if (!due) {
       return;
     }
@@ -519,11 +541,16 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       if (state.pendingPause != null) {
         escalatePause();
       }
-      if (!now().isBefore(endTime()) && state.stockId != null && state.stage != Stage.CREATE_STOCK) {
+      if (!now().isBefore(endTime()) && state.stockId != null && state.stage != Stage.CREATE_STOCK
+          && state.stage != Stage.FLOWS) {
         state.pause = null;
         state.phase = CampaignPhase.RUNNING;
         state.stage = Stage.AWAIT_END;
         return true;
+      }
+      if (state.pause.reason == PauseReason.MERCHANT_UNAVAILABLE) {
+        holdForMerchant();
+        continue;
       }
       Long resumeAt = state.pause.resumeAtMillis;
       Instant deadline = resumeAt == null ? endTime() : min(Instant.ofEpochMilli(resumeAt), endTime());
@@ -541,6 +568,61 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     return false;
   }
 
+  /**
+   * One round of a MERCHANT_UNAVAILABLE pause: waits a MERCHANT_CHECK_INTERVAL (or until the stock
+   * ends, a resume, a cancel or another pause), then asks a worker whether the merchant is back and
+   * resumes if so. A resume by an operator is honoured at once; if the merchant is still missing,
+   * the next call pauses the campaign again.
+   */
+  private void holdForMerchant() {
+    Instant next = now().plus(MERCHANT_CHECK_INTERVAL);
+    Instant deadline = state.stage == Stage.FLOWS || state.stage == Stage.CREATE_STOCK || state.stockId == null
+        ? next : min(next, endTime());
+    waitUntil(deadline, "paused (" + PauseReason.MERCHANT_UNAVAILABLE + "): waiting for merchant " + state.mchid,
+        () -> state.resumeRequestedBy != null || state.cancelRequest != null || state.pendingPause != null);
+    if (state.resumeRequestedBy != null) {
+      resumeNow(state.resumeRequestedBy);
+      return;
+    }
+    if (state.cancelRequest != null || state.pendingPause != null || now().isBefore(next)) {
+      return;
+    }
+    MerchantCheck check;
+    try {
+      check = stock("is merchant " + state.mchid + " back", ActivityPolicies.merchantCheck())
+          .checkMerchant(new StockCommand(state.campaignId, state.mchid, state.stockId));
+    } catch (ActivityFailure f) {
+      log.warn("merchant check for {} failed: {}", state.mchid, rootMessage(f));
+      return;
+    }
+    if (check.available()) {
+      resumeNow("merchant-registry");
+    }
+  }
+
+  private static boolean merchantUnavailable(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure af
+        && FailureTypes.MERCHANT_UNKNOWN.equals(af.getType());
+  }
+
+  private void requestMerchantPause(ActivityFailure failure, boolean fromIssuance) {
+    PauseInfo pause = new PauseInfo(PauseReason.MERCHANT_UNAVAILABLE, rootMessage(failure), "merchant-registry",
+        null);
+    pause.fromIssuance = fromIssuance;
+    if (state.phase == CampaignPhase.PAUSED) {
+      // Already paused (a resume was tried while the merchant is still missing): say why it stays paused.
+      if (state.pause != null && state.pause.reason != PauseReason.MANUAL) {
+        pause.sinceMillis = Workflow.currentTimeMillis();
+        pause.resumeTo = state.pause.resumeTo;
+        state.pause = pause;
+        record("PAUSED", pause.reason + ": " + pause.detail + " (by " + pause.operator + ")");
+        publish();
+      }
+      return;
+    }
+    requestPause(pause);
+  }
+
   private void enactPause() {
     PauseInfo p = state.pendingPause;
     if (p.reason == PauseReason.STOCK_STATE) {
@@ -548,10 +630,19 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     }
     // The stock is paused before the campaign reports PAUSED: an update waiting for PAUSED must
     // find the stock already paused at WeChat Pay.
-    if ("running".equals(state.stockStatus) && p.reason != PauseReason.STOCK_STATE) {
-      var paused = stock("pause stock " + state.stockId + ": " + p.reason, ActivityPolicies.stockCalls())
-          .pauseStock(command());
-      state.stockStatus = paused.status();
+    if ("running".equals(state.stockStatus) && p.reason != PauseReason.STOCK_STATE
+        && p.reason != PauseReason.MERCHANT_UNAVAILABLE) {
+      try {
+        var paused = stock("pause stock " + state.stockId + ": " + p.reason, ActivityPolicies.stockCalls())
+            .pauseStock(command());
+        state.stockStatus = paused.status();
+      } catch (ActivityFailure f) {
+        if (!merchantUnavailable(f)) {
+          throw f;
+        }
+        // Without credentials the stock cannot be paused at WeChat Pay; nothing is sent meanwhile.
+        record("STOCK_NOT_PAUSED", "stock " + state.stockId + " stays running at WeChat Pay: " + rootMessage(f));
+      }
     }
     if (state.pendingPause != p && state.pendingPause != null && state.pendingPause.reason == PauseReason.MANUAL) {
       p = state.pendingPause;
@@ -617,9 +708,16 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       }
     }
     if ("running".equals(state.stockStatus)) {
-      var paused = stock("pause stock " + state.stockId + ": cancelled", ActivityPolicies.stockCalls())
-          .pauseStock(command());
-      state.stockStatus = paused.status();
+      try {
+        var paused = stock("pause stock " + state.stockId + ": cancelled", ActivityPolicies.stockCalls())
+            .pauseStock(command());
+        state.stockStatus = paused.status();
+      } catch (ActivityFailure f) {
+        if (!merchantUnavailable(f) || CancellationScope.current().isCancelRequested()) {
+          throw f;
+        }
+        record("STOCK_NOT_PAUSED", "stock " + state.stockId + " stays running at WeChat Pay: " + rootMessage(f));
+      }
     }
     state.pause = null;
     state.pendingPause = null;
@@ -754,6 +852,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
   private boolean stockChecksActive() {
     return state.stockId != null
+        && (state.pause == null || state.pause.reason != PauseReason.MERCHANT_UNAVAILABLE)
         && ("running".equals(state.stockStatus) || "paused".equals(state.stockStatus))
         && (state.phase == CampaignPhase.RUNNING || state.phase == CampaignPhase.PAUSED)
         && now().isBefore(endTime());

@@ -11,7 +11,10 @@ public final class FailureTypes {
   public static final String STOCK_STATE = "STOCK_STATE";
   /** The spec failed validation inside the workflow. */
   public static final String INVALID_SPEC = "INVALID_SPEC";
-  /** No credentials are configured for the merchant. */
+  /**
+   * No usable credentials for the merchant on this worker (never configured, removed, invalid).
+   * The campaign pauses with MERCHANT_UNAVAILABLE instead of failing.
+   */
   public static final String MERCHANT_UNKNOWN = "MERCHANT_UNKNOWN";
 
   private FailureTypes() {}

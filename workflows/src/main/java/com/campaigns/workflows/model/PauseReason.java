@@ -2,12 +2,15 @@ package com.campaigns.workflows.model;
 
 /**
  * Why a campaign is paused. SPEC §4 names the first four; WECHAT_ERROR (a stock-level error code
- * from WeChat Pay such as NOT_ENOUGH, SIGN_ERROR or NO_AUTH) is this product's extension.
+ * from WeChat Pay such as NOT_ENOUGH, SIGN_ERROR or NO_AUTH) and MERCHANT_UNAVAILABLE (the workers
+ * hold no usable credentials for the campaign's merchant: removed from the registry, or invalid) are
+ * this product's extensions.
  */
 public enum PauseReason {
   MANUAL,
   BUDGET_THRESHOLD,
   DAILY_LIMIT,
   STOCK_STATE,
-  WECHAT_ERROR
+  WECHAT_ERROR,
+  MERCHANT_UNAVAILABLE
 }

@@ -156,8 +156,10 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       this.r = r;
       this.context = context;
       this.inFlight = new Semaphore(settings.concurrencyPerSegment());
-      this.pacer = new SlotPacer(slots, "wave:" + r.campaignId() + ":" + r.waveIndex(), r.ratePerSecond(),
-          "mch:" + r.mchid(), client.rateLimitPerSecond());
+      int merchantRate = client.rateLimitPerSecond();
+      int waveRate = r.ratePerSecond() > 0 ? Math.min(r.ratePerSecond(), merchantRate) : merchantRate;
+      this.pacer = new SlotPacer(slots, "wave:" + r.campaignId() + ":" + r.waveIndex(), waveRate,
+          "mch:" + r.mchid(), merchantRate);
     }
 
     void issue() {

@@ -1,5 +1,6 @@
 package com.campaigns.workflows.campaign;
 
+import com.campaigns.workflows.rules.SpecValidator;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
@@ -71,7 +72,7 @@ final class ActivityPolicies {
    * for its own cancellation so that no send happens after the workflow has paused the stock.
    */
   static ActivityOptions issueCoupons(long recipients, int ratePerSecond) {
-    long expectedSeconds = recipients / Math.max(1, ratePerSecond);
+    long expectedSeconds = recipients / (ratePerSecond > 0 ? ratePerSecond : SpecValidator.MAX_RATE_PER_SECOND);
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(Math.max(600, expectedSeconds * 3)))
         .setHeartbeatTimeout(ISSUE_HEARTBEAT_TIMEOUT)

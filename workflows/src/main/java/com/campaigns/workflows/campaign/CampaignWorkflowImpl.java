@@ -121,7 +121,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         ws.name = w.name();
         ws.startAt = w.startAt();
         ws.audienceId = w.audience() == null ? null : w.audience().audienceId();
-        ws.ratePerSecond = WavePlanner.rate(w, SpecValidator.MAX_RATE_PER_SECOND);
+        // 0 = the merchant's ceiling, which only the workers know (it is configured per merchant).
+        ws.ratePerSecond = w.ratePerSecond() == null ? 0 : w.ratePerSecond();
         s.waves.add(ws);
       }
     }
@@ -316,7 +317,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     }
     if (wave.status != WavePhase.RUNNING) {
       record(wave.status == WavePhase.PENDING ? "WAVE_STARTED" : "WAVE_RESUMED",
-          "wave " + wave.name + ": " + wave.recipients + " recipients at " + wave.ratePerSecond + "/s");
+          "wave " + wave.name + ": " + wave.recipients + " recipients at "
+              + (wave.ratePerSecond > 0 ? wave.ratePerSecond + "/s" : "the merchant's rate"));
       wave.status = WavePhase.RUNNING;
       publish();
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * Issue coupons to the recipients {@code [fromSeq, toSeq)} of a wave's audience.
  *
  * @param outRequestNoPrefix campaign-derived prefix; the activity appends a per-(wave, openid) hash
+ * @param ratePerSecond the wave's rate; 0 for the merchant's ceiling
  * @param issueCap the segment may hold at most this many issued coupons in the ledger when the
  *     activity stops (absolute, so a retried attempt can never exceed it); -1 for no cap
  */

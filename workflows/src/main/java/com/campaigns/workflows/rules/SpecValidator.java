@@ -31,6 +31,10 @@ public final class SpecValidator {
   private static final Pattern MCHID = Pattern.compile("^[0-9]{1,20}$");
   private static final Pattern APPID = Pattern.compile("^[A-Za-z0-9_]{1,32}$");
   private static final String FORBIDDEN_NAME_CHARS = "_,;|，；｜";
+  /**
+   * WeChat Pay's documented send-coupon limit per merchant, the default ceiling of every merchant.
+   * A deployment may configure another ceiling per merchant (the registry's rate-limit-per-second).
+   */
   public static final int MAX_RATE_PER_SECOND = 500;
   public static final int MAX_INLINE_OPENIDS = 10_000;
   private static final int MAX_WAVES = 100;
@@ -272,7 +276,7 @@ public final class SpecValidator {
       }
       validateAudience(path + ".audience", wave.audience(), context, out);
       if (wave.ratePerSecond() != null) {
-        int ceiling = Math.min(MAX_RATE_PER_SECOND, context.merchantRateLimit());
+        int ceiling = context.merchantRateLimit();
         if (wave.ratePerSecond() < 1 || wave.ratePerSecond() > ceiling) {
           out.add(new Violation(path + ".rate_per_second", "must be between 1 and " + ceiling));
         }

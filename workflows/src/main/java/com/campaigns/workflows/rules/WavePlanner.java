@@ -50,8 +50,7 @@ public final class WavePlanner {
 
   /** The effective send rate of a wave: its own, capped by the merchant's ceiling. */
   public static int rate(WaveSpec wave, int merchantRateLimit) {
-    int ceiling = Math.min(SpecValidator.MAX_RATE_PER_SECOND, merchantRateLimit);
-    return wave.ratePerSecond() == null ? ceiling : Math.min(wave.ratePerSecond(), ceiling);
+    return wave.ratePerSecond() == null ? merchantRateLimit : Math.min(wave.ratePerSecond(), merchantRateLimit);
   }
 
   /** The plan returned by the validate call. */

@@ -242,6 +242,14 @@ class SpecValidatorTest {
   }
 
   @Test
+  void aMerchantConfiguredAboveTheDefaultCeilingAllowsFasterWaves() {
+    CampaignSpec base = CampaignSpecs.sample(NOW);
+    WaveSpec fast = new WaveSpec("vip", base.waves().get(0).startAt(), base.waves().get(0).audience(), 800);
+    var fastMerchant = CONTEXT.withMerchants(m -> Set.of("wx0000000000000001"), 1000);
+    assertThat(SpecValidator.validate(base.withWaves(List.of(fast)), fastMerchant)).isEmpty();
+  }
+
+  @Test
   void rejectsBadThresholds() {
     CampaignSpec base = CampaignSpecs.sample(NOW);
     CampaignSpec spec = new CampaignSpec(base.campaignId(), base.mchid(), base.appid(), base.stock(), base.waves(),

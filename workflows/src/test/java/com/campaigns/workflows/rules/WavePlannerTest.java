@@ -41,6 +41,7 @@ class WavePlannerTest {
     var wave = CampaignSpecs.wave("w", NOW, AudienceSpec.ofId("a"), null);
     assertThat(WavePlanner.rate(wave, 500)).isEqualTo(500);
     assertThat(WavePlanner.rate(wave, 120)).isEqualTo(120);
+    assertThat(WavePlanner.rate(wave, 1000)).isEqualTo(1000);
     assertThat(WavePlanner.rate(CampaignSpecs.wave("w", NOW, AudienceSpec.ofId("a"), 200), 500)).isEqualTo(200);
   }
 

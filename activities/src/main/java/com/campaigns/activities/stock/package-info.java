@@ -1,0 +1,2 @@
+/** The stock lifecycle activities: create, activate, pause, restart, check. */
+package com.campaigns.activities.stock;

@@ -1,0 +1,2 @@
+/** Pure, deterministic decisions: validation, wave plan, budget guard, status projection, reconciliation. */
+package com.campaigns.workflows.rules;

@@ -142,7 +142,9 @@ class SecretsScanTest {
           .as("%s", where).doesNotContain("1900000001", vip.get(0), "json/plain");
       decrypted.append(codec.decode(List.of(payload)).get(0).getData().toStringUtf8()).append('\n');
     });
-    assertThat(decrypted.toString()).as("readable with the key").contains(vip.get(0), "1900000001", "secrets check");
+    // (Inline openids become an audience before the workflow starts: the history holds audience ids.)
+    assertThat(decrypted.toString()).as("readable with the key")
+        .contains("\"mchid\":\"1900000001\"", "secrets check", TestTokens.OPS_NAME, "wx0000000000000001");
 
     // The scan.
     Map<String, String> secrets = secrets(sandbox);
@@ -155,7 +157,8 @@ class SecretsScanTest {
     places.add("history: " + rawText);
     places.add("decrypted history: " + decrypted);
     places.add("history JSON: " + history.toJson(false));
-    assertThat(places.size()).isGreaterThan(100);
+    assertThat(places).as("startup logs are scanned too").anyMatch(p -> p.contains("API tokens configured"));
+    assertThat(answers.size()).isGreaterThan(30);
     secrets.forEach((name, secret) -> {
       for (String place : places) {
         assertThat(place).as("%s leaked into %s", name, abbreviate(place)).doesNotContain(secret);

@@ -110,7 +110,8 @@ class ConsoleBrowserTest {
     await().atMost(Duration.ofSeconds(15)).until(() -> !elements("#login-error").isEmpty());
     driver.findElement(By.id("token")).sendKeys(TestTokens.MARKETER);
     click("#sign-in");
-    await().atMost(Duration.ofSeconds(15)).until(() -> driver.getCurrentUrl().endsWith("/console/campaigns/new"));
+    // Back to the page first asked for (Spring Security adds "?continue" to a saved request's URL).
+    await().atMost(Duration.ofSeconds(15)).until(() -> driver.getCurrentUrl().contains("/console/campaigns/new"));
     assertThat(text("#signed-in-as")).contains(TestTokens.MARKETER_NAME, "marketer");
 
     // 1. The new-campaign page starts from a valid sample; a spec with two mistakes is refused, both shown.

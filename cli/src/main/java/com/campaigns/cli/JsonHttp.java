@@ -41,10 +41,17 @@ public final class JsonHttp {
 
   private final String base;
   private final HttpClient http;
+  private final String token;
 
   public JsonHttp(String base) {
+    this(base, null);
+  }
+
+  /** @param token sent as {@code Authorization: Bearer} on every call when not null; never printed */
+  public JsonHttp(String base, String token) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    this.token = token;
   }
 
   public String base() {
@@ -77,8 +84,12 @@ public final class JsonHttp {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
         .header("Accept", "application/json");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b;
   }
 
   private Answer send(HttpRequest request) {

@@ -14,7 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** Plain HTTP calls to the application under test; non-2xx answers are returned, not thrown. */
+/**
+ * Plain HTTP calls to the application under test; non-2xx answers are returned, not thrown. A
+ * client made by {@link #on(int)} sends the marketer's test token ({@link TestTokens}); {@link
+ * #as(String)} switches token and {@link #anonymous()} sends none. A request that sets its own
+ * {@code Authorization} header keeps it.
+ */
 public final class ApiClient {
 
   /** One answer: status, headers and body (JSON parsed when it is JSON). */
@@ -28,13 +33,30 @@ public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String token;
 
+  /** A client that sends no token (the sandbox, or the API anonymously). */
   public ApiClient(String base) {
-    this.base = base;
+    this(base, null);
   }
 
+  private ApiClient(String base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  /** The API on that port, as the test marketer. */
   public static ApiClient on(int port) {
-    return new ApiClient("http://127.0.0.1:" + port);
+    return new ApiClient("http://127.0.0.1:" + port, TestTokens.MARKETER);
+  }
+
+  /** The same base URL with another bearer token. */
+  public ApiClient as(String otherToken) {
+    return new ApiClient(base, otherToken);
+  }
+
+  public ApiClient anonymous() {
+    return new ApiClient(base, null);
   }
 
   public Answer get(String path) {
@@ -60,8 +82,11 @@ public final class ApiClient {
 
   public Answer send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+      if (token != null && built.headers().firstValue("Authorization").isEmpty()) {
+        built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + token).build();
+      }
+      HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode json = null;
       String type = r.headers().firstValue("Content-Type").orElse("");
       if (type.contains("json") && !r.body().isEmpty()) {

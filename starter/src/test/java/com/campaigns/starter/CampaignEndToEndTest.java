@@ -78,7 +78,7 @@ class CampaignEndToEndTest {
 
     // 4. Pause: answered once the stock is paused.
     Answer paused = api.post("/api/v1/campaigns/e2e/pause", "application/json", "{\"reason\": \"midday check\"}",
-        Map.of("X-Operator", "marketer-1"));
+        Map.of());
     assertThat(paused.status()).isEqualTo(200);
     assertThat(paused.json().path("status").asText()).isEqualTo("PAUSED");
     assertThat(paused.json().path("stock_status").asText()).isEqualTo("paused");

@@ -13,8 +13,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points the application at the test stack before it starts: the shared sandbox (WeChat Pay and
- * the merchants' keys), an in-memory H2 ledger, a fresh audience directory, and a port chosen
- * up front, because the COUPON.USE callback URL handed to the workflows must name it.
+ * the merchants' keys), an in-memory H2 ledger, a fresh audience directory, a token per role and a
+ * codec key ({@link TestTokens}), and a port chosen up front, because the COUPON.USE callback URL
+ * handed to the workflows must name it.
  */
 class StackInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -31,6 +32,7 @@ class StackInitializer implements ApplicationContextInitializer<ConfigurableAppl
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     p.put("spring.datasource.username", "sa");
     p.put("spring.datasource.password", "");
+    p.putAll(TestTokens.properties());
     try {
       p.put("campaigns.audiences.dir", Files.createTempDirectory("starter-audiences-").toString());
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package com.campaigns.worker;
 
 import com.campaigns.activities.audience.AudienceConfiguration;
+import com.campaigns.activities.codec.CodecConfiguration;
 import com.campaigns.activities.issuance.IssuanceConfiguration;
 import com.campaigns.activities.ledger.LedgerConfiguration;
 import com.campaigns.activities.wechat.WechatPayConfiguration;
@@ -17,14 +18,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * wholesale: the sandbox's beans live under {@code com.campaigns.sandbox}. The workflow class is
  * registered in application.yaml ({@code spring.temporal.workers[0].workflow-classes}); the
  * activity beans are found through their {@code @ActivityImpl} annotation. Flyway migrates the
- * ledger before the workers start polling.
+ * ledger before the workers start polling. Every payload is encrypted with the same codec as the
+ * API's ({@link CodecConfiguration}).
  */
 @SpringBootApplication(scanBasePackages = {"com.campaigns.worker", "com.campaigns.activities"})
 @Import({
   LedgerConfiguration.class,
   AudienceConfiguration.class,
   WechatPayConfiguration.class,
-  IssuanceConfiguration.class
+  IssuanceConfiguration.class,
+  CodecConfiguration.class
 })
 @EnableConfigurationProperties(WorkerSettings.class)
 @EnableScheduling

@@ -73,6 +73,20 @@ class WorkerApplicationTest {
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
+  @Autowired io.temporal.common.converter.DataConverter dataConverter;
+
+  @Test
+  void everyPayloadIsEncryptedWithTheConfiguredCodec() {
+    var payload = dataConverter.toPayload(java.util.Map.of("openid", "o-worker-test")).orElseThrow();
+
+    assertThat(payload.getMetadataOrThrow("encoding").toStringUtf8()).isEqualTo("binary/encrypted");
+    assertThat(payload.getMetadataOrThrow("encryption-key-id").toStringUtf8()).isEqualTo("local-dev");
+    assertThat(payload.toByteString().toStringUtf8()).doesNotContain("o-worker-test");
+    assertThat(dataConverter.fromPayload(payload, java.util.Map.class, java.util.Map.class))
+        .containsEntry("openid", "o-worker-test");
+    assertThat(testServer.getWorkflowClient().getOptions().getDataConverter()).isSameAs(dataConverter);
+  }
+
   @Test
   void registersTheCampaignWorkflowOnTheCampaignsTaskQueue() {
     var info = workers.getRegisteredInfo().get(TemporalNames.TASK_QUEUE);

@@ -40,6 +40,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "sandbox base URL, for its admin API (default ${DEFAULT-VALUE})")
   String sandbox;
 
+  @Option(names = "--token-file", description = "file holding the API's bearer token (marketer role; ./campaigns"
+      + " demo passes .data/local-token); else the CAMPAIGNS_API_TOKEN environment variable")
+  java.nio.file.Path tokenFile;
+
   @Option(names = "--temporal-ui", description = "Temporal Web UI base URL, to print the run's link")
   String temporalUi;
 
@@ -88,7 +92,15 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonHttp apiHttp = new JsonHttp(api);
+    String token;
+    try {
+      token = token();
+    } catch (CallFailed e) {
+      out.println();
+      out.println("✗ DEMO FAILED: " + e.getMessage());
+      return CALL_FAILED;
+    }
+    JsonHttp apiHttp = new JsonHttp(api, token);
     JsonHttp sandboxHttp = new JsonHttp(sandbox);
     Observed seen = new Observed();
     String[] created = {null};
@@ -141,6 +153,19 @@ public final class DemoCommand implements Callable<Integer> {
     DemoFailure(String message) {
       super(message);
     }
+  }
+
+  /** The bearer token: from --token-file, else CAMPAIGNS_API_TOKEN, else none (the API then answers 401). */
+  private String token() {
+    if (tokenFile != null) {
+      try {
+        return java.nio.file.Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+      } catch (java.io.IOException e) {
+        throw new CallFailed("cannot read the token file " + tokenFile + ": " + e.getMessage(), -1, null, e);
+      }
+    }
+    String env = System.getenv("CAMPAIGNS_API_TOKEN");
+    return env == null || env.isBlank() ? null : env.strip();
   }
 
   private void waitForApi(JsonHttp http) {

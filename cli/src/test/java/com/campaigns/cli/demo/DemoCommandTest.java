@@ -96,6 +96,30 @@ class DemoCommandTest {
     assertThat(output()).contains("the API at http://127.0.0.1:9 is not answering");
   }
 
+  @Test
+  void theTokenFromTheTokenFileGoesToEveryApiCallAndNowhereElse() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("token-", "");
+    java.nio.file.Files.writeString(file, "local-token-0123456789\n");
+
+    int exit = new CommandLine(new DemoCommand(new PrintStream(printed, true, StandardCharsets.UTF_8),
+        Clock.systemUTC())).execute("--api", stack.apiUrl(), "--sandbox", stack.sandboxUrl(), "--plain",
+        "--poll", "PT0.01S", "--token-file", file.toString());
+
+    assertThat(exit).isEqualTo(DemoCommand.OK);
+    assertThat(stack.apiAuthorizations).isNotEmpty().allMatch("Bearer local-token-0123456789"::equals);
+    assertThat(stack.sandboxAuthorizations).isNotEmpty().allMatch("null"::equals);
+    assertThat(output()).doesNotContain("local-token-0123456789");
+  }
+
+  @Test
+  void anUnreadableTokenFileFailsWithItsName() {
+    int exit = new CommandLine(new DemoCommand(new PrintStream(printed, true, StandardCharsets.UTF_8),
+        Clock.systemUTC())).execute("--api", stack.apiUrl(), "--token-file", "/nonexistent/local-token");
+
+    assertThat(exit).isEqualTo(DemoCommand.CALL_FAILED);
+    assertThat(output()).contains("cannot read the token file /nonexistent/local-token");
+  }
+
   private int run() {
     return new CommandLine(new DemoCommand(new PrintStream(printed, true, StandardCharsets.UTF_8), Clock.systemUTC()))
         .execute("--api", stack.apiUrl(), "--sandbox", stack.sandboxUrl(), "--temporal-ui", "http://ui.example",
@@ -118,6 +142,8 @@ class DemoCommandTest {
     volatile boolean withBudgetPause = true;
     volatile String finalPhase = "COMPLETED";
     volatile int breakStatusAfter = Integer.MAX_VALUE;
+    final List<String> apiAuthorizations = new CopyOnWriteArrayList<>();
+    final List<String> sandboxAuthorizations = new CopyOnWriteArrayList<>();
     private final HttpServer api;
     private final HttpServer sandbox;
 
@@ -146,6 +172,7 @@ class DemoCommandTest {
       String path = ex.getRequestURI().getPath();
       String call = ex.getRequestMethod() + " " + path;
       calls.add(call);
+      apiAuthorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
       byte[] body = ex.getRequestBody().readAllBytes();
       if (call.equals("GET /api/v1/campaigns")) {
         send(ex, 200, "[]");
@@ -180,6 +207,7 @@ class DemoCommandTest {
     }
 
     private void sandbox(HttpExchange ex) throws IOException {
+      sandboxAuthorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
       String call = ex.getRequestMethod() + " " + ex.getRequestURI().getPath();
       calls.add(call);
       byte[] raw = ex.getRequestBody().readAllBytes();

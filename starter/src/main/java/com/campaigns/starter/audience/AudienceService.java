@@ -49,7 +49,8 @@ public class AudienceService {
     try {
       MediaType type = MediaType.parseMediaType(contentType);
       return ACCEPTED_TYPES.contains(type.getType() + "/" + type.getSubtype());
-    } catch (org.springframework.util.InvalidMimeTypeException e) {
+    } catch (IllegalArgumentException e) {
+      // InvalidMediaTypeException, what MediaType.parseMediaType throws, is not an InvalidMimeTypeException.
       return false;
     }
   }

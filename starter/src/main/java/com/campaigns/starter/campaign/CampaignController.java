@@ -3,6 +3,7 @@ package com.campaigns.starter.campaign;
 import com.campaigns.starter.campaign.CampaignRequests.ReasonBody;
 import com.campaigns.starter.campaign.CampaignRequests.RescheduleBody;
 import com.campaigns.starter.campaign.CampaignRequests.ValidationResult;
+import com.campaigns.starter.security.ApiUser;
 import com.campaigns.starter.system.ApiError;
 import com.campaigns.starter.system.BoundedBody;
 import com.campaigns.starter.system.Operator;
@@ -20,11 +21,11 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,8 +70,8 @@ class CampaignController {
         @ApiResponse(responseCode = "409", description = "the campaign_id exists with a different spec",
             content = @Content(schema = @Schema(implementation = ApiError.class)))})
   ResponseEntity<StatusDocument> start(HttpServletRequest request,
-      @RequestHeader(name = Operator.HEADER, required = false) String operator) throws IOException {
-    CampaignService.Started started = campaigns.start(spec(request), Operator.fromHeader(operator));
+      @AuthenticationPrincipal ApiUser user) throws IOException {
+    CampaignService.Started started = campaigns.start(spec(request), Operator.of(user));
     if (!started.created()) {
       return ResponseEntity.ok(started.status());
     }
@@ -93,29 +94,29 @@ class CampaignController {
   @PostMapping(path = "/{id}/pause", consumes = MediaType.ALL_VALUE)
   @Operation(summary = "Pauses issuance and the stock; answers once the stock is paused")
   StatusDocument pause(@PathVariable String id, @RequestBody(required = false) ReasonBody body,
-      @RequestHeader(name = Operator.HEADER, required = false) String operator) {
-    return campaigns.pause(id, body == null ? null : body.reason(), Operator.fromHeader(operator));
+      @AuthenticationPrincipal ApiUser user) {
+    return campaigns.pause(id, body == null ? null : body.reason(), Operator.of(user));
   }
 
   @PostMapping(path = "/{id}/resume", consumes = MediaType.ALL_VALUE)
   @Operation(summary = "Restarts the stock and issuance of a paused campaign")
   StatusDocument resume(@PathVariable String id,
-      @RequestHeader(name = Operator.HEADER, required = false) String operator) {
-    return campaigns.resume(id, Operator.fromHeader(operator));
+      @AuthenticationPrincipal ApiUser user) {
+    return campaigns.resume(id, Operator.of(user));
   }
 
   @PostMapping(path = "/{id}/cancel", consumes = MediaType.ALL_VALUE)
   @Operation(summary = "Stops issuing, pauses the stock and ends the campaign as CANCELLED")
   StatusDocument cancel(@PathVariable String id, @RequestBody(required = false) ReasonBody body,
-      @RequestHeader(name = Operator.HEADER, required = false) String operator) {
-    return campaigns.cancel(id, body == null ? null : body.reason(), Operator.fromHeader(operator));
+      @AuthenticationPrincipal ApiUser user) {
+    return campaigns.cancel(id, body == null ? null : body.reason(), Operator.of(user));
   }
 
   @PostMapping("/{id}/waves/{wave}/reschedule")
   @Operation(summary = "Moves a PENDING wave to a new start time (extension)")
   StatusDocument reschedule(@PathVariable String id, @PathVariable String wave, @RequestBody RescheduleBody body,
-      @RequestHeader(name = Operator.HEADER, required = false) String operator) {
-    return campaigns.reschedule(id, wave, body.startAt(), Operator.fromHeader(operator));
+      @AuthenticationPrincipal ApiUser user) {
+    return campaigns.reschedule(id, wave, body.startAt(), Operator.of(user));
   }
 
   @GetMapping("/{id}/report")

@@ -7,6 +7,7 @@ import com.campaigns.starter.audience.AudienceService;
 import com.campaigns.starter.campaign.CampaignService;
 import com.campaigns.starter.campaign.CampaignTimeline;
 import com.campaigns.starter.campaign.CampaignTimelines;
+import com.campaigns.starter.security.ApiUser;
 import com.campaigns.starter.system.Operator;
 import com.campaigns.starter.system.RequestRejected;
 import com.campaigns.starter.system.SpecRejected;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,13 +35,11 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The console's pages and actions. Thin: every read and every change is a call to the service the
  * REST API uses ({@link CampaignService}, {@link AudienceService}, {@link CampaignTimelines}); the
- * only thing added here is who acted ({@code console} until authentication exists).
+ * only thing added here is who acted: the signed-in token's name.
  */
 @Controller
 @RequestMapping("/console")
 class ConsoleController {
-
-  static final Operator OPERATOR = new Operator("console");
 
   private final CampaignService campaigns;
   private final AudienceService audiences;
@@ -98,10 +98,10 @@ class ConsoleController {
 
   @PostMapping("/campaigns/start")
   String start(@RequestParam(defaultValue = "") String spec, Model model, HttpServletResponse response,
-      @RequestHeader(name = "HX-Request", required = false) String htmx) {
+      @RequestHeader(name = "HX-Request", required = false) String htmx, @AuthenticationPrincipal ApiUser user) {
     String[] started = new String[1];
     SpecResult result = checked(() -> {
-      started[0] = campaigns.start(bytes(spec), OPERATOR).status().campaignId();
+      started[0] = campaigns.start(bytes(spec), Operator.of(user)).status().campaignId();
       return null;
     });
     if (started[0] == null) {
@@ -142,18 +142,20 @@ class ConsoleController {
   }
 
   @PostMapping("/campaigns/{id}/pause")
-  String pause(@PathVariable String id, @RequestParam(required = false) String reason, Model model) {
-    return act(id, model, "paused", () -> campaigns.pause(id, blankToNull(reason), OPERATOR));
+  String pause(@PathVariable String id, @RequestParam(required = false) String reason, Model model,
+      @AuthenticationPrincipal ApiUser user) {
+    return act(id, model, "paused", () -> campaigns.pause(id, blankToNull(reason), Operator.of(user)));
   }
 
   @PostMapping("/campaigns/{id}/resume")
-  String resume(@PathVariable String id, Model model) {
-    return act(id, model, "resumed", () -> campaigns.resume(id, OPERATOR));
+  String resume(@PathVariable String id, Model model, @AuthenticationPrincipal ApiUser user) {
+    return act(id, model, "resumed", () -> campaigns.resume(id, Operator.of(user)));
   }
 
   @PostMapping("/campaigns/{id}/cancel")
-  String cancel(@PathVariable String id, @RequestParam(required = false) String reason, Model model) {
-    return act(id, model, "cancelled", () -> campaigns.cancel(id, blankToNull(reason), OPERATOR));
+  String cancel(@PathVariable String id, @RequestParam(required = false) String reason, Model model,
+      @AuthenticationPrincipal ApiUser user) {
+    return act(id, model, "cancelled", () -> campaigns.cancel(id, blankToNull(reason), Operator.of(user)));
   }
 
   /** The campaign's timeline for the page's charts (the API's {@code /timeline}, same service). */

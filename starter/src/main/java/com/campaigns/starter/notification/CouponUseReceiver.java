@@ -17,7 +17,6 @@ import com.wechat.pay.java.core.exception.ValidationException;
 import com.wechat.pay.java.core.notification.RequestParam;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -111,8 +110,10 @@ class CouponUseReceiver {
       throw NotificationRejected.unauthenticated(NotificationHeaders.TIMESTAMP + " is not a number of seconds");
     }
     // Protocol time is wall time (WeChat Pay signs with its real clock), never a business clock.
-    Duration skew = Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs();
-    if (skew.compareTo(properties.maxClockSkew()) > 0) {
+    // Compared as numbers: Instant.ofEpochSecond throws (a 500) for a timestamp beyond year 1e9.
+    long now = Instant.now().getEpochSecond();
+    long skew = properties.maxClockSkew().toSeconds();
+    if (seconds < now - skew || seconds > now + skew) {
       throw NotificationRejected.stale(NotificationHeaders.TIMESTAMP + " is more than "
           + properties.maxClockSkew().toMinutes() + " minutes from now");
     }
@@ -210,7 +211,9 @@ class CouponUseReceiver {
     try {
       return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))
           && !MediaType.parseMediaType(contentType).isWildcardSubtype();
-    } catch (org.springframework.util.InvalidMimeTypeException e) {
+    } catch (IllegalArgumentException e) {
+      // MediaType.parseMediaType throws InvalidMediaTypeException (an IllegalArgumentException) for
+      // "nonsense"; catching only InvalidMimeTypeException let it through as a 500.
       return false;
     }
   }

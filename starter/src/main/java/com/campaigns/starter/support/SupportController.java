@@ -1,5 +1,6 @@
 package com.campaigns.starter.support;
 
+import com.campaigns.starter.security.ApiUser;
 import com.campaigns.starter.system.Operator;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -10,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,8 +72,8 @@ class SupportController {
   @PutMapping("/merchants/{mchid}/callback")
   @Operation(summary = "Sets the merchant's COUPON.USE callback URL (https, no query string, ≤ 256 characters)")
   SupportService.CallbackInfo setCallback(@PathVariable String mchid, @RequestBody CallbackBody body,
-      @RequestHeader(name = Operator.HEADER, required = false) String operator) {
-    return support.setCallback(mchid, body.notifyUrl(), Operator.fromHeader(operator));
+      @AuthenticationPrincipal ApiUser user) {
+    return support.setCallback(mchid, body.notifyUrl(), Operator.of(user));
   }
 
   /** {@code {"notify_url": "https://..."}}. */

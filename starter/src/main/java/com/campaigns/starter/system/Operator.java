@@ -1,25 +1,20 @@
 package com.campaigns.starter.system;
 
+import com.campaigns.starter.security.ApiUser;
+
 /**
- * Who asked for a change, recorded in the campaign's history. Until authentication exists it is the
- * {@code X-Operator} header, or "api" without one.
+ * Who asked for a change, recorded in the campaign's history and pause info: the name of the
+ * authenticated token ({@code campaigns.security.tokens[].name}). A caller cannot choose it.
  */
 public record Operator(String name) {
 
-  public static final String HEADER = "X-Operator";
-  private static final String DEFAULT = "api";
-  private static final int MAX_LENGTH = 64;
-
-  public static Operator fromHeader(String header) {
-    if (header == null || header.isBlank()) {
-      return new Operator(DEFAULT);
+  public static Operator of(ApiUser user) {
+    if (user == null) {
+      // Only reachable if a route were left open by mistake: refuse rather than record no one.
+      throw new RequestRejected(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthorized",
+          "this call needs a bearer token");
     }
-    String name = header.strip();
-    if (name.length() > MAX_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-      throw RequestRejected.badRequest("invalid_operator",
-          HEADER + " must be at most " + MAX_LENGTH + " printable characters");
-    }
-    return new Operator(name);
+    return new Operator(user.name());
   }
 
   @Override

@@ -141,7 +141,7 @@ class CampaignStartTest {
     assertThat(input.spec().waves().get(0).audience().audienceId()).startsWith("aud-");
     assertThat(input.settings().segmentSize()).isEqualTo(100);
     assertThat(input.settings().notifyUrl()).endsWith("/wechatpay/notifications/coupon");
-    assertThat(input.startedBy()).isEqualTo("api");
+    assertThat(input.startedBy()).isEqualTo(com.campaigns.starter.TestTokens.MARKETER_NAME);
   }
 
   private long openRuns(String workflowId) {

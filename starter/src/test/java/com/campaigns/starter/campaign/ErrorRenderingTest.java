@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -21,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * gets the SPEC's error body, and none leaks its message or a stack trace.
  */
 @WebMvcTest(CampaignController.class)
+@WithMockUser
 class ErrorRenderingTest {
 
   @Autowired MockMvc mvc;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.Specs;
 import com.campaigns.starter.StackTest;
+import com.campaigns.starter.TestTokens;
 import com.campaigns.starter.TestSandbox;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.rules.ShanghaiTime;
@@ -101,6 +102,18 @@ class ConsoleBrowserTest {
     all.put("start_at", ShanghaiTime.rfc3339(now.plus(Duration.ofMinutes(40))));
     all.putObject("audience").putArray("openids").add("placeholder");
 
+    // 0. The console asks for a token once; a wrong one is refused, the marketer's opens a session.
+    open("/console/campaigns/new");
+    assertThat(driver.getCurrentUrl()).endsWith("/console/login");
+    driver.findElement(By.id("token")).sendKeys("not-a-token");
+    click("#sign-in");
+    await().atMost(Duration.ofSeconds(15)).until(() -> !elements("#login-error").isEmpty());
+    driver.findElement(By.id("token")).sendKeys(TestTokens.MARKETER);
+    click("#sign-in");
+    // Back to the page first asked for (Spring Security adds "?continue" to a saved request's URL).
+    await().atMost(Duration.ofSeconds(15)).until(() -> driver.getCurrentUrl().contains("/console/campaigns/new"));
+    assertThat(text("#signed-in-as")).contains(TestTokens.MARKETER_NAME, "marketer");
+
     // 1. The new-campaign page starts from a valid sample; a spec with two mistakes is refused, both shown.
     open("/console/campaigns/new");
     assertThat(value("#spec")).contains("\"stock_name\"", "春季满减券");
@@ -159,7 +172,7 @@ class ConsoleBrowserTest {
     driver.findElement(By.id("reason")).sendKeys("budget review");
     click("#pause");
     await().atMost(Duration.ofSeconds(60)).until(() -> "PAUSED".equals(textOrNull("#status")));
-    assertThat(text("#pause-reason")).contains("MANUAL", "budget review", "console");
+    assertThat(text("#pause-reason")).contains("MANUAL", "budget review", TestTokens.MARKETER_NAME);
     await().atMost(Duration.ofSeconds(10)).until(() -> textOrNull("#flash-message") != null);
     assertThat(text("#flash-message")).contains("paused");
     assertThat(driver.findElement(By.id("pause")).isEnabled()).isFalse();

@@ -301,8 +301,9 @@ class SupportLookupTest {
         .hasMessageContaining("notify_url");
   }
 
+  /** A PUT as ops: setting a merchant's callback URL is an ops change. */
   private Answer put(String path, String body) {
-    return api.send(HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/json")
+    return api.as(com.campaigns.starter.TestTokens.OPS).send(HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/json")
         .PUT(BodyPublishers.ofString(body)));
   }
 

@@ -64,15 +64,16 @@ class ApplicationSurfaceTest {
   }
 
   @Test
-  void healthInfoAndPrometheusAreExposed() {
+  void healthIsOpenAndInfoAndPrometheusAreExposedToOps() {
     Answer health = api.get("/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().path("status").asText()).isEqualTo("UP");
-    assertThat(api.get("/actuator/info").status()).isEqualTo(200);
-    Answer prometheus = api.get("/actuator/prometheus");
+    ApiClient ops = api.as(com.campaigns.starter.TestTokens.OPS);
+    assertThat(ops.get("/actuator/info").status()).isEqualTo(200);
+    Answer prometheus = ops.get("/actuator/prometheus");
     assertThat(prometheus.status()).isEqualTo(200);
     assertThat(prometheus.text()).contains("http_server_requests_seconds");
-    assertThat(api.get("/actuator/env").status()).isEqualTo(404);
+    assertThat(ops.get("/actuator/env").status()).isEqualTo(404);
   }
 
   @Test

@@ -1,0 +1,159 @@
+package com.campaigns.starter.security;
+
+import com.campaigns.starter.codec.CodecServerProperties;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Who may do what (docs/security.md). Three filter chains:
+ *
+ * <ol>
+ *   <li>{@code /codec/**}: ops only, by bearer header or token in the path, CORS for the Temporal
+ *       Web UI, stateless;
+ *   <li>the API ({@code /api/**}), the actuator, the OpenAPI document, the WeChat Pay callback and
+ *       {@code /error}: bearer tokens, stateless, no session and so no CSRF; the callback is open
+ *       (WeChat Pay signs it), health is open, other actuator endpoints are ops only;
+ *   <li>everything else, the console: a login page where a token is entered once, then a session
+ *       cookie (HttpOnly, SameSite=Lax) and CSRF tokens on every form and htmx request.
+ * </ol>
+ *
+ * The API chain never reads the session, so a console session cannot be used to call the API from
+ * another site.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SecurityProperties.class, CodecServerProperties.class})
+class SecurityConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+  static final String MARKETER = Role.MARKETER.name();
+  static final String OPS = Role.OPS.name();
+  static final String VIEWER = Role.VIEWER.name();
+
+  @Bean
+  ApiTokens apiTokens(SecurityProperties properties) {
+    ApiTokens tokens = new ApiTokens(properties);
+    if (tokens.isEmpty()) {
+      log.warn("campaigns.security.tokens is empty: every API call will be refused with 401 (docs/security.md)");
+    } else {
+      log.info("{} API tokens configured: {}", properties.tokens().size(), properties.tokens());
+    }
+    return tokens;
+  }
+
+  @Bean
+  TokenAuthenticationProvider tokenAuthenticationProvider(ApiTokens tokens) {
+    return new TokenAuthenticationProvider(tokens);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain codecChain(HttpSecurity http, ApiTokens tokens, CodecServerProperties codec) throws Exception {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(codec.allowedOrigins());
+    cors.setAllowedMethods(List.of("POST", "GET", "OPTIONS"));
+    cors.setAllowedHeaders(List.of("X-Namespace", "Content-Type", "Authorization", "Caller-Type"));
+    cors.setAllowCredentials(true);
+    cors.setMaxAge(1800L);
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/codec/**", cors);
+    return stateless(http.securityMatcher("/codec/**"), tokens, true)
+        .cors(c -> c.configurationSource(source))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(HttpMethod.OPTIONS, "/codec/**").permitAll()
+            .anyRequest().hasRole(OPS))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, SecurityProperties properties) throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
+        "/swagger-ui.html", "/wechatpay/**", "/error");
+    return stateless(http, tokens, false)
+        .authorizeHttpRequests(a -> {
+          a.requestMatchers("/error").permitAll()
+              .requestMatchers(HttpMethod.POST, "/wechatpay/notifications/coupon").permitAll()
+              .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+              .requestMatchers("/actuator/**").hasRole(OPS);
+          if (properties.publicApiDocs()) {
+            a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+          } else {
+            a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authenticated();
+          }
+          a.requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/pause", "/api/v1/campaigns/*/resume",
+                  "/api/v1/campaigns/*/cancel").hasAnyRole(MARKETER, OPS)
+              .requestMatchers(HttpMethod.PUT, "/api/v1/merchants/*/callback").hasRole(OPS)
+              .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(MARKETER, OPS, VIEWER)
+              .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(MARKETER, OPS, VIEWER)
+              // Validate, create, reschedule, audiences, and any change not named above.
+              .requestMatchers("/api/**").hasRole(MARKETER)
+              .anyRequest().denyAll();
+        })
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/console/login", "/console/*.css", "/console/*.js", "/webjars/**", "/favicon.ico")
+            .permitAll()
+            .requestMatchers(HttpMethod.POST, "/console/campaigns/*/pause", "/console/campaigns/*/resume",
+                "/console/campaigns/*/cancel").hasAnyRole(MARKETER, OPS)
+            .requestMatchers(HttpMethod.POST, "/console/logout").authenticated()
+            .requestMatchers(HttpMethod.POST, "/console/**").hasRole(MARKETER)
+            .anyRequest().authenticated())
+        .formLogin(f -> f
+            .loginPage("/console/login")
+            .loginProcessingUrl("/console/login")
+            .usernameParameter("name")
+            .passwordParameter("token")
+            .defaultSuccessUrl("/console/campaigns", false)
+            .failureUrl("/console/login?error"))
+        .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
+        .sessionManagement(s -> s.sessionFixation().changeSessionId())
+        .csrf(Customizer.withDefaults())
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /** Bearer tokens only: no session, no cookies, so no CSRF either; JSON refusals. */
+  private static HttpSecurity stateless(HttpSecurity http, ApiTokens tokens, boolean tokenInCodecPath)
+      throws Exception {
+    return http
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .csrf(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .anonymous(Customizer.withDefaults())
+        .addFilterBefore(new BearerTokenFilter(tokens, tokenInCodecPath), BasicAuthenticationFilter.class)
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((request, response, ex) ->
+                SecurityErrors.unauthorized(response, "this call needs a bearer token (Authorization: Bearer <token>)",
+                    false))
+            // The path is not echoed: on the codec endpoint it may hold the token.
+            .accessDeniedHandler((request, response, ex) -> SecurityErrors.forbidden(response,
+                "this token's role may not make this call (docs/security.md)")));
+  }
+}

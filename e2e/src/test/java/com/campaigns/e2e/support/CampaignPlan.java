@@ -1,0 +1,139 @@
+package com.campaigns.e2e.support;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A campaign on wall-clock time, sized for a real server: the stock begins {@code lead} after now,
+ * waves start at offsets from the begin and run at a few hundred coupons per second, the stock ends
+ * {@code duration} after the begin and the flow files are fetched right after (the sandbox runs
+ * with {@code --sandbox.flow.ready=after-end}).
+ */
+public final class CampaignPlan {
+
+  private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+  public static final long COUPON_AMOUNT = 100;
+
+  /** One wave: its recipients, its start after the stock's begin and its rate. */
+  public record Wave(String name, Duration offset, List<String> openids, int ratePerSecond) {}
+
+  private final String campaignId;
+  private final Instant begin;
+  private final Instant end;
+  private final List<Wave> waves = new ArrayList<>();
+
+  private CampaignPlan(String campaignId, Instant begin, Instant end) {
+    this.campaignId = campaignId;
+    this.begin = begin;
+    this.end = end;
+  }
+
+  /** A campaign id unique to this run ({@code <prefix>-<HHmmss>}). */
+  public static CampaignPlan create(String prefix, Duration lead, Duration duration) {
+    String id = prefix + "-" + DateTimeFormatter.ofPattern("HHmmss").format(OffsetDateTime.now(CHINA));
+    Instant begin = Instant.now().plus(lead).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    return new CampaignPlan(id, begin, begin.plus(duration));
+  }
+
+  /** Adds a wave of {@code count} fresh openids ({@code o_<campaign>_<wave><n>}) plus {@code extra} ones. */
+  public CampaignPlan wave(String name, Duration offset, int count, int ratePerSecond, String... extra) {
+    List<String> openids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      openids.add(String.format("o_%s_%s%05d", campaignId.replace('-', '_'), name, i));
+    }
+    openids.addAll(List.of(extra));
+    waves.add(new Wave(name, offset, openids, ratePerSecond));
+    return this;
+  }
+
+  public String campaignId() {
+    return campaignId;
+  }
+
+  public String workflowId() {
+    return "campaign-" + campaignId;
+  }
+
+  public Instant begin() {
+    return begin;
+  }
+
+  public Instant end() {
+    return end;
+  }
+
+  public List<Wave> waves() {
+    return waves;
+  }
+
+  public int recipients() {
+    return waves.stream().mapToInt(w -> w.openids().size()).sum();
+  }
+
+  /** The same campaign seen through some of its waves only (for checks of a campaign cut short). */
+  public CampaignPlan onlyWaves(int... indexes) {
+    CampaignPlan copy = new CampaignPlan(campaignId, begin, end);
+    for (int i : indexes) {
+      copy.waves.add(waves.get(i));
+    }
+    return copy;
+  }
+
+  /** Recipients by wave index, as the exactly-once check takes them. */
+  public Map<Integer, List<String>> recipientsByWave() {
+    Map<Integer, List<String>> out = new LinkedHashMap<>();
+    for (int i = 0; i < waves.size(); i++) {
+      out.put(i, waves.get(i).openids());
+    }
+    return out;
+  }
+
+  /** The campaign spec of SPEC §4, audiences inline (the API stores them as audiences). */
+  public ObjectNode spec() {
+    ObjectNode spec = Http.JSON.createObjectNode();
+    spec.put("campaign_id", campaignId);
+    spec.put("mchid", SandboxClient.MCHID);
+    spec.put("appid", "wx0000000000000001");
+    long maxCoupons = recipients() * 2L + 100;
+    ObjectNode stock = spec.putObject("stock");
+    stock.put("stock_name", "运维演练券");
+    stock.put("comment", "e2e " + campaignId);
+    stock.put("available_begin_time", rfc3339(begin));
+    stock.put("available_end_time", rfc3339(end));
+    stock.put("coupon_amount", COUPON_AMOUNT);
+    stock.put("transaction_minimum", COUPON_AMOUNT * 2);
+    stock.put("max_coupons", maxCoupons);
+    stock.put("max_coupons_per_user", 1);
+    stock.put("max_amount", COUPON_AMOUNT * maxCoupons);
+    stock.put("no_cash", false);
+    stock.putArray("available_merchants").add(SandboxClient.MCHID);
+    ArrayNode list = spec.putArray("waves");
+    for (Wave w : waves) {
+      ObjectNode wave = list.addObject();
+      wave.put("name", w.name());
+      wave.put("start_at", rfc3339(begin.plus(w.offset())));
+      ArrayNode openids = wave.putObject("audience").putArray("openids");
+      w.openids().forEach(openids::add);
+      wave.put("rate_per_second", w.ratePerSecond());
+    }
+    ObjectNode flows = spec.putObject("flows");
+    flows.put("download", true);
+    flows.put("ready_after", "PT2S");
+    return spec;
+  }
+
+  static String rfc3339(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, CHINA).truncatedTo(ChronoUnit.SECONDS)
+        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+}

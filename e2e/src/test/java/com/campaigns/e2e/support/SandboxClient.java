@@ -1,0 +1,101 @@
+package com.campaigns.e2e.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wechat.pay.java.core.RSAPublicKeyConfig;
+import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
+import com.wechat.pay.java.service.cashcoupons.CashCouponsService;
+import com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * What the WeChat Pay sandbox itself says: its admin API (coupons issued, call statistics) and, for
+ * a stock's state, the real APIv3 query-stock endpoint called through the official SDK, as WeChat
+ * Pay would answer it.
+ */
+public final class SandboxClient {
+
+  public static final String MCHID = "1900000001";
+
+  private final Http admin;
+  private CashCouponsService coupons;
+
+  SandboxClient(String baseUrl) {
+    this.admin = new Http(baseUrl);
+  }
+
+  public String baseUrl() {
+    return admin.base();
+  }
+
+  /** Every coupon of a stock, in send order ({@code GET /sandbox/stocks/{id}/coupons}, paged). */
+  public List<JsonNode> coupons(String stockId) {
+    List<JsonNode> out = new ArrayList<>();
+    int offset = 0;
+    while (true) {
+      JsonNode page = admin.get("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset + "&limit=1000").expect(200);
+      page.path("data").forEach(out::add);
+      offset += page.path("data").size();
+      if (page.path("data").isEmpty() || offset >= page.path("total_count").asLong()) {
+        return out;
+      }
+    }
+  }
+
+  /** How many coupons the stock has issued. */
+  public long couponCount(String stockId) {
+    return admin.get("/sandbox/stocks/" + stockId + "/coupons?limit=1").expect(200).path("total_count").asLong();
+  }
+
+  /** Shoppers use the first {@code count} unused coupons; the sandbox sends COUPON.USE notifications. */
+  public void redeem(String stockId, int count) {
+    JsonNode answer = admin.post("/sandbox/stocks/" + stockId + "/redeem", java.util.Map.of("count", count))
+        .expect(200);
+    if (answer.path("count").asInt() != count) {
+      throw new AssertionError("redeemed " + answer.path("count") + " of " + count + " coupons of stock " + stockId);
+    }
+  }
+
+  /** Calls answered per endpoint and outcome, e.g. {@code stats().path("pause_stock")}. */
+  public JsonNode stats() {
+    return admin.get("/sandbox/stats").expect(200);
+  }
+
+  /** Successful (HTTP 200) calls of one endpoint so far. */
+  public long succeeded(String endpoint) {
+    return stats().path(endpoint).path("outcomes").path("200").asLong();
+  }
+
+  /** The stock's status as WeChat Pay reports it (unactivated, running, paused, stoped). */
+  public synchronized String stockStatus(String stockId) {
+    QueryStockRequest request = new QueryStockRequest();
+    request.setStockId(stockId);
+    request.setStockCreatorMchid(MCHID);
+    return service().queryStock(request).getStatus();
+  }
+
+  private CashCouponsService service() {
+    if (coupons == null) {
+      JsonNode m = admin.get("/sandbox/merchants/" + MCHID).expect(200);
+      RSAPublicKeyConfig config = new RSAPublicKeyConfig.Builder()
+          .merchantId(MCHID)
+          .merchantSerialNumber(m.path("merchant_serial_number").asText())
+          .privateKey(m.path("merchant_private_key_pem").asText())
+          .publicKeyId(m.path("wechatpay_public_key_id").asText())
+          .publicKey(m.path("wechatpay_public_key_pem").asText())
+          .apiV3Key(m.path("apiv3_key").asText())
+          .build();
+      HttpUrl base = HttpUrl.get(admin.base());
+      // The SDK has no base URL: rewrite WeChat Pay's host to the sandbox (the signature covers only
+      // path, query and body).
+      OkHttpClient okHttp = new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(
+          chain.request().newBuilder().url(chain.request().url().newBuilder()
+              .scheme(base.scheme()).host(base.host()).port(base.port()).build()).build())).build();
+      coupons = new CashCouponsService.Builder()
+          .httpClient(new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp).build()).build();
+    }
+    return coupons;
+  }
+}

@@ -1,0 +1,344 @@
+package com.campaigns.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./campaigns bench [--quick] [--reps N]}: measures, on one stack and one sandbox, the SDK's
+ * ceiling against the full stack, rate fidelity with one and two workers, history events per 10 000
+ * coupons, worker heap after GC as campaigns grow, and one large campaign to COMPLETED; then writes
+ * docs/benchmarks.md, docs/benchmarks.csv and docs/images/benchmarks.png. The last line printed is
+ * {@code full/ceiling = R}.
+ */
+public final class BenchMain {
+
+  private final Path root;
+  private final Results results = new Results();
+  private final String runTag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
+  private BenchStack stack;
+  private SendMeter meter;
+  private Campaigns campaigns;
+  private Campaigns rateCampaigns;
+
+  private BenchMain(Path root, Results.Sizes sizes) {
+    this.root = root;
+    results.sizes = sizes;
+  }
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = false;
+    int reps = 3;
+    Path root = Path.of(".");
+    Path temporalCli = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> quick = true;
+        case "--reps" -> reps = Integer.parseInt(args[++i]);
+        case "--root" -> root = Path.of(args[++i]);
+        case "--temporal-cli" -> temporalCli = Path.of(args[++i]);
+        default -> {
+          System.err.println("usage: bench [--quick] [--reps N] [--root DIR] [--temporal-cli PATH]");
+          System.exit(2);
+        }
+      }
+    }
+    if (reps < 1) {
+      throw new IllegalArgumentException("--reps must be at least 1");
+    }
+    root = root.toAbsolutePath().normalize();
+    if (temporalCli == null) {
+      temporalCli = root.resolve(".tools/venv/bin/temporal");
+    }
+    BenchMain bench = new BenchMain(root, quick ? Results.Sizes.quick(reps) : Results.Sizes.full(reps));
+    bench.run(temporalCli);
+    System.out.printf("full/ceiling = %.3f%n", bench.results.medianRatio());
+  }
+
+  private void run(Path temporalCli) throws Exception {
+    long t0 = System.nanoTime();
+    Results.Sizes sizes = results.sizes;
+    results.startedAt = Instant.now().toString();
+    results.machine = Machine.describe();
+    results.jdk = Machine.jdk();
+    Path work = root.resolve(".data/bench/run-" + runTag);
+    Console.say("bench (%s size, %d reps, concurrency %d): %s, %s; state and logs in %s", sizes.name(),
+        sizes.reps(), sizes.concurrency(), results.machine, results.jdk, work);
+    stack = new BenchStack(root, work, temporalCli, sizes.concurrency());
+    try (BenchStack s = stack) {
+      stack.start();
+      results.stackStartSeconds = (System.nanoTime() - t0) / 1e9;
+      Console.say("stack ready after %.0f s", results.stackStartSeconds);
+      meter = new SendMeter(stack.sandboxAdmin(), stack::cpu);
+      campaigns = new Campaigns(stack.api(), runTag);
+      rateCampaigns = new Campaigns(stack.rateApi(), runTag);
+      phase("ceiling and full stack", this::ceilingAgainstFull);
+      phase("rate fidelity", this::rateFidelity);
+      phase("memory and history", this::memory);
+      phase("scale", this::scale);
+    }
+    results.totalSeconds = (System.nanoTime() - t0) / 1e9;
+    new Report(results).write(root.resolve("docs"));
+    Console.say("wrote docs/benchmarks.md, docs/benchmarks.csv, docs/images/benchmarks.png in %.0f s in all",
+        results.totalSeconds);
+  }
+
+  private interface Phase {
+    void run() throws Exception;
+  }
+
+  /** Runs one phase; a failure is reported in the document and the next phase still runs. */
+  private void phase(String name, Phase phase) {
+    Console.say("▶ %s", name);
+    long t = System.nanoTime();
+    try {
+      phase.run();
+      Console.say("  %s done in %.0f s", name, (System.nanoTime() - t) / 1e9);
+    } catch (Exception | AssertionError e) {
+      results.failures.put(name, e.toString());
+      Console.say("  ✗ %s failed after %.0f s: %s (logs in %s)", name, (System.nanoTime() - t) / 1e9, e,
+          stack.logs());
+    }
+  }
+
+  // ------------------------------------------------------------------ 1 and 2
+
+  private void ceilingAgainstFull() throws Exception {
+    Results.Sizes sizes = results.sizes;
+    int n = sizes.throughputRecipients();
+    CeilingLoop ceiling = new CeilingLoop(stack.sandboxUrl());
+    ceiling.createStock((long) (sizes.reps() + 1) * n + sizes.warmupRecipients() + 1000);
+    Console.say("  warm-up: %d sends by the loop, a %d-recipient campaign", sizes.warmupRecipients(),
+        sizes.warmupRecipients());
+    runCeiling(ceiling, "warm", sizes.warmupRecipients());
+    runFull("warm", sizes.warmupRecipients());
+    BenchStack.Worker worker = stack.workers().get(0);
+    Path jfr = stack.logs().resolve("worker-full-stack.jfr").toAbsolutePath();
+    stack.jcmd(worker, "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+    try {
+      for (int rep = 1; rep <= sizes.reps(); rep++) {
+        CeilingRun c = runCeiling(ceiling, "c" + rep, n);
+        SendMeter.Run full = runFull("f" + rep, n);
+        Results.Pair pair = new Results.Pair(rep, c.run(), full, c.failures());
+        results.pairs.add(pair);
+        Console.say("  rep %d: ceiling %.0f/s, full %.0f/s, full/ceiling %.3f", rep, c.run().perSecond(),
+            full.perSecond(), pair.ratio());
+      }
+    } finally {
+      stack.jcmd(worker, "JFR.stop", "name=bench");
+    }
+    if (Files.exists(jfr)) {
+      results.profile = JfrProfile.byComponent(jfr);
+    }
+  }
+
+  private record CeilingRun(SendMeter.Run run, long failures) {}
+
+  private CeilingRun runCeiling(CeilingLoop loop, String label, int n) throws Exception {
+    List<String> openids = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      openids.add(campaigns.openid(label, i));
+    }
+    long base = meter.total();
+    CompletableFuture<Long> sends = CompletableFuture.supplyAsync(() -> loop.send(openids, results.sizes.concurrency()));
+    SendMeter.Run run = meter.measure(base, n, Duration.ofMinutes(30));
+    return new CeilingRun(run, sends.get());
+  }
+
+  /** One campaign, one wave of n recipients, no rate: the merchant's (lifted) ceiling. */
+  private SendMeter.Run runFull(String label, int n) {
+    String audience = campaigns.upload(label, n);
+    long base = meter.total();
+    String id = campaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
+        List.of(new Campaigns.Wave("all", audience, n, null)), false);
+    SendMeter.Run run = meter.measure(base, n, Duration.ofMinutes(30));
+    campaigns.awaitWavesDone(id, Duration.ofMinutes(5));
+    history(id, "wave done", n);
+    campaigns.cancel(id);
+    return run;
+  }
+
+  // ------------------------------------------------------------------ 3
+
+  private void rateFidelity() {
+    Results.Sizes sizes = results.sizes;
+    for (int workers = 1; workers <= 2; workers++) {
+      BenchStack.Worker second = null;
+      if (workers == 2) {
+        Console.say("  starting a second worker");
+        second = stack.addWorker();
+      }
+      try {
+        for (int rate : sizes.rates()) {
+          results.rates.add(rateWave(workers, rate, (long) rate * sizes.rateSeconds()));
+          Results.Rate r = results.rates.get(results.rates.size() - 1);
+          Console.say("  %d worker(s), %d/s: per-second windows %s (median %.1f %%, max %.1f %%), by worker %s",
+              workers, rate, r.windows().counts(), r.windows().medianPercent(), r.windows().maxPercent(),
+              r.issuedByWorker());
+        }
+      } finally {
+        if (second != null) {
+          stack.stopWorker(second);
+        }
+      }
+    }
+  }
+
+  private Results.Rate rateWave(int workers, int rate, long n) {
+    String label = "r" + workers + "w" + rate;
+    String audience = rateCampaigns.upload(label, n);
+    Map<String, Long> before = issuedByWorker();
+    String id = rateCampaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
+        List.of(new Campaigns.Wave("paced", audience, n, rate)), false);
+    JsonNode status = rateCampaigns.awaitWavesDone(id, Duration.ofSeconds(n / rate * 3 + 120));
+    Map<String, Long> after = issuedByWorker();
+    Map<String, Long> byWorker = new LinkedHashMap<>();
+    after.forEach((w, count) -> byWorker.put(w, count - before.getOrDefault(w, 0L)));
+    List<Long> seconds = sendSeconds(status.path("stock_id").asText());
+    rateCampaigns.cancel(id);
+    return new Results.Rate(workers, rate, Stats.perSecond(rate, seconds), n, byWorker);
+  }
+
+  /** The second (epoch) at which the sandbox created each coupon of a stock. */
+  private List<Long> sendSeconds(String stockId) {
+    List<Long> seconds = new ArrayList<>();
+    for (int offset = 0; ; offset += 1000) {
+      JsonNode page = stack.sandboxAdmin().get("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset
+          + "&limit=1000");
+      page.path("data").forEach(c -> seconds.add(
+          java.time.OffsetDateTime.parse(c.path("create_time").asText()).toEpochSecond()));
+      if (page.path("data").size() < 1000) {
+        return seconds;
+      }
+    }
+  }
+
+  /** campaigns_coupons_issued_total of each running worker, from its /actuator/prometheus. */
+  private Map<String, Long> issuedByWorker() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (BenchStack.Worker w : stack.workers()) {
+      long total = 0;
+      for (String line : new Http(w.url(), null).text("/actuator/prometheus").split("\n")) {
+        if (line.startsWith("campaigns_coupons_issued_total")) {
+          total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      out.put(w.proc().name, total);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ 4 and 5
+
+  private void memory() {
+    for (long n : results.sizes.memoryRecipients()) {
+      String label = "m" + n;
+      String audience = campaigns.upload(label, n);
+      HeapSampler sampler = new HeapSampler();
+      String id;
+      try {
+        id = campaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
+            List.of(new Campaigns.Wave("all", audience, n, null)), false);
+        campaigns.awaitWavesDone(id, Duration.ofSeconds(n / 100 + 300));
+      } finally {
+        sampler.stop();
+      }
+      results.memory.add(new Results.Memory(n, sampler.samples()));
+      Console.say("  %d recipients: worker heap after GC, max %.1f MB of %d samples", n,
+          sampler.maxBytes() / 1e6, sampler.samples().size());
+      history(id, "wave done", n);
+      campaigns.cancel(id);
+    }
+  }
+
+  /** Forces a GC in the first worker every few seconds and keeps the used heap right after it. */
+  private final class HeapSampler {
+    private final List<Long> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    HeapSampler() {
+      timer.scheduleWithFixedDelay(this::sample, 1, results.sizes.heapSampleSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void sample() {
+      try {
+        samples.add(stack.heapAfterGc(stack.workers().get(0)));
+      } catch (RuntimeException e) {
+        Console.say("  heap sample failed: %s", e);
+      }
+    }
+
+    void stop() {
+      timer.shutdownNow();
+      sample();
+    }
+
+    List<Long> samples() {
+      return List.copyOf(samples);
+    }
+
+    long maxBytes() {
+      return samples().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+  }
+
+  private void history(String campaignId, String when, long coupons) {
+    try (HistoryCounter counter = new HistoryCounter(stack.temporalTarget())) {
+      HistoryCounter.Count c = counter.count("campaign-" + campaignId);
+      results.histories.add(new Results.History(campaignId, when, coupons, c.runs(), c.events()));
+    }
+  }
+
+  // ------------------------------------------------------------------ 6
+
+  private void scale() {
+    Results.Sizes sizes = results.sizes;
+    long n = sizes.scaleRecipients();
+    int waves = sizes.scaleWaves();
+    List<Campaigns.Wave> list = new ArrayList<>();
+    for (int w = 1; w <= waves; w++) {
+      long size = n / waves + (w <= n % waves ? 1 : 0);
+      String label = "s" + w;
+      list.add(new Campaigns.Wave("wave" + w, campaigns.upload(label, size), size, null));
+      Console.say("  uploaded audience %d of %d (%d openids)", w, waves, size);
+    }
+    // The stock must end after the last wave: sized from this run's full-stack rate, with room to spare.
+    double rate = Double.isNaN(results.medianFull()) ? 500 : results.medianFull();
+    Duration length = Duration.ofSeconds((long) (n / rate * 1.25) + 90);
+    String id = "bench-" + runTag + "-scale";
+    long base = meter.total();
+    long t = System.nanoTime();
+    HeapSampler sampler = new HeapSampler();
+    SendMeter.Run issuance;
+    try {
+      campaigns.start(id, Duration.ofSeconds(4), length, list, true);
+      Console.say("  campaign %s: %d recipients in %d waves, stock ends in %d s", id, n, waves, length.toSeconds());
+      issuance = meter.measure(base, n, length.plusMinutes(5));
+      campaigns.awaitWavesDone(id, Duration.ofMinutes(5));
+    } finally {
+      sampler.stop();
+    }
+    results.memory.add(new Results.Memory(n, sampler.samples()));
+    Console.say("  issued in %.0f s (%.0f/s); waiting for the end of the stock, the flows and the reconciliation",
+        issuance.seconds(), issuance.perSecond());
+    JsonNode end = campaigns.awaitTerminal(id, length.plusMinutes(15));
+    double seconds = (System.nanoTime() - t) / 1e9;
+    results.scale = new Results.Scale(n, waves, end.path("status").asText(), end.path("issued").path("count").asLong(),
+        seconds, issuance, length.toString());
+    history(id, end.path("status").asText(), end.path("issued").path("count").asLong());
+    Console.say("  %s after %.0f s, %d issued", end.path("status").asText(), seconds,
+        end.path("issued").path("count").asLong());
+  }
+}

@@ -1,0 +1,294 @@
+package com.campaigns.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * The product as it ships, started for one bench run under {@code <work>/}: the Temporal dev
+ * server, the sandbox, one or two workers and two API instances (one with the default workflow
+ * settings, one with small segments for the rate waves), all on free ports. The ledger is an H2 file
+ * the first worker opens and serves to the others (the local profile's setup).
+ */
+final class BenchStack implements AutoCloseable {
+
+  static final String VERSION = "0.1.0-SNAPSHOT";
+  static final String MCHID = "1900000001";
+  static final String APPID = "wx0000000000000001";
+  /** The ceilings of the sandbox and of the merchant, far above what two cores can send. */
+  static final int NO_LIMIT = 100_000;
+  /** Recipients per IssueCoupons activity in the rate waves, so that two workers share every wave. */
+  static final int RATE_SEGMENT_SIZE = 250;
+  static final String WORKER_JVM = "-Xmx1g -XX:+UseSerialGC";
+  static final String OTHER_JVM = "-Xmx1g";
+  private static final Duration STARTUP = Duration.ofSeconds(300);
+
+  private final Path root;
+  private final Path work;
+  private final Path logs;
+  private final Path temporalCli;
+  private final int concurrency;
+  private final int temporalPort = Proc.freePort();
+  private final int sandboxPort = Proc.freePort();
+  private final int apiPort = Proc.freePort();
+  private final int rateApiPort = Proc.freePort();
+  private final String token = randomToken();
+  private final String ledgerUrl;
+  private final List<Worker> workers = new ArrayList<>();
+  private Proc temporal;
+  private Proc sandbox;
+  private Proc api;
+  private Proc rateApi;
+
+  /** One worker process and its JMX connection (heap after GC). */
+  record Worker(Proc proc, int port, int jmxPort) {
+    String url() {
+      return "http://127.0.0.1:" + port;
+    }
+  }
+
+  BenchStack(Path root, Path work, Path temporalCli, int concurrency) {
+    this.root = root;
+    this.work = work;
+    this.logs = work.resolve("logs");
+    this.temporalCli = temporalCli;
+    this.concurrency = concurrency;
+    this.ledgerUrl = "jdbc:h2:file:" + work.resolve("ledger").toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+  }
+
+  void start() {
+    try {
+      Files.createDirectories(work.resolve("audiences"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> dev = new ArrayList<>(List.of(temporalCli.toString(), "server", "start-dev",
+        "--db-filename", work.resolve("temporal.db").toString(), "--ip", "127.0.0.1",
+        "--port", String.valueOf(temporalPort), "--ui-port", String.valueOf(Proc.freePort()),
+        "--http-port", String.valueOf(Proc.freePort()), "--metrics-port", String.valueOf(Proc.freePort()),
+        "--ui-disable-news-fetch", "--log-level", "warn"));
+    for (String attribute : List.of("CampaignId", "CampaignStatus", "StockId", "Mchid")) {
+      dev.addAll(List.of("--search-attribute", attribute + "=Keyword"));
+    }
+    temporal = Proc.start("temporal", dev, work, logs);
+    sandbox = Proc.start("sandbox", java("sandbox", "-Xmx3g",
+        "--server.port=" + sandboxPort,
+        "--sandbox.data-dir=" + work.resolve("sandbox"),
+        "--sandbox.limits.send-rate-per-second=" + NO_LIMIT,
+        "--sandbox.notify.allow-http-loopback=true",
+        "--sandbox.flow.ready=after-end"), work, logs);
+    temporal.awaitReady(STARTUP, this::temporalReady);
+    sandbox.awaitReady(STARTUP, () -> sandboxAdmin().ok("/sandbox/merchants"));
+    addWorker();
+    api = Proc.start("api", java("starter", OTHER_JVM, apiArgs(apiPort, List.of())), work, logs);
+    rateApi = Proc.start("api-rate", java("starter", OTHER_JVM, apiArgs(rateApiPort,
+        List.of("--campaigns.workflow.segment-size=" + RATE_SEGMENT_SIZE))), work, logs);
+    api.awaitReady(STARTUP, () -> new Http(apiUrl(), null).ok("/actuator/health"));
+    rateApi.awaitReady(STARTUP, () -> new Http(rateApiUrl(), null).ok("/actuator/health"));
+  }
+
+  /** Starts one more worker on the task queue and waits until its health is UP. */
+  Worker addWorker() {
+    int port = Proc.freePort();
+    int jmx = Proc.freePort();
+    List<String> args = new ArrayList<>(common());
+    args.addAll(List.of("--server.port=" + port,
+        "--campaigns.issuance.concurrency-per-segment=" + Math.max(1, concurrency / 2),
+        "--campaigns.issuance.sender-threads=" + Math.max(64, concurrency)));
+    String jvm = WORKER_JVM + " -Dcom.sun.management.jmxremote.port=" + jmx
+        + " -Dcom.sun.management.jmxremote.rmi.port=" + jmx + " -Dcom.sun.management.jmxremote.host=127.0.0.1"
+        + " -Djava.rmi.server.hostname=127.0.0.1 -Dcom.sun.management.jmxremote.authenticate=false"
+        + " -Dcom.sun.management.jmxremote.ssl=false";
+    String name = workers.isEmpty() ? "worker" : "worker-" + (workers.size() + 1);
+    Proc proc = Proc.start(name, java("worker", jvm, args.toArray(String[]::new)), work, logs);
+    Worker w = new Worker(proc, port, jmx);
+    proc.awaitReady(STARTUP, () -> new Http(w.url(), null).text("/actuator/health").contains("\"UP\""));
+    workers.add(w);
+    return w;
+  }
+
+  void stopWorker(Worker w) {
+    w.proc().stop(Duration.ofSeconds(30));
+    workers.remove(w);
+  }
+
+  List<Worker> workers() {
+    return List.copyOf(workers);
+  }
+
+  /** Forces a full GC in the worker and answers its used heap right after (bytes). */
+  long heapAfterGc(Worker w) {
+    JMXServiceURL url;
+    try {
+      url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + w.jmxPort() + "/jmxrmi");
+      try (JMXConnector c = JMXConnectorFactory.connect(url)) {
+        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(c.getMBeanServerConnection(),
+            ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("JMX of " + w.proc().name, e);
+    }
+  }
+
+  /** {@code jcmd <pid> <command...>} of the JDK running the bench. */
+  String jcmd(Worker w, String... command) {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(w.proc().pid())));
+    cmd.addAll(List.of(command));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor(60, TimeUnit.SECONDS);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** CPU time used so far by each process of the stack (and the bench's own JVM), by name. */
+  Map<String, Duration> cpu() {
+    Map<String, Duration> out = new LinkedHashMap<>();
+    out.put("temporal", temporal.cpu());
+    out.put("sandbox", sandbox.cpu());
+    for (Worker w : workers) {
+      out.put(w.proc().name, w.proc().cpu());
+    }
+    out.put("api", api.cpu().plus(rateApi.cpu()));
+    out.put("bench", Duration.ofNanos(((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()));
+    return out;
+  }
+
+  String temporalTarget() {
+    return "127.0.0.1:" + temporalPort;
+  }
+
+  String sandboxUrl() {
+    return "http://127.0.0.1:" + sandboxPort;
+  }
+
+  String apiUrl() {
+    return "http://127.0.0.1:" + apiPort;
+  }
+
+  String rateApiUrl() {
+    return "http://127.0.0.1:" + rateApiPort;
+  }
+
+  Http sandboxAdmin() {
+    return new Http(sandboxUrl(), null);
+  }
+
+  Http api() {
+    return new Http(apiUrl(), token);
+  }
+
+  Http rateApi() {
+    return new Http(rateApiUrl(), token);
+  }
+
+  Path logs() {
+    return logs;
+  }
+
+  @Override
+  public void close() {
+    if (api != null) {
+      api.stop(Duration.ofSeconds(20));
+    }
+    if (rateApi != null) {
+      rateApi.stop(Duration.ofSeconds(20));
+    }
+    for (Worker w : List.copyOf(workers)) {
+      stopWorker(w);
+    }
+    if (sandbox != null) {
+      sandbox.stop(Duration.ofSeconds(10));
+    }
+    if (temporal != null) {
+      temporal.stop(Duration.ofSeconds(20));
+    }
+  }
+
+  private boolean temporalReady() {
+    try {
+      Process p = new ProcessBuilder(temporalCli.toString(), "operator", "namespace", "describe", "--namespace",
+          "default", "--address", temporalTarget()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private String[] apiArgs(int port, List<String> extra) {
+    List<String> args = new ArrayList<>(common());
+    args.addAll(List.of("--server.port=" + port,
+        "--campaigns.workflow.notify-url=http://127.0.0.1:" + apiPort + "/wechatpay/notifications/coupon",
+        "--campaigns.security.tokens[0].name=bench", "--campaigns.security.tokens[0].role=marketer",
+        "--campaigns.security.tokens[0].sha256=" + sha256(token)));
+    args.addAll(extra);
+    return args.toArray(String[]::new);
+  }
+
+  /** What the workers and the APIs share: profile local, this run's Temporal, ledger, sandbox, audiences. */
+  private List<String> common() {
+    return List.of("--spring.profiles.active=local",
+        "--spring.temporal.connection.target=" + temporalTarget(),
+        "--spring.datasource.url=" + ledgerUrl,
+        "--campaigns.wechatpay.base-url=" + sandboxUrl(),
+        "--campaigns.wechatpay.sandbox-admin-url=" + sandboxUrl(),
+        "--campaigns.wechatpay.default-rate-limit-per-second=" + NO_LIMIT,
+        "--campaigns.audiences.dir=" + work.resolve("audiences"));
+  }
+
+  private List<String> java(String module, String jvmOptions, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(jvmOptions.split(" ")));
+    command.addAll(List.of("-Djava.awt.headless=true", "-jar",
+        root.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-exec.jar").toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

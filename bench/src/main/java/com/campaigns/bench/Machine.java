@@ -1,0 +1,39 @@
+package com.campaigns.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the numbers were measured on. */
+final class Machine {
+
+  private Machine() {}
+
+  static String describe() {
+    String model = firstValue(Path.of("/proc/cpuinfo"), "model name");
+    String memKb = firstValue(Path.of("/proc/meminfo"), "MemTotal");
+    String memory = memKb == null ? "?" : String.format("%.0f GB RAM",
+        Long.parseLong(memKb.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+    return Runtime.getRuntime().availableProcessors() + " cores" + (model == null ? "" : " (" + model + ")")
+        + ", " + memory + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
+  }
+
+  static String jdk() {
+    return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+  }
+
+  private static String firstValue(Path file, String key) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (String line : lines) {
+        if (line.startsWith(key)) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return null;
+  }
+}

@@ -35,7 +35,7 @@ final class BenchStack implements AutoCloseable {
   /** The ceilings of the sandbox and of the merchant, far above what two cores can send. */
   static final int NO_LIMIT = 100_000;
   /** Recipients per IssueCoupons activity in the rate waves, so that two workers share every wave. */
-  static final int RATE_SEGMENT_SIZE = 250;
+  static final int RATE_SEGMENT_SIZE = 500;
   static final String WORKER_JVM = "-Xmx1g -XX:+UseSerialGC";
   static final String OTHER_JVM = "-Xmx1g";
   private static final Duration STARTUP = Duration.ofSeconds(300);
@@ -77,6 +77,12 @@ final class BenchStack implements AutoCloseable {
   void start() {
     try {
       Files.createDirectories(work.resolve("audiences"));
+      // Run copies, so that a build during a long run cannot replace a jar under a running JVM.
+      Files.createDirectories(work.resolve("jars"));
+      for (String module : List.of("sandbox", "worker", "starter")) {
+        Files.copy(root.resolve(module).resolve("target").resolve(jarName(module)), work.resolve("jars").resolve(
+            jarName(module)), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -272,10 +278,14 @@ final class BenchStack implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(jvmOptions.split(" ")));
-    command.addAll(List.of("-Djava.awt.headless=true", "-jar",
-        root.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-exec.jar").toString()));
+    command.addAll(List.of("-Djava.awt.headless=true", "-jar", work.resolve("jars").resolve(jarName(module))
+        .toString()));
     command.addAll(List.of(args));
     return command;
+  }
+
+  private static String jarName(String module) {
+    return module + "-" + VERSION + "-exec.jar";
   }
 
   private static String randomToken() {

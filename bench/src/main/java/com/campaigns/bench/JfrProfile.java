@@ -3,6 +3,7 @@ package com.campaigns.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,55 +14,78 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a worker's CPU goes, from a JFR recording's execution samples (jdk.ExecutionSample, the
- * same data as {@code jfr print --events jdk.ExecutionSample}): each sample is charged to the
- * component of its top frame.
+ * data {@code jfr print --events jdk.ExecutionSample} prints). A sample is charged to the component of
+ * its top frame; generic JDK frames (collections, locks, strings) are charged to the first caller
+ * below them that belongs to a component, so "HashMap.get called by H2" counts as the ledger.
  */
 final class JfrProfile {
 
-  /** Component of a class, by package, in the order the checks run. */
+  static final String JDK = "JDK (not attributable)";
+
+  /** Component of a class, by package, in the order the checks run; null: generic JDK code. */
   private static final List<Map.Entry<String, String>> COMPONENTS = List.of(
       Map.entry("sun.security.", "RSA signing and verifying (JCA)"),
       Map.entry("java.math.", "RSA signing and verifying (JCA)"),
+      Map.entry("java.security.", "RSA signing and verifying (JCA)"),
       Map.entry("com.sun.crypto.", "AES-GCM payload codec (JCA)"),
       Map.entry("javax.crypto.", "AES-GCM payload codec (JCA)"),
       Map.entry("com.wechat.pay.", "wechatpay-java (other than crypto)"),
+      Map.entry("com.google.gson.", "wechatpay-java (other than crypto)"),
       Map.entry("okhttp3.", "HTTP client (OkHttp, Okio, sockets)"),
       Map.entry("okio.", "HTTP client (OkHttp, Okio, sockets)"),
-      Map.entry("sun.nio.", "HTTP client (OkHttp, Okio, sockets)"),
+      Map.entry("sun.nio.ch.", "HTTP client (OkHttp, Okio, sockets)"),
       Map.entry("java.net.", "HTTP client (OkHttp, Okio, sockets)"),
-      Map.entry("org.h2.", "ledger and send slots (H2)"),
-      Map.entry("com.zaxxer.hikari.", "ledger and send slots (H2)"),
-      Map.entry("org.springframework.jdbc.", "ledger and send slots (H2)"),
+      Map.entry("org.h2.", "ledger and send slots (H2, JDBC)"),
+      Map.entry("com.zaxxer.hikari.", "ledger and send slots (H2, JDBC)"),
+      Map.entry("org.springframework.jdbc.", "ledger and send slots (H2, JDBC)"),
+      Map.entry("org.springframework.transaction.", "ledger and send slots (H2, JDBC)"),
       Map.entry("io.temporal.", "Temporal SDK and gRPC"),
       Map.entry("io.grpc.", "Temporal SDK and gRPC"),
       Map.entry("com.google.protobuf.", "Temporal SDK and gRPC"),
       Map.entry("io.netty.", "Temporal SDK and gRPC"),
+      Map.entry("io.perfmark.", "Temporal SDK and gRPC"),
       Map.entry("com.fasterxml.jackson.", "JSON (Jackson)"),
-      Map.entry("com.google.gson.", "JSON (Gson, in wechatpay-java)"),
       Map.entry("io.micrometer.", "metrics (Micrometer)"),
-      Map.entry("com.campaigns.", "campaigns code"),
-      Map.entry("java.util.regex.", "regular expressions (JDK)"),
-      Map.entry("java.", "other JDK code"),
-      Map.entry("jdk.", "other JDK code"),
-      Map.entry("sun.", "other JDK code"),
-      Map.entry("org.springframework.", "Spring"),
-      Map.entry("org.apache.", "Tomcat and Apache libraries"));
+      Map.entry("com.campaigns.", "campaigns code (issuance loop, audiences)"),
+      Map.entry("org.springframework.", "Spring and Tomcat"),
+      Map.entry("org.apache.", "Spring and Tomcat"),
+      Map.entry("ch.qos.logback.", "logging"),
+      Map.entry("org.slf4j.", "logging"));
 
   private JfrProfile() {}
 
-  /** The component a class belongs to. */
+  /** The component a class belongs to, or null for generic JDK code (java.*, jdk.*, sun.*). */
   static String component(String className) {
     for (Map.Entry<String, String> e : COMPONENTS) {
       if (className.startsWith(e.getKey())) {
         return e.getValue();
       }
     }
-    return "other";
+    if (className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
+        || className.startsWith("javax.") || className.startsWith("com.sun.")) {
+      return null;
+    }
+    return "other libraries";
   }
 
-  /** Execution samples per component, most first. */
-  static Map<String, Long> byComponent(Path recording) {
-    Map<String, Long> counts = new HashMap<>();
+  /** The component a stack (class names, top frame first) is charged to. */
+  static String charge(List<String> classesTopFirst) {
+    for (String c : classesTopFirst) {
+      String component = component(c);
+      if (component != null) {
+        return component;
+      }
+    }
+    return JDK;
+  }
+
+  /** What a recording says: samples per component and per top method, most first. */
+  record Profile(long samples, Map<String, Long> byComponent, Map<String, Long> topMethods) {}
+
+  static Profile read(Path recording) {
+    Map<String, Long> components = new HashMap<>();
+    Map<String, Long> methods = new HashMap<>();
+    long samples = 0;
     try (RecordingFile file = new RecordingFile(recording)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
@@ -69,13 +93,19 @@ final class JfrProfile {
             || event.getStackTrace().getFrames().isEmpty()) {
           continue;
         }
+        samples++;
+        List<String> classes = new ArrayList<>();
+        for (RecordedFrame f : event.getStackTrace().getFrames()) {
+          classes.add(f.getMethod().getType().getName());
+        }
+        components.merge(charge(classes), 1L, Long::sum);
         RecordedFrame top = event.getStackTrace().getFrames().get(0);
-        counts.merge(component(top.getMethod().getType().getName()), 1L, Long::sum);
+        methods.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return sorted(counts);
+    return new Profile(samples, sorted(components), sorted(methods));
   }
 
   /** Counts sorted by value, largest first (ties by name). */

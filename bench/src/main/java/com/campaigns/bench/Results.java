@@ -14,11 +14,11 @@ final class Results {
       long heapSampleSeconds) {
 
     static Sizes quick(int reps) {
-      return new Sizes("quick", 32, reps, 5_000, 1_000, 6, List.of(50, 200, 500), List.of(10_000L), 20_000, 4, 3);
+      return new Sizes("quick", 64, reps, 5_000, 2_000, 8, List.of(50, 200, 500), List.of(10_000L), 20_000, 4, 3);
     }
 
     static Sizes full(int reps) {
-      return new Sizes("full", 32, reps, 40_000, 3_000, 20, List.of(50, 200, 500), List.of(10_000L, 100_000L),
+      return new Sizes("full", 64, reps, 40_000, 5_000, 20, List.of(50, 200, 500), List.of(10_000L, 100_000L),
           1_000_000, 4, 15);
     }
   }
@@ -61,7 +61,8 @@ final class Results {
   final List<Memory> memory = new ArrayList<>();
   final List<History> histories = new ArrayList<>();
   Scale scale;
-  Map<String, Long> profile = new LinkedHashMap<>();
+  JfrProfile.Profile profile;
+  SendMeter.Run profiledRun;
   /** Phase → why it failed. */
   final Map<String, String> failures = new LinkedHashMap<>();
   double totalSeconds;

@@ -54,7 +54,7 @@ final class JfrProfile {
 
   private JfrProfile() {}
 
-  /** The component a class belongs to, or null for generic JDK code (java.*, jdk.*, sun.*). */
+  /** The component a class belongs to, or null for generic code (java.*, jdk.*, sun.*, the Kotlin stdlib of OkHttp). */
   static String component(String className) {
     for (Map.Entry<String, String> e : COMPONENTS) {
       if (className.startsWith(e.getKey())) {
@@ -62,7 +62,7 @@ final class JfrProfile {
       }
     }
     if (className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
-        || className.startsWith("javax.") || className.startsWith("com.sun.")) {
+        || className.startsWith("javax.") || className.startsWith("com.sun.") || className.startsWith("kotlin.")) {
       return null;
     }
     return "other libraries";

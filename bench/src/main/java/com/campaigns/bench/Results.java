@@ -14,7 +14,7 @@ final class Results {
       long heapSampleSeconds) {
 
     static Sizes quick(int reps) {
-      return new Sizes("quick", 64, reps, 5_000, 2_000, 8, List.of(50, 200, 500), List.of(10_000L), 20_000, 4, 3);
+      return new Sizes("quick", 64, reps, 10_000, 2_000, 6, List.of(50, 200, 500), List.of(10_000L), 12_000, 4, 3);
     }
 
     static Sizes full(int reps) {

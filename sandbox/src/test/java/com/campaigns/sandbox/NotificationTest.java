@@ -169,6 +169,35 @@ class NotificationTest {
   }
 
   @Test
+  void redeliversDeliveredNotificationsAsFreshlySignedDuplicates() throws Exception {
+    try (NotificationReceiver receiver = new NotificationReceiver(() -> 204)) {
+      setCallback(PUBLIC_KEY_MCHID, receiver.url());
+      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+      String first = fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
+      String second = fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
+      fixture.admin("POST", "/sandbox/stocks/" + stockId + "/redeem", Map.of("count", 2));
+      await(() -> delivery(first).get("delivered").asBoolean() && delivery(second).get("delivered").asBoolean());
+      await(() -> receiver.received.size() == 2);
+      String firstId = delivery(first).get("id").asText();
+      String secondId = delivery(second).get("id").asText();
+
+      // Newer first, then the older one: out of order, and both are duplicates of delivered events.
+      JsonNode answer = fixture.admin("POST", "/sandbox/notifications/redeliver",
+          Map.of("ids", List.of(secondId, "EV-unknown", firstId)));
+      assertThat(answer.get("redelivered")).extracting(JsonNode::asText).containsExactly(secondId, firstId);
+      await(() -> receiver.received.size() == 4);
+      assertThat(receiver.received.subList(2, 4)).extracting(r -> id(r.body()))
+          .containsExactlyInAnyOrder(firstId, secondId);
+      assertThat(delivery(first).get("attempts").asInt()).isEqualTo(2);
+      // The same event and ciphertext, freshly signed: the SDK verifies and decrypts each copy.
+      assertThat(receiver.received).extracting(r -> r.headers().get("Wechatpay-Nonce")).doesNotHaveDuplicates();
+      for (NotificationReceiver.Received copy : receiver.received.subList(2, 4)) {
+        assertThat(parse(publicKeyConfig(PUBLIC_KEY_MCHID), copy)).containsEntry("status", "USED");
+      }
+    }
+  }
+
+  @Test
   void givesUpAfterNineAttempts() throws Exception {
     try (NotificationReceiver receiver = new NotificationReceiver(() -> 503)) {
       setCallback(PUBLIC_KEY_MCHID, receiver.url());

@@ -23,7 +23,7 @@ public final class Campaigns {
   public JsonNode create(CampaignPlan plan) {
     Console.step("creating campaign %s: %d recipients in %d waves, stock %s → %s", plan.campaignId(),
         plan.recipients(), plan.waves().size(), CampaignPlan.rfc3339(plan.begin()), CampaignPlan.rfc3339(plan.end()));
-    JsonNode created = stack.api().post("/api/v1/campaigns", plan.spec(), Map.of("X-Operator", "e2e")).expect(201);
+    JsonNode created = stack.api().post("/api/v1/campaigns", plan.spec()).expect(201);
     assertThat(created.path("workflow_id").asText()).isEqualTo(plan.workflowId());
     return created;
   }

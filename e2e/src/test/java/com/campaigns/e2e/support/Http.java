@@ -43,10 +43,22 @@ public final class Http {
   }
 
   private final String base;
+  private final String token;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public Http(String base) {
+    this(base, null);
+  }
+
+  /** Calls that send {@code Authorization: Bearer <token>} (the API's marketer or ops token). */
+  public Http(String base, String token) {
     this.base = base;
+    this.token = token;
+  }
+
+  /** The same base URL with another bearer token. */
+  public Http withToken(String other) {
+    return new Http(base, other);
   }
 
   public String base() {
@@ -59,7 +71,7 @@ public final class Http {
 
   /** GET of a text resource such as /actuator/prometheus. */
   public Answer getText(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+    return send(authorized(HttpRequest.newBuilder(URI.create(base + path))).timeout(Duration.ofSeconds(60))
         .header("Accept", "text/plain").GET());
   }
 
@@ -74,10 +86,19 @@ public final class Http {
     return send(r);
   }
 
+  public Answer put(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+  }
+
+  public Answer delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   /** True when GET {@code path} answers 200 within two seconds. */
   public boolean ok(String path) {
     try {
-      HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
+      HttpResponse<Void> r = client.send(authorized(HttpRequest.newBuilder(URI.create(base + path)))
           .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
       return r.statusCode() == 200;
     } catch (IOException e) {
@@ -89,8 +110,12 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+    return authorized(HttpRequest.newBuilder(URI.create(base + path))).timeout(Duration.ofSeconds(60))
         .header("Accept", "application/json");
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
   }
 
   private Answer send(HttpRequest.Builder request) {

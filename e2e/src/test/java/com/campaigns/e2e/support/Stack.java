@@ -4,14 +4,19 @@ import com.campaigns.activities.ledger.IssuanceLedger;
 import com.campaigns.activities.ledger.LedgerConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -54,6 +59,9 @@ public final class Stack implements AutoCloseable {
   private int workerPort;
   private final Http apiHttp;
   private final SandboxClient sandboxClient;
+  /** Bearer tokens of the API (random per stack; the API only gets their SHA-256). */
+  private final String marketerToken = randomToken();
+  private final String opsToken = randomToken();
 
   private Stack(Path root, Path work, Path temporalBinary) {
     this.root = root;
@@ -65,7 +73,8 @@ public final class Stack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.cli = new TemporalCli(temporalBinary, "127.0.0.1:" + temporalPort);
+    this.cli = new TemporalCli(temporalBinary, "127.0.0.1:" + temporalPort,
+        "http://127.0.0.1:" + apiPort + "/codec", "Bearer " + opsToken);
     this.ledgerUrl = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     this.ledgerDataSource = new JdbcDataSource();
@@ -83,7 +92,9 @@ public final class Stack implements AutoCloseable {
         "--db-filename", dir.resolve("temporal.db").toString(),
         "--ip", "127.0.0.1", "--port", String.valueOf(temporalPort), "--ui-port", String.valueOf(uiPort),
         "--http-port", String.valueOf(temporalHttpPort), "--metrics-port", String.valueOf(temporalMetricsPort),
-        "--ui-disable-news-fetch"));
+        "--ui-disable-news-fetch",
+        // Payloads are encrypted; the Web UI decrypts them through the API's codec endpoint.
+        "--ui-codec-endpoint", "http://127.0.0.1:" + apiPort + "/codec/" + opsToken));
     SEARCH_ATTRIBUTES.forEach(a -> temporalCommand.addAll(List.of("--search-attribute", a + "=Keyword")));
     this.temporal = new ManagedProcess("temporal", temporalCommand, dir, logs.resolve("temporal.log"));
 
@@ -101,10 +112,15 @@ public final class Stack implements AutoCloseable {
         "--campaigns.workflow.notify-url=http://127.0.0.1:" + apiPort + "/wechatpay/notifications/coupon",
         // Small segments: several IssueCoupons activities per wave, so a kill lands mid-segment.
         "--campaigns.workflow.segment-size=200",
-        "--campaigns.workflow.flow-retry-interval=5s"));
+        "--campaigns.workflow.flow-retry-interval=5s",
+        "--campaigns.codec-server.allowed-origins=" + uiUrl(),
+        "--campaigns.security.tokens[0].name=e2e", "--campaigns.security.tokens[0].role=marketer",
+        "--campaigns.security.tokens[0].sha256=" + sha256(marketerToken),
+        "--campaigns.security.tokens[1].name=e2e-ops", "--campaigns.security.tokens[1].role=ops",
+        "--campaigns.security.tokens[1].sha256=" + sha256(opsToken)));
     this.api = new ManagedProcess("api", java(jar("starter"), apiArgs.toArray(String[]::new)), dir,
         logs.resolve("api.log"));
-    this.apiHttp = new Http("http://127.0.0.1:" + apiPort);
+    this.apiHttp = new Http("http://127.0.0.1:" + apiPort, marketerToken);
     this.sandboxClient = new SandboxClient("http://127.0.0.1:" + sandboxPort);
   }
 
@@ -152,8 +168,22 @@ public final class Stack implements AutoCloseable {
     return cli;
   }
 
+  /** The API as the marketer (token name {@code e2e}). */
   public Http api() {
     return apiHttp;
+  }
+
+  /** The API as ops (token name {@code e2e-ops}): metrics, the codec endpoint. */
+  public Http apiAsOps() {
+    return apiHttp.withToken(opsToken);
+  }
+
+  public String marketerToken() {
+    return marketerToken;
+  }
+
+  public String opsToken() {
+    return opsToken;
   }
 
   public SandboxClient sandbox() {
@@ -193,6 +223,24 @@ public final class Stack implements AutoCloseable {
   public void startWorker() {
     startWorkerProcess();
     awaitWorkerReady();
+  }
+
+  /** Another worker process joins the task queue beside the current one (which stays current). */
+  public ManagedProcess addWorker() {
+    ManagedProcess current = worker;
+    int currentPort = workerPort;
+    startWorkerProcess();
+    awaitWorkerReady();
+    ManagedProcess added = worker;
+    worker = current;
+    workerPort = currentPort;
+    return added;
+  }
+
+  /** A worker leaves: SIGTERM, the graceful shutdown a deployment does. */
+  public void removeWorker(ManagedProcess leaving) {
+    Console.step("worker %s (pid %d) leaves", leaving.name(), leaving.pid());
+    leaving.stop(Duration.ofSeconds(30));
   }
 
   /** Stops the dev server (SIGTERM, as Ctrl-C would); its state stays in the SQLite file. */
@@ -269,6 +317,20 @@ public final class Stack implements AutoCloseable {
         "--campaigns.wechatpay.base-url=" + sandboxUrl,
         "--campaigns.wechatpay.sandbox-admin-url=" + sandboxUrl,
         "--campaigns.audiences.dir=" + dir.resolve("audiences"));
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private static String sha256(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private List<String> java(Path jar, String... args) {

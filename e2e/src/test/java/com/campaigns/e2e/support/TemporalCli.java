@@ -39,10 +39,15 @@ public final class TemporalCli {
 
   private final Path binary;
   private final String address;
+  private final String codecEndpoint;
+  private final String codecAuth;
 
-  TemporalCli(Path binary, String address) {
+  /** Workflow commands decode payloads through the API's codec endpoint, as ops configure the CLI. */
+  TemporalCli(Path binary, String address, String codecEndpoint, String codecAuth) {
     this.binary = binary;
     this.address = address;
+    this.codecEndpoint = codecEndpoint;
+    this.codecAuth = codecAuth;
   }
 
   public Path binary() {
@@ -64,6 +69,9 @@ public final class TemporalCli {
     command.addAll(List.of(args));
     command.add("--address");
     command.add(address);
+    if (args.length > 0 && args[0].equals("workflow")) {
+      command.addAll(List.of("--codec-endpoint", codecEndpoint, "--codec-auth", codecAuth));
+    }
     if (echo) {
       Console.step("$ temporal %s", String.join(" ", quoted(args)));
     }

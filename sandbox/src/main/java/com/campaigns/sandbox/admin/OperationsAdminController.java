@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,6 +74,15 @@ class OperationsAdminController {
   List<CouponUseNotifier.DeliveryView> notifications() {
     return notifier.deliveries();
   }
+
+  /** Sends queued COUPON.USE notifications again, in the order listed (duplicates, out of order). */
+  @PostMapping("/sandbox/notifications/redeliver")
+  Map<String, Object> redeliver(@RequestBody RedeliverBody body) {
+    List<String> ids = body == null || body.ids() == null ? List.of() : body.ids();
+    return Map.of("redelivered", notifier.redeliver(ids));
+  }
+
+  record RedeliverBody(List<String> ids) {}
 
   record FaultPlan(Long seed, List<FaultRule> rules) {}
 

@@ -91,9 +91,27 @@ public class CouponUseNotifier implements DisposableBean {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    Delivery delivery = new Delivery(envelope.id(), couponId, merchant.mchid(), callback.get().notifyUrl());
+    Delivery delivery = new Delivery(envelope.id(), couponId, merchant.mchid(), callback.get().notifyUrl(),
+        merchant.defaultSigner(), body);
     deliveries.add(delivery);
-    scheduler.execute(() -> attempt(delivery, merchant.defaultSigner(), body));
+    scheduler.execute(() -> attempt(delivery));
+  }
+
+  /**
+   * Sends already queued notifications once more, in the order given: the same event id and
+   * ciphertext with a fresh timestamp, nonce and signature, as WeChat Pay does when it believes a
+   * delivery failed. Listing older ids after newer ones gives out-of-order deliveries. Each is one
+   * more attempt (retried like any attempt if it fails). Returns the ids found, in order.
+   */
+  public List<String> redeliver(List<String> ids) {
+    List<String> sent = new ArrayList<>();
+    for (String id : ids) {
+      deliveries.stream().filter(d -> d.id.equals(id)).findFirst().ifPresent(d -> {
+        sent.add(id);
+        scheduler.execute(() -> attempt(d));
+      });
+    }
+    return sent;
   }
 
   /** Every notification queued so far, oldest first. */
@@ -103,7 +121,9 @@ public class CouponUseNotifier implements DisposableBean {
     return views;
   }
 
-  private void attempt(Delivery delivery, SigningKey key, byte[] body) {
+  private void attempt(Delivery delivery) {
+    SigningKey key = delivery.key;
+    byte[] body = delivery.body;
     String timestamp = Long.toString(System.currentTimeMillis() / 1000);
     String nonce = Nonces.hex(16);
     HttpRequest request =
@@ -126,7 +146,7 @@ public class CouponUseNotifier implements DisposableBean {
               int attempts = delivery.attempted(status, delivered, failure == null ? null : failure.toString());
               if (!delivered && attempts < settings.maxAttempts() && !scheduler.isShutdown()) {
                 scheduler.schedule(
-                    () -> attempt(delivery, key, body), settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    () -> attempt(delivery), settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
               }
             });
   }
@@ -151,16 +171,20 @@ public class CouponUseNotifier implements DisposableBean {
     private final String couponId;
     private final String mchid;
     private final String url;
+    private final SigningKey key;
+    private final byte[] body;
     private int attempts;
     private boolean delivered;
     private Integer lastStatus;
     private String lastError;
 
-    Delivery(String id, String couponId, String mchid, String url) {
+    Delivery(String id, String couponId, String mchid, String url, SigningKey key, byte[] body) {
       this.id = id;
       this.couponId = couponId;
       this.mchid = mchid;
       this.url = url;
+      this.key = key;
+      this.body = body;
     }
 
     synchronized int attempted(int status, boolean ok, String error) {

@@ -118,8 +118,12 @@ public final class BenchMain {
   private void ceilingAgainstFull() throws Exception {
     Results.Sizes sizes = results.sizes;
     int n = sizes.throughputRecipients();
-    CeilingLoop ceiling = new CeilingLoop(stack.sandboxUrl());
-    ceiling.createStock((long) (sizes.reps() + 1) * n + sizes.warmupRecipients() + 1000);
+    // The loop's stock: a campaign's, with one recipient and room for every send of the loop.
+    String stockCampaign = campaigns.start("bench-" + runTag + "-ceiling", Duration.ofSeconds(4), Duration.ofDays(1),
+        List.of(new Campaigns.Wave("one", campaigns.upload("c0", 1), 1, null)), false,
+        (long) sizes.reps() * n + sizes.warmupRecipients());
+    String stockId = campaigns.awaitWavesDone(stockCampaign, Duration.ofMinutes(2)).path("stock_id").asText();
+    CeilingLoop ceiling = new CeilingLoop(stack.sandboxUrl(), stockId);
     Console.say("  warm-up: %d sends by the loop, a %d-recipient campaign", sizes.warmupRecipients(),
         sizes.warmupRecipients());
     runCeiling(ceiling, "warm", sizes.warmupRecipients());
@@ -140,6 +144,7 @@ public final class BenchMain {
       Console.say("  rep %d: ceiling %.0f/s, full %.0f/s, full/ceiling %.3f", rep, c.run().perSecond(),
           full.perSecond(), pair.ratio());
     }
+    campaigns.cancel(stockCampaign);
     if (results.medianRatio() < Report.RATIO_TARGET) {
       profile(n);
     }
@@ -179,7 +184,7 @@ public final class BenchMain {
     String audience = campaigns.upload(label, n);
     long base = meter.total();
     String id = campaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
-        List.of(new Campaigns.Wave("all", audience, n, null)), false);
+        List.of(new Campaigns.Wave("all", audience, n, null)), false, 0);
     SendMeter.Run run = meter.measure(base, n, Duration.ofMinutes(30));
     campaigns.awaitWavesDone(id, Duration.ofMinutes(5));
     history(id, "wave done", n);
@@ -218,7 +223,7 @@ public final class BenchMain {
     String audience = rateCampaigns.upload(label, n);
     Map<String, Long> before = issuedByWorker();
     String id = rateCampaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
-        List.of(new Campaigns.Wave("paced", audience, n, rate)), false);
+        List.of(new Campaigns.Wave("paced", audience, n, rate)), false, 0);
     JsonNode status = rateCampaigns.awaitWavesDone(id, Duration.ofSeconds(n / rate * 3 + 120));
     Map<String, Long> after = issuedByWorker();
     Map<String, Long> byWorker = new LinkedHashMap<>();
@@ -252,7 +257,7 @@ public final class BenchMain {
           total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
       }
-      out.put(w.proc().name, total);
+      out.put(w.proc().name(), total);
     }
     return out;
   }
@@ -267,7 +272,7 @@ public final class BenchMain {
       String id;
       try {
         id = campaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
-            List.of(new Campaigns.Wave("all", audience, n, null)), false);
+            List.of(new Campaigns.Wave("all", audience, n, null)), false, 0);
         campaigns.awaitWavesDone(id, Duration.ofSeconds(n / 100 + 300));
       } finally {
         sampler.stop();
@@ -340,7 +345,7 @@ public final class BenchMain {
     HeapSampler sampler = new HeapSampler();
     SendMeter.Run issuance;
     try {
-      campaigns.start(id, Duration.ofSeconds(4), length, list, true);
+      campaigns.start(id, Duration.ofSeconds(4), length, list, true, 0);
       Console.say("  campaign %s: %d recipients in %d waves, stock ends in %d s", id, n, waves, length.toSeconds());
       issuance = meter.measure(base, n, length.plusMinutes(5));
       campaigns.awaitWavesDone(id, Duration.ofMinutes(5));

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -45,10 +44,12 @@ final class BenchStack implements AutoCloseable {
   private final Path logs;
   private final Path temporalCli;
   private final int concurrency;
-  private final int temporalPort = Proc.freePort();
-  private final int sandboxPort = Proc.freePort();
-  private final int apiPort = Proc.freePort();
-  private final int rateApiPort = Proc.freePort();
+  /** Ports of the dev server's frontend, the sandbox, the API and the rate waves' API. */
+  private final int[] ports = {Proc.freePort(), Proc.freePort(), Proc.freePort(), Proc.freePort()};
+  private final int temporalPort = ports[0];
+  private final int sandboxPort = ports[1];
+  private final int apiPort = ports[2];
+  private final int rateApiPort = ports[3];
   private final String token = randomToken();
   private final String ledgerUrl;
   private final List<Worker> workers = new ArrayList<>();
@@ -152,7 +153,7 @@ final class BenchStack implements AutoCloseable {
         return memory.getHeapMemoryUsage().getUsed();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("JMX of " + w.proc().name, e);
+      throw new UncheckedIOException("JMX of " + w.proc().name(), e);
     }
   }
 
@@ -180,7 +181,7 @@ final class BenchStack implements AutoCloseable {
     out.put("temporal", temporal.cpu());
     out.put("sandbox", sandbox.cpu());
     for (Worker w : workers) {
-      out.put(w.proc().name, w.proc().cpu());
+      out.put(w.proc().name(), w.proc().cpu());
     }
     out.put("api", api.cpu().plus(rateApi.cpu()));
     out.put("bench", Duration.ofNanos(((com.sun.management.OperatingSystemMXBean)
@@ -254,11 +255,17 @@ final class BenchStack implements AutoCloseable {
   }
 
   private String[] apiArgs(int port, List<String> extra) {
+    String tokenHash;
+    try {
+      tokenHash = sha256(token);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
     List<String> args = new ArrayList<>(common());
     args.addAll(List.of("--server.port=" + port,
         "--campaigns.workflow.notify-url=http://127.0.0.1:" + apiPort + "/wechatpay/notifications/coupon",
         "--campaigns.security.tokens[0].name=bench", "--campaigns.security.tokens[0].role=marketer",
-        "--campaigns.security.tokens[0].sha256=" + sha256(token)));
+        "--campaigns.security.tokens[0].sha256=" + tokenHash));
     args.addAll(extra);
     return args.toArray(String[]::new);
   }
@@ -288,17 +295,12 @@ final class BenchStack implements AutoCloseable {
     return module + "-" + VERSION + "-exec.jar";
   }
 
+  /** 244 random bits (two type-4 UUIDs come from SecureRandom); the API only learns its SHA-256. */
   private static String randomToken() {
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+    return (java.util.UUID.randomUUID() + "" + java.util.UUID.randomUUID()).replace("-", "");
   }
 
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String sha256(String s) throws NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 }

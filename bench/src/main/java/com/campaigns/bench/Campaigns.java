@@ -1,8 +1,11 @@
 package com.campaigns.bench;
 
+import com.campaigns.workflows.model.AudienceSpec;
+import com.campaigns.workflows.model.CampaignSpec;
+import com.campaigns.workflows.model.FlowSpec;
+import com.campaigns.workflows.model.StockSpec;
+import com.campaigns.workflows.model.WaveSpec;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -54,43 +57,21 @@ final class Campaigns {
 
   /**
    * Starts a campaign whose stock begins {@code lead} from now and ends {@code length} after that;
-   * every wave starts at the beginning (waves of one campaign run one after another).
+   * every wave starts at the beginning (waves of one campaign run one after another). The stock has
+   * room for the waves' recipients plus {@code spareCoupons}.
    */
-  String start(String campaignId, Duration lead, Duration length, List<Wave> waves, boolean downloadFlows) {
+  String start(String campaignId, Duration lead, Duration length, List<Wave> waves, boolean downloadFlows,
+      long spareCoupons) {
     Instant begin = Instant.now().plus(lead).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-    long recipients = waves.stream().mapToLong(Wave::recipients).sum();
-    ObjectNode spec = Http.JSON.createObjectNode();
-    spec.put("campaign_id", campaignId);
-    spec.put("mchid", BenchStack.MCHID);
-    spec.put("appid", BenchStack.APPID);
-    ObjectNode stock = spec.putObject("stock");
-    stock.put("stock_name", "压测券");
-    stock.put("comment", "bench " + campaignId);
-    stock.put("available_begin_time", rfc3339(begin));
-    stock.put("available_end_time", rfc3339(begin.plus(length)));
-    stock.put("coupon_amount", COUPON_AMOUNT);
-    stock.put("transaction_minimum", COUPON_AMOUNT * 2);
-    stock.put("max_coupons", recipients + 100);
-    stock.put("max_coupons_per_user", 1);
-    stock.put("max_amount", COUPON_AMOUNT * (recipients + 100));
-    stock.put("no_cash", false);
-    stock.putArray("available_merchants").add(BenchStack.MCHID);
-    ArrayNode array = spec.putArray("waves");
-    for (Wave w : waves) {
-      ObjectNode wave = array.addObject();
-      wave.put("name", w.name());
-      wave.put("start_at", rfc3339(begin));
-      wave.putObject("audience").put("audience_id", w.audienceId());
-      if (w.ratePerSecond() != null) {
-        wave.put("rate_per_second", w.ratePerSecond());
-      }
-    }
-    ObjectNode flows = spec.putObject("flows");
-    flows.put("download", downloadFlows);
-    if (downloadFlows) {
-      flows.put("ready_after", "PT0S");
-    }
-    api.postJson("/api/v1/campaigns", spec);
+    long maxCoupons = waves.stream().mapToLong(Wave::recipients).sum() + spareCoupons + 100;
+    StockSpec stock = new StockSpec("压测券", "bench " + campaignId, rfc3339(begin), rfc3339(begin.plus(length)),
+        COUPON_AMOUNT, COUPON_AMOUNT * 2, maxCoupons, 1, COUPON_AMOUNT * maxCoupons, null, false,
+        List.of(BenchStack.MCHID), null, null, null, null);
+    List<WaveSpec> waveSpecs = waves.stream()
+        .map(w -> new WaveSpec(w.name(), rfc3339(begin), AudienceSpec.ofId(w.audienceId()), w.ratePerSecond()))
+        .toList();
+    api.postJson("/api/v1/campaigns", new CampaignSpec(campaignId, BenchStack.MCHID, BenchStack.APPID, stock,
+        waveSpecs, null, new FlowSpec(downloadFlows, downloadFlows ? "PT0S" : null)));
     return campaignId;
   }
 

@@ -6,15 +6,8 @@ import com.campaigns.activities.wechat.MerchantCredentialsLoader;
 import com.campaigns.activities.wechat.MerchantSource;
 import com.campaigns.activities.wechat.WechatPayClientFactory;
 import com.campaigns.activities.wechat.WechatPayProperties;
-import com.wechat.pay.java.service.cashcoupons.model.CouponRule;
-import com.wechat.pay.java.service.cashcoupons.model.CreateCouponStockRequest;
-import com.wechat.pay.java.service.cashcoupons.model.FixedValueStockMsg;
 import com.wechat.pay.java.service.cashcoupons.model.SendCouponRequest;
-import com.wechat.pay.java.service.cashcoupons.model.StartStockRequest;
-import com.wechat.pay.java.service.cashcoupons.model.StockRule;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,15 +17,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The ceiling: wechatpay-java alone, no Temporal, no ledger. C threads each send coupons one after
  * another (sign, HTTP, verify) with the very client the worker builds ({@link WechatPayClientFactory}:
- * the same OkHttp pool and settings), to distinct openids of one stock.
+ * the same OkHttp pool and settings), to distinct openids of one stock. The stock is a campaign's: the
+ * product created and activated it, the loop only sends.
  */
 final class CeilingLoop {
 
   private final MerchantClient client;
   private final AtomicLong requestNo = new AtomicLong(System.currentTimeMillis() * 1000);
-  private String stockId;
+  private final String stockId;
 
-  CeilingLoop(String sandboxUrl) {
+  /** A loop sending from {@code stockId}, a running stock of the merchant (the product created and activated it). */
+  CeilingLoop(String sandboxUrl, String stockId) {
+    this.stockId = stockId;
     WechatPayProperties properties = new WechatPayProperties(sandboxUrl, sandboxUrl, Duration.ofSeconds(5),
         Duration.ofSeconds(10), BenchStack.NO_LIMIT, List.of());
     MerchantCredentials credentials = new MerchantCredentialsLoader(properties).sandbox(Duration.ofSeconds(30))
@@ -40,39 +36,6 @@ final class CeilingLoop {
         .filter(c -> c.mchid().equals(BenchStack.MCHID)).findFirst()
         .orElseThrow(() -> new IllegalStateException("the sandbox has no merchant " + BenchStack.MCHID));
     this.client = new WechatPayClientFactory(properties).build(credentials);
-  }
-
-  /** Creates and starts the stock every ceiling run sends from; waits until it is available. */
-  void createStock(long maxCoupons) {
-    Instant begin = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
-    StockRule rule = new StockRule();
-    rule.setMaxCoupons(maxCoupons);
-    rule.setMaxAmount(maxCoupons * Campaigns.COUPON_AMOUNT);
-    rule.setMaxCouponsPerUser(1);
-    rule.setNaturalPersonLimit(false);
-    rule.setPreventApiAbuse(false);
-    FixedValueStockMsg fixed = new FixedValueStockMsg();
-    fixed.setCouponAmount(Campaigns.COUPON_AMOUNT);
-    fixed.setTransactionMinimum(Campaigns.COUPON_AMOUNT * 2);
-    CouponRule couponRule = new CouponRule();
-    couponRule.setFixedNormalCoupon(fixed);
-    couponRule.setAvailableMerchants(List.of(BenchStack.MCHID));
-    CreateCouponStockRequest create = new CreateCouponStockRequest();
-    create.setStockName("压测上限");
-    create.setBelongMerchant(BenchStack.MCHID);
-    create.setAvailableBeginTime(Campaigns.rfc3339(begin));
-    create.setAvailableEndTime(Campaigns.rfc3339(begin.plus(Duration.ofDays(1))));
-    create.setStockUseRule(rule);
-    create.setCouponUseRule(couponRule);
-    create.setNoCash(false);
-    create.setStockType("NORMAL");
-    create.setOutRequestNo("bench" + System.currentTimeMillis());
-    stockId = client.coupons().createCouponStock(create).getStockId();
-    StartStockRequest start = new StartStockRequest();
-    start.setStockId(stockId);
-    start.setStockCreatorMchid(BenchStack.MCHID);
-    client.coupons().startStock(start);
-    Proc.sleep(Math.max(0, begin.toEpochMilli() - System.currentTimeMillis()) + 1000);
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * readiness wait, its CPU time (with its children's) for the cost-per-coupon figures, and a stop
  * that never leaves it behind, not even when the bench itself is interrupted.
  */
-final class Proc {
+record Proc(String name, Path log, Process process) {
 
   private static final List<Proc> RUNNING = new CopyOnWriteArrayList<>();
   /** The local stack's default ports: a developer's ./campaigns up may be using them. */
@@ -28,16 +28,6 @@ final class Proc {
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(p -> p.stop(Duration.ZERO)),
         "bench-stop-processes"));
-  }
-
-  final String name;
-  private final Path log;
-  private final Process process;
-
-  private Proc(String name, Path log, Process process) {
-    this.name = name;
-    this.log = log;
-    this.process = process;
   }
 
   static Proc start(String name, List<String> command, Path workDir, Path logDir) {
@@ -123,12 +113,11 @@ final class Proc {
     }
   }
 
+  /** Sleeps; an interrupt ends the bench (a Ctrl-C, the shutdown hook stops the processes). */
   static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+    if (Thread.interrupted()) {
+      throw new IllegalStateException("interrupted");
     }
   }
 }

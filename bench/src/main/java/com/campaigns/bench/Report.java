@@ -153,22 +153,22 @@ final class Report {
   }
 
   private void throughput(StringBuilder md) {
-    md.append("## 1–2. Ceiling and full stack\n\n");
-    if (r.pairs.isEmpty()) {
-      md.append("Not measured").append(failure("ceiling and full stack")).append(".\n\n");
+    if (!heading(md, "## 1–2. Ceiling and full stack", r.pairs.isEmpty(), "ceiling and full stack")) {
       return;
     }
     md.append("Each repetition runs the **ceiling** (a bare wechatpay-java loop: C threads sign, send and verify, no ")
         .append("Temporal, no ledger) and then the **full stack** (one campaign through the API, one wave of the same ")
         .append("size, no wave rate, same C: 2 segments in parallel × ").append(r.sizes.concurrency() / 2)
         .append(" sends in flight each, the worker's default `concurrency-per-segment`) back to back; odd repetitions run the ceiling first, even ones the full stack. Both are timed by the sandbox's own send counter.\n\n");
-    md.append("| rep | ceiling coupons/s | full stack coupons/s | full/ceiling |\n|---|---|---|---|\n");
+    md.append("| rep | ceiling coupons/s | full stack coupons/s | full/ceiling | failed sends of the loop |\n")
+        .append("|---|---|---|---|---|\n");
     for (Results.Pair p : r.pairs) {
       md.append("| ").append(p.rep()).append(" | ").append(f0(p.ceiling().perSecond())).append(" | ")
-          .append(f0(p.full().perSecond())).append(" | ").append(f3(p.ratio())).append(" |\n");
+          .append(f0(p.full().perSecond())).append(" | ").append(f3(p.ratio())).append(" | ")
+          .append(p.ceilingFailures()).append(" |\n");
     }
     md.append("| **median** | **").append(f0(r.medianCeiling())).append("** | **").append(f0(r.medianFull()))
-        .append("** | **").append(f3(r.medianRatio())).append("** |\n\n");
+        .append("** | **").append(f3(r.medianRatio())).append("** | |\n\n");
     md.append("### Where the time goes\n\n");
     md.append("CPU milliseconds per coupon of each process during the measured interval (medians). Two cores give ")
         .append("2 000 ms of CPU per second, so a total of T ms per coupon caps the rate near 2000/T coupons/s.\n\n");
@@ -233,9 +233,7 @@ final class Report {
   }
 
   private void rates(StringBuilder md) {
-    md.append("## 3. Rate fidelity\n\n");
-    if (r.rates.isEmpty()) {
-      md.append("Not measured").append(failure("rate fidelity")).append(".\n\n");
+    if (!heading(md, "## 3. Rate fidelity", r.rates.isEmpty(), "rate fidelity")) {
       return;
     }
     md.append("One wave per configured rate, ").append(r.sizes.rateSeconds()).append(" s long, started through an ")
@@ -274,9 +272,7 @@ final class Report {
   }
 
   private void history(StringBuilder md) {
-    md.append("## 4. History size\n\n");
-    if (r.histories.isEmpty()) {
-      md.append("Not measured.\n\n");
+    if (!heading(md, "## 4. History size", r.histories.isEmpty(), null)) {
       return;
     }
     md.append("Events of every run of `campaign-<id>` (continue-as-new runs share the id) and of any child ")
@@ -293,9 +289,7 @@ final class Report {
   }
 
   private void memory(StringBuilder md) {
-    md.append("## 5. Worker memory\n\n");
-    if (r.memory.isEmpty()) {
-      md.append("Not measured.\n\n");
+    if (!heading(md, "## 5. Worker memory", r.memory.isEmpty(), null)) {
       return;
     }
     md.append("Every ").append(r.sizes.heapSampleSeconds()).append(" s while the campaign issued, and once at the ")
@@ -310,9 +304,7 @@ final class Report {
   }
 
   private void scale(StringBuilder md) {
-    md.append("## 6. Scale\n\n");
-    if (r.scale == null) {
-      md.append("Not measured").append(failure("scale")).append(".\n\n");
+    if (!heading(md, "## 6. Scale", r.scale == null, "scale")) {
       return;
     }
     Results.Scale s = r.scale;
@@ -343,9 +335,14 @@ final class Report {
         .append("both; medians are over the repetitions.\n\n");
   }
 
-  private String failure(String phase) {
-    String why = r.failures.get(phase);
-    return why == null ? "" : " (failed: " + why + ")";
+  /** Writes a section's heading; false (and says so) when the phase measured nothing. */
+  private boolean heading(StringBuilder md, String title, boolean nothing, String phase) {
+    md.append(title).append("\n\n");
+    if (nothing) {
+      String why = phase == null ? null : r.failures.get(phase);
+      md.append("Not measured").append(why == null ? "" : " (failed: " + why + ")").append(".\n\n");
+    }
+    return !nothing;
   }
 
   // ------------------------------------------------------------------ CSV and chart

@@ -101,7 +101,8 @@ public final class BenchMain {
 
   /** Runs one phase; a failure is reported in the document and the next phase still runs. */
   private void phase(String name, Phase phase) {
-    Console.say("▶ %s", name);
+    results.loadAtStart.put(name, Machine.load());
+    Console.say("▶ %s (load average %.1f)", name, Machine.load());
     long t = System.nanoTime();
     try {
       phase.run();

@@ -23,6 +23,15 @@ final class Machine {
     return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
   }
 
+  /** The 1-minute load average (runnable processes, ours and everyone else's), or -1 when unknown. */
+  static double load() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   private static String firstValue(Path file, String key) {
     try {
       List<String> lines = Files.readAllLines(file);

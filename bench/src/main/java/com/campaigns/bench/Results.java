@@ -63,6 +63,8 @@ final class Results {
   Scale scale;
   JfrProfile.Profile profile;
   SendMeter.Run profiledRun;
+  /** Phase → the machine's 1-minute load average when it began (2 cores: above 2 means waiting for CPU). */
+  final Map<String, Double> loadAtStart = new LinkedHashMap<>();
   /** Phase → why it failed. */
   final Map<String, String> failures = new LinkedHashMap<>();
   double totalSeconds;

@@ -106,7 +106,8 @@ final class Report {
         .append("`com.campaigns.bench.BenchMain`), started ").append(r.startedAt).append(", ")
         .append(minutes(r.totalSeconds)).append(" in all. Raw numbers: [benchmarks.csv](benchmarks.csv). ")
         .append("These are benchmarks, not tests: no test asserts a duration.\n\n");
-    md.append("- **Machine:** ").append(r.machine).append(", shared with other builds while it ran.\n");
+    md.append("- **Machine:** ").append(r.machine).append(", shared with other builds while it ran; 1-minute load average at the start of each phase: ")
+        .append(loads()).append(" (the bench alone keeps it near 2).\n");
     md.append("- **JDK:** ").append(r.jdk).append(". Worker `").append(BenchStack.WORKER_JVM)
         .append("`, API and sandbox `").append(BenchStack.OTHER_JVM).append("` / `-Xmx3g`; Temporal CLI dev server ")
         .append("(SQLite file); ledger H2 file (`AUTO_SERVER`), the local profile's setup.\n");
@@ -333,6 +334,13 @@ final class Report {
     md.append("- CPU per coupon: each process's CPU time (`/proc`, children included) over the same interval.\n");
     md.append("- Ratios compare runs of the same size on the same sandbox, back to back, so a slower machine moves ")
         .append("both; medians are over the repetitions.\n\n");
+  }
+
+  private String loads() {
+    StringBuilder b = new StringBuilder();
+    r.loadAtStart.forEach((phase, load) -> b.append(b.length() == 0 ? "" : ", ").append(phase).append(" ")
+        .append(f1(load)));
+    return b.toString();
   }
 
   /** Writes a section's heading; false (and says so) when the phase measured nothing. */

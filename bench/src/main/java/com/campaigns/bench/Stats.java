@@ -80,6 +80,20 @@ public final class Stats {
       return counts.stream().filter(c -> c > configured).count();
     }
 
+    /**
+     * The most sends above the rate over any run of consecutive windows (0 if none): how far a burst
+     * ever got ahead of the configured pace, as opposed to sends merely shifted between neighbours.
+     */
+    public long maxExcess() {
+      long best = 0;
+      long run = 0;
+      for (int c : counts) {
+        run = Math.max(0, run + c - configured);
+        best = Math.max(best, run);
+      }
+      return best;
+    }
+
     /** Windows at 95 % to 100 % of the configured rate. */
     public long withinTarget() {
       return counts.stream().filter(c -> c <= configured && c >= 0.95 * configured).count();

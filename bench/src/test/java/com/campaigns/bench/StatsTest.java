@@ -64,6 +64,22 @@ class StatsTest {
   }
 
   @Test
+  void excessIsTheLargestLeadOverThePaceOfAnyRunOfWindows() {
+    List<Long> stamps = new ArrayList<>();
+    add(stamps, 0, 1);
+    add(stamps, 1, 43);   // a stall: 7 sends reach the sandbox one second late
+    add(stamps, 2, 57);   // 7 above, but only catching up: no run of windows is ahead of the pace by more than 7
+    add(stamps, 3, 52);   // 2 more above: the run 2..3 is 9 ahead of 2 × 50
+    add(stamps, 4, 50);
+    add(stamps, 5, 1);
+    Stats.Windows w = Stats.perSecond(50, stamps);
+    assertThat(w.counts()).containsExactly(43, 57, 52, 50);
+    assertThat(w.above()).isEqualTo(2);
+    assertThat(w.maxExcess()).isEqualTo(9);
+    assertThat(Stats.perSecond(50, List.of(0L, 1L, 1L, 2L)).maxExcess()).isZero();
+  }
+
+  @Test
   void tooShortAWaveHasNoFullWindow() {
     List<Long> stamps = new ArrayList<>();
     add(stamps, 5, 10);

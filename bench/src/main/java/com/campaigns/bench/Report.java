@@ -78,8 +78,11 @@ final class Report {
         sizes.append(sizes.length() == 0 ? "" : ", ").append(count(m.recipients())).append(": ")
             .append(f0(m.maxBytes() / 1e6)).append(" MB");
       }
-      rows.add(new String[] {"5. worker heap after GC (max)", "flat within ±10 %", sizes + " (±" + f1(spread * 100)
-          + " % around the median)", met(spread <= MEMORY_TARGET)});
+      List<Double> medians = r.memory.stream().filter(m -> !m.samplesBytes().isEmpty())
+          .map(m -> Stats.median(m.samplesBytes())).toList();
+      rows.add(new String[] {"5. worker heap after GC (max of the samples)", "flat within ±10 %", sizes + " (±"
+          + f1(spread * 100) + " % around their median; the samples' medians ±"
+          + f1(Stats.spreadAroundMedian(medians) * 100) + " %)", met(spread <= MEMORY_TARGET)});
     }
     if (r.scale != null) {
       rows.add(new String[] {"6. " + count(r.scale.recipients()) + " recipients in " + r.scale.waves() + " waves",
@@ -217,18 +220,27 @@ final class Report {
     if (r.medianRatio() < RATIO_TARGET) {
       double sandboxC = r.medianCpu(false, "sandbox");
       double sandboxF = r.medianCpu(true, "sandbox");
-      md.append("**Below the 0.9 target.** Where the time goes: both runs keep the two cores busy, so the rate is ")
-          .append("set by the CPU each coupon costs, ").append(f2(totalF)).append(" ms in the full stack against ")
-          .append(f2(totalC)).append(" ms in the loop. Of the ").append(f2(totalF - totalC)).append(" ms more, ")
-          .append(f2(clientFull - clientCeiling)).append(" ms are the client side's (the worker does what the loop ")
-          .append("does, signing, sending and verifying with the same SDK client, plus the ledger writes and send-slot ")
-          .append("reservations in H2, the issuance loop, heartbeats and Temporal; the JFR table splits it) and ")
-          .append(f2(sandboxF - sandboxC)).append(" ms the sandbox's, which spends ").append(f2(sandboxF))
-          .append(" ms per call under the full stack against ").append(f2(sandboxC))
-          .append(" ms under the loop (same calls; the difference is the sandbox's share of a busier machine: ")
-          .append("more context switches, colder caches, its GC). On a machine where the sandbox (WeChat Pay) runs ")
-          .append("elsewhere, only the client side's cost counts: ").append(f2(clientCeiling)).append(" against ")
-          .append(f2(clientFull)).append(" ms per coupon, a client-side ratio of ")
+      md.append("**Below the 0.9 target.** Where the time goes: the full stack costs ").append(f2(totalF))
+          .append(" ms of CPU per coupon against ").append(f2(totalC)).append(" ms for the loop; ")
+          .append(f2(clientFull - clientCeiling)).append(" ms of the difference are the client side's (the worker ")
+          .append("does what the loop does, signing, sending and verifying with the same SDK client, plus the ledger ")
+          .append("writes and send-slot reservations in H2, the issuance loop, heartbeats and Temporal; the JFR table ")
+          .append("splits it) and ").append(f2(Math.max(0, sandboxF - sandboxC))).append(" ms the sandbox's (")
+          .append(f2(sandboxF)).append(" ms per call under the full stack, ").append(f2(sandboxC))
+          .append(" under the loop). ");
+      if (busyC >= 90 && busyF >= 90) {
+        md.append("Both runs kept the two cores busy, so the CPU per coupon sets the ratio.");
+      } else {
+        md.append("The bench's own processes did not fill the two cores (").append(f0(busyC)).append(" % and ")
+            .append(f0(busyF)).append(" %): other work on the machine (load averages above) took the rest and ")
+            .append("varied between repetitions, which is why single repetitions range from ")
+            .append(f3(r.pairs.stream().mapToDouble(Results.Pair::ratio).min().orElse(0))).append(" to ")
+            .append(f3(r.pairs.stream().mapToDouble(Results.Pair::ratio).max().orElse(0)))
+            .append("; the CPU per coupon, which that noise affects far less, puts the ratio at ")
+            .append(f3(totalC / totalF)).append(".");
+      }
+      md.append(" With WeChat Pay on other machines, only the client side's cost counts: ").append(f2(clientCeiling))
+          .append(" against ").append(f2(clientFull)).append(" ms per coupon, a client-side ratio of ")
           .append(f3(clientCeiling / clientFull)).append(".\n\n");
     }
   }
@@ -304,7 +316,11 @@ final class Report {
     }
     md.append("Every ").append(r.sizes.heapSampleSeconds()).append(" s while the campaign issued, and once at the ")
         .append("end, the bench forced a full GC in the worker over JMX (`MemoryMXBean.gc()`) and read the used heap ")
-        .append("right after it.\n\n| recipients | samples | max after GC (MB) | median after GC (MB) |\n|---|---|---|---|\n");
+        .append("right after it. The target is judged on the largest sample; a campaign that runs longer is sampled ")
+        .append("more often and so more likely to catch a transient peak (objects in flight, such as a ledger batch or ")
+        .append("a segment's audience slice, would be one explanation; the bench takes no heap dumps to tell), which ")
+        .append("the medians do not show.\n\n")
+        .append("| recipients | samples | max after GC (MB) | median after GC (MB) |\n|---|---|---|---|\n");
     for (Results.Memory m : r.memory) {
       md.append("| ").append(count(m.recipients())).append(" | ").append(m.samplesBytes().size()).append(" | ")
           .append(f1(m.maxBytes() / 1e6)).append(" | ")

@@ -203,7 +203,13 @@ public final class Chaos {
   private void runRound(List<ChaosRun> batch) {
     Instant origin = Instant.now();
     for (ChaosRun r : batch) {
-      stack.api().post("/api/v1/campaigns", r.plan.spec()).expect(201);
+      try {
+        create(r);
+      } catch (RuntimeException | AssertionError failure) {
+        Console.step("chaos: run %d could not be started: %s", r.number, failure.getMessage());
+        r.problems.add("not started: " + failure.getMessage());
+        r.done = true;
+      }
     }
     List<Event> events = new ArrayList<>(schedule(batch));
     Instant deadline = batch.stream().map(r -> r.plan.end()).max(Comparator.naturalOrder()).orElseThrow()
@@ -239,6 +245,22 @@ public final class Chaos {
     }
     stack.sandbox().clearFaults();
     // Whatever was scheduled but not reached (a round that finished early) is not counted.
+  }
+
+  /** Uploads the run's large waves as audiences and starts its campaign through the API. */
+  private void create(ChaosRun r) {
+    // Large waves (over the 10 000 inline openids a spec may carry) and some others are uploaded.
+    for (int w = 0; w < r.plan.waves().size(); w++) {
+      List<String> openids = r.plan.waves().get(w).openids();
+      if (openids.size() > 10_000 || random.nextDouble() < 0.3) {
+        JsonNode audience = stack.api().postText("/api/v1/audiences", String.join("\n", openids)).expect(201);
+        if (audience.path("count").asInt() != openids.size()) {
+          throw new AssertionError("audience of " + openids.size() + " openids stored as " + audience);
+        }
+        r.plan.useAudience(w, audience.path("audience_id").asText());
+      }
+    }
+    stack.api().post("/api/v1/campaigns", r.plan.spec()).expect(201);
   }
 
   /**

@@ -126,7 +126,8 @@ public final class ChaosReport {
         sandbox's two merchants (public-key mode and platform-certificate mode), `max_coupons_per_user` 3
         (WeChat Pay would accept a second coupon for a person: only our idempotency prevents one), and in
         half of the runs a budget threshold on the issued amount at 10–45 % of the budget (ops resume the
-        campaign when it pauses there).
+        campaign when it pauses there). Waves over the 10 000 inline openids a spec may carry, and 30 % of
+        the others, are uploaded as audiences (`POST /api/v1/audiences`).
 
       While they run, at moments drawn from the seed:
 

@@ -35,6 +35,8 @@ public final class CampaignPlan {
   private String appid = "wx0000000000000001";
   private int maxCouponsPerUser = 1;
   private Integer issuedThresholdPercent;
+  /** Waves whose recipients were uploaded as an audience (wave index → audience id). */
+  private final Map<Integer, String> audienceIds = new LinkedHashMap<>();
 
   private CampaignPlan(String campaignId, Instant begin, Instant end) {
     this.campaignId = campaignId;
@@ -74,6 +76,12 @@ public final class CampaignPlan {
   /** A budget threshold: pause (resume manual) when the issued amount reaches {@code percent} of max_amount. */
   public CampaignPlan issuedThreshold(int percent) {
     this.issuedThresholdPercent = percent;
+    return this;
+  }
+
+  /** Wave {@code index} names an uploaded audience instead of listing its openids inline. */
+  public CampaignPlan useAudience(int index, String audienceId) {
+    audienceIds.put(index, audienceId);
     return this;
   }
 
@@ -165,12 +173,17 @@ public final class CampaignPlan {
     stock.put("no_cash", false);
     stock.putArray("available_merchants").add(mchid);
     ArrayNode list = spec.putArray("waves");
-    for (Wave w : waves) {
+    for (int i = 0; i < waves.size(); i++) {
+      Wave w = waves.get(i);
       ObjectNode wave = list.addObject();
       wave.put("name", w.name());
       wave.put("start_at", rfc3339(begin.plus(w.offset())));
-      ArrayNode openids = wave.putObject("audience").putArray("openids");
-      w.openids().forEach(openids::add);
+      if (audienceIds.containsKey(i)) {
+        wave.putObject("audience").put("audience_id", audienceIds.get(i));
+      } else {
+        ArrayNode openids = wave.putObject("audience").putArray("openids");
+        w.openids().forEach(openids::add);
+      }
       wave.put("rate_per_second", w.ratePerSecond());
     }
     if (issuedThresholdPercent != null) {

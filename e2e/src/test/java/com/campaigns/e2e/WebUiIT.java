@@ -102,6 +102,21 @@ class WebUiIT {
       ui.listWorkflows("CampaignStatus='PAUSED'", wf);
       browser.screenshot("list-paused");
 
+      // Payloads are encrypted: the UI shows the campaign's spec only through the API's codec endpoint.
+      ui.openWorkflow(wf);
+      browser.waitForText("the campaign's input, decrypted by the codec endpoint", "运维演练券", plan.mchid());
+      browser.screenshot("input-decrypted");
+      // Without the ops token the codec endpoint refuses (401): the same page shows ciphertext only,
+      // and timers lose their summaries.
+      ui.overrideCodecEndpoint(stack.api().base() + "/codec");
+      ui.openWorkflow(wf);
+      browser.waitForText("the UI reporting that it cannot decode", "Codec Server could not connect");
+      assertThat(browser.text()).as("the page without the codec").doesNotContain("运维演练券")
+          .doesNotContain(plan.waves().get(0).openids().get(0)).doesNotContain("ops-ui")
+          .doesNotContain("wave all starts");
+      browser.screenshot("input-encrypted");
+      ui.overrideCodecEndpoint(null);
+
       // Done with the UI: cancel through the API; what was issued was issued exactly once.
       cancelAndCheck(stack, campaigns, plan, stockId);
     }
@@ -109,7 +124,7 @@ class WebUiIT {
 
   private static void cancelAndCheck(Stack stack, Campaigns campaigns, CampaignPlan plan, String stockId) {
     JsonNode cancelled = stack.api().post("/api/v1/campaigns/" + plan.campaignId() + "/cancel",
-        Map.of("reason", "end of the Web UI check"), Map.of("X-Operator", "e2e")).expect(200);
+        Map.of("reason", "end of the Web UI check")).expect(200);
     assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
     assertThat(cancelled.path("waves").findValuesAsText("status")).isEqualTo(List.of("DONE", "CANCELLED"));
     CampaignPlan firstWave = plan.onlyWaves(0);

@@ -31,6 +31,12 @@ public final class CampaignPlan {
   private final Instant begin;
   private final Instant end;
   private final List<Wave> waves = new ArrayList<>();
+  private String mchid = SandboxClient.MCHID;
+  private String appid = "wx0000000000000001";
+  private int maxCouponsPerUser = 1;
+  private Integer issuedThresholdPercent;
+  /** Waves whose recipients were uploaded as an audience (wave index → audience id). */
+  private final Map<Integer, String> audienceIds = new LinkedHashMap<>();
 
   private CampaignPlan(String campaignId, Instant begin, Instant end) {
     this.campaignId = campaignId;
@@ -43,6 +49,53 @@ public final class CampaignPlan {
     String id = prefix + "-" + DateTimeFormatter.ofPattern("HHmmss").format(OffsetDateTime.now(CHINA));
     Instant begin = Instant.now().plus(lead).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     return new CampaignPlan(id, begin, begin.plus(duration));
+  }
+
+  /** A campaign whose id is exactly {@code campaignId} (unique per run: the caller's concern). */
+  public static CampaignPlan named(String campaignId, Duration lead, Duration duration) {
+    Instant begin = Instant.now().plus(lead).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    return new CampaignPlan(campaignId, begin, begin.plus(duration));
+  }
+
+  /** Another of the sandbox's merchants and one of its appids. */
+  public CampaignPlan merchant(String mchid, String appid) {
+    this.mchid = mchid;
+    this.appid = appid;
+    return this;
+  }
+
+  /**
+   * Coupons one openid may hold. Above 1, WeChat Pay itself would accept a second coupon for the
+   * same person, so only our idempotency stands between a retry and a duplicate.
+   */
+  public CampaignPlan maxCouponsPerUser(int max) {
+    this.maxCouponsPerUser = max;
+    return this;
+  }
+
+  /** A budget threshold: pause (resume manual) when the issued amount reaches {@code percent} of max_amount. */
+  public CampaignPlan issuedThreshold(int percent) {
+    this.issuedThresholdPercent = percent;
+    return this;
+  }
+
+  /** Wave {@code index} names an uploaded audience instead of listing its openids inline. */
+  public CampaignPlan useAudience(int index, String audienceId) {
+    audienceIds.put(index, audienceId);
+    return this;
+  }
+
+  public String mchid() {
+    return mchid;
+  }
+
+  /** The stock's max_amount in fen (max_coupons × coupon_amount). */
+  public long maxAmount() {
+    return COUPON_AMOUNT * maxCoupons();
+  }
+
+  private long maxCoupons() {
+    return recipients() * 2L + 100;
   }
 
   /** Adds a wave of {@code count} fresh openids ({@code o_<campaign>_<wave><n>}) plus {@code extra} ones. */
@@ -83,6 +136,8 @@ public final class CampaignPlan {
   /** The same campaign seen through some of its waves only (for checks of a campaign cut short). */
   public CampaignPlan onlyWaves(int... indexes) {
     CampaignPlan copy = new CampaignPlan(campaignId, begin, end);
+    copy.mchid = mchid;
+    copy.appid = appid;
     for (int i : indexes) {
       copy.waves.add(waves.get(i));
     }
@@ -102,9 +157,9 @@ public final class CampaignPlan {
   public ObjectNode spec() {
     ObjectNode spec = Http.JSON.createObjectNode();
     spec.put("campaign_id", campaignId);
-    spec.put("mchid", SandboxClient.MCHID);
-    spec.put("appid", "wx0000000000000001");
-    long maxCoupons = recipients() * 2L + 100;
+    spec.put("mchid", mchid);
+    spec.put("appid", appid);
+    long maxCoupons = maxCoupons();
     ObjectNode stock = spec.putObject("stock");
     stock.put("stock_name", "运维演练券");
     stock.put("comment", "e2e " + campaignId);
@@ -113,18 +168,29 @@ public final class CampaignPlan {
     stock.put("coupon_amount", COUPON_AMOUNT);
     stock.put("transaction_minimum", COUPON_AMOUNT * 2);
     stock.put("max_coupons", maxCoupons);
-    stock.put("max_coupons_per_user", 1);
+    stock.put("max_coupons_per_user", maxCouponsPerUser);
     stock.put("max_amount", COUPON_AMOUNT * maxCoupons);
     stock.put("no_cash", false);
-    stock.putArray("available_merchants").add(SandboxClient.MCHID);
+    stock.putArray("available_merchants").add(mchid);
     ArrayNode list = spec.putArray("waves");
-    for (Wave w : waves) {
+    for (int i = 0; i < waves.size(); i++) {
+      Wave w = waves.get(i);
       ObjectNode wave = list.addObject();
       wave.put("name", w.name());
       wave.put("start_at", rfc3339(begin.plus(w.offset())));
-      ArrayNode openids = wave.putObject("audience").putArray("openids");
-      w.openids().forEach(openids::add);
+      if (audienceIds.containsKey(i)) {
+        wave.putObject("audience").put("audience_id", audienceIds.get(i));
+      } else {
+        ArrayNode openids = wave.putObject("audience").putArray("openids");
+        w.openids().forEach(openids::add);
+      }
       wave.put("rate_per_second", w.ratePerSecond());
+    }
+    if (issuedThresholdPercent != null) {
+      ObjectNode threshold = spec.putObject("budget_guard").putArray("thresholds").addObject();
+      threshold.put("metric", "issued_amount");
+      threshold.put("percent", issuedThresholdPercent);
+      threshold.put("resume", "manual");
     }
     ObjectNode flows = spec.putObject("flows");
     flows.put("download", true);

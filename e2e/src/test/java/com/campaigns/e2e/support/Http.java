@@ -86,6 +86,12 @@ public final class Http {
     return send(r);
   }
 
+  /** A text/plain body, e.g. an audience upload (one openid per line). */
+  public Answer postText(String path, String body) {
+    return send(request(path).header("Content-Type", "text/plain; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
   public Answer put(String path, Object body) {
     return send(request(path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));

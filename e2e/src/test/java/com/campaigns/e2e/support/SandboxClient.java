@@ -7,6 +7,7 @@ import com.wechat.pay.java.service.cashcoupons.CashCouponsService;
 import com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -56,6 +57,41 @@ public final class SandboxClient {
     if (answer.path("count").asInt() != count) {
       throw new AssertionError("redeemed " + answer.path("count") + " of " + count + " coupons of stock " + stockId);
     }
+  }
+
+  /** Replaces the sandbox's fault rules ({@code PUT /sandbox/faults}, docs/sandbox.md). */
+  public void faults(long seed, List<Map<String, Object>> rules) {
+    admin.put("/sandbox/faults", Map.of("seed", seed, "rules", rules)).expect(200);
+  }
+
+  /** The current fault rules and how many faults each injected ({@code GET /sandbox/faults}). */
+  public JsonNode faultState() {
+    return admin.get("/sandbox/faults").expect(200);
+  }
+
+  /** Shoppers use up to {@code count} unused coupons of the stock; returns their coupon ids. */
+  public List<String> redeemSome(String stockId, int count) {
+    List<String> ids = new ArrayList<>();
+    admin.post("/sandbox/stocks/" + stockId + "/redeem", Map.of("count", count)).expect(200).path("coupon_ids")
+        .forEach(id -> ids.add(id.asText()));
+    return ids;
+  }
+
+  /** Removes every fault rule. */
+  public void clearFaults() {
+    admin.delete("/sandbox/faults").expect(204);
+  }
+
+  /** Every COUPON.USE notification queued so far: id, coupon_id, attempts, delivered. */
+  public List<JsonNode> notifications() {
+    List<JsonNode> out = new ArrayList<>();
+    admin.get("/sandbox/notifications").expect(200).forEach(out::add);
+    return out;
+  }
+
+  /** Sends these notifications again, in this order (duplicates, and out of order when shuffled). */
+  public int redeliver(List<String> ids) {
+    return admin.post("/sandbox/notifications/redeliver", Map.of("ids", ids)).expect(200).path("redelivered").size();
   }
 
   /** Calls answered per endpoint and outcome, e.g. {@code stats().path("pause_stock")}. */

@@ -151,4 +151,18 @@ public final class TemporalWebUi {
     browser.click(submit);
     browser.waitForText("the signal was sent", "Workflow signaled");
   }
+
+  /**
+   * This browser's own codec endpoint, overriding the server's (the UI's data encoder settings
+   * keep it in local storage); {@code null} goes back to the server's.
+   */
+  public void overrideCodecEndpoint(String endpoint) {
+    browser.open(base + "/namespaces/default/workflows");
+    if (endpoint == null) {
+      browser.script("localStorage.removeItem('endpoint'); localStorage.removeItem('overrideRemoteCodecConfiguration');");
+    } else {
+      browser.script("localStorage.setItem('endpoint', JSON.stringify(arguments[0]));"
+          + " localStorage.setItem('overrideRemoteCodecConfiguration', 'true');", endpoint);
+    }
+  }
 }

@@ -1,0 +1,493 @@
+package com.campaigns.e2e.chaos;
+
+import com.campaigns.activities.ExactlyOnce;
+import com.campaigns.e2e.support.CampaignPlan;
+import com.campaigns.e2e.support.Console;
+import com.campaigns.e2e.support.Http;
+import com.campaigns.e2e.support.ManagedProcess;
+import com.campaigns.e2e.support.Stack;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The fault campaign: randomized campaigns (one to three waves, 1k–20k recipients, random rates
+ * and budget thresholds, two merchants) run in rounds of a few at a time on the real stack, while
+ * the driver injects, at random moments, WeChat Pay 5xx/429 bursts with latency and
+ * commit-then-drop answers on create/activate/send/pause/restart, a worker killed with SIGKILL and
+ * replaced, a second worker joining and leaving, a dev server restart on the same SQLite file, ops
+ * pausing and resuming, and shoppers' COUPON.USE notifications delivered twice and out of order.
+ * Every run is then checked against the sandbox: the expected end state, ledger = sandbox, no
+ * (campaign, wave, openid) with two coupons, every recipient with one, status counts = ledger.
+ *
+ * <p>Everything random comes from one seed, so a run is described by {@code (runs, seed,
+ * parallel)}; the moments the disruptions land on the wall clock are not reproducible, which is
+ * the point of the exercise.
+ */
+public final class Chaos {
+
+  private static final String[][] MERCHANTS = {{"1900000001", "wx0000000000000001"}, {"1900000002", "wx0000000000000002"}};
+  private static final Duration LEAD = Duration.ofSeconds(20);
+  private static final Duration POLL = Duration.ofSeconds(2);
+
+  private final Stack stack;
+  private final int runs;
+  private final long seed;
+  private final int parallel;
+  private final Random random;
+  private final String prefix;
+  /** Disruptions fired, by kind, over all rounds. */
+  private final Map<String, Integer> fired = new TreeMap<>();
+  private final ExecutorService processes = Executors.newSingleThreadExecutor();
+  private final AtomicReference<ManagedProcess> second = new AtomicReference<>();
+  private final List<String> processFailures = new CopyOnWriteArrayList<>();
+  /** Faults the sandbox injected, by endpoint and kind. */
+  private final Map<String, Long> injected = new TreeMap<>();
+
+  public Chaos(Stack stack, int runs, long seed, int parallel) {
+    this.stack = stack;
+    this.runs = runs;
+    this.seed = seed;
+    this.parallel = Math.max(1, parallel);
+    this.random = new Random(seed);
+    this.prefix = "chaos" + Long.toString(System.currentTimeMillis() / 1000 % 100000, 36);
+  }
+
+  public ChaosReport run() {
+    Instant started = Instant.now();
+    List<ChaosRun> all = new ArrayList<>();
+    int round = 0;
+    while (all.size() < runs) {
+      round++;
+      List<ChaosRun> batch = planRound(all.size() + 1, Math.min(parallel, runs - all.size()));
+      Console.step("chaos round %d: runs %d-%d", round, batch.get(0).number, batch.get(batch.size() - 1).number);
+      runRound(batch);
+      batch.forEach(this::check);
+      Instant first = batch.stream().map(r -> r.firstCoupon).filter(java.util.Objects::nonNull)
+          .min(Comparator.naturalOrder()).orElse(null);
+      Instant last = batch.stream().map(r -> r.lastCoupon).filter(java.util.Objects::nonNull)
+          .max(Comparator.naturalOrder()).orElse(null);
+      if (first != null) {
+        long coupons = batch.stream().mapToLong(r -> r.sandboxCoupons).sum();
+        long seconds = Math.max(1, Duration.between(first, last).toSeconds());
+        Console.step("chaos round %d: %d coupons issued in %d s (%d/s); the stock window was %d s", round, coupons,
+            seconds, coupons / seconds, Duration.between(batch.get(0).plan.begin(), batch.get(0).plan.end()).toSeconds());
+      }
+      for (ChaosRun r : batch) {
+        Console.step("chaos run %d %s: %s, %d coupons, %d duplicates, %d missing%s", r.number, r.plan.campaignId(),
+            r.finalStatus, r.sandboxCoupons, r.duplicates, r.missing, r.problems.isEmpty() ? "" : " " + r.problems);
+      }
+      all.addAll(batch);
+    }
+    processes.shutdown();
+    return new ChaosReport(runs, seed, parallel, all, fired, injected, processFailures,
+        Duration.between(started, Instant.now()));
+  }
+
+  // ---------------------------------------------------------------- planning
+
+  /** A campaign's random shape, before its stock window is known. */
+  private record Shape(int number, String[] merchant, Integer threshold, List<int[]> waves) {
+
+    int recipients() {
+      return waves.stream().mapToInt(w -> w[0]).sum();
+    }
+
+    /** Seconds its waves need one after the other at their own rates, offsets included. */
+    double sequentialSeconds() {
+      return waves.get(waves.size() - 1)[1] + waves.stream().mapToDouble(w -> (double) w[0] / w[2]).sum();
+    }
+  }
+
+  private List<ChaosRun> planRound(int first, int count) {
+    List<Shape> shapes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      shapes.add(shape(first + i));
+    }
+    // One stock window for the round, long enough for its coupons at what two cores manage (a few
+    // hundred a second, less under faults and restarts), so that every recipient can be reached.
+    long total = shapes.stream().mapToLong(Shape::recipients).sum();
+    double slowest = shapes.stream().mapToDouble(Shape::sequentialSeconds).max().orElse(0);
+    Duration span = Duration.ofSeconds((long) Math.max(120, Math.max(total / 250.0, slowest * 1.3) + 90));
+    List<ChaosRun> runs = new ArrayList<>();
+    for (Shape shape : shapes) {
+      CampaignPlan plan = CampaignPlan.named(prefix + "-" + shape.number(), LEAD, span)
+          .merchant(shape.merchant()[0], shape.merchant()[1])
+          .maxCouponsPerUser(3);
+      for (int w = 0; w < shape.waves().size(); w++) {
+        int[] wave = shape.waves().get(w);
+        plan.wave("w" + w, Duration.ofSeconds(wave[1]), wave[0], wave[2]);
+      }
+      if (shape.threshold() != null) {
+        plan.issuedThreshold(shape.threshold());
+      }
+      runs.add(new ChaosRun(shape.number(), plan, shape.threshold()));
+    }
+    return runs;
+  }
+
+  private Shape shape(int number) {
+    // Log-uniform between 1k and 20k: small and large campaigns alike.
+    int recipients = (int) Math.round(Math.exp(Math.log(1000) + random.nextDouble() * (Math.log(20000) - Math.log(1000))));
+    int waveCount = 1 + random.nextInt(3);
+    Integer threshold = random.nextDouble() < 0.5 ? 10 + random.nextInt(36) : null;
+    String[] merchant = MERCHANTS[random.nextInt(MERCHANTS.length)];
+    List<int[]> waves = new ArrayList<>();
+    int left = recipients;
+    int offset = 0;
+    for (int w = 0; w < waveCount; w++) {
+      int count = w == waveCount - 1 ? left : Math.max(1, (int) (left * (0.3 + random.nextDouble() * 0.4)));
+      left -= count;
+      waves.add(new int[] {count, offset, 200 + 50 * random.nextInt(7)});
+      offset += 5 + random.nextInt(20);
+    }
+    return new Shape(number, merchant, threshold, waves);
+  }
+
+  /** A disruption at a moment of the round (seconds after the campaigns were created). */
+  private record Event(double at, String kind, ChaosRun run) {}
+
+  private List<Event> schedule(List<ChaosRun> batch) {
+    double window = LEAD.toSeconds() + batch.stream()
+        .mapToLong(r -> r.plan.recipients()).sum() / 400.0 * 0.8;
+    List<Event> events = new ArrayList<>();
+    if (random.nextDouble() < 0.8) {
+      double at = random.nextDouble() < 0.3 ? 0 : random.nextDouble() * window;
+      events.add(new Event(at, "faults-on", null));
+      events.add(new Event(at + 10 + random.nextInt(25), "faults-off", null));
+    }
+    if (random.nextDouble() < 0.5) {
+      events.add(new Event(LEAD.toSeconds() + random.nextDouble() * window, "kill-worker", null));
+    }
+    if (random.nextDouble() < 0.4) {
+      double at = random.nextDouble() * window;
+      events.add(new Event(at, "second-worker-joins", null));
+      events.add(new Event(at + 20 + random.nextInt(40), "second-worker-leaves", null));
+    }
+    if (random.nextDouble() < 0.35) {
+      events.add(new Event(random.nextDouble() * window, "restart-dev-server", null));
+    }
+    for (ChaosRun r : batch) {
+      if (random.nextDouble() < 0.3) {
+        double at = LEAD.toSeconds() + random.nextDouble() * window;
+        events.add(new Event(at, "ops-pause", r));
+        events.add(new Event(at + 5 + random.nextInt(15), "ops-resume", r));
+      }
+      if (random.nextDouble() < 0.7) {
+        double at = LEAD.toSeconds() + 5 + random.nextDouble() * window;
+        events.add(new Event(at, "redeem", r));
+        events.add(new Event(at + 5 + random.nextInt(30), "redeliver-notifications", r));
+      }
+    }
+    events.sort(Comparator.comparingDouble(Event::at));
+    return events;
+  }
+
+  // ---------------------------------------------------------------- one round
+
+  private void runRound(List<ChaosRun> batch) {
+    Instant origin = Instant.now();
+    for (ChaosRun r : batch) {
+      try {
+        create(r);
+      } catch (RuntimeException | AssertionError failure) {
+        Console.step("chaos: run %d could not be started: %s", r.number, failure.getMessage());
+        r.problems.add("not started: " + failure.getMessage());
+        r.done = true;
+      }
+    }
+    List<Event> events = new ArrayList<>(schedule(batch));
+    Instant deadline = batch.stream().map(r -> r.plan.end()).max(Comparator.naturalOrder()).orElseThrow()
+        .plus(Duration.ofMinutes(5));
+    Map<String, Instant> pausedSince = new HashMap<>();
+    while (Instant.now().isBefore(deadline) && !batch.stream().allMatch(r -> r.done)) {
+      double now = Duration.between(origin, Instant.now()).toMillis() / 1000.0;
+      while (!events.isEmpty() && events.get(0).at() <= now) {
+        Event e = events.remove(0);
+        try {
+          fire(e, batch);
+        } catch (RuntimeException | AssertionError failure) {
+          Console.step("chaos: %s failed: %s", e.kind(), failure);
+          if (e.run() != null) {
+            e.run().problems.add(e.kind() + " failed: " + failure.getMessage());
+          }
+        }
+      }
+      batch.forEach(r -> poll(r, pausedSince));
+      sleep(POLL);
+    }
+    // Process disruptions still under way finish before the checks; a second worker leaves.
+    onProcesses(() -> {
+      ManagedProcess extra = second.getAndSet(null);
+      if (extra != null) {
+        stack.removeWorker(extra);
+      }
+    });
+    try {
+      processes.submit(() -> { }).get(5, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      throw new IllegalStateException("process disruptions did not finish", e);
+    }
+    stack.sandbox().clearFaults();
+    // Whatever was scheduled but not reached (a round that finished early) is not counted.
+  }
+
+  /** Uploads the run's large waves as audiences and starts its campaign through the API. */
+  private void create(ChaosRun r) {
+    // Large waves (over the 10 000 inline openids a spec may carry) and some others are uploaded.
+    for (int w = 0; w < r.plan.waves().size(); w++) {
+      List<String> openids = r.plan.waves().get(w).openids();
+      if (openids.size() > 10_000 || random.nextDouble() < 0.3) {
+        JsonNode audience = stack.api().postText("/api/v1/audiences", String.join("\n", openids)).expect(201);
+        if (audience.path("count").asInt() != openids.size()) {
+          throw new AssertionError("audience of " + openids.size() + " openids stored as " + audience);
+        }
+        r.plan.useAudience(w, audience.path("audience_id").asText());
+      }
+    }
+    stack.api().post("/api/v1/campaigns", r.plan.spec()).expect(201);
+  }
+
+  /**
+   * Killing and starting processes takes tens of seconds: it runs on its own thread, one after the
+   * other, so that faults, pauses and notifications keep their moments meanwhile.
+   */
+  private void onProcesses(Runnable disruption) {
+    processes.execute(() -> {
+      try {
+        disruption.run();
+      } catch (RuntimeException | AssertionError failure) {
+        Console.step("chaos: a process disruption failed: %s", failure);
+        processFailures.add(failure.toString());
+      }
+    });
+  }
+
+  private void fire(Event e, List<ChaosRun> batch) {
+    Console.step("chaos: %s%s", e.kind(), e.run() == null ? "" : " " + e.run().plan.campaignId());
+    switch (e.kind()) {
+      case "faults-on" -> stack.sandbox().faults(random.nextLong(), faultRules());
+      case "faults-off" -> {
+        countInjected();
+        stack.sandbox().clearFaults();
+      }
+      case "kill-worker" -> onProcesses(() -> {
+        stack.killWorker();
+        stack.startWorker();
+      });
+      case "second-worker-joins" -> onProcesses(() -> {
+        if (second.get() == null) {
+          second.set(stack.addWorker());
+        }
+      });
+      case "second-worker-leaves" -> onProcesses(() -> {
+        ManagedProcess extra = second.getAndSet(null);
+        if (extra != null) {
+          stack.removeWorker(extra);
+        }
+      });
+      case "restart-dev-server" -> {
+        Duration down = Duration.ofSeconds(2 + random.nextInt(8));
+        onProcesses(() -> {
+          stack.stopTemporal();
+          sleep(down);
+          stack.startTemporal();
+        });
+      }
+      case "ops-pause" -> {
+        Http.Answer a = stack.api().post("/api/v1/campaigns/" + e.run().plan.campaignId() + "/pause",
+            Map.of("reason", "chaos: ops pause"));
+        if (a.status() != 200) {
+          Console.step("chaos: pause of %s answered %d (%s)", e.run().plan.campaignId(), a.status(), a.body());
+          return;
+        }
+      }
+      case "ops-resume" -> resume(e.run(), "MANUAL");
+      case "redeem" -> redeem(e.run());
+      case "redeliver-notifications" -> redeliver(e.run());
+      default -> throw new IllegalStateException(e.kind());
+    }
+    if (e.run() != null) {
+      e.run().disruptions.add(e.kind());
+    } else if (!e.kind().endsWith("-off") && !e.kind().endsWith("-leaves")) {
+      batch.forEach(r -> r.disruptions.add(e.kind()));
+    }
+    fired.merge(e.kind(), 1, Integer::sum);
+  }
+
+  /** WeChat Pay misbehaving: errors, throttling and answers lost after the call took effect. */
+  private List<Map<String, Object>> faultRules() {
+    List<Map<String, Object>> rules = new ArrayList<>();
+    for (String endpoint : List.of("create_stock", "start_stock", "pause_stock", "restart_stock")) {
+      rules.add(Map.of("endpoint", endpoint, "error_rate", 0.2, "throttle_rate", 0.1, "drop_rate", 0.4,
+          "latency_ms", 200));
+    }
+    rules.add(Map.of("endpoint", "send_coupon", "error_rate", 0.03 + random.nextDouble() * 0.05,
+        "throttle_rate", 0.02 + random.nextDouble() * 0.05, "drop_rate", 0.01 + random.nextDouble() * 0.03,
+        "latency_ms", random.nextInt(40)));
+    return rules;
+  }
+
+  private void countInjected() {
+    JsonNode rules = stack.sandbox().faultState().path("rules");
+    for (JsonNode r : rules) {
+      injected.merge(r.path("rule").path("endpoint").asText(), r.path("injected").asLong(), Long::sum);
+    }
+  }
+
+  private void poll(ChaosRun r, Map<String, Instant> pausedSince) {
+    if (r.done) {
+      return;
+    }
+    Http.Answer a;
+    try {
+      a = stack.api().get("/api/v1/campaigns/" + r.plan.campaignId());
+    } catch (RuntimeException unavailable) {
+      return;
+    }
+    if (a.status() != 200) {
+      return;
+    }
+    JsonNode doc = a.json();
+    String status = doc.path("status").asText();
+    r.finalStatus = status;
+    if (r.stockId == null && !doc.path("stock_id").asText("").isEmpty() && !doc.path("stock_id").isNull()) {
+      r.stockId = doc.path("stock_id").asText();
+    }
+    if (Set.of("COMPLETED", "FAILED", "CANCELLED").contains(status)) {
+      r.done = true;
+      return;
+    }
+    if (!"PAUSED".equals(status)) {
+      pausedSince.remove(r.plan.campaignId());
+      return;
+    }
+    String reason = doc.path("pause").path("reason").asText();
+    Instant since = pausedSince.computeIfAbsent(r.plan.campaignId(), k -> Instant.now());
+    if ("BUDGET_THRESHOLD".equals(reason)) {
+      // Ops raise the budget and resume, as the runbook says.
+      if (resume(r, reason)) {
+        r.thresholdPauses++;
+        r.disruptions.add("threshold-pause");
+        fired.merge("threshold-pause", 1, Integer::sum);
+      }
+    } else if (Duration.between(since, Instant.now()).toSeconds() > ("MANUAL".equals(reason) ? 45 : 20)) {
+      // A manual pause whose resume was lost (the API was unavailable then), or any other pause
+      // (WeChat Pay errors that outlasted the retries): ops resume it after a look.
+      if (resume(r, reason)) {
+        r.otherPauses++;
+        r.disruptions.add("paused " + reason);
+        fired.merge("paused " + reason, 1, Integer::sum);
+      }
+    }
+  }
+
+  private boolean resume(ChaosRun r, String reason) {
+    Http.Answer a;
+    try {
+      a = stack.api().post("/api/v1/campaigns/" + r.plan.campaignId() + "/resume", Map.of());
+    } catch (RuntimeException unavailable) {
+      return false;
+    }
+    if (a.status() != 200) {
+      Console.step("chaos: resume of %s (%s) answered %d: %s", r.plan.campaignId(), reason, a.status(), a.body());
+    }
+    return a.status() == 200;
+  }
+
+  /** Shoppers use a few coupons: the sandbox sends COUPON.USE to the API. */
+  private void redeem(ChaosRun r) {
+    if (r.stockId == null) {
+      return;
+    }
+    r.redeemed.addAll(stack.sandbox().redeemSome(r.stockId, 5 + random.nextInt(40)));
+  }
+
+  /** WeChat Pay sends some of those notifications again, newest first and shuffled. */
+  private void redeliver(ChaosRun r) {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode n : stack.sandbox().notifications()) {
+      if (r.redeemed.contains(n.path("coupon_id").asText())) {
+        ids.add(n.path("id").asText());
+      }
+    }
+    Collections.shuffle(ids, random);
+    List<String> again = new ArrayList<>(ids.subList(0, (ids.size() + 1) / 2));
+    again.addAll(ids.subList(0, Math.min(3, ids.size())));
+    r.notificationsRedelivered += stack.sandbox().redeliver(again);
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  private void check(ChaosRun r) {
+    if (!"COMPLETED".equals(r.finalStatus)) {
+      r.problems.add("ended " + r.finalStatus + ", expected COMPLETED");
+    }
+    if (r.stockId == null) {
+      r.problems.add("no stock");
+      r.missing = r.plan.recipients();
+      return;
+    }
+    List<JsonNode> coupons = stack.sandbox().coupons(r.stockId);
+    r.sandboxCoupons = coupons.size();
+    for (JsonNode c : coupons) {
+      Instant at = java.time.OffsetDateTime.parse(c.path("create_time").asText()).toInstant();
+      r.firstCoupon = r.firstCoupon == null || at.isBefore(r.firstCoupon) ? at : r.firstCoupon;
+      r.lastCoupon = r.lastCoupon == null || at.isAfter(r.lastCoupon) ? at : r.lastCoupon;
+    }
+    Map<String, Integer> perOpenid = new LinkedHashMap<>();
+    coupons.forEach(c -> perOpenid.merge(c.path("openid").asText(), 1, Integer::sum));
+    r.duplicates = perOpenid.values().stream().mapToLong(n -> n - 1L).sum();
+    r.missing = r.plan.recipientsByWave().values().stream().flatMap(List::stream)
+        .filter(openid -> !perOpenid.containsKey(openid)).count();
+    try {
+      ExactlyOnce.assertHolds(stack.sandbox()::coupons, stack.issuance(), r.plan.campaignId(), r.stockId,
+          r.plan.recipientsByWave());
+    } catch (AssertionError e) {
+      r.problems.add("ledger ≠ sandbox: " + firstLine(e.getMessage()));
+    }
+    JsonNode doc = stack.api().get("/api/v1/campaigns/" + r.plan.campaignId()).expect(200);
+    r.statusIssued = doc.path("issued").path("count").asLong();
+    r.statusUsed = doc.path("used").path("count").asLong();
+    if (r.statusIssued != r.sandboxCoupons) {
+      r.problems.add("status issued " + r.statusIssued + " ≠ " + r.sandboxCoupons + " coupons");
+    }
+    if (r.statusUsed != r.redeemed.size()) {
+      r.problems.add("status used " + r.statusUsed + " ≠ " + r.redeemed.size() + " redeemed");
+    }
+    if ("COMPLETED".equals(r.finalStatus)) {
+      JsonNode report = stack.api().get("/api/v1/campaigns/" + r.plan.campaignId() + "/report").expect(200);
+      if (!report.path("balanced").asBoolean()) {
+        r.problems.add("report does not balance");
+      }
+    }
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package com.campaigns.e2e.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/** What the fault campaign did and found: the console table and docs/reliability.md. */
+public final class ChaosReport {
+
+  private final int runs;
+  private final long seed;
+  private final int parallel;
+  private final List<ChaosRun> results;
+  private final Map<String, Integer> fired;
+  private final Map<String, Long> injected;
+  private final List<String> processFailures;
+  private final Duration took;
+
+  ChaosReport(int runs, long seed, int parallel, List<ChaosRun> results, Map<String, Integer> fired,
+      Map<String, Long> injected, List<String> processFailures, Duration took) {
+    this.runs = runs;
+    this.seed = seed;
+    this.parallel = parallel;
+    this.results = List.copyOf(results);
+    this.fired = Map.copyOf(fired);
+    this.injected = Map.copyOf(injected);
+    this.processFailures = List.copyOf(processFailures);
+    this.took = took;
+  }
+
+  public long duplicates() {
+    return results.stream().mapToLong(r -> r.duplicates).sum();
+  }
+
+  public long missing() {
+    return results.stream().mapToLong(r -> r.missing).sum();
+  }
+
+  /** Runs that did not pass every check, with what was wrong, and disruptions the driver could not carry out. */
+  public List<String> failures() {
+    List<String> out = new java.util.ArrayList<>(results.stream().filter(r -> !r.passed())
+        .map(r -> "run " + r.number + " " + r.plan.campaignId() + ": " + r.problems).toList());
+    processFailures.forEach(f -> out.add("disruption failed: " + f));
+    return out;
+  }
+
+  /** The last line of the command's output. */
+  public String verdict() {
+    return "chaos: " + results.size() + " runs, " + duplicates() + " duplicates, " + missing() + " missing";
+  }
+
+  /** The console table: one line per run, the faults by kind, then the verdict. */
+  public String table() {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format("%-4s %-16s %-10s %7s %5s %5s %-10s %8s %4s %4s %5s  %s%n", "run", "campaign", "merchant",
+        "recips", "waves", "thr%", "end", "coupons", "dup", "miss", "used", "disruptions"));
+    for (ChaosRun r : results) {
+      b.append(String.format("%-4d %-16s %-10s %7d %5d %5s %-10s %8d %4d %4d %5d  %s%s%n", r.number,
+          r.plan.campaignId(), r.plan.mchid(), r.plan.recipients(), r.plan.waves().size(),
+          r.thresholdPercent == null ? "-" : r.thresholdPercent, r.finalStatus, r.sandboxCoupons, r.duplicates,
+          r.missing, r.statusUsed, String.join(",", r.disruptions),
+          r.problems.isEmpty() ? "" : "  PROBLEMS " + r.problems));
+    }
+    b.append(String.format("%nfaults by kind: %s%n", fired));
+    b.append(String.format("faults injected by the sandbox, by endpoint: %s%n", injected));
+    b.append(String.format("runs %d, failed checks %d, coupons %d, seed %d, %d at a time, %d min%n", results.size(),
+        failures().size(), results.stream().mapToLong(r -> r.sandboxCoupons).sum(), seed, parallel, took.toMinutes()));
+    b.append(verdict()).append('\n');
+    return b.toString();
+  }
+
+  public void writeMarkdown(Path file, String command) {
+    long coupons = results.stream().mapToLong(r -> r.sandboxCoupons).sum();
+    long recipients = results.stream().mapToLong(r -> r.plan.recipients()).sum();
+    StringBuilder b = new StringBuilder();
+    b.append("# Reliability: the fault campaign\n\n");
+    b.append("Written by `").append(command).append("` on ")
+        .append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).append(" (")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+        .append(System.getProperty("java.version")).append("). Do not edit by hand: run it again.\n\n");
+    b.append("**").append(verdict()).append("**: ").append(results.size()).append(" randomized campaigns, ")
+        .append(recipients).append(" recipients, ").append(coupons).append(" coupons, ").append(failures().size())
+        .append(" runs failing a check, in ").append(took.toMinutes()).append(" minutes (seed ").append(seed)
+        .append(", ").append(parallel).append(" campaigns at a time).\n\n");
+    b.append(METHOD);
+    b.append("\n## Disruptions fired\n\n| kind | times |\n|---|--:|\n");
+    fired.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> b.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n"));
+    b.append("\nFaults the sandbox injected while the bursts were on (errors, 429s and dropped answers, by "
+        + "endpoint; a delayed call counts too): ");
+    b.append(injected.isEmpty() ? "none" : injected.toString()).append(".\n");
+    b.append("\n## Runs\n\n| run | merchant | recipients | waves | threshold % | end state | coupons | "
+        + "duplicates | missing | used | disruptions | problems |\n|--:|---|--:|--:|--:|---|--:|--:|--:|--:|---|---|\n");
+    for (ChaosRun r : results) {
+      b.append("| ").append(r.number).append(" | ").append(r.plan.mchid()).append(" | ").append(r.plan.recipients())
+          .append(" | ").append(r.plan.waves().size()).append(" | ")
+          .append(r.thresholdPercent == null ? "–" : r.thresholdPercent).append(" | ").append(r.finalStatus)
+          .append(" | ").append(r.sandboxCoupons).append(" | ").append(r.duplicates).append(" | ").append(r.missing)
+          .append(" | ").append(r.statusUsed).append(" | ").append(String.join(", ", r.disruptions)).append(" | ")
+          .append(r.problems.isEmpty() ? "" : String.join("; ", r.problems).replace("|", "\\|")).append(" |\n");
+    }
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final String METHOD = """
+      ## What it does
+
+      `./campaigns chaos --runs N --seed S [--parallel P]` starts the product as it ships (the Temporal
+      dev server on a SQLite file, the WeChat Pay sandbox, a worker and the API, each from its exec jar;
+      the ledger in H2) and runs N randomized campaigns, P at a time, through the REST API:
+
+      - one to three waves, 1 000–20 000 recipients (log-uniform), 100–500 coupons/s per wave, one of the
+        sandbox's two merchants (public-key mode and platform-certificate mode), `max_coupons_per_user` 3
+        (WeChat Pay would accept a second coupon for a person: only our idempotency prevents one), and in
+        half of the runs a budget threshold on the issued amount at 10–45 % of the budget (ops resume the
+        campaign when it pauses there). Waves over the 10 000 inline openids a spec may carry, and 30 % of
+        the others, are uploaded as audiences (`POST /api/v1/audiences`).
+
+      While they run, at moments drawn from the seed:
+
+      | disruption | what happens |
+      |---|---|
+      | `faults-on` / `faults-off` | for 10–35 s WeChat Pay answers create/activate/pause/restart with 20 % 500s, 10 % 429s and 40 % dropped answers after the call took effect (200 ms latency), and sends with 3–8 % 500s, 2–7 % 429s, 1–4 % dropped answers and up to 40 ms latency |
+      | `kill-worker` | `kill -9` of the worker in the middle of issuance, then a new worker process |
+      | `second-worker-joins` / `-leaves` | a second worker process polls the task queue for 20–60 s, then shuts down |
+      | `restart-dev-server` | the Temporal dev server is stopped and started again on the same SQLite file after 2–10 s |
+      | `ops-pause` / `ops-resume` | ops pause a campaign through the API and resume it 5–20 s later |
+      | `threshold-pause` | the campaign paused itself at its budget threshold; ops resumed it |
+      | `redeem` / `redeliver-notifications` | shoppers use 5–45 coupons (the sandbox sends signed COUPON.USE notifications); later WeChat Pay sends half of them again, shuffled, some three times |
+
+      After each run it checks, against the sandbox's own records:
+
+      1. the campaign reached COMPLETED (its flows downloaded and reconciled, the report balanced);
+      2. the sandbox's coupons are exactly the ledger's issued rows (`ExactlyOnce`, shared with the in-memory tests);
+      3. no openid holds two coupons of the run's stock (openids are unique per campaign, so per (campaign, wave, openid)): **duplicates**;
+      4. every recipient holds a coupon (no per-recipient rejection exists in these runs): **missing**;
+      5. the status document's issued count equals the coupons, and its used count equals the coupons redeemed, each notification counted once however often it arrived.
+
+      The README test command runs a short version (5 runs, seed 20261127) in the real-server suite
+      (`ChaosIT`), which fails on any duplicate, missing recipient or failed check.
+      """;
+}

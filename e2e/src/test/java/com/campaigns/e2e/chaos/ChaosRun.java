@@ -1,0 +1,44 @@
+package com.campaigns.e2e.chaos;
+
+import com.campaigns.e2e.support.CampaignPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One randomized campaign of the fault campaign: what was planned, what was done to it, what it ended as. */
+final class ChaosRun {
+
+  final int number;
+  final CampaignPlan plan;
+  final Integer thresholdPercent;
+  /** Disruptions that hit while this campaign ran (the round's, plus its own pauses and notifications). */
+  final Set<String> disruptions = new LinkedHashSet<>();
+  /** Coupons shoppers used (sandbox redemptions), each of which must be counted once. */
+  final Set<String> redeemed = new LinkedHashSet<>();
+  final List<String> problems = new ArrayList<>();
+
+  String stockId;
+  String finalStatus = "?";
+  long sandboxCoupons;
+  long duplicates;
+  long missing;
+  long statusIssued;
+  long statusUsed;
+  int thresholdPauses;
+  int otherPauses;
+  int notificationsRedelivered;
+  boolean done;
+  java.time.Instant firstCoupon;
+  java.time.Instant lastCoupon;
+
+  ChaosRun(int number, CampaignPlan plan, Integer thresholdPercent) {
+    this.number = number;
+    this.plan = plan;
+    this.thresholdPercent = thresholdPercent;
+  }
+
+  boolean passed() {
+    return problems.isEmpty() && duplicates == 0 && missing == 0;
+  }
+}

@@ -25,8 +25,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchMain {
 
+  /** The phases, in the order they run; {@code --only} picks some (the report then stays in the run's directory). */
+  static final List<String> PHASES = List.of("throughput", "rate", "memory", "scale");
+
   private final Path root;
   private final Results results = new Results();
+  private List<String> only = PHASES;
   private final String runTag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
   private BenchStack stack;
   private SendMeter meter;
@@ -43,14 +47,24 @@ public final class BenchMain {
     int reps = 3;
     Path root = Path.of(".");
     Path temporalCli = null;
+    java.util.Set<String> only = new java.util.LinkedHashSet<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
+        case "--only" -> {
+          for (String p : args[++i].split(",")) {
+            if (!PHASES.contains(p)) {
+              System.err.println("--only takes phases among " + PHASES + ": " + p);
+              System.exit(2);
+            }
+            only.add(p);
+          }
+        }
         case "--reps" -> reps = Integer.parseInt(args[++i]);
         case "--root" -> root = Path.of(args[++i]);
         case "--temporal-cli" -> temporalCli = Path.of(args[++i]);
         default -> {
-          System.err.println("usage: bench [--quick] [--reps N] [--root DIR] [--temporal-cli PATH]");
+          System.err.println("usage: bench [--quick] [--reps N] [--only PHASE,...] [--root DIR] [--temporal-cli PATH]");
           System.exit(2);
         }
       }
@@ -63,6 +77,7 @@ public final class BenchMain {
       temporalCli = root.resolve(".tools/venv/bin/temporal");
     }
     BenchMain bench = new BenchMain(root, quick ? Results.Sizes.quick(reps) : Results.Sizes.full(reps));
+    bench.only = only.isEmpty() ? PHASES : List.copyOf(only);
     bench.run(temporalCli);
     System.out.printf("full/ceiling = %.3f%n", bench.results.medianRatio());
   }
@@ -84,14 +99,24 @@ public final class BenchMain {
       meter = new SendMeter(stack.sandboxAdmin(), stack::cpu);
       campaigns = new Campaigns(stack.api(), runTag);
       rateCampaigns = new Campaigns(stack.rateApi(), runTag);
-      phase("ceiling and full stack", this::ceilingAgainstFull);
-      phase("rate fidelity", this::rateFidelity);
-      phase("memory and history", this::memory);
-      phase("scale", this::scale);
+      if (only.contains("throughput")) {
+        phase("ceiling and full stack", this::ceilingAgainstFull);
+      }
+      if (only.contains("rate")) {
+        phase("rate fidelity", this::rateFidelity);
+      }
+      if (only.contains("memory")) {
+        phase("memory and history", this::memory);
+      }
+      if (only.contains("scale")) {
+        phase("scale", this::scale);
+      }
     }
     results.totalSeconds = (System.nanoTime() - t0) / 1e9;
-    new Report(results).write(root.resolve("docs"));
-    Console.say("wrote docs/benchmarks.md, docs/benchmarks.csv, docs/images/benchmarks.png in %.0f s in all",
+    // A partial run is an experiment: its report stays beside its logs, docs/ keeps the last full run.
+    Path out = only.equals(PHASES) ? root.resolve("docs") : work.resolve("report");
+    new Report(results).write(out);
+    Console.say("wrote %s (benchmarks.md, benchmarks.csv, images/benchmarks.png) in %.0f s in all", out,
         results.totalSeconds);
   }
 

@@ -105,12 +105,17 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       run.issue();
     } catch (ActivityCompletionException | IllegalStateException stopped) {
       // Cancelled, timed out or shutting down: record every answer already received, then stop.
-      run.drain();
+      run.finish();
       log.info("segment {}/{} [{}, {}) stopped: {}", r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq(),
           stopped.getClass().getSimpleName());
       throw stopped;
     }
-    run.drain();
+    run.finish();
+    if (run.ledgerFailure.get() != null) {
+      // Every answer is recorded now, but dispatching stopped early: the next attempt sends the rest.
+      throw ApplicationFailure.newFailureWithCause("ledger write failed mid-segment: "
+          + run.ledgerFailure.get().getMessage(), "LedgerUnavailable", run.ledgerFailure.get());
+    }
     if (run.merchantGone.get()) {
       // Answers received are recorded; the recipients not sent to keep no outcome and are sent on resume.
       log.warn("segment {}/{} [{}, {}) stopped: merchant {} is no longer registered", r.campaignId(), r.waveIndex(),
@@ -149,7 +154,9 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger unknownInARow = new AtomicInteger();
-    private long lastFlush = System.nanoTime();
+    private volatile long lastFlush = System.nanoTime();
+    private final ReentrantLock flushing = new ReentrantLock();
+    private final AtomicReference<RuntimeException> ledgerFailure = new AtomicReference<>();
     private long lastBeat;
 
     Run(IssueRequest r, MerchantClient client, ActivityExecutionContext context) {
@@ -159,13 +166,22 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       int merchantRate = client.rateLimitPerSecond();
       int waveRate = r.ratePerSecond() > 0 ? Math.min(r.ratePerSecond(), merchantRate) : merchantRate;
       this.pacer = new SlotPacer(slots, "wave:" + r.campaignId() + ":" + r.waveIndex(), waveRate,
-          "mch:" + r.mchid(), merchantRate);
+          "mch:" + r.mchid(), merchantRate, settings.rateHeadroom());
     }
 
     void issue() {
       List<String> openids = audiences.read(r.audienceId(), r.fromSeq(), r.toSeq());
       Map<Long, String> finals = ledger.finalOutcomes(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq());
       long issuedBefore = finals.values().stream().filter(IssuanceLedger.ISSUED::equals).count();
+      if (r.startStagger() > 0 && context.getInfo().getAttempt() == 1 && finals.size() < openids.size()) {
+        // Let the segments launched before this one get ahead (see IssueRequest#startStagger).
+        long micros = (long) (r.startStagger() * (openids.size() - finals.size()) * 1_000_000 / pacer.rate());
+        long until = System.currentTimeMillis() * 1000 + micros;
+        while (System.currentTimeMillis() * 1000 < until) {
+          sleepMicros(Math.min(until - System.currentTimeMillis() * 1000, 200_000));
+          checkpoint();
+        }
+      }
       for (int i = 0; i < openids.size(); i++) {
         long seq = r.fromSeq() + i;
         if (finals.containsKey(seq)) {
@@ -179,8 +195,14 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
           stop.compareAndSet(null, new Stop(IssueStop.CAP_REACHED, null, "issue cap " + r.issueCap() + " reached"));
           return;
         }
-        waitForSlot();
+        // The permit first: a slot taken only once a send can go is a slot used on time.
         acquireSendPermit();
+        try {
+          waitForSlot();
+        } catch (RuntimeException e) {
+          inFlight.release();
+          throw e;
+        }
         if (stopped()) {
           inFlight.release();
           return;
@@ -191,15 +213,20 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
           try {
             send(seq, openid);
           } finally {
-            pending.decrementAndGet();
             inFlight.release();
+            try {
+              flushIfDue();
+            } finally {
+              // Last: once nothing is pending, every answer is in the ledger or in the queue.
+              pending.decrementAndGet();
+            }
           }
         });
       }
     }
 
     private boolean stopped() {
-      return stop.get() != null || transientFailure.get() != null || merchantGone.get();
+      return stop.get() != null || transientFailure.get() != null || merchantGone.get() || ledgerFailure.get() != null;
     }
 
     /** Waits until a send may start without the segment exceeding its cap; false when the cap is reached. */
@@ -245,10 +272,6 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
         throw new IllegalStateException("worker shutting down");
       }
       long now = System.nanoTime();
-      if (now - lastFlush >= settings.flushInterval().toNanos()) {
-        flush();
-        lastFlush = now;
-      }
       if (now - lastBeat >= 500_000_000L) {
         lastBeat = now;
         context.heartbeat(issued.get() + " issued, " + rejected.get() + " rejected");
@@ -359,8 +382,19 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
           code, message, IssuanceLedger.ISSUED.equals(status) ? r.couponAmount() : 0);
     }
 
+    /** Records every answer once the sends in flight are back, and gives unused send slots back. */
+    void finish() {
+      drain();
+      try {
+        pacer.close();
+      } catch (RuntimeException e) {
+        // Only costs the wave a few milliseconds of its rate.
+        log.debug("could not give send slots back: {}", e.toString());
+      }
+    }
+
     /** Waits for every send in flight, then records every answer. Keeps heartbeating meanwhile. */
-    void drain() {
+    private void drain() {
       while (pending.get() > 0) {
         sleepMillis(5);
         if (System.nanoTime() - lastBeat >= 500_000_000L) {
@@ -375,13 +409,53 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       flush();
     }
 
+    /**
+     * Writes the answers to the ledger when the flush interval has passed. Called by the sender
+     * threads, so the dispatching thread never waits on the database and keeps to its slots; one
+     * sender flushes at a time, the others go on sending.
+     */
+    private void flushIfDue() {
+      if (System.nanoTime() - lastFlush < settings.flushInterval().toNanos() || !flushing.tryLock()) {
+        return;
+      }
+      try {
+        if (System.nanoTime() - lastFlush >= settings.flushInterval().toNanos()) {
+          writeAnswers();
+          lastFlush = System.nanoTime();
+        }
+      } catch (RuntimeException e) {
+        // The answers stay queued (see writeAnswers); dispatching stops, and the final flush writes them
+        // or fails the attempt, which Temporal retries.
+        log.warn("ledger flush of segment {}/{} failed: {}", r.campaignId(), r.waveIndex(), e.toString());
+        ledgerFailure.compareAndSet(null, e);
+        lastFlush = System.nanoTime();
+      } finally {
+        flushing.unlock();
+      }
+    }
+
     private void flush() {
+      flushing.lock();
+      try {
+        writeAnswers();
+      } finally {
+        flushing.unlock();
+      }
+    }
+
+    /** Writes the queued answers in one batch; on failure they go back to the queue. */
+    private void writeAnswers() {
       List<Outcome> batch = new ArrayList<>();
       Outcome o;
       while ((o = answers.poll()) != null) {
         batch.add(o);
       }
-      ledger.record(batch);
+      try {
+        ledger.record(batch);
+      } catch (RuntimeException e) {
+        answers.addAll(batch);
+        throw e;
+      }
     }
   }
 

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     gives up and lets Temporal retry it later (same out_request_no)
  * @param unknownCodesBeforeStop consecutive unknown WeChat Pay codes after which the wave stops
  * @param suspectRetryDelay wait before re-sending after a RULE_LIMIT that may be WeChat's false one
+ * @param rateHeadroom how far below a wave's rate and a merchant's ceiling sends are paced, so that
+ *     the jitter between our slot and WeChat Pay's clock never puts one second above the limit
  */
 @ConfigurationProperties("campaigns.issuance")
 public record IssuanceSettings(
@@ -22,9 +24,10 @@ public record IssuanceSettings(
     @DefaultValue("200ms") Duration flushInterval,
     @DefaultValue("6") int transientAttempts,
     @DefaultValue("20") int unknownCodesBeforeStop,
-    @DefaultValue("300ms") Duration suspectRetryDelay) {
+    @DefaultValue("300ms") Duration suspectRetryDelay,
+    @DefaultValue("0.02") double rateHeadroom) {
 
   public static IssuanceSettings defaults() {
-    return new IssuanceSettings(64, 32, Duration.ofMillis(200), 6, 20, Duration.ofMillis(300));
+    return new IssuanceSettings(64, 32, Duration.ofMillis(200), 6, 20, Duration.ofMillis(300), 0.02);
   }
 }

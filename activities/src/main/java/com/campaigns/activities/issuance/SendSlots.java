@@ -3,6 +3,8 @@ package com.campaigns.activities.issuance;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,8 +17,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class SendSlots {
 
+  /**
+   * Slots handed out by one reservation, in epoch microseconds ascending, and where it left the two
+   * cursors (what {@link #giveBack} compares with).
+   */
+  public record Reservation(String waveKey, String merchantKey, long[] slots, long waveCursor, long merchantCursor) {}
+
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
+  // Rows are never deleted, so a key seen once needs no existence check again.
+  private final Set<String> known = ConcurrentHashMap.newKeySet();
 
   public SendSlots(JdbcClient jdbc, TransactionTemplate tx) {
     this.jdbc = jdbc;
@@ -24,13 +34,18 @@ public class SendSlots {
   }
 
   /**
-   * Reserves {@code n} slots; returns their start times in epoch microseconds, ascending. The caller
-   * sends at (not before) each slot, and drops a slot it can no longer use in time.
+   * Reserves {@code n} slots at (at most) both rates, in sends per second. The caller sends at (not
+   * before) each slot, and drops a slot it can no longer use in time.
    */
-  public long[] reserve(String waveKey, int waveRate, String merchantKey, int merchantRate, int n) {
+  public long[] reserve(String waveKey, double waveRate, String merchantKey, double merchantRate, int n) {
+    return reservation(waveKey, waveRate, merchantKey, merchantRate, n).slots();
+  }
+
+  /** As {@link #reserve}, keeping what {@link #giveBack} needs. */
+  public Reservation reservation(String waveKey, double waveRate, String merchantKey, double merchantRate, int n) {
     ensure(waveKey);
     ensure(merchantKey);
-    long[] slots = tx.execute(status -> {
+    return tx.execute(status -> {
       Map<String, Long> next = new HashMap<>();
       jdbc.sql("SELECT bucket_key, next_free_micros FROM rate_slot WHERE bucket_key IN (?, ?) ORDER BY bucket_key"
               + " FOR UPDATE")
@@ -50,11 +65,31 @@ public class SendSlots {
         waveNext = slot + waveStep;
         merchantNext = slot + merchantStep;
       }
-      update(waveKey, (long) Math.ceil(waveNext));
-      update(merchantKey, (long) Math.ceil(merchantNext));
-      return out;
+      long waveCursor = (long) Math.ceil(waveNext);
+      long merchantCursor = (long) Math.ceil(merchantNext);
+      update(waveKey, waveCursor);
+      update(merchantKey, merchantCursor);
+      return new Reservation(waveKey, merchantKey, out, waveCursor, merchantCursor);
     });
-    return slots;
+  }
+
+  /**
+   * Returns the slots of a reservation from {@code firstUnused} on, when nobody reserved after it:
+   * each cursor moves back to that slot only if it is still where the reservation left it. A
+   * segment that ends thus leaves its unused time to the next sender instead of a gap in the rate.
+   *
+   * @return whether both cursors moved back
+   */
+  public boolean giveBack(Reservation r, int firstUnused) {
+    if (firstUnused >= r.slots().length) {
+      return false;
+    }
+    long from = r.slots()[firstUnused];
+    int wave = jdbc.sql("UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ? AND next_free_micros = ?")
+        .params(from, r.waveKey(), r.waveCursor()).update();
+    int merchant = jdbc.sql("UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ? AND next_free_micros = ?")
+        .params(from, r.merchantKey(), r.merchantCursor()).update();
+    return wave + merchant == 2;
   }
 
   private void update(String key, long nextFree) {
@@ -62,6 +97,9 @@ public class SendSlots {
   }
 
   private void ensure(String key) {
+    if (known.contains(key)) {
+      return;
+    }
     List<Long> existing = jdbc.sql("SELECT next_free_micros FROM rate_slot WHERE bucket_key = ?").param(key)
         .query(Long.class).list();
     if (existing.isEmpty()) {
@@ -71,5 +109,6 @@ public class SendSlots {
         // Another worker created it first.
       }
     }
+    known.add(key);
   }
 }

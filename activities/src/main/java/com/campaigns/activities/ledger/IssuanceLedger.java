@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who got which coupon: one row per (campaign, wave, recipient position) once WeChat Pay answered.
@@ -62,13 +63,15 @@ public class IssuanceLedger {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final TransactionTemplate tx;
 
-  public IssuanceLedger(JdbcClient jdbc, JdbcTemplate template) {
+  public IssuanceLedger(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx) {
     this.jdbc = jdbc;
     this.template = template;
+    this.tx = tx;
   }
 
-  /** Records a batch of outcomes in one round trip. Idempotent. */
+  /** Records a batch of outcomes in one round trip and one commit. Idempotent. */
   public void record(List<Outcome> outcomes) {
     if (outcomes.isEmpty()) {
       return;
@@ -79,7 +82,7 @@ public class IssuanceLedger {
       args.add(new Object[] {o.campaignId(), o.waveIndex(), o.seq(), o.openid(), o.outRequestNo(), o.stockId(),
           o.status(), o.couponId(), o.errorCode(), truncate(o.errorMessage(), 512), o.amount(), now});
     }
-    template.batchUpdate(MERGE, args);
+    tx.executeWithoutResult(status -> template.batchUpdate(MERGE, args));
   }
 
   /** The final outcomes (ISSUED or REJECTED) of positions {@code [fromSeq, toSeq)} of a wave. */

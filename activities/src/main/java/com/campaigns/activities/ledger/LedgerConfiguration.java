@@ -26,7 +26,7 @@ public class LedgerConfiguration {
       JdbcClient jdbc = JdbcClient.create(dataSource);
       JdbcTemplate template = new JdbcTemplate(dataSource);
       TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-      return new Ledger(new IssuanceLedger(jdbc, template), new CampaignIndex(jdbc), new CouponUses(jdbc),
+      return new Ledger(new IssuanceLedger(jdbc, template, tx), new CampaignIndex(jdbc), new CouponUses(jdbc),
           new FlowRows(jdbc, template, tx), new Reconciliations(jdbc, tx), new SendSlots(jdbc, tx));
     }
   }

@@ -333,6 +333,10 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     while (true) {
       boolean stopLaunching = interruptRequested() || continueAsNewDue() || stockEnds.fired();
       if (!stopLaunching) {
+        // A round launched into an idle wave (its start, a resume) is staggered; later launches
+        // replace one segment each and keep the stagger.
+        boolean idle = running.isEmpty();
+        int launched = 0;
         for (WavePlanner.Segment seg : segments) {
           if (running.size() >= settings.segmentParallelism()) {
             break;
@@ -353,7 +357,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
           }
           IssueRequest request = new IssueRequest(state.campaignId, state.mchid, spec.appid(), state.stockId, index,
               wave.audienceId, seg.fromSeq(), seg.toSeq(), couponAmount(), wave.ratePerSecond, cap,
-              state.couponPrefix);
+              state.couponPrefix, idle ? WavePlanner.stagger(launched, settings.segmentParallelism()) : 0);
+          launched++;
           IssuanceActivities stub = issuance(
               "issue wave " + wave.name + " segment " + (seg.index() + 1) + "/" + segments.size()
                   + " (recipients " + seg.fromSeq() + "-" + (seg.toSeq() - 1) + ")",

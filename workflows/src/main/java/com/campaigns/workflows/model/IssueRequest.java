@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param ratePerSecond the wave's rate; 0 for the merchant's ceiling
  * @param issueCap the segment may hold at most this many issued coupons in the ledger when the
  *     activity stops (absolute, so a retried attempt can never exceed it); -1 for no cap
+ * @param startStagger how long the first attempt waits before its first send, as a fraction of the
+ *     time the segment takes at its rate: segments of a wave launched together start staggered, so
+ *     they also end staggered and the wave's rate never waits for a whole round to be replaced
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,4 +31,5 @@ public record IssueRequest(
     long couponAmount,
     int ratePerSecond,
     long issueCap,
-    String outRequestNoPrefix) {}
+    String outRequestNoPrefix,
+    double startStagger) {}

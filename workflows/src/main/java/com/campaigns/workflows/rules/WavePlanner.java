@@ -44,6 +44,16 @@ public final class WavePlanner {
     return out;
   }
 
+  /**
+   * How long the {@code k}-th of the segments launched together into an idle wave waits before its
+   * first send, in units of one segment's time at the wave's full rate: {@code k / parallelism}. The
+   * first one runs alone until it is that far ahead, so the round ends one segment at a time and
+   * the segment still running carries the rate while the next one starts.
+   */
+  public static double stagger(int k, int parallelism) {
+    return parallelism <= 1 ? 0 : (double) (k % parallelism) / parallelism;
+  }
+
   public static int segmentCount(long recipients, int segmentSize) {
     return (int) ((recipients + segmentSize - 1) / segmentSize);
   }

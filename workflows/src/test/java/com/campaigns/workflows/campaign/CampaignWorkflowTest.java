@@ -14,6 +14,7 @@ import com.campaigns.workflows.model.CampaignSettings;
 import com.campaigns.workflows.model.CampaignSpec;
 import com.campaigns.workflows.model.CancelRequest;
 import com.campaigns.workflows.model.FlowSpec;
+import com.campaigns.workflows.model.IssueRequest;
 import com.campaigns.workflows.model.PauseReason;
 import com.campaigns.workflows.model.PauseRequest;
 import com.campaigns.workflows.model.RescheduleRequest;
@@ -103,6 +104,27 @@ class CampaignWorkflowTest {
     assertThat(fake.calls).containsSubsequence("CreateStock", "ActivateStock", "IssueCoupons", "DownloadUseFlow",
         "Reconcile");
     assertThat(fake.ledger.keySet().stream().filter(k -> k.startsWith("life/")).count()).isEqualTo(500);
+  }
+
+  @Test
+  void segmentsLaunchedTogetherIntoAnIdleWaveStartStaggered(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    CampaignSpec spec = spec(env, "stagger", List.of());
+    start(client, worker, spec);
+    assertThat(result(client, "stagger").status()).isEqualTo(CampaignPhase.COMPLETED);
+
+    // Parallelism 2: the second segment of the first round waits half a segment's time; a segment
+    // launched while another still runs (or in later rounds) starts at once or half a segment late.
+    for (int wave = 0; wave < 2; wave++) {
+      int w = wave;
+      List<IssueRequest> requests = fake.issueRequests.stream()
+          .filter(r -> r.campaignId().equals("stagger") && r.waveIndex() == w)
+          .sorted(java.util.Comparator.comparingLong(IssueRequest::fromSeq)).toList();
+      assertThat(requests).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(requests.get(0).startStagger()).isZero();
+      assertThat(requests.get(1).startStagger()).isEqualTo(0.5);
+      assertThat(requests).extracting(IssueRequest::startStagger).allMatch(s -> s == 0 || s == 0.5);
+    }
   }
 
   @Test

@@ -25,6 +25,15 @@ class WavePlannerTest {
   }
 
   @Test
+  void segmentsOfARoundAreStaggeredByAShareOfASegment() {
+    assertThat(WavePlanner.stagger(0, 2)).isZero();
+    assertThat(WavePlanner.stagger(1, 2)).isEqualTo(0.5);
+    assertThat(List.of(WavePlanner.stagger(0, 4), WavePlanner.stagger(1, 4), WavePlanner.stagger(2, 4),
+        WavePlanner.stagger(3, 4))).containsExactly(0.0, 0.25, 0.5, 0.75);
+    assertThat(WavePlanner.stagger(0, 1)).isZero();
+  }
+
+  @Test
   void wavesRunInStartOrderThenSpecOrder() {
     CampaignSpec base = CampaignSpecs.sample(NOW);
     Instant t = NOW.plus(Duration.ofHours(2));

@@ -1,0 +1,100 @@
+package com.campaigns.activities.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.campaigns.activities.ledger.LedgerConfiguration.Ledger;
+import com.campaigns.activities.support.TestDatabases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SlotPacerTest {
+
+  private SendSlots slots;
+  private String wave;
+  private String merchant;
+
+  @BeforeEach
+  void setUp() {
+    slots = Ledger.over(TestDatabases.h2()).slots();
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    wave = "wave:" + id;
+    merchant = "mch:" + id;
+  }
+
+  @Test
+  void pacesBelowTheRateByTheHeadroom() {
+    SlotPacer pacer = new SlotPacer(slots, wave, 500, merchant, 500, 0.02);
+    List<Long> taken = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      taken.add(pacer.next());
+    }
+    // 500/s less 2 % is 490/s: slots at least 1/490 s apart.
+    double spacing = 1_000_000.0 / 490;
+    for (int i = 1; i < taken.size(); i++) {
+      assertThat(taken.get(i) - taken.get(i - 1)).as("gap %d", i).isGreaterThanOrEqualTo((long) Math.floor(spacing));
+    }
+    assertThat(pacer.dropped()).isZero();
+  }
+
+  @Test
+  void oneReservationCoversAboutTheHorizon() {
+    // 490/s paced: a 10 ms horizon holds 4 slots, so 40 slots take 10 transactions.
+    SlotPacer pacer = new SlotPacer(slots, wave, 500, merchant, 500, 0.02);
+    for (int i = 0; i < 40; i++) {
+      pacer.next();
+    }
+    assertThat(pacer.reservations()).isEqualTo(10);
+    // 49/s paced: one slot per reservation, each 1/49 s after the last.
+    SlotPacer slow = new SlotPacer(slots, wave + "-slow", 50, merchant + "-slow", 500, 0.02);
+    long first = slow.next();
+    long second = slow.next();
+    assertThat(slow.reservations()).isEqualTo(2);
+    assertThat(second - first).isGreaterThanOrEqualTo(1_000_000 / 49);
+  }
+
+  @Test
+  void unusedSlotsGoBackWhenTheSegmentEnds() {
+    SlotPacer ending = new SlotPacer(slots, wave, 500, merchant, 500, 0.02);
+    long used = ending.next();
+    ending.close();
+    // The next segment of the wave starts right after the one slot used, not after the whole batch.
+    SlotPacer next = new SlotPacer(slots, wave, 500, merchant, 500, 0.02);
+    long first = next.next();
+    assertThat(first - used).isBetween((long) Math.floor(1_000_000.0 / 490), (long) Math.ceil(1_000_000.0 / 490) + 1);
+  }
+
+  @Test
+  void slotsAreNotGivenBackOverAnotherSendersReservation() {
+    SlotPacer ending = new SlotPacer(slots, wave, 500, merchant, 500, 0.02);
+    ending.next();
+    SlotPacer other = new SlotPacer(slots, wave, 500, merchant, 500, 0.02);
+    long othersFirst = other.next();
+    ending.close();
+    // The other sender's batch stays its own: the next slot of the wave comes after it.
+    SlotPacer third = new SlotPacer(slots, wave, 500, merchant, 500, 0.02);
+    assertThat(third.next()).isGreaterThan(othersFirst + 3 * (long) Math.floor(1_000_000.0 / 490));
+  }
+
+  @Test
+  void slotsPassedBeyondTheHorizonAreDropped() throws Exception {
+    // 4 slots per batch at 490/s; after a stall of 50 ms the rest of the batch is too old to use.
+    SlotPacer pacer = new SlotPacer(slots, wave, 500, merchant, 500, 0.02);
+    pacer.next();
+    Thread.sleep(50);
+    long before = System.currentTimeMillis() * 1000;
+    long late = pacer.next();
+    assertThat(pacer.dropped()).isEqualTo(3);
+    assertThat(pacer.reservations()).isEqualTo(2);
+    assertThat(late).isGreaterThanOrEqualTo(before);
+  }
+
+  @Test
+  void refusesAHeadroomThatWouldStopSending() {
+    assertThatThrownBy(() -> new SlotPacer(slots, wave, 500, merchant, 500, 0.5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("headroom");
+  }
+}

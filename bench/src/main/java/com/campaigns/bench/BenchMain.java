@@ -171,16 +171,14 @@ public final class BenchMain {
           full.perSecond(), pair.ratio());
     }
     campaigns.cancel(stockCampaign);
-    if (results.medianRatio() < Report.RATIO_TARGET) {
-      profile(n);
-    }
+    profile(n);
   }
 
   /** One more full-stack campaign of the same size with JFR recording in the worker (not part of the medians). */
   private void profile(int n) {
     BenchStack.Worker worker = stack.workers().get(0);
     Path jfr = stack.logs().resolve("worker-full-stack.jfr").toAbsolutePath();
-    Console.say("  below %.1f: one more full-stack run with JFR in the worker (%s)", Report.RATIO_TARGET, jfr);
+    Console.say("  one more full-stack run with JFR in the worker (%s)", jfr);
     stack.jcmd(worker, "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
     try {
       results.profiledRun = runFull("prof", n);
@@ -294,7 +292,7 @@ public final class BenchMain {
     for (long n : results.sizes.memoryRecipients()) {
       String label = "m" + n;
       String audience = campaigns.upload(label, n);
-      HeapSampler sampler = new HeapSampler();
+      HeapSampler sampler = new HeapSampler(label);
       String id;
       try {
         id = campaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
@@ -315,14 +313,26 @@ public final class BenchMain {
   private final class HeapSampler {
     private final List<Long> samples = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final String label;
 
-    HeapSampler() {
+    HeapSampler(String label) {
+      this.label = label;
       timer.scheduleWithFixedDelay(this::sample, 1, results.sizes.heapSampleSeconds(), TimeUnit.SECONDS);
     }
 
     private void sample() {
       try {
-        samples.add(stack.heapAfterGc(stack.workers().get(0)));
+        long used = stack.heapAfterGc(stack.workers().get(0));
+        boolean highest = samples.stream().allMatch(s -> s < used);
+        samples.add(used);
+        if (highest) {
+          // What the largest sample holds: a class histogram of the live heap, beside the logs.
+          Files.writeString(stack.logs().resolve("heap-" + label + "-max.txt"),
+              "sample " + samples.size() + ", " + used + " bytes after GC\n"
+                  + stack.jcmd(stack.workers().get(0), "GC.class_histogram"));
+        }
+      } catch (java.io.IOException e) {
+        Console.say("  heap histogram not written: %s", e);
       } catch (RuntimeException e) {
         Console.say("  heap sample failed: %s", e);
       }
@@ -368,7 +378,7 @@ public final class BenchMain {
     String id = "bench-" + runTag + "-scale";
     long base = meter.total();
     long t = System.nanoTime();
-    HeapSampler sampler = new HeapSampler();
+    HeapSampler sampler = new HeapSampler("scale");
     SendMeter.Run issuance;
     try {
       campaigns.start(id, Duration.ofSeconds(4), length, list, true, 0);

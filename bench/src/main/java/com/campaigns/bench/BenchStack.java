@@ -23,8 +23,10 @@ import javax.management.remote.JMXServiceURL;
 /**
  * The product as it ships, started for one bench run under {@code <work>/}: the Temporal dev
  * server, the sandbox, one or two workers and two API instances (one with the default workflow
- * settings, one with small segments for the rate waves), all on free ports. The ledger is an H2 file
- * the first worker opens and serves to the others (the local profile's setup).
+ * settings, one with small segments for the rate waves), all on free ports. The ledger is an H2
+ * database in its own server process ({@code org.h2.tools.Server -tcp}, the H2 jar the worker ships
+ * with), as a production ledger is a database server: the worker's heap and CPU are the worker's own,
+ * and the database's are measured as the {@code ledger} process.
  */
 final class BenchStack implements AutoCloseable {
 
@@ -45,11 +47,13 @@ final class BenchStack implements AutoCloseable {
   private final Path temporalCli;
   private final int concurrency;
   /** Ports of the dev server's frontend, the sandbox, the API and the rate waves' API. */
-  private final int[] ports = {Proc.freePort(), Proc.freePort(), Proc.freePort(), Proc.freePort()};
+  private final int[] ports = {Proc.freePort(), Proc.freePort(), Proc.freePort(), Proc.freePort(), Proc.freePort()};
   private final int temporalPort = ports[0];
   private final int sandboxPort = ports[1];
   private final int apiPort = ports[2];
   private final int rateApiPort = ports[3];
+  private final int ledgerPort = ports[4];
+  private Proc ledger;
   private final String token = randomToken();
   private final String ledgerUrl;
   private final List<Worker> workers = new ArrayList<>();
@@ -71,8 +75,8 @@ final class BenchStack implements AutoCloseable {
     this.logs = work.resolve("logs");
     this.temporalCli = temporalCli;
     this.concurrency = concurrency;
-    this.ledgerUrl = "jdbc:h2:file:" + work.resolve("ledger").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    this.ledgerUrl = "jdbc:h2:tcp://127.0.0.1:" + ledgerPort + "/ledger"
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
   }
 
   void start() {
@@ -96,6 +100,10 @@ final class BenchStack implements AutoCloseable {
       dev.addAll(List.of("--search-attribute", attribute + "=Keyword"));
     }
     temporal = Proc.start("temporal", dev, work, logs);
+    ledger = Proc.start("ledger", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-cp", h2Jar().toString(), "org.h2.tools.Server", "-tcp", "-tcpPort", String.valueOf(ledgerPort),
+        "-ifNotExists", "-baseDir", work.resolve("db").toString()), work, logs);
+    ledger.awaitReady(STARTUP, () -> Proc.listening(ledgerPort));
     sandbox = Proc.start("sandbox", java("sandbox", "-Xmx3g",
         "--server.port=" + sandboxPort,
         "--sandbox.data-dir=" + work.resolve("sandbox"),
@@ -184,6 +192,7 @@ final class BenchStack implements AutoCloseable {
       out.put(w.proc().name(), w.proc().cpu());
     }
     out.put("api", api.cpu().plus(rateApi.cpu()));
+    out.put("ledger", ledger.cpu());
     out.put("bench", Duration.ofNanos(((com.sun.management.OperatingSystemMXBean)
         ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()));
     return out;
@@ -234,6 +243,9 @@ final class BenchStack implements AutoCloseable {
     }
     if (sandbox != null) {
       sandbox.stop(Duration.ofSeconds(10));
+    }
+    if (ledger != null) {
+      ledger.stop(Duration.ofSeconds(10));
     }
     if (temporal != null) {
       temporal.stop(Duration.ofSeconds(20));
@@ -289,6 +301,23 @@ final class BenchStack implements AutoCloseable {
         .toString()));
     command.addAll(List.of(args));
     return command;
+  }
+
+  /** The H2 jar inside the worker's exec jar, extracted once: the database server runs the same H2. */
+  private Path h2Jar() {
+    Path workerJar = work.resolve("jars").resolve(jarName("worker"));
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(workerJar.toFile())) {
+      java.util.zip.ZipEntry entry = zip.stream()
+          .filter(e -> e.getName().matches("BOOT-INF/lib/h2-[0-9.]+\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException("no H2 jar in " + workerJar));
+      Path out = work.resolve("jars").resolve(entry.getName().substring("BOOT-INF/lib/".length()));
+      try (var in = zip.getInputStream(entry)) {
+        Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String jarName(String module) {

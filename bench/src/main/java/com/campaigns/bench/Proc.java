@@ -105,6 +105,16 @@ record Proc(String name, Path log, Process process) {
     throw new IllegalStateException("no free port");
   }
 
+  /** Whether something accepts connections on 127.0.0.1:port. */
+  static boolean listening(int port) {
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static boolean safely(BooleanSupplier check) {
     try {
       return check.getAsBoolean();

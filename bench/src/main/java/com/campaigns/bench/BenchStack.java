@@ -38,6 +38,8 @@ final class BenchStack implements AutoCloseable {
   /** Recipients per IssueCoupons activity in the rate waves, so that two workers share every wave. */
   static final int RATE_SEGMENT_SIZE = 500;
   static final String WORKER_JVM = "-Xmx1g -XX:+UseSerialGC";
+  /** The collector of -XX:+UseSerialGC that System.gc() runs. */
+  static final String FULL_COLLECTOR = "MarkSweepCompact";
   static final String OTHER_JVM = "-Xmx1g";
   private static final Duration STARTUP = Duration.ofSeconds(300);
 
@@ -149,16 +151,42 @@ final class BenchStack implements AutoCloseable {
     return List.copyOf(workers);
   }
 
-  /** Forces a full GC in the worker and answers its used heap right after (bytes). */
+  /**
+   * Forces a full GC in the worker and answers the heap it left in use (bytes), as the collector
+   * reports it ({@code LastGcInfo.memoryUsageAfterGc} of the heap pools). Reading the used heap
+   * afterwards instead would add whatever the worker allocated in between, at ~1 000 sends/s megabytes.
+   */
   long heapAfterGc(Worker w) {
     JMXServiceURL url;
     try {
       url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + w.jmxPort() + "/jmxrmi");
       try (JMXConnector c = JMXConnectorFactory.connect(url)) {
-        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(c.getMBeanServerConnection(),
-            ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+        javax.management.MBeanServerConnection conn = c.getMBeanServerConnection();
+        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(conn, ManagementFactory.MEMORY_MXBEAN_NAME,
+            MemoryMXBean.class);
         memory.gc();
-        return memory.getHeapMemoryUsage().getUsed();
+        java.util.Set<String> heapPools = new java.util.HashSet<>();
+        for (java.lang.management.MemoryPoolMXBean pool
+            : ManagementFactory.getPlatformMXBeans(conn, java.lang.management.MemoryPoolMXBean.class)) {
+          if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+            heapPools.add(pool.getName());
+          }
+        }
+        // The full collector (MarkSweepCompact under -XX:+UseSerialGC) ran last: System.gc() is a full GC.
+        long best = -1;
+        for (com.sun.management.GarbageCollectorMXBean gc
+            : ManagementFactory.getPlatformMXBeans(conn, com.sun.management.GarbageCollectorMXBean.class)) {
+          com.sun.management.GcInfo info = gc.getLastGcInfo();
+          if (info == null || !gc.getName().equals(FULL_COLLECTOR)) {
+            continue;
+          }
+          best = info.getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+              .mapToLong(e -> e.getValue().getUsed()).sum();
+        }
+        if (best < 0) {
+          throw new IllegalStateException("no " + FULL_COLLECTOR + " collection reported by " + w.proc().name());
+        }
+        return best;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("JMX of " + w.proc().name(), e);

@@ -328,11 +328,14 @@ final class Report {
       return;
     }
     md.append("Every ").append(r.sizes.heapSampleSeconds()).append(" s while the campaign issued, and once at the ")
-        .append("end, the bench forced a full GC in the worker over JMX (`MemoryMXBean.gc()`) and read the used heap ")
-        .append("right after it. The target is judged on the largest sample; a campaign that runs longer is sampled ")
-        .append("more often and so more likely to catch a transient peak (objects in flight, such as a ledger batch or ")
-        .append("a segment's audience slice, would be one explanation; the bench takes no heap dumps to tell), which ")
-        .append("the medians do not show.\n\n")
+        .append("end, the bench forced a full GC in the worker over JMX (`MemoryMXBean.gc()`, a full collection ")
+        .append("under `-XX:+UseSerialGC`) and took the heap that collection left in use (`GcInfo.memoryUsageAfterGc` ")
+        .append("of the heap pools; reading the used heap a moment later would add what the worker allocated in ")
+        .append("between, megabytes at ~1 000 sends/s). The target is judged on the largest sample. For the largest ")
+        .append("sample of each size the bench also keeps a class histogram of the live heap ")
+        .append("(`jcmd GC.class_histogram`, `.data/bench/run-*/logs/heap-*-max.txt`). The worker holds no ")
+        .append("per-recipient state: a segment's openids (5 000) and the answers of one flush interval are the ")
+        .append("only data that scale with the work, and neither grows with the audience.\n\n")
         .append("| recipients | samples | max after GC (MB) | median after GC (MB) |\n|---|---|---|---|\n");
     for (Results.Memory m : r.memory) {
       md.append("| ").append(count(m.recipients())).append(" | ").append(m.samplesBytes().size()).append(" | ")

@@ -28,6 +28,9 @@ public final class BenchMain {
   /** The phases, in the order they run; {@code --only} picks some (the report then stays in the run's directory). */
   static final List<String> PHASES = List.of("throughput", "rate", "memory", "scale");
 
+  /** Heap sampling period of the memory phase's campaigns (the 1M one of the scale phase: the sizes'). */
+  static final long MEMORY_SAMPLE_SECONDS = 2;
+
   private final Path root;
   private final Results results = new Results();
   private List<String> only = PHASES;
@@ -292,7 +295,7 @@ public final class BenchMain {
     for (long n : results.sizes.memoryRecipients()) {
       String label = "m" + n;
       String audience = campaigns.upload(label, n);
-      HeapSampler sampler = new HeapSampler(label);
+      HeapSampler sampler = new HeapSampler(label, MEMORY_SAMPLE_SECONDS);
       String id;
       try {
         id = campaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
@@ -309,15 +312,35 @@ public final class BenchMain {
     }
   }
 
-  /** Forces a GC in the first worker every few seconds and keeps the used heap right after it. */
+  /**
+   * Forces a full GC in the first worker every few seconds while the campaign issues, and keeps the
+   * heap the collection left in use. A tick samples only when the sandbox counted sends since the
+   * previous tick, so the worker is measured at work: not while the stock is created and activated,
+   * nor after the wave is done (an idle worker would make a short campaign look smaller).
+   */
   private final class HeapSampler {
     private final List<Long> samples = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final String label;
+    private long lastCount;
 
-    HeapSampler(String label) {
+    HeapSampler(String label, long periodSeconds) {
       this.label = label;
-      timer.scheduleWithFixedDelay(this::sample, 1, results.sizes.heapSampleSeconds(), TimeUnit.SECONDS);
+      this.lastCount = meter.total();
+      timer.scheduleWithFixedDelay(this::tick, periodSeconds, periodSeconds, TimeUnit.SECONDS);
+    }
+
+    private void tick() {
+      try {
+        long count = meter.total();
+        boolean issuing = count > lastCount;
+        lastCount = count;
+        if (issuing) {
+          sample();
+        }
+      } catch (RuntimeException e) {
+        Console.say("  heap sample skipped: %s", e);
+      }
     }
 
     private void sample() {
@@ -340,7 +363,14 @@ public final class BenchMain {
 
     void stop() {
       timer.shutdownNow();
-      sample();
+      try {
+        timer.awaitTermination(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (samples.isEmpty()) {
+        sample();
+      }
     }
 
     List<Long> samples() {
@@ -378,7 +408,7 @@ public final class BenchMain {
     String id = "bench-" + runTag + "-scale";
     long base = meter.total();
     long t = System.nanoTime();
-    HeapSampler sampler = new HeapSampler("scale");
+    HeapSampler sampler = new HeapSampler("scale", sizes.heapSampleSeconds());
     SendMeter.Run issuance;
     try {
       campaigns.start(id, Duration.ofSeconds(4), length, list, true, 0);

@@ -327,8 +327,11 @@ final class Report {
     if (!heading(md, "## 5. Worker memory", r.memory.isEmpty(), null)) {
       return;
     }
-    md.append("Every ").append(r.sizes.heapSampleSeconds()).append(" s while the campaign issued, and once at the ")
-        .append("end, the bench forced a full GC in the worker over JMX (`MemoryMXBean.gc()`, a full collection ")
+    md.append("Every ").append(BenchMain.MEMORY_SAMPLE_SECONDS).append(" s (10k, 100k: the memory phase) or ")
+        .append(r.sizes.heapSampleSeconds()).append(" s (1M: the scale campaign, so that the forced collections ")
+        .append("barely slow it) while the campaign issued (a tick samples only if the sandbox counted sends since ")
+        .append("the previous one, so the worker is measured at work, not while the stock is created or after the ")
+        .append("wave), the bench forced a full GC in the worker over JMX (`MemoryMXBean.gc()`, a full collection ")
         .append("under `-XX:+UseSerialGC`) and took the heap that collection left in use (`GcInfo.memoryUsageAfterGc` ")
         .append("of the heap pools; reading the used heap a moment later would add what the worker allocated in ")
         .append("between, megabytes at ~1 000 sends/s). The target is judged on the largest sample. For the largest ")

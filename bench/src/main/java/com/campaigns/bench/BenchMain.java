@@ -228,6 +228,7 @@ public final class BenchMain {
       if (workers == 2) {
         Console.say("  starting a second worker");
         second = stack.addWorker();
+        warmUp(sizes.warmupRecipients());
       }
       try {
         for (int rate : sizes.rates()) {
@@ -243,6 +244,22 @@ public final class BenchMain {
         }
       }
     }
+  }
+
+  /**
+   * An unpaced wave issued by both workers before the two-worker waves: the first worker was warmed
+   * up by the throughput phase, and a JVM that has not yet compiled its send path signs late.
+   */
+  private void warmUp(long n) {
+    String audience = rateCampaigns.upload("r2warm", n);
+    Map<String, Long> before = issuedByWorker();
+    String id = rateCampaigns.start("bench-" + runTag + "-r2warm", Duration.ofSeconds(4), Duration.ofDays(1),
+        List.of(new Campaigns.Wave("warm", audience, n, null)), false, 0);
+    rateCampaigns.awaitWavesDone(id, Duration.ofSeconds(n / 100 + 120));
+    rateCampaigns.cancel(id);
+    Map<String, Long> byWorker = new LinkedHashMap<>();
+    issuedByWorker().forEach((w, count) -> byWorker.put(w, count - before.getOrDefault(w, 0L)));
+    Console.say("  warm-up wave of %d recipients with two workers: issued by worker %s", n, byWorker);
   }
 
   private Results.Rate rateWave(int workers, int rate, long n) {

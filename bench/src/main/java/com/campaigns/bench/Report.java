@@ -263,7 +263,9 @@ final class Report {
     md.append("One wave per configured rate, ").append(r.sizes.rateSeconds()).append(" s long, started through an ")
         .append("API instance with `segment-size=").append(BenchStack.RATE_SEGMENT_SIZE)
         .append("` so that the wave is cut into several IssueCoupons activities and, with two workers, both ")
-        .append("workers issue it (the shared send slots in the ledger pace them together). Achieved rate per ")
+        .append("workers issue it (the shared send slots in the ledger pace them together; the second worker is ")
+        .append("warmed up first with an unpaced ").append(count(r.sizes.warmupRecipients()))
+        .append("-recipient wave, as the first one was by the throughput phase). Achieved rate per ")
         .append("1-second window from the sandbox's coupon creation times (whole seconds); the wave's first and ")
         .append("last second are partial and left out. Each window is one sample.\n\n");
     md.append("| workers | configured/s | windows | min % | median % | max % | in 95–100 % | above | excess | issued by worker |\n")

@@ -110,7 +110,7 @@ final class Report {
         .append(minutes(r.totalSeconds)).append(" in all. Raw numbers: [benchmarks.csv](benchmarks.csv). ")
         .append("These are benchmarks, not tests: no test asserts a duration.\n\n");
     md.append("- **Machine:** ").append(r.machine).append("; 1-minute load average at the start of each phase: ")
-        .append(loads()).append(" (the bench alone keeps it near 2).\n");
+        .append(loads()).append(".\n");
     md.append("- **JDK:** ").append(r.jdk).append(". Worker `").append(BenchStack.WORKER_JVM)
         .append("`, API and sandbox `").append(BenchStack.OTHER_JVM).append("` / `-Xmx3g`; Temporal CLI dev server ")
         .append("(SQLite file); the ledger an H2 database served by its own process (`org.h2.tools.Server -tcp`, ")

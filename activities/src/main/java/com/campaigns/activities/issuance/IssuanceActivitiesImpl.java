@@ -176,11 +176,7 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       if (r.startStagger() > 0 && context.getInfo().getAttempt() == 1 && finals.size() < openids.size()) {
         // Let the segments launched before this one get ahead (see IssueRequest#startStagger).
         long micros = (long) (r.startStagger() * (openids.size() - finals.size()) * 1_000_000 / pacer.rate());
-        long until = System.currentTimeMillis() * 1000 + micros;
-        while (System.currentTimeMillis() * 1000 < until) {
-          sleepMicros(Math.min(until - System.currentTimeMillis() * 1000, 200_000));
-          checkpoint();
-        }
+        awaitMicros(System.currentTimeMillis() * 1000 + micros);
       }
       for (int i = 0; i < openids.size(); i++) {
         long seq = r.fromSeq() + i;
@@ -242,9 +238,13 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
     }
 
     private void waitForSlot() {
-      long slot = pacer.next();
+      awaitMicros(pacer.next());
+    }
+
+    /** Sleeps until an epoch-microsecond instant, heartbeating (and noticing a cancel) meanwhile. */
+    private void awaitMicros(long until) {
       while (true) {
-        long waitMicros = slot - System.currentTimeMillis() * 1000;
+        long waitMicros = until - System.currentTimeMillis() * 1000;
         if (waitMicros <= 0) {
           return;
         }

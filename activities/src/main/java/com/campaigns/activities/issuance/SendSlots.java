@@ -37,11 +37,6 @@ public class SendSlots {
    * Reserves {@code n} slots at (at most) both rates, in sends per second. The caller sends at (not
    * before) each slot, and drops a slot it can no longer use in time.
    */
-  public long[] reserve(String waveKey, double waveRate, String merchantKey, double merchantRate, int n) {
-    return reservation(waveKey, waveRate, merchantKey, merchantRate, n).slots();
-  }
-
-  /** As {@link #reserve}, keeping what {@link #giveBack} needs. */
   public Reservation reservation(String waveKey, double waveRate, String merchantKey, double merchantRate, int n) {
     ensure(waveKey);
     ensure(merchantKey);
@@ -77,19 +72,19 @@ public class SendSlots {
    * Returns the slots of a reservation from {@code firstUnused} on, when nobody reserved after it:
    * each cursor moves back to that slot only if it is still where the reservation left it. A
    * segment that ends thus leaves its unused time to the next sender instead of a gap in the rate.
-   *
-   * @return whether both cursors moved back
    */
-  public boolean giveBack(Reservation r, int firstUnused) {
+  public void giveBack(Reservation r, int firstUnused) {
     if (firstUnused >= r.slots().length) {
-      return false;
+      return;
     }
     long from = r.slots()[firstUnused];
-    int wave = jdbc.sql("UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ? AND next_free_micros = ?")
-        .params(from, r.waveKey(), r.waveCursor()).update();
-    int merchant = jdbc.sql("UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ? AND next_free_micros = ?")
-        .params(from, r.merchantKey(), r.merchantCursor()).update();
-    return wave + merchant == 2;
+    moveBack(r.waveKey(), r.waveCursor(), from);
+    moveBack(r.merchantKey(), r.merchantCursor(), from);
+  }
+
+  private void moveBack(String key, long expected, long to) {
+    jdbc.sql("UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ? AND next_free_micros = ?")
+        .params(to, key, expected).update();
   }
 
   private void update(String key, long nextFree) {

@@ -89,20 +89,17 @@ public class IssuanceLedger {
       return;
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    List<Object[]> merge = new ArrayList<>(outcomes.size());
-    List<Object[]> insert = new ArrayList<>(outcomes.size());
+    // The insert's parameters: the merge's twelve, then updated_at (the merge reads both times from `at`).
+    List<Object[]> rows = new ArrayList<>(outcomes.size());
     for (Outcome o : outcomes) {
-      Object[] row = {o.campaignId(), o.waveIndex(), o.seq(), o.openid(), o.outRequestNo(), o.stockId(),
-          o.status(), o.couponId(), o.errorCode(), truncate(o.errorMessage(), 512), o.amount(), now};
-      merge.add(row);
-      Object[] fresh = java.util.Arrays.copyOf(row, row.length + 1);
-      fresh[row.length] = now;
-      insert.add(fresh);
+      rows.add(new Object[] {o.campaignId(), o.waveIndex(), o.seq(), o.openid(), o.outRequestNo(), o.stockId(),
+          o.status(), o.couponId(), o.errorCode(), truncate(o.errorMessage(), 512), o.amount(), now, now});
     }
     try {
-      tx.executeWithoutResult(status -> template.batchUpdate(INSERT, insert));
+      tx.executeWithoutResult(status -> template.batchUpdate(INSERT, rows));
     } catch (DataIntegrityViolationException e) {
       // A duplicate key (H2 and PostgreSQL report it through the batch exception's SQL state).
+      List<Object[]> merge = rows.stream().map(row -> java.util.Arrays.copyOf(row, row.length - 1)).toList();
       tx.executeWithoutResult(status -> template.batchUpdate(MERGE, merge));
     }
   }

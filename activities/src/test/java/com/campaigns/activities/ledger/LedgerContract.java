@@ -175,7 +175,7 @@ abstract class LedgerContract {
   void sendSlotsAreSpacedByTheSlowerRateAndSharedBetweenWorkers() throws Exception {
     String c = camp();
     SendSlots slots = ledger.slots();
-    long[] first = slots.reserve("wave:" + c, 100, "mch:" + c, 500, 10);
+    long[] first = slots.reservation("wave:" + c, 100, "mch:" + c, 500, 10).slots();
     for (int i = 1; i < first.length; i++) {
       assertThat(first[i] - first[i - 1]).isGreaterThanOrEqualTo(10_000);
     }
@@ -186,7 +186,7 @@ abstract class LedgerContract {
       String wave = "wave:" + c + ":" + w;
       pool.submit(() -> {
         for (int i = 0; i < 10; i++) {
-          for (long s : slots.reserve(wave, 500, "mch:shared-" + c, 500, 5)) {
+          for (long s : slots.reservation(wave, 500, "mch:shared-" + c, 500, 5).slots()) {
             all.add(s);
           }
         }

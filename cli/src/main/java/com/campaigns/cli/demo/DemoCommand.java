@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * (so real COUPON.USE notifications reach the API), then prints the reconciliation report and
  * checks what the demo is meant to show. Exit code 0 only when every check passes.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "scenario", mixinStandardHelpOptions = true,
     description = "Run the sample campaign end to end against a running stack (./campaigns demo starts one).")
 public final class DemoCommand implements Callable<Integer> {
 

@@ -1,0 +1,412 @@
+package com.campaigns.cli.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The product as it ships, on this machine: Temporal (the dev server of the Temporal CLI with its Web
+ * UI and the search attributes, or the embedded Java test server), the WeChat Pay sandbox, N workers
+ * and the API, each a process from its exec jar with its log under {@link StackOptions#logs()}. Everything
+ * binds 127.0.0.1, on the fixed ports of {@link Pinned} or on free ones. {@link #start()} waits until
+ * every part answers and fails naming the log of the part that did not; {@link #close()} stops them
+ * in reverse order (the API and the workers before the sandbox and Temporal they talk to).
+ */
+public final class LocalStack implements AutoCloseable {
+
+  /** Which Temporal the stack runs. */
+  public enum Temporal { DEV_SERVER, TEST_SERVER }
+
+  /** A worker process and its management port (/actuator/health, /actuator/prometheus). */
+  public record Worker(String name, StackProcess process, int port) {
+    public String url() {
+      return "http://127.0.0.1:" + port;
+    }
+  }
+
+  /** An API process and its port. */
+  public record Api(StackProcess process, int port) {
+    public String url() {
+      return "http://127.0.0.1:" + port;
+    }
+  }
+
+  private final StackOptions o;
+  private final Tokens tokens;
+  private final int temporalPort;
+  private final int uiPort;
+  private final int sandboxPort;
+  private final int apiPort;
+  private final StackProcess temporal;
+  private final StackProcess sandbox;
+  private final List<Worker> workers = new ArrayList<>();
+  private final List<Api> apis = new ArrayList<>();
+  /** Workers that left (stopped or killed): their logs still belong to the stack's story. */
+  private final List<StackProcess> retired = new ArrayList<>();
+  private int workersStarted;
+  private long startedNanos;
+  private long readySeconds;
+  private boolean closed;
+
+  public LocalStack(StackOptions options) {
+    this.o = options;
+    this.tokens = Tokens.random(options.tokenName());
+    this.temporalPort = port(Pinned.TEMPORAL_PORT);
+    this.uiPort = port(Pinned.TEMPORAL_UI_PORT);
+    this.sandboxPort = port(Pinned.SANDBOX_PORT);
+    this.apiPort = port(Pinned.API_PORT);
+    this.temporal = new StackProcess("temporal", temporalCommand(), o.workDir(), o.logs().resolve("temporal.log"));
+    List<String> sandboxArgs = new ArrayList<>(List.of("--server.port=" + sandboxPort,
+        "--sandbox.notify.allow-http-loopback=true"));
+    sandboxArgs.addAll(o.sandboxArgs());
+    this.sandbox = new StackProcess("sandbox", java(Pinned.SANDBOX, o.sandboxJava(), sandboxArgs), o.workDir(),
+        o.logs().resolve("sandbox.log"));
+  }
+
+  /** Starts every part and waits until each answers; on a failure, stops what it started and throws. */
+  public LocalStack start() {
+    startedNanos = System.nanoTime();
+    try {
+      checkPortsAndJars();
+      if (o.tokenDir() != null) {
+        tokens.writeTo(o.tokenDir());
+      }
+      if (o.temporal() == Temporal.DEV_SERVER) {
+        say("▶ starting Temporal: the dev server (" + TemporalCli.version(o.temporalCli()) + "), state in "
+            + shown(o.state().resolve("temporal.db")));
+      } else {
+        say("▶ starting Temporal: the embedded Java test server (no Web UI, nothing kept after a stop)");
+      }
+      temporal.start();
+      say("▶ starting the sandbox (WeChat Pay stand-in) " + String.join(" ", o.sandboxArgs()));
+      sandbox.start();
+      Worker first = startWorker();
+      awaitTemporal();
+      sandbox.awaitReady("GET /sandbox/merchants", o.startup(), () -> Probe.ok(sandboxUrl() + "/sandbox/merchants"));
+      say("  sandbox ready after " + elapsed() + " s");
+      awaitWorker(first);
+      // More workers and the API once the first worker has migrated the shared ledger.
+      List<Worker> more = new ArrayList<>();
+      for (int n = 2; n <= o.workers(); n++) {
+        more.add(startWorker());
+      }
+      say("▶ starting the API (profile local)");
+      Api api = startApi(apiPort, "api", List.of());
+      more.forEach(this::awaitWorker);
+      awaitApi(api);
+      readySeconds = elapsed();
+      return this;
+    } catch (RuntimeException | Error e) {
+      stopAll(false);
+      throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- what the stack offers
+
+  public Temporal temporal() {
+    return o.temporal();
+  }
+
+  public String temporalTarget() {
+    return "127.0.0.1:" + temporalPort;
+  }
+
+  /** The Web UI of the dev server; empty on the test server. */
+  public Optional<String> uiUrl() {
+    return o.temporal() == Temporal.DEV_SERVER ? Optional.of("http://127.0.0.1:" + uiPort) : Optional.empty();
+  }
+
+  public String sandboxUrl() {
+    return "http://127.0.0.1:" + sandboxPort;
+  }
+
+  public String apiUrl() {
+    return "http://127.0.0.1:" + apiPort;
+  }
+
+  public Tokens tokens() {
+    return tokens;
+  }
+
+  public StackOptions options() {
+    return o;
+  }
+
+  public List<Worker> workers() {
+    return List.copyOf(workers);
+  }
+
+  /** Seconds from {@link #start()} until every part answered. */
+  public long readySeconds() {
+    return readySeconds;
+  }
+
+  /** Every process started, in the order of their start. */
+  public List<StackProcess> processes() {
+    List<StackProcess> all = new ArrayList<>(List.of(temporal, sandbox));
+    workers.forEach(w -> all.add(w.process()));
+    apis.forEach(a -> all.add(a.process()));
+    return all;
+  }
+
+  /** Every process started, those that left included: for a failure report. */
+  public List<StackProcess> everyProcess() {
+    List<StackProcess> all = new ArrayList<>(retired);
+    all.addAll(processes());
+    return all;
+  }
+
+  /** The first process that exited, if one did. */
+  public Optional<StackProcess> firstDead() {
+    return processes().stream().filter(p -> !p.alive()).findFirst();
+  }
+
+  // ---------------------------------------------------------------- changes while it runs
+
+  /** One more worker joins the task queue; waits until its health is UP. */
+  public Worker addWorker() {
+    Worker w = startWorker();
+    awaitWorker(w);
+    return w;
+  }
+
+  /** A worker leaves: SIGTERM, the graceful shutdown a deployment does. */
+  public void stopWorker(Worker w) {
+    w.process().stop(Duration.ofSeconds(30));
+    workers.remove(w);
+    retired.add(w.process());
+  }
+
+  /** kill -9 of a worker: no shutdown hook, no graceful drain, heartbeats just stop. */
+  public void killWorker(Worker w) {
+    w.process().kill();
+    workers.remove(w);
+    retired.add(w.process());
+  }
+
+  /** Another API instance on a free port with {@code extraArgs}, waited for. */
+  public Api addApi(String name, List<String> extraArgs) {
+    Api api = startApi(Ports.free(), name, extraArgs);
+    awaitApi(api);
+    return api;
+  }
+
+  /** Stops Temporal (SIGTERM, as Ctrl-C would); the dev server's state stays in its SQLite file. */
+  public void stopTemporal() {
+    temporal.stop(Duration.ofSeconds(30));
+  }
+
+  /** Starts Temporal again on the same state and ports and waits until it answers. */
+  public void restartTemporal() {
+    temporal.start();
+    awaitTemporal();
+  }
+
+  /** Stops everything in reverse order of start, each given 20 s to stop by itself before it is killed. */
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      stopAll(true);
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private void stopAll(boolean announce) {
+    if (announce) {
+      say("");
+      say("▶ stopping the stack…");
+    }
+    List<StackProcess> all = processes();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      all.get(i).stop(Duration.ofSeconds(20));
+    }
+    if (announce) {
+      say("  stopped. Logs are in " + shown(o.logs()) + "/");
+    }
+  }
+
+  private void checkPortsAndJars() {
+    for (String module : List.of(Pinned.SANDBOX, Pinned.WORKER, Pinned.API)) {
+      Path jar = Pinned.jar(o.root(), module);
+      if (!Files.isRegularFile(jar)) {
+        throw new StackException(jar + " is missing: build it first (./mvnw -B -DskipTests package)");
+      }
+    }
+    if (!o.fixedPorts()) {
+      return;
+    }
+    checkPort(temporalPort, "Temporal gRPC");
+    if (o.temporal() == Temporal.DEV_SERVER) {
+      checkPort(uiPort, "Temporal Web UI");
+    }
+    checkPort(sandboxPort, "sandbox");
+    for (int n = 1; n <= o.workers(); n++) {
+      checkPort(Pinned.WORKER_PORT + n - 1, workerName(n) + " metrics and health");
+    }
+    checkPort(apiPort, "API");
+  }
+
+  /** Fails when something listens on a fixed port, saying how to find it. */
+  public static void checkPort(int port, String what) {
+    if (Ports.listening(port)) {
+      throw new StackException("port " + port + " (" + what + ") is already in use on 127.0.0.1. Is another "
+          + "./campaigns up running? Find the process with: ss -ltnp 'sport = :" + port + "'");
+    }
+  }
+
+  private List<String> temporalCommand() {
+    if (o.temporal() == Temporal.TEST_SERVER) {
+      List<String> command = javaPrefix(o.java());
+      command.addAll(List.of("-Dloader.main=" + Pinned.TEST_SERVER_MAIN, "-jar", jar(Pinned.WORKER).toString(),
+          String.valueOf(temporalPort), "127.0.0.1"));
+      return command;
+    }
+    List<String> command = new ArrayList<>(List.of(o.temporalCli().toString(), "server", "start-dev",
+        "--db-filename", o.state().resolve("temporal.db").toString(), "--ip", "127.0.0.1",
+        "--port", String.valueOf(temporalPort), "--ui-port", String.valueOf(uiPort)));
+    if (!o.fixedPorts()) {
+      command.addAll(List.of("--http-port", String.valueOf(Ports.free()),
+          "--metrics-port", String.valueOf(Ports.free())));
+    }
+    // Payloads are encrypted; the Web UI decrypts them through the API's codec endpoint, with the ops token.
+    command.addAll(List.of("--ui-disable-news-fetch", "--ui-codec-endpoint",
+        apiUrl() + "/codec/" + tokens.ops()));
+    command.addAll(o.temporalArgs());
+    Pinned.SEARCH_ATTRIBUTES.forEach(a -> command.addAll(List.of("--search-attribute", a + "=Keyword")));
+    return command;
+  }
+
+  private void awaitTemporal() {
+    if (o.temporal() == Temporal.DEV_SERVER) {
+      temporal.awaitReady("temporal operator namespace describe and the Web UI answer", o.startup(),
+          () -> TemporalCli.answers(o.temporalCli(), temporalTarget()) && Probe.ok(uiUrl().orElseThrow() + "/"));
+    } else {
+      temporal.awaitReady("Temporal answering on " + temporalTarget(), o.startup(),
+          () -> Ports.listening(temporalPort));
+    }
+    say("  Temporal ready after " + elapsed() + " s");
+  }
+
+  private Worker startWorker() {
+    workersStarted++;
+    String name = workerName(workersStarted);
+    int port = o.fixedPorts() ? Pinned.WORKER_PORT + workersStarted - 1 : Ports.free();
+    List<String> args = new ArrayList<>(common());
+    args.add("--server.port=" + port);
+    args.addAll(o.workerArgs());
+    say("▶ starting " + (workersStarted == 1 ? "the worker (profile local)" : name + " (profile local, port "
+        + port + ")"));
+    StackProcess p = new StackProcess(name, java(Pinned.WORKER, o.workerJava().apply(name), args), o.workDir(),
+        o.logs().resolve(name + ".log"));
+    Worker w = new Worker(name, p.start(), port);
+    workers.add(w);
+    return w;
+  }
+
+  private void awaitWorker(Worker w) {
+    w.process().awaitReady("GET /actuator/health is UP", o.startup(),
+        () -> Probe.body(w.url() + "/actuator/health").contains("\"status\":\"UP\""));
+    say("  " + w.name() + " ready after " + elapsed() + " s");
+  }
+
+  private Api startApi(int port, String name, List<String> extraArgs) {
+    List<String> args = new ArrayList<>(common());
+    args.addAll(List.of("--server.port=" + port,
+        "--campaigns.workflow.notify-url=" + apiUrl() + "/wechatpay/notifications/coupon"));
+    if (!o.fixedPorts()) {
+      uiUrl().ifPresent(ui -> args.add("--campaigns.codec-server.allowed-origins=" + ui));
+    }
+    args.addAll(tokens.apiArgs());
+    args.addAll(o.apiArgs());
+    args.addAll(extraArgs);
+    StackProcess p = new StackProcess(name, java(Pinned.API, o.apiJava(), args), o.workDir(),
+        o.logs().resolve(name + ".log"));
+    Api api = new Api(p.start(), port);
+    apis.add(api);
+    return api;
+  }
+
+  private void awaitApi(Api api) {
+    api.process().awaitReady("GET /actuator/health", o.startup(), () -> Probe.ok(api.url() + "/actuator/health"));
+    say("  " + (api.process().name().equals("api") ? "API" : api.process().name()) + " ready after " + elapsed()
+        + " s");
+  }
+
+  /** What the workers and the API share: profile local, pointed at this stack's parts. */
+  private List<String> common() {
+    List<String> args = new ArrayList<>(List.of("--spring.profiles.active=local",
+        "--spring.temporal.connection.target=" + temporalTarget(),
+        "--campaigns.wechatpay.base-url=" + sandboxUrl(),
+        "--campaigns.wechatpay.sandbox-admin-url=" + sandboxUrl()));
+    if (o.ledgerUrl() != null) {
+      args.add("--spring.datasource.url=" + o.ledgerUrl());
+    }
+    if (o.audiencesDir() != null) {
+      args.add("--campaigns.audiences.dir=" + o.audiencesDir());
+    }
+    return args;
+  }
+
+  private List<String> java(String module, List<String> roleJava, List<String> args) {
+    List<String> command = javaPrefix(o.java());
+    command.addAll(roleJava);
+    command.addAll(List.of("-jar", jar(module).toString()));
+    command.addAll(args);
+    return command;
+  }
+
+  private static List<String> javaPrefix(List<String> options) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(options);
+    return command;
+  }
+
+  private Path jar(String module) {
+    Path built = Pinned.jar(o.root(), module);
+    if (o.jarCopies() == null) {
+      return built;
+    }
+    Path copy = o.jarCopies().resolve(Pinned.jarName(module));
+    try {
+      if (!Files.exists(copy)) {
+        Files.createDirectories(o.jarCopies());
+        Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return copy;
+  }
+
+  private int port(int fixed) {
+    return o.fixedPorts() ? fixed : Ports.free();
+  }
+
+  private static String workerName(int n) {
+    return n == 1 ? "worker" : "worker-" + n;
+  }
+
+  private long elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds();
+  }
+
+  /** A path as the user sees it: relative to the project's root when under it. */
+  public Path shown(Path p) {
+    return p.startsWith(o.root()) ? o.root().relativize(p) : p;
+  }
+
+  private void say(String line) {
+    o.say().accept(line);
+  }
+
+}

@@ -1,10 +1,10 @@
 package com.campaigns.e2e.chaos;
 
 import com.campaigns.activities.ExactlyOnce;
+import com.campaigns.cli.stack.LocalStack;
 import com.campaigns.e2e.support.CampaignPlan;
 import com.campaigns.e2e.support.Console;
 import com.campaigns.e2e.support.Http;
-import com.campaigns.e2e.support.ManagedProcess;
 import com.campaigns.e2e.support.Stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -54,7 +54,7 @@ public final class Chaos {
   /** Disruptions fired, by kind, over all rounds. */
   private final Map<String, Integer> fired = new TreeMap<>();
   private final ExecutorService processes = Executors.newSingleThreadExecutor();
-  private final AtomicReference<ManagedProcess> second = new AtomicReference<>();
+  private final AtomicReference<LocalStack.Worker> second = new AtomicReference<>();
   private final List<String> processFailures = new CopyOnWriteArrayList<>();
   /** Faults the sandbox injected, by endpoint and kind. */
   private final Map<String, Long> injected = new TreeMap<>();
@@ -233,7 +233,7 @@ public final class Chaos {
     }
     // Process disruptions still under way finish before the checks; a second worker leaves.
     onProcesses(() -> {
-      ManagedProcess extra = second.getAndSet(null);
+      LocalStack.Worker extra = second.getAndSet(null);
       if (extra != null) {
         stack.removeWorker(extra);
       }
@@ -296,7 +296,7 @@ public final class Chaos {
         }
       });
       case "second-worker-leaves" -> onProcesses(() -> {
-        ManagedProcess extra = second.getAndSet(null);
+        LocalStack.Worker extra = second.getAndSet(null);
         if (extra != null) {
           stack.removeWorker(extra);
         }

@@ -1,5 +1,18 @@
 package com.campaigns.bench;
 
+import com.campaigns.bench.measure.Campaigns;
+import com.campaigns.bench.measure.CeilingLoop;
+import com.campaigns.bench.measure.HistoryCounter;
+import com.campaigns.bench.measure.JfrProfile;
+import com.campaigns.bench.measure.Machine;
+import com.campaigns.bench.measure.SendMeter;
+import com.campaigns.bench.measure.Stats;
+import com.campaigns.bench.report.Report;
+import com.campaigns.bench.report.Results;
+import com.campaigns.bench.stack.BenchStack;
+import com.campaigns.bench.stack.Console;
+import com.campaigns.bench.stack.Http;
+import com.campaigns.cli.stack.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +41,6 @@ public final class BenchMain {
   /** The phases, in the order they run; {@code --only} picks some (the report then stays in the run's directory). */
   static final List<String> PHASES = List.of("throughput", "rate", "memory", "scale");
 
-  /** Heap sampling period of the memory phase's campaigns (the 1M one of the scale phase: the sizes'). */
-  static final long MEMORY_SAMPLE_SECONDS = 2;
 
   private final Path root;
   private final Results results = new Results();
@@ -179,7 +190,7 @@ public final class BenchMain {
 
   /** One more full-stack campaign of the same size with JFR recording in the worker (not part of the medians). */
   private void profile(int n) {
-    BenchStack.Worker worker = stack.workers().get(0);
+    LocalStack.Worker worker = stack.workers().get(0);
     Path jfr = stack.logs().resolve("worker-full-stack.jfr").toAbsolutePath();
     Console.say("  one more full-stack run with JFR in the worker (%s)", jfr);
     stack.jcmd(worker, "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
@@ -224,7 +235,7 @@ public final class BenchMain {
   private void rateFidelity() {
     Results.Sizes sizes = results.sizes;
     for (int workers = 1; workers <= 2; workers++) {
-      BenchStack.Worker second = null;
+      LocalStack.Worker second = null;
       if (workers == 2) {
         Console.say("  starting a second worker");
         second = stack.addWorker();
@@ -294,14 +305,14 @@ public final class BenchMain {
   /** campaigns_coupons_issued_total of each running worker, from its /actuator/prometheus. */
   private Map<String, Long> issuedByWorker() {
     Map<String, Long> out = new LinkedHashMap<>();
-    for (BenchStack.Worker w : stack.workers()) {
+    for (LocalStack.Worker w : stack.workers()) {
       long total = 0;
       for (String line : new Http(w.url(), null).text("/actuator/prometheus").split("\n")) {
         if (line.startsWith("campaigns_coupons_issued_total")) {
           total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
       }
-      out.put(w.proc().name(), total);
+      out.put(w.name(), total);
     }
     return out;
   }
@@ -312,7 +323,7 @@ public final class BenchMain {
     for (long n : results.sizes.memoryRecipients()) {
       String label = "m" + n;
       String audience = campaigns.upload(label, n);
-      HeapSampler sampler = new HeapSampler(label, MEMORY_SAMPLE_SECONDS);
+      HeapSampler sampler = new HeapSampler(label, Results.MEMORY_SAMPLE_SECONDS);
       String id;
       try {
         id = campaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),

@@ -1,5 +1,8 @@
-package com.campaigns.bench;
+package com.campaigns.bench.measure;
 
+import com.campaigns.bench.stack.BenchStack;
+import com.campaigns.bench.stack.Http;
+import com.campaigns.cli.stack.StackProcess;
 import com.campaigns.workflows.model.AudienceSpec;
 import com.campaigns.workflows.model.CampaignSpec;
 import com.campaigns.workflows.model.FlowSpec;
@@ -20,24 +23,24 @@ import java.util.List;
 import java.util.Set;
 
 /** Campaigns as a marketer runs them: audiences uploaded and campaigns started through the REST API. */
-final class Campaigns {
+public final class Campaigns {
 
-  static final long COUPON_AMOUNT = 100;
+  public static final long COUPON_AMOUNT = 100;
   private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED", "CANCELLED");
 
   /** One wave to start: its audience and its rate (null: the merchant's ceiling). */
-  record Wave(String name, String audienceId, long recipients, Integer ratePerSecond) {}
+  public record Wave(String name, String audienceId, long recipients, Integer ratePerSecond) {}
 
   private final Http api;
   private final String runTag;
 
-  Campaigns(Http api, String runTag) {
+  public Campaigns(Http api, String runTag) {
     this.api = api;
     this.runTag = runTag;
   }
 
   /** Uploads {@code count} fresh openids ({@code POST /api/v1/audiences}, one per line); answers the audience id. */
-  String upload(String label, long count) {
+  public String upload(String label, long count) {
     ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE, count * 24));
     for (long i = 0; i < count; i++) {
       body.writeBytes(openid(label, i).getBytes(StandardCharsets.US_ASCII));
@@ -51,7 +54,7 @@ final class Campaigns {
     return receipt.path("audience_id").asText();
   }
 
-  String openid(String label, long i) {
+  public String openid(String label, long i) {
     return "b" + runTag + "_" + label + "_" + i;
   }
 
@@ -60,7 +63,7 @@ final class Campaigns {
    * every wave starts at the beginning (waves of one campaign run one after another). The stock has
    * room for the waves' recipients plus {@code spareCoupons}.
    */
-  String start(String campaignId, Duration lead, Duration length, List<Wave> waves, boolean downloadFlows,
+  public String start(String campaignId, Duration lead, Duration length, List<Wave> waves, boolean downloadFlows,
       long spareCoupons) {
     Instant begin = Instant.now().plus(lead).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     long maxCoupons = waves.stream().mapToLong(Wave::recipients).sum() + spareCoupons + 100;
@@ -75,12 +78,12 @@ final class Campaigns {
     return campaignId;
   }
 
-  JsonNode status(String campaignId) {
+  public JsonNode status(String campaignId) {
     return api.get("/api/v1/campaigns/" + campaignId);
   }
 
   /** Polls the status document until every wave is DONE; fails on a pause or an end. */
-  JsonNode awaitWavesDone(String campaignId, Duration timeout) {
+  public JsonNode awaitWavesDone(String campaignId, Duration timeout) {
     return await(campaignId, timeout, s -> {
       List<String> waves = new ArrayList<>();
       s.path("waves").forEach(w -> waves.add(w.path("status").asText()));
@@ -88,11 +91,11 @@ final class Campaigns {
     });
   }
 
-  JsonNode awaitTerminal(String campaignId, Duration timeout) {
+  public JsonNode awaitTerminal(String campaignId, Duration timeout) {
     return await(campaignId, timeout, s -> TERMINAL.contains(s.path("status").asText()));
   }
 
-  void cancel(String campaignId) {
+  public void cancel(String campaignId) {
     api.postJson("/api/v1/campaigns/" + campaignId + "/cancel", Http.JSON.createObjectNode().put("reason", "bench"));
   }
 
@@ -111,11 +114,11 @@ final class Campaigns {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("campaign " + campaignId + " not done after " + timeout + ": " + s);
       }
-      Proc.sleep(1000);
+      StackProcess.sleep(1000);
     }
   }
 
-  static String rfc3339(Instant instant) {
+  public static String rfc3339(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

@@ -1,4 +1,4 @@
-package com.campaigns.bench;
+package com.campaigns.bench.measure;
 
 import com.campaigns.activities.wechat.MerchantClient;
 import com.campaigns.activities.wechat.MerchantCredentials;
@@ -6,6 +6,7 @@ import com.campaigns.activities.wechat.MerchantCredentialsLoader;
 import com.campaigns.activities.wechat.MerchantSource;
 import com.campaigns.activities.wechat.WechatPayClientFactory;
 import com.campaigns.activities.wechat.WechatPayProperties;
+import com.campaigns.bench.stack.BenchStack;
 import com.wechat.pay.java.service.cashcoupons.model.SendCouponRequest;
 import java.time.Duration;
 import java.util.List;
@@ -20,14 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * the same OkHttp pool and settings), to distinct openids of one stock. The stock is a campaign's: the
  * product created and activated it, the loop only sends.
  */
-final class CeilingLoop {
+public final class CeilingLoop {
 
   private final MerchantClient client;
   private final AtomicLong requestNo = new AtomicLong(System.currentTimeMillis() * 1000);
   private final String stockId;
 
   /** A loop sending from {@code stockId}, a running stock of the merchant (the product created and activated it). */
-  CeilingLoop(String sandboxUrl, String stockId) {
+  public CeilingLoop(String sandboxUrl, String stockId) {
     this.stockId = stockId;
     WechatPayProperties properties = new WechatPayProperties(sandboxUrl, sandboxUrl, Duration.ofSeconds(5),
         Duration.ofSeconds(10), BenchStack.NO_LIMIT, List.of());
@@ -42,7 +43,7 @@ final class CeilingLoop {
    * Sends one coupon to each of {@code openids} with {@code concurrency} threads; answers the
    * number of sends that failed (each failure is a call the sandbox counted all the same).
    */
-  long send(List<String> openids, int concurrency) {
+  public long send(List<String> openids, int concurrency) {
     AtomicLong next = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     ExecutorService threads = Executors.newFixedThreadPool(concurrency);

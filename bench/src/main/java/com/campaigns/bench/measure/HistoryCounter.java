@@ -1,4 +1,4 @@
-package com.campaigns.bench;
+package com.campaigns.bench.measure;
 
 import com.google.protobuf.ByteString;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -14,19 +14,19 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
  * runs share the workflow id) and the runs of any workflow it started as a child (parent id). The
  * events are read, not estimated: GetWorkflowExecutionHistory, page by page.
  */
-final class HistoryCounter implements AutoCloseable {
+public final class HistoryCounter implements AutoCloseable {
 
   /** Runs and events found. */
-  record Count(int runs, long events) {}
+  public record Count(int runs, long events) {}
 
   private final WorkflowServiceStubs stubs;
 
-  HistoryCounter(String target) {
+  public HistoryCounter(String target) {
     this.stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target)
         .build());
   }
 
-  Count count(String workflowId) {
+  public Count count(String workflowId) {
     Count own = countRuns("WorkflowId = '" + workflowId + "'");
     Count children = countRuns("ParentWorkflowId = '" + workflowId + "'");
     return new Count(own.runs() + children.runs(), own.events() + children.events());

@@ -1,4 +1,4 @@
-package com.campaigns.bench;
+package com.campaigns.bench.measure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +18,9 @@ import jdk.jfr.consumer.RecordingFile;
  * its top frame; generic JDK frames (collections, locks, strings) are charged to the first caller
  * below them that belongs to a component, so "HashMap.get called by H2" counts as the ledger.
  */
-final class JfrProfile {
+public final class JfrProfile {
 
-  static final String JDK = "JDK (not attributable)";
+  public static final String JDK = "JDK (not attributable)";
 
   /** Component of a class, by package, in the order the checks run; null: generic JDK code. */
   private static final List<Map.Entry<String, String>> COMPONENTS = List.of(
@@ -55,7 +55,7 @@ final class JfrProfile {
   private JfrProfile() {}
 
   /** The component a class belongs to, or null for generic code (java.*, jdk.*, sun.*, the Kotlin stdlib of OkHttp). */
-  static String component(String className) {
+  public static String component(String className) {
     for (Map.Entry<String, String> e : COMPONENTS) {
       if (className.startsWith(e.getKey())) {
         return e.getValue();
@@ -69,7 +69,7 @@ final class JfrProfile {
   }
 
   /** The component a stack (class names, top frame first) is charged to. */
-  static String charge(List<String> classesTopFirst) {
+  public static String charge(List<String> classesTopFirst) {
     for (String c : classesTopFirst) {
       String component = component(c);
       if (component != null) {
@@ -80,9 +80,9 @@ final class JfrProfile {
   }
 
   /** What a recording says: samples per component and per top method, most first. */
-  record Profile(long samples, Map<String, Long> byComponent, Map<String, Long> topMethods) {}
+  public record Profile(long samples, Map<String, Long> byComponent, Map<String, Long> topMethods) {}
 
-  static Profile read(Path recording) {
+  public static Profile read(Path recording) {
     Map<String, Long> components = new HashMap<>();
     Map<String, Long> methods = new HashMap<>();
     long samples = 0;
@@ -109,7 +109,7 @@ final class JfrProfile {
   }
 
   /** Counts sorted by value, largest first (ties by name). */
-  static Map<String, Long> sorted(Map<String, Long> counts) {
+  public static Map<String, Long> sorted(Map<String, Long> counts) {
     Map<String, Long> out = new LinkedHashMap<>();
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

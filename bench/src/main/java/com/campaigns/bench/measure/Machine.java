@@ -1,4 +1,4 @@
-package com.campaigns.bench;
+package com.campaigns.bench.measure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What the numbers were measured on. */
-final class Machine {
+public final class Machine {
 
   private Machine() {}
 
-  static String describe() {
+  public static String describe() {
     String model = firstValue(Path.of("/proc/cpuinfo"), "model name");
     String memKb = firstValue(Path.of("/proc/meminfo"), "MemTotal");
     String memory = memKb == null ? "?" : String.format("%.0f GB RAM",
@@ -19,12 +19,12 @@ final class Machine {
         + ", " + memory + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
   }
 
-  static String jdk() {
+  public static String jdk() {
     return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
   }
 
   /** The 1-minute load average (runnable processes, ours and everyone else's), or -1 when unknown. */
-  static double load() {
+  public static double load() {
     try {
       return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     } catch (IOException | RuntimeException e) {

@@ -1,5 +1,7 @@
-package com.campaigns.bench;
+package com.campaigns.bench.measure;
 
+import com.campaigns.bench.stack.Http;
+import com.campaigns.cli.stack.StackProcess;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,18 +13,18 @@ import java.util.function.Supplier;
  * read that saw it begin and the read that saw it complete, over the time between those reads, so the
  * ceiling loop and a campaign are timed the same way, at the sandbox, without their start-up.
  */
-final class SendMeter {
+public final class SendMeter {
 
   private static final long POLL_MILLIS = 50;
 
   /** A measured run: calls, seconds, and each process's CPU seconds within the same interval. */
-  record Run(long calls, double seconds, Map<String, Double> cpuSeconds) {
-    double perSecond() {
+  public record Run(long calls, double seconds, Map<String, Double> cpuSeconds) {
+    public double perSecond() {
       return calls / seconds;
     }
 
     /** CPU milliseconds per call of one process, 0 when it was not measured. */
-    double cpuMillisPerCall(String process) {
+    public double cpuMillisPerCall(String process) {
       return cpuSeconds.getOrDefault(process, 0.0) * 1000 / calls;
     }
   }
@@ -30,18 +32,18 @@ final class SendMeter {
   private final Http sandbox;
   private final Supplier<Map<String, Duration>> cpu;
 
-  SendMeter(Http sandbox, Supplier<Map<String, Duration>> cpu) {
+  public SendMeter(Http sandbox, Supplier<Map<String, Duration>> cpu) {
     this.sandbox = sandbox;
     this.cpu = cpu;
   }
 
   /** send_coupon calls the sandbox has answered so far, whatever the outcome. */
-  long total() {
+  public long total() {
     return sandbox.get("/sandbox/stats").path("send_coupon").path("total").asLong();
   }
 
   /** Waits until {@code calls} more calls than {@code base} were counted, timing them from the first one. */
-  Run measure(long base, long calls, Duration timeout) {
+  public Run measure(long base, long calls, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long startNanos = 0;
     long startCount = 0;
@@ -66,7 +68,7 @@ final class SendMeter {
       if (now > deadline) {
         throw new IllegalStateException("only " + (count - base) + " of " + calls + " sends after " + timeout);
       }
-      Proc.sleep(POLL_MILLIS);
+      StackProcess.sleep(POLL_MILLIS);
     }
   }
 }

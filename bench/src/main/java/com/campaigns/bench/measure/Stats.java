@@ -1,4 +1,4 @@
-package com.campaigns.bench;
+package com.campaigns.bench.measure;
 
 import java.util.ArrayList;
 import java.util.Collection;

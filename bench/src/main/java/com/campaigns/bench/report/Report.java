@@ -1,5 +1,9 @@
-package com.campaigns.bench;
+package com.campaigns.bench.report;
 
+import com.campaigns.bench.measure.Campaigns;
+import com.campaigns.bench.measure.Machine;
+import com.campaigns.bench.measure.Stats;
+import com.campaigns.bench.stack.BenchStack;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -24,20 +28,20 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Writes a run's results: docs/benchmarks.md, docs/benchmarks.csv and docs/images/benchmarks.png. */
-final class Report {
+public final class Report {
 
-  static final double RATIO_TARGET = 0.9;
-  static final double HISTORY_TARGET = 60;
-  static final double MEMORY_TARGET = 0.10;
+  public static final double RATIO_TARGET = 0.9;
+  public static final double HISTORY_TARGET = 60;
+  public static final double MEMORY_TARGET = 0.10;
   private static final String[] PROCESSES = {"bench", "worker", "sandbox", "ledger", "temporal", "api"};
 
   private final Results r;
 
-  Report(Results results) {
+  public Report(Results results) {
     this.r = results;
   }
 
-  void write(Path docs) throws IOException {
+  public void write(Path docs) throws IOException {
     Files.createDirectories(docs.resolve("images"));
     writeCsv(docs.resolve("benchmarks.csv"));
     writeChart(docs.resolve("images/benchmarks.png"));
@@ -47,7 +51,7 @@ final class Report {
   // ------------------------------------------------------------------ summary
 
   /** Rows of the summary table: what, target, measured, met. */
-  List<String[]> summary() {
+  public List<String[]> summary() {
     List<String[]> rows = new ArrayList<>();
     if (!r.pairs.isEmpty()) {
       rows.add(new String[] {"1. ceiling (SDK loop, C=" + r.sizes.concurrency() + ")", "—",
@@ -101,7 +105,7 @@ final class Report {
 
   // ------------------------------------------------------------------ markdown
 
-  String markdown() {
+  public String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n");
     md.append("Written by `./campaigns bench").append("quick".equals(r.sizes.name()) ? " --quick" : "")
@@ -329,7 +333,7 @@ final class Report {
     if (!heading(md, "## 5. Worker memory", r.memory.isEmpty(), null)) {
       return;
     }
-    md.append("Every ").append(BenchMain.MEMORY_SAMPLE_SECONDS).append(" s (10k, 100k: the memory phase) or ")
+    md.append("Every ").append(Results.MEMORY_SAMPLE_SECONDS).append(" s (10k, 100k: the memory phase) or ")
         .append(r.sizes.heapSampleSeconds()).append(" s (1M: the scale campaign, so that the forced collections ")
         .append("barely slow it) while the campaign issued (a tick samples only if the sandbox counted sends since ")
         .append("the previous one, so the worker is measured at work, not while the stock is created or after the ")
@@ -526,7 +530,7 @@ final class Report {
 
   // ------------------------------------------------------------------ formatting
 
-  static String count(long n) {
+  public static String count(long n) {
     if (n >= 1_000_000 && n % 1_000_000 == 0) {
       return n / 1_000_000 + "M";
     }
@@ -536,7 +540,7 @@ final class Report {
     return String.valueOf(n);
   }
 
-  static String minutes(double seconds) {
+  public static String minutes(double seconds) {
     return seconds < 120 ? f0(seconds) + " s" : f1(seconds / 60) + " min";
   }
 
@@ -544,19 +548,19 @@ final class Report {
     return ok ? "yes" : "**no**";
   }
 
-  static String f0(double v) {
+  public static String f0(double v) {
     return String.format(Locale.ROOT, "%.0f", v);
   }
 
-  static String f1(double v) {
+  public static String f1(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  static String f2(double v) {
+  public static String f2(double v) {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  static String f3(double v) {
+  public static String f3(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
   }
 }

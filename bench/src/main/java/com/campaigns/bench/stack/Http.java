@@ -1,4 +1,4 @@
-package com.campaigns.bench;
+package com.campaigns.bench.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,41 +10,41 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** JSON over HTTP to the API, the sandbox's admin API and the worker's actuator. */
-final class Http {
+public final class Http {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
   private final String bearer;
 
-  Http(String base, String bearer) {
+  public Http(String base, String bearer) {
     this.base = base;
     this.bearer = bearer;
   }
 
-  String base() {
+  public String base() {
     return base;
   }
 
-  boolean ok(String path) {
+  public boolean ok(String path) {
     return send(request(path).GET()).statusCode() / 100 == 2;
   }
 
-  String text(String path) {
+  public String text(String path) {
     return expect2xx("GET " + path, send(request(path).GET()));
   }
 
-  JsonNode get(String path) {
+  public JsonNode get(String path) {
     return parse(text(path));
   }
 
-  JsonNode post(String path, String contentType, HttpRequest.BodyPublisher body) {
+  public JsonNode post(String path, String contentType, HttpRequest.BodyPublisher body) {
     HttpResponse<String> r = send(request(path).header("Content-Type", contentType).POST(body));
     return parse(expect2xx("POST " + path, r));
   }
 
-  JsonNode postJson(String path, Object body) {
+  public JsonNode postJson(String path, Object body) {
     try {
       return post(path, "application/json", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     } catch (IOException e) {

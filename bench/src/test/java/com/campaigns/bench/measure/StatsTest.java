@@ -1,4 +1,4 @@
-package com.campaigns.bench;
+package com.campaigns.bench.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

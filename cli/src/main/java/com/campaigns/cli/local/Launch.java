@@ -9,11 +9,14 @@ import com.campaigns.cli.stack.TemporalCli;
 import com.campaigns.cli.stack.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** What the launcher's commands share: the project's root, JAVA_OPTS, the local stack and its URLs, child JVMs. */
@@ -66,7 +69,7 @@ final class Launch {
     Path cli = options.testServer() ? null : TemporalCli.findOrInstall(root, logs(), Launch::say).orElse(null);
     LocalStack stack = new LocalStack(StackOptions.builder(root).temporalCli(cli).workers(options.workers)
         .tokens("local", root.resolve(Pinned.DATA_DIR)).java(javaOpts()).sandboxArgs(sandboxArgs).apiArgs(apiArgs)
-        .startup(java.time.Duration.ofSeconds(Integer.parseInt(
+        .startup(Duration.ofSeconds(Integer.parseInt(
             System.getenv().getOrDefault("CAMPAIGNS_STARTUP_TIMEOUT", "180"))))
         .build());
     StackProcess.onShutdown(stack::close);
@@ -133,7 +136,7 @@ final class Launch {
 
   /** Runs a command with its output into {@code log}; answers its exit code. */
   static int quiet(List<String> command, Map<String, String> env, Path log) throws IOException, InterruptedException {
-    java.nio.file.Files.createDirectories(log.getParent());
+    Files.createDirectories(log.getParent());
     ProcessBuilder pb = new ProcessBuilder(command).directory(root().toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     pb.environment().putAll(env);
@@ -144,7 +147,7 @@ final class Launch {
 
   /** Prints the last {@code lines} lines of a file. */
   static void tail(Path file, int lines) throws IOException {
-    List<String> all = java.nio.file.Files.readAllLines(file);
+    List<String> all = Files.readAllLines(file);
     all.subList(Math.max(0, all.size() - lines), all.size()).forEach(Launch::say);
   }
 
@@ -154,7 +157,7 @@ final class Launch {
   }
 
   /** Runs {@code body}; a {@link StackException} becomes the launcher's "✗ message" and exit code 1. */
-  static int guarded(java.util.concurrent.Callable<Integer> body) throws Exception {
+  static int guarded(Callable<Integer> body) throws Exception {
     try {
       return body.call();
     } catch (StackException e) {

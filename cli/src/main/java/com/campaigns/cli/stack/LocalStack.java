@@ -103,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
       readySeconds = elapsed();
       return this;
     } catch (RuntimeException | Error e) {
-      stopAll(false);
+      close();
       throw e;
     }
   }
@@ -212,27 +212,20 @@ public final class LocalStack implements AutoCloseable {
   /** Stops everything in reverse order of start, each given 20 s to stop by itself before it is killed. */
   @Override
   public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      stopAll(true);
+    if (closed) {
+      return;
     }
-  }
-
-  // ---------------------------------------------------------------- plumbing
-
-  private void stopAll(boolean announce) {
-    if (announce) {
-      say("");
-      say("▶ stopping the stack…");
-    }
+    closed = true;
+    say("");
+    say("▶ stopping the stack…");
     List<StackProcess> all = processes();
     for (int i = all.size() - 1; i >= 0; i--) {
       all.get(i).stop(Duration.ofSeconds(20));
     }
-    if (announce) {
-      say("  stopped. Logs are in " + shown(o.logs()) + "/");
-    }
+    say("  stopped. Logs are in " + shown(o.logs()) + "/");
   }
+
+  // ---------------------------------------------------------------- plumbing
 
   private void checkPortsAndJars() {
     for (String module : List.of(Pinned.SANDBOX, Pinned.WORKER, Pinned.API)) {

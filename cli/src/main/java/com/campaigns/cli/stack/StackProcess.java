@@ -29,9 +29,12 @@ public final class StackProcess {
   private static final boolean SETSID = new File("/usr/bin/setsid").canExecute();
 
   static {
-    // One hook, so that an orderly stop runs before anything left is killed (JVM hooks run concurrently).
+    // One hook, so that the orderly stops run (the last registered first) before anything left is killed:
+    // JVM hooks run concurrently.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      ON_SHUTDOWN.forEach(Runnable::run);
+      for (int i = ON_SHUTDOWN.size() - 1; i >= 0; i--) {
+        ON_SHUTDOWN.get(i).run();
+      }
       LIVE.forEach(StackProcess::kill);
     }, "stack-process-cleanup"));
   }
@@ -50,7 +53,10 @@ public final class StackProcess {
     this.log = log;
   }
 
-  /** Runs {@code stop} when the JVM ends (a Ctrl-C included), before the processes still running are killed. */
+  /**
+   * Runs {@code stop} when the JVM ends (a Ctrl-C included), before the processes still running are
+   * killed; the stops registered later run first (a demo's scenario ends before its stack stops).
+   */
   public static void onShutdown(Runnable stop) {
     ON_SHUTDOWN.add(stop);
   }

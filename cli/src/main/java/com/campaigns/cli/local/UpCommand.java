@@ -32,7 +32,7 @@ final class UpCommand implements Callable<Integer> {
       Launch.say("Press Ctrl-C to stop everything.");
       while (true) {
         Optional<StackProcess> dead = stack.firstDead();
-        if (dead.isPresent()) {
+        if (dead.isPresent() && !stack.closed()) {
           Launch.fail(dead.get().name() + " stopped unexpectedly. " + dead.get().tail(40));
           stack.close();
           return 1;

@@ -52,7 +52,7 @@ public final class LocalStack implements AutoCloseable {
   private int workersStarted;
   private long startedNanos;
   private long readySeconds;
-  private boolean closed;
+  private volatile boolean closed;
 
   public LocalStack(StackOptions options) {
     this.o = options;
@@ -163,6 +163,11 @@ public final class LocalStack implements AutoCloseable {
     return all;
   }
 
+  /** Whether {@link #close()} began: its processes then exit as asked. */
+  public boolean closed() {
+    return closed;
+  }
+
   /** The first process that exited, if one did. */
   public Optional<StackProcess> firstDead() {
     return processes().stream().filter(p -> !p.alive()).findFirst();
@@ -216,9 +221,12 @@ public final class LocalStack implements AutoCloseable {
       return;
     }
     closed = true;
+    List<StackProcess> all = processes();
+    if (all.stream().allMatch(p -> p.pid() < 0)) {
+      return;
+    }
     say("");
     say("▶ stopping the stack…");
-    List<StackProcess> all = processes();
     for (int i = all.size() - 1; i >= 0; i--) {
       all.get(i).stop(Duration.ofSeconds(20));
     }

@@ -1,10 +1,7 @@
 package com.campaigns.cli.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +62,7 @@ public final class LocalStack implements AutoCloseable {
     List<String> sandboxArgs = new ArrayList<>(List.of("--server.port=" + sandboxPort,
         "--sandbox.notify.allow-http-loopback=true"));
     sandboxArgs.addAll(o.sandboxArgs());
-    this.sandbox = new StackProcess("sandbox", java(Pinned.SANDBOX, o.sandboxJava(), sandboxArgs), o.workDir(),
+    this.sandbox = new StackProcess("sandbox", o.javaCommand(Pinned.SANDBOX, o.sandboxJava(), sandboxArgs), o.workDir(),
         o.logs().resolve("sandbox.log"));
   }
 
@@ -266,10 +263,8 @@ public final class LocalStack implements AutoCloseable {
 
   private List<String> temporalCommand() {
     if (o.temporal() == Temporal.TEST_SERVER) {
-      List<String> command = javaPrefix(o.java());
-      command.addAll(List.of("-Dloader.main=" + Pinned.TEST_SERVER_MAIN, "-jar", jar(Pinned.WORKER).toString(),
-          String.valueOf(temporalPort), "127.0.0.1"));
-      return command;
+      return o.javaCommand(Pinned.WORKER, List.of("-Dloader.main=" + Pinned.TEST_SERVER_MAIN),
+          List.of(String.valueOf(temporalPort), "127.0.0.1"));
     }
     List<String> command = new ArrayList<>(List.of(o.temporalCli().toString(), "server", "start-dev",
         "--db-filename", o.state().resolve("temporal.db").toString(), "--ip", "127.0.0.1",
@@ -306,7 +301,7 @@ public final class LocalStack implements AutoCloseable {
     args.addAll(o.workerArgs());
     say("▶ starting " + (workersStarted == 1 ? "the worker (profile local)" : name + " (profile local, port "
         + port + ")"));
-    StackProcess p = new StackProcess(name, java(Pinned.WORKER, o.workerJava().apply(name), args), o.workDir(),
+    StackProcess p = new StackProcess(name, o.javaCommand(Pinned.WORKER, o.workerJava().apply(name), args), o.workDir(),
         o.logs().resolve(name + ".log"));
     Worker w = new Worker(name, p.start(), port);
     workers.add(w);
@@ -329,7 +324,7 @@ public final class LocalStack implements AutoCloseable {
     args.addAll(tokens.apiArgs());
     args.addAll(o.apiArgs());
     args.addAll(extraArgs);
-    StackProcess p = new StackProcess(name, java(Pinned.API, o.apiJava(), args), o.workDir(),
+    StackProcess p = new StackProcess(name, o.javaCommand(Pinned.API, o.apiJava(), args), o.workDir(),
         o.logs().resolve(name + ".log"));
     Api api = new Api(p.start(), port);
     apis.add(api);
@@ -355,38 +350,6 @@ public final class LocalStack implements AutoCloseable {
       args.add("--campaigns.audiences.dir=" + o.audiencesDir());
     }
     return args;
-  }
-
-  private List<String> java(String module, List<String> roleJava, List<String> args) {
-    List<String> command = javaPrefix(o.java());
-    command.addAll(roleJava);
-    command.addAll(List.of("-jar", jar(module).toString()));
-    command.addAll(args);
-    return command;
-  }
-
-  private static List<String> javaPrefix(List<String> options) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(options);
-    return command;
-  }
-
-  private Path jar(String module) {
-    Path built = Pinned.jar(o.root(), module);
-    if (o.jarCopies() == null) {
-      return built;
-    }
-    Path copy = o.jarCopies().resolve(Pinned.jarName(module));
-    try {
-      if (!Files.exists(copy)) {
-        Files.createDirectories(o.jarCopies());
-        Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return copy;
   }
 
   private int port(int fixed) {

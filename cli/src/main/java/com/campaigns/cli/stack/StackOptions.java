@@ -1,8 +1,13 @@
 package com.campaigns.cli.stack;
 
 import com.campaigns.cli.stack.LocalStack.Temporal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,6 +32,35 @@ public record StackOptions(Path root, Path jarCopies, Path workDir, Path state, 
 
   public static Builder builder(Path root) {
     return new Builder(root);
+  }
+
+  /** {@code java <java> <roleJava> -jar <the module's exec jar> <args>}. */
+  public List<String> javaCommand(String module, List<String> roleJava, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(java);
+    command.addAll(roleJava);
+    command.addAll(List.of("-jar", jar(module).toString()));
+    command.addAll(args);
+    return command;
+  }
+
+  /** The module's exec jar, or its copy under {@link #jarCopies()} (made at the first use). */
+  public Path jar(String module) {
+    Path built = Pinned.jar(root, module);
+    if (jarCopies == null) {
+      return built;
+    }
+    Path copy = jarCopies.resolve(Pinned.jarName(module));
+    try {
+      if (!Files.exists(copy)) {
+        Files.createDirectories(jarCopies);
+        Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return copy;
   }
 
   /** The options, with the defaults of {@code ./campaigns up}: fixed ports, state and logs under .data/. */

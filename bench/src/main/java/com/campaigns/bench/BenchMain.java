@@ -2,6 +2,7 @@ package com.campaigns.bench;
 
 import com.campaigns.bench.measure.Campaigns;
 import com.campaigns.bench.measure.CeilingLoop;
+import com.campaigns.bench.measure.HeapSampler;
 import com.campaigns.bench.measure.HistoryCounter;
 import com.campaigns.bench.measure.JfrProfile;
 import com.campaigns.bench.measure.Machine;
@@ -25,9 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./campaigns bench [--quick] [--reps N]}: measures, on one stack and one sandbox, the SDK's
@@ -40,7 +38,6 @@ public final class BenchMain {
 
   /** The phases, in the order they run; {@code --only} picks some (the report then stays in the run's directory). */
   static final List<String> PHASES = List.of("throughput", "rate", "memory", "scale");
-
 
   private final Path root;
   private final Results results = new Results();
@@ -323,7 +320,7 @@ public final class BenchMain {
     for (long n : results.sizes.memoryRecipients()) {
       String label = "m" + n;
       String audience = campaigns.upload(label, n);
-      HeapSampler sampler = new HeapSampler(label, Results.MEMORY_SAMPLE_SECONDS);
+      HeapSampler sampler = new HeapSampler(stack, meter, label, Results.MEMORY_SAMPLE_SECONDS);
       String id;
       try {
         id = campaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
@@ -340,75 +337,7 @@ public final class BenchMain {
     }
   }
 
-  /**
-   * Forces a full GC in the first worker every few seconds while the campaign issues, and keeps the
-   * heap the collection left in use. A tick samples only when the sandbox counted sends since the
-   * previous tick, so the worker is measured at work: not while the stock is created and activated,
-   * nor after the wave is done (an idle worker would make a short campaign look smaller).
-   */
-  private final class HeapSampler {
-    private final List<Long> samples = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final String label;
-    private long lastCount;
 
-    HeapSampler(String label, long periodSeconds) {
-      this.label = label;
-      this.lastCount = meter.total();
-      timer.scheduleWithFixedDelay(this::tick, periodSeconds, periodSeconds, TimeUnit.SECONDS);
-    }
-
-    private void tick() {
-      try {
-        long count = meter.total();
-        boolean issuing = count > lastCount;
-        lastCount = count;
-        if (issuing) {
-          sample();
-        }
-      } catch (RuntimeException e) {
-        Console.say("  heap sample skipped: %s", e);
-      }
-    }
-
-    private void sample() {
-      try {
-        long used = stack.heapAfterGc(stack.workers().get(0));
-        boolean highest = samples.stream().allMatch(s -> s < used);
-        samples.add(used);
-        if (highest) {
-          // What the largest sample holds: a class histogram of the live heap, beside the logs.
-          Files.writeString(stack.logs().resolve("heap-" + label + "-max.txt"),
-              "sample " + samples.size() + ", " + used + " bytes after GC\n"
-                  + stack.jcmd(stack.workers().get(0), "GC.class_histogram"));
-        }
-      } catch (java.io.IOException e) {
-        Console.say("  heap histogram not written: %s", e);
-      } catch (RuntimeException e) {
-        Console.say("  heap sample failed: %s", e);
-      }
-    }
-
-    void stop() {
-      timer.shutdownNow();
-      try {
-        timer.awaitTermination(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      if (samples.isEmpty()) {
-        sample();
-      }
-    }
-
-    List<Long> samples() {
-      return List.copyOf(samples);
-    }
-
-    long maxBytes() {
-      return samples().stream().mapToLong(Long::longValue).max().orElse(0);
-    }
-  }
 
   private void history(String campaignId, String when, long coupons) {
     try (HistoryCounter counter = new HistoryCounter(stack.temporalTarget())) {
@@ -436,7 +365,7 @@ public final class BenchMain {
     String id = "bench-" + runTag + "-scale";
     long base = meter.total();
     long t = System.nanoTime();
-    HeapSampler sampler = new HeapSampler("scale", sizes.heapSampleSeconds());
+    HeapSampler sampler = new HeapSampler(stack, meter, "scale", sizes.heapSampleSeconds());
     SendMeter.Run issuance;
     try {
       campaigns.start(id, Duration.ofSeconds(4), length, list, true, 0);

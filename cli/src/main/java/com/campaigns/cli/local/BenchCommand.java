@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * {@code ./campaigns bench}: runs module bench's jar, which starts its own stack on free ports
  * (docs/benchmarks.md). The last line it prints is {@code full/ceiling = R}.
  */
-@Command(name = "bench", description = "Measure throughput, rate fidelity, history size, memory and a 1M-recipient "
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure throughput, rate fidelity, history size, memory and a 1M-recipient "
     + "campaign; writes docs/benchmarks.md, docs/benchmarks.csv and docs/images/benchmarks.png.")
 final class BenchCommand implements Callable<Integer> {
 

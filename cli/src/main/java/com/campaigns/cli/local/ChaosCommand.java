@@ -12,7 +12,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ./campaigns chaos}: ChaosIT of the real-server suite, alone, with its sizes (docs/reliability.md). */
-@Command(name = "chaos", description = "The fault campaign on the real dev server (docs/reliability.md).")
+@Command(name = "chaos", mixinStandardHelpOptions = true,
+    description = "The fault campaign on the real dev server (docs/reliability.md).")
 final class ChaosCommand implements Callable<Integer> {
 
   @Spec

@@ -16,7 +16,8 @@ import picocli.CommandLine.Unmatched;
  * JVM of its own) against it, prints its reconciliation report and stops the stack. A Ctrl-C reaches
  * the scenario first, which cancels its campaign, and then the stack stops.
  */
-@Command(name = "demo", description = "Start the local stack, run a sample campaign end to end through the REST API, "
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Start the local stack, run a sample campaign end to end through the REST API, "
     + "print its reconciliation report, stop the stack.")
 final class LocalDemoCommand implements Callable<Integer> {
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
 
 /** {@code ./campaigns up}: the local stack in the foreground until Ctrl-C, which stops it in order. */
-@Command(name = "up", description = "Run the local stack in the foreground until Ctrl-C: Temporal, the WeChat Pay "
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Run the local stack in the foreground until Ctrl-C: Temporal, the WeChat Pay "
     + "sandbox, the worker and the API; --sandbox.KEY=VALUE settings go to the sandbox.")
 final class UpCommand implements Callable<Integer> {
 

@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The product as it ships, on this machine: Temporal (the dev server of the Temporal CLI with its Web
  * UI and the search attributes, or the embedded Java test server), the WeChat Pay sandbox, N workers
- * and the API, each a process from its exec jar with its log under {@link StackOptions#logs()}. Everything
- * binds 127.0.0.1, on the fixed ports of {@link Pinned} or on free ones. {@link #start()} waits until
+ * and the API, each a process from its exec jar with its log under {@link StackOptions#logs()}.
+ * Everything binds 127.0.0.1, on the fixed ports of {@link Pinned} or on free ones. {@link #start()} waits until
  * every part answers and fails naming the log of the part that did not; {@link #close()} stops them
  * in reverse order (the API and the workers before the sandbox and Temporal they talk to).
  */
@@ -42,10 +43,10 @@ public final class LocalStack implements AutoCloseable {
   private final int apiPort;
   private final StackProcess temporal;
   private final StackProcess sandbox;
-  private final List<Worker> workers = new ArrayList<>();
-  private final List<Api> apis = new ArrayList<>();
+  private final List<Worker> workers = new CopyOnWriteArrayList<>();
+  private final List<Api> apis = new CopyOnWriteArrayList<>();
   /** Workers that left (stopped or killed): their logs still belong to the stack's story. */
-  private final List<StackProcess> retired = new ArrayList<>();
+  private final List<StackProcess> retired = new CopyOnWriteArrayList<>();
   private int workersStarted;
   private long startedNanos;
   private long readySeconds;
@@ -62,8 +63,8 @@ public final class LocalStack implements AutoCloseable {
     List<String> sandboxArgs = new ArrayList<>(List.of("--server.port=" + sandboxPort,
         "--sandbox.notify.allow-http-loopback=true"));
     sandboxArgs.addAll(o.sandboxArgs());
-    this.sandbox = new StackProcess("sandbox", o.javaCommand(Pinned.SANDBOX, o.sandboxJava(), sandboxArgs), o.workDir(),
-        o.logs().resolve("sandbox.log"));
+    this.sandbox = new StackProcess("sandbox", o.javaCommand(Pinned.SANDBOX, o.sandboxJava(), sandboxArgs),
+        o.workDir(), o.logs().resolve("sandbox.log"));
   }
 
   /** Starts every part and waits until each answers; on a failure, stops what it started and throws. */
@@ -85,7 +86,8 @@ public final class LocalStack implements AutoCloseable {
       sandbox.start();
       Worker first = startWorker();
       awaitTemporal();
-      sandbox.awaitReady("GET /sandbox/merchants", o.startup(), () -> Probe.ok(sandboxUrl() + "/sandbox/merchants"));
+      sandbox.awaitReady("GET /sandbox/merchants", o.startup(),
+          () -> Probe.ok(sandboxUrl() + "/sandbox/merchants"));
       say("  sandbox ready after " + elapsed() + " s");
       awaitWorker(first);
       // More workers and the API once the first worker has migrated the shared ledger.

@@ -85,7 +85,7 @@ public final class LocalStack implements AutoCloseable {
       say("▶ starting the sandbox (WeChat Pay stand-in) " + String.join(" ", o.sandboxArgs()));
       sandbox.start();
       Worker first = startWorker();
-      awaitTemporal();
+      awaitTemporal(startedNanos);
       sandbox.awaitReady("GET /sandbox/merchants", o.startup(),
           () -> Probe.ok(sandboxUrl() + "/sandbox/merchants"));
       say("  sandbox ready after " + elapsed() + " s");
@@ -209,8 +209,9 @@ public final class LocalStack implements AutoCloseable {
 
   /** Starts Temporal again on the same state and ports and waits until it answers. */
   public void restartTemporal() {
+    long restarted = System.nanoTime();
     temporal.start();
-    awaitTemporal();
+    awaitTemporal(restarted);
   }
 
   /** Stops everything in reverse order of start, each given 20 s to stop by itself before it is killed. */
@@ -283,7 +284,7 @@ public final class LocalStack implements AutoCloseable {
     return command;
   }
 
-  private void awaitTemporal() {
+  private void awaitTemporal(long sinceNanos) {
     if (o.temporal() == Temporal.DEV_SERVER) {
       temporal.awaitReady("temporal operator namespace describe and the Web UI answer", o.startup(),
           () -> TemporalCli.answers(o.temporalCli(), temporalTarget()) && Probe.ok(uiUrl().orElseThrow() + "/"));
@@ -291,7 +292,7 @@ public final class LocalStack implements AutoCloseable {
       temporal.awaitReady("Temporal answering on " + temporalTarget(), o.startup(),
           () -> Ports.listening(temporalPort));
     }
-    say("  Temporal ready after " + elapsed() + " s");
+    say("  Temporal ready after " + Duration.ofNanos(System.nanoTime() - sinceNanos).toSeconds() + " s");
   }
 
   private Worker startWorker() {

@@ -1,16 +1,16 @@
 package com.campaigns.activities;
 
-import com.campaigns.activities.audience.AudienceStore;
+import com.campaigns.ledger.audience.AudienceStore;
 import com.campaigns.activities.flow.FlowActivitiesImpl;
 import com.campaigns.activities.issuance.IssuanceActivitiesImpl;
 import com.campaigns.activities.issuance.IssuanceSettings;
 import com.campaigns.activities.ledger.LedgerActivitiesImpl;
-import com.campaigns.activities.ledger.LedgerConfiguration.Ledger;
+import com.campaigns.ledger.LedgerConfiguration.Ledger;
 import com.campaigns.activities.stock.StockActivitiesImpl;
-import com.campaigns.activities.wechat.MerchantRegistry;
-import com.campaigns.activities.wechat.WechatMerchants;
-import com.campaigns.activities.wechat.WechatPayClientFactory;
-import com.campaigns.activities.wechat.WechatPayProperties;
+import com.campaigns.wechatpay.MerchantRegistry;
+import com.campaigns.wechatpay.WechatMerchants;
+import com.campaigns.wechatpay.WechatPayClientFactory;
+import com.campaigns.wechatpay.WechatPayProperties;
 import com.campaigns.sandbox.Sandbox;
 import com.campaigns.sandbox.SandboxMerchant;
 import com.campaigns.sandbox.SandboxOptions;

@@ -2,8 +2,8 @@ package com.campaigns.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.campaigns.activities.ledger.IssuanceLedger;
-import com.campaigns.activities.ledger.IssuanceLedger.Outcome;
+import com.campaigns.ledger.IssuanceLedger;
+import com.campaigns.ledger.IssuanceLedger.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,11 +1,11 @@
 package com.campaigns.bench;
 
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.MerchantCredentials;
-import com.campaigns.activities.wechat.MerchantCredentialsLoader;
-import com.campaigns.activities.wechat.MerchantSource;
-import com.campaigns.activities.wechat.WechatPayClientFactory;
-import com.campaigns.activities.wechat.WechatPayProperties;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.MerchantCredentials;
+import com.campaigns.wechatpay.MerchantCredentialsLoader;
+import com.campaigns.wechatpay.MerchantSource;
+import com.campaigns.wechatpay.WechatPayClientFactory;
+import com.campaigns.wechatpay.WechatPayProperties;
 import com.wechat.pay.java.service.cashcoupons.model.SendCouponRequest;
 import java.time.Duration;
 import java.util.List;

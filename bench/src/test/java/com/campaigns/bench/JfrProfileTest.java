@@ -18,9 +18,9 @@ class JfrProfileTest {
   @Test
   void genericJdkFramesAreChargedToTheirFirstKnownCaller() {
     assertThat(JfrProfile.charge(List.of("java.util.HashMap", "java.util.concurrent.locks.ReentrantLock",
-        "org.h2.mvstore.MVMap", "com.campaigns.activities.ledger.IssuanceLedger")))
+        "org.h2.mvstore.MVMap", "com.campaigns.ledger.IssuanceLedger")))
         .isEqualTo("ledger and send slots (H2, JDBC)");
-    assertThat(JfrProfile.charge(List.of("java.lang.String", "com.campaigns.activities.audience.AudienceStore")))
+    assertThat(JfrProfile.charge(List.of("java.lang.String", "com.campaigns.ledger.audience.AudienceStore")))
         .isEqualTo("campaigns code (issuance loop, audiences)");
   }
 

@@ -3,8 +3,8 @@ package com.campaigns.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.ledger.IssuanceLedger;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.ledger.IssuanceLedger;
 import com.campaigns.starter.ApiClient.Answer;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.rules.ShanghaiTime;

@@ -1,6 +1,6 @@
 package com.campaigns.starter;
 
-import com.campaigns.activities.ledger.IssuanceLedger;
+import com.campaigns.ledger.IssuanceLedger;
 import com.campaigns.activities.ExactlyOnce;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

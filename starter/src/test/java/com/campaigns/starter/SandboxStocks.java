@@ -1,6 +1,6 @@
 package com.campaigns.starter;
 
-import com.campaigns.activities.wechat.MerchantClient;
+import com.campaigns.wechatpay.MerchantClient;
 import com.campaigns.workflows.rules.ShanghaiTime;
 import com.wechat.pay.java.service.cashcoupons.model.CouponRule;
 import com.wechat.pay.java.service.cashcoupons.model.CreateCouponStockRequest;

@@ -1,13 +1,13 @@
 package com.campaigns.starter;
 
-import com.campaigns.activities.audience.AudienceStore;
+import com.campaigns.ledger.audience.AudienceStore;
 import com.campaigns.activities.flow.FlowActivitiesImpl;
 import com.campaigns.activities.issuance.IssuanceActivitiesImpl;
 import com.campaigns.activities.issuance.IssuanceSettings;
 import com.campaigns.activities.ledger.LedgerActivitiesImpl;
-import com.campaigns.activities.ledger.LedgerConfiguration.Ledger;
+import com.campaigns.ledger.LedgerConfiguration.Ledger;
 import com.campaigns.activities.stock.StockActivitiesImpl;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflowImpl;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,8 @@
 package com.campaigns.worker;
 
-import com.campaigns.activities.wechat.MerchantRegistry;
-import com.campaigns.activities.wechat.MerchantStatus;
+import com.campaigns.wechatpay.MerchantRegistry;
+import com.campaigns.wechatpay.MerchantStatus;
+import com.campaigns.wechatpay.WechatPayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,7 +22,7 @@ class MerchantsConfigured implements ApplicationRunner {
   private final MerchantRegistry registry;
   private final boolean directory;
 
-  MerchantsConfigured(MerchantRegistry registry, com.campaigns.activities.wechat.WechatPayProperties properties) {
+  MerchantsConfigured(MerchantRegistry registry, WechatPayProperties properties) {
     this.registry = registry;
     this.directory = properties.merchantsDir() != null;
   }

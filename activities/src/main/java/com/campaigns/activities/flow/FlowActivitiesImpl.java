@@ -1,14 +1,15 @@
 package com.campaigns.activities.flow;
 
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.ledger.FlowRows;
-import com.campaigns.activities.ledger.IssuanceLedger;
-import com.campaigns.activities.ledger.Reconciliations;
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.WechatError;
-import com.campaigns.activities.wechat.WechatErrorClassifier;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.ledger.FlowRow;
+import com.campaigns.ledger.FlowRows;
+import com.campaigns.ledger.IssuanceLedger;
+import com.campaigns.ledger.Reconciliations;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatError;
+import com.campaigns.wechatpay.WechatErrorClassifier;
 import com.campaigns.activities.wechat.WechatFailures;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.activity.FlowActivities;
 import com.campaigns.workflows.model.FailureTypes;
@@ -112,7 +113,7 @@ public class FlowActivitiesImpl implements FlowActivities {
           throw ApplicationFailure.newFailure(what + ": downloaded SHA-1 " + sha1 + " does not match "
               + link.hashType() + " " + link.hashValue(), "FLOW_HASH_MISMATCH");
         }
-        List<FlowFileParser.Row> rows;
+        List<FlowRow> rows;
         try (InputStream in = Files.newInputStream(file)) {
           rows = FlowFileParser.parse(in);
         }

@@ -1,5 +1,6 @@
 package com.campaigns.activities.flow;
 
+import com.campaigns.ledger.FlowRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,20 +22,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class FlowFileParser {
 
-  /** One parsed row. Amounts in fen; null when the column is absent. */
-  public record Row(
-      int lineNo,
-      String stockId,
-      String couponId,
-      Long couponAmount,
-      Long orderAmount,
-      Long refundAmount,
-      String transactionId,
-      String refundNo,
-      String eventTime,
-      String mchid,
-      String raw) {}
-
   private static final Map<String, String> ALIASES = Map.ofEntries(
       Map.entry("批次id", "stock_id"), Map.entry("stock_id", "stock_id"),
       Map.entry("优惠id", "coupon_id"), Map.entry("coupon_id", "coupon_id"),
@@ -51,11 +38,11 @@ public final class FlowFileParser {
 
   private FlowFileParser() {}
 
-  public static List<Row> parse(InputStream in) throws IOException {
+  public static List<FlowRow> parse(InputStream in) throws IOException {
     Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
         .setTrim(true).get();
-    List<Row> rows = new ArrayList<>();
+    List<FlowRow> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(reader, format)) {
       Map<String, Integer> header = parser.getHeaderMap();
       Map<String, Integer> columns = new java.util.HashMap<>();
@@ -75,7 +62,7 @@ public final class FlowFileParser {
       for (CSVRecord record : parser) {
         line++;
         String refundTime = value(record, columns, "refund_time");
-        rows.add(new Row(line, value(record, columns, "stock_id"), value(record, columns, "coupon_id"),
+        rows.add(new FlowRow(line, value(record, columns, "stock_id"), value(record, columns, "coupon_id"),
             fen(value(record, columns, "coupon_amount")), fen(value(record, columns, "order_amount")),
             fen(value(record, columns, "refund_amount")), value(record, columns, "transaction_id"),
             value(record, columns, "refund_no"), refundTime != null ? refundTime : value(record, columns, "event_time"),

@@ -1,13 +1,14 @@
 package com.campaigns.activities.issuance;
 
-import com.campaigns.activities.audience.AudienceStore;
-import com.campaigns.activities.ledger.IssuanceLedger;
-import com.campaigns.activities.ledger.IssuanceLedger.Outcome;
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.WechatError;
-import com.campaigns.activities.wechat.WechatErrorClassifier;
+import com.campaigns.ledger.audience.AudienceStore;
+import com.campaigns.ledger.IssuanceLedger;
+import com.campaigns.ledger.SendSlots;
+import com.campaigns.ledger.IssuanceLedger.Outcome;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatError;
+import com.campaigns.wechatpay.WechatErrorClassifier;
 import com.campaigns.activities.wechat.WechatFailures;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.activity.IssuanceActivities;
 import com.campaigns.workflows.model.AudienceInfo;

@@ -1,5 +1,7 @@
 package com.campaigns.activities.issuance;
 
+import com.campaigns.ledger.SendSlots;
+
 /**
  * Hands out one activity's send slots in order. Slots come from {@link SendSlots} in batches of
  * about {@link #HORIZON_MICROS} worth at the paced rate, so a batch costs one transaction and the

@@ -1,11 +1,11 @@
 package com.campaigns.activities.stock;
 
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.WechatError;
-import com.campaigns.activities.wechat.WechatErrorClassifier;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatError;
+import com.campaigns.wechatpay.WechatErrorClassifier;
 import com.campaigns.activities.wechat.WechatFailures;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.activity.StockActivities;
 import com.campaigns.workflows.model.CallbackRequest;

@@ -1,5 +1,6 @@
 package com.campaigns.activities.wechat;
 
+import com.campaigns.wechatpay.WechatError;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;

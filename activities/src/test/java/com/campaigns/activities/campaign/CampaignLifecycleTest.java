@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaigns.activities.CampaignHarness;
 import com.campaigns.activities.ExactlyOnce;
-import com.campaigns.activities.ledger.CouponUses;
+import com.campaigns.ledger.CouponUses;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;
 import com.campaigns.workflows.fixtures.CampaignSpecs;

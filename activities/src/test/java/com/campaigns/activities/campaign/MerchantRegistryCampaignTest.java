@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.campaigns.activities.CampaignHarness;
 import com.campaigns.activities.ExactlyOnce;
 import com.campaigns.activities.issuance.IssuanceSettings;
-import com.campaigns.activities.wechat.MerchantStatus;
+import com.campaigns.wechatpay.MerchantStatus;
 import com.campaigns.sandbox.SandboxMerchant;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;

@@ -3,6 +3,7 @@ package com.campaigns.activities.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.campaigns.ledger.FlowRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class FlowFileParserTest {
 
-  static List<FlowFileParser.Row> parse(String csv) throws IOException {
+  static List<FlowRow> parse(String csv) throws IOException {
     return FlowFileParser.parse(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
   }
 

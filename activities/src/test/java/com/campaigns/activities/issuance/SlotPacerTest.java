@@ -3,8 +3,9 @@ package com.campaigns.activities.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.campaigns.activities.ledger.LedgerConfiguration.Ledger;
-import com.campaigns.activities.support.TestDatabases;
+import com.campaigns.ledger.LedgerConfiguration.Ledger;
+import com.campaigns.ledger.SendSlots;
+import com.campaigns.ledger.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

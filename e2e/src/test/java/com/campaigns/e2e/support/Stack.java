@@ -1,7 +1,7 @@
 package com.campaigns.e2e.support;
 
-import com.campaigns.activities.ledger.IssuanceLedger;
-import com.campaigns.activities.ledger.LedgerConfiguration;
+import com.campaigns.ledger.IssuanceLedger;
+import com.campaigns.ledger.LedgerConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package com.campaigns.starter.audience;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.campaigns.activities.audience.AudienceStore;
+import com.campaigns.ledger.audience.AudienceStore;
 import com.campaigns.starter.system.RequestRejected;
 import java.io.InputStream;
 import java.util.Set;

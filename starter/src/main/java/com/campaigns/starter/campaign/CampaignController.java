@@ -6,7 +6,7 @@ import com.campaigns.starter.campaign.CampaignRequests.ValidationResult;
 import com.campaigns.starter.security.ApiUser;
 import com.campaigns.starter.system.ApiError;
 import com.campaigns.starter.system.BoundedBody;
-import com.campaigns.starter.system.Operator;
+import com.campaigns.starter.security.Operator;
 import com.campaigns.workflows.model.CampaignSpec;
 import com.campaigns.workflows.model.StatusDocument;
 import io.swagger.v3.oas.annotations.Operation;

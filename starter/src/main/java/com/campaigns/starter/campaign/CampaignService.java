@@ -1,10 +1,10 @@
 package com.campaigns.starter.campaign;
 
-import com.campaigns.activities.audience.AudienceStore;
-import com.campaigns.activities.ledger.CampaignIndex;
-import com.campaigns.activities.ledger.Reconciliations;
-import com.campaigns.activities.wechat.WechatMerchants;
-import com.campaigns.starter.system.Operator;
+import com.campaigns.ledger.audience.AudienceStore;
+import com.campaigns.ledger.CampaignIndex;
+import com.campaigns.ledger.Reconciliations;
+import com.campaigns.wechatpay.WechatMerchants;
+import com.campaigns.starter.security.Operator;
 import com.campaigns.starter.system.RequestRejected;
 import com.campaigns.starter.system.SpecRejected;
 import com.campaigns.workflows.TemporalNames;

@@ -2,7 +2,7 @@ package com.campaigns.starter.campaign;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.campaigns.activities.ledger.CampaignIndex;
+import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.rules.BudgetGuard;
 import java.time.OffsetDateTime;

@@ -1,9 +1,9 @@
 package com.campaigns.starter.campaign;
 
-import com.campaigns.activities.ledger.CampaignIndex;
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.ledger.IssuanceLedger;
-import com.campaigns.activities.ledger.IssuanceLedger.MinuteTotals;
+import com.campaigns.ledger.CampaignIndex;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.ledger.IssuanceLedger;
+import com.campaigns.ledger.IssuanceLedger.MinuteTotals;
 import com.campaigns.starter.system.RequestRejected;
 import com.campaigns.workflows.rules.ShanghaiTime;
 import com.campaigns.workflows.rules.SpecValidator;

@@ -1,6 +1,6 @@
 package com.campaigns.starter.codec;
 
-import com.campaigns.activities.codec.AesGcmPayloadCodec;
+import com.campaigns.codec.AesGcmPayloadCodec;
 import com.campaigns.starter.system.BoundedBody;
 import com.campaigns.starter.system.RequestRejected;
 import com.google.protobuf.InvalidProtocolBufferException;

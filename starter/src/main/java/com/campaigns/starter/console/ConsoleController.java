@@ -1,14 +1,14 @@
 package com.campaigns.starter.console;
 
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.starter.audience.AudienceReceipt;
 import com.campaigns.starter.audience.AudienceService;
 import com.campaigns.starter.campaign.CampaignService;
 import com.campaigns.starter.campaign.CampaignTimeline;
 import com.campaigns.starter.campaign.CampaignTimelines;
 import com.campaigns.starter.security.ApiUser;
-import com.campaigns.starter.system.Operator;
+import com.campaigns.starter.security.Operator;
 import com.campaigns.starter.system.RequestRejected;
 import com.campaigns.starter.system.SpecRejected;
 import com.campaigns.workflows.rules.Violation;

@@ -1,6 +1,6 @@
 package com.campaigns.starter.console;
 
-import com.campaigns.activities.ledger.CampaignIndex;
+import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.starter.campaign.CampaignService;
 import com.campaigns.starter.campaign.ReportView;
 import com.campaigns.starter.console.CampaignPage.Actions;

@@ -1,6 +1,6 @@
 package com.campaigns.starter.merchant;
 
-import com.campaigns.activities.wechat.MerchantChecks;
+import com.campaigns.wechatpay.MerchantChecks;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -1,7 +1,7 @@
 package com.campaigns.starter.merchant;
 
-import com.campaigns.activities.wechat.MerchantChecks;
-import com.campaigns.activities.wechat.MerchantProblem;
+import com.campaigns.wechatpay.MerchantChecks;
+import com.campaigns.wechatpay.MerchantProblem;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.campaigns.starter.notification;
 
-import com.campaigns.activities.ledger.CouponUses;
+import com.campaigns.ledger.CouponUses;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;
 import com.campaigns.workflows.model.UsageReport;

@@ -1,10 +1,10 @@
 package com.campaigns.starter.notification;
 
-import com.campaigns.activities.ledger.CampaignIndex;
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.MerchantCredentials;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.ledger.CampaignIndex;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.MerchantCredentials;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.starter.system.BoundedBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package com.campaigns.starter.support;
 
-import com.campaigns.activities.wechat.MerchantClient;
+import com.campaigns.wechatpay.MerchantClient;
 import com.google.gson.JsonObject;
 import com.wechat.pay.java.core.http.Constant;
 import com.wechat.pay.java.core.http.HttpHeaders;

@@ -1,7 +1,7 @@
 package com.campaigns.starter.support;
 
 import com.campaigns.starter.security.ApiUser;
-import com.campaigns.starter.system.Operator;
+import com.campaigns.starter.security.Operator;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;

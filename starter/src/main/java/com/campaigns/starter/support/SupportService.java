@@ -1,12 +1,12 @@
 package com.campaigns.starter.support;
 
-import com.campaigns.activities.ledger.CampaignIndex;
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.ledger.IssuanceLedger;
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.ledger.CampaignIndex;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.ledger.IssuanceLedger;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.starter.campaign.CampaignApiProperties;
-import com.campaigns.starter.system.Operator;
+import com.campaigns.starter.security.Operator;
 import com.campaigns.starter.system.RequestRejected;
 import com.campaigns.workflows.rules.SpecValidator;
 import com.fasterxml.jackson.annotation.JsonInclude;

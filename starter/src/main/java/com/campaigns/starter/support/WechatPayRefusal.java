@@ -1,7 +1,7 @@
 package com.campaigns.starter.support;
 
-import com.campaigns.activities.wechat.WechatError;
-import com.campaigns.activities.wechat.WechatErrorClassifier;
+import com.campaigns.wechatpay.WechatError;
+import com.campaigns.wechatpay.WechatErrorClassifier;
 import com.campaigns.starter.system.RequestRejected;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;

@@ -2,7 +2,7 @@ package com.campaigns.starter.audience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.campaigns.activities.audience.AudienceStore;
+import com.campaigns.ledger.audience.AudienceStore;
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
 import com.campaigns.starter.StackTest;

@@ -3,7 +3,7 @@ package com.campaigns.starter.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.campaigns.activities.ledger.CampaignIndex;
+import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
 import com.campaigns.starter.Specs;

@@ -3,10 +3,10 @@ package com.campaigns.starter.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.ledger.IssuanceLedger;
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.ledger.IssuanceLedger;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
 import com.campaigns.starter.SandboxStocks;

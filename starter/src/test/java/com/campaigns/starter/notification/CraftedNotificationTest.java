@@ -2,9 +2,9 @@ package com.campaigns.starter.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.campaigns.activities.ledger.CampaignIndex;
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.ledger.CampaignIndex;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
 import com.campaigns.starter.StackTest;

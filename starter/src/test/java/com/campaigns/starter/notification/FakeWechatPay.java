@@ -1,6 +1,6 @@
 package com.campaigns.starter.notification;
 
-import com.campaigns.activities.wechat.MerchantCredentials;
+import com.campaigns.wechatpay.MerchantCredentials;
 import com.wechat.pay.java.core.cipher.AeadAesCipher;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;

@@ -3,7 +3,7 @@ package com.campaigns.starter.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.campaigns.activities.codec.AesGcmPayloadCodec;
+import com.campaigns.codec.AesGcmPayloadCodec;
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
 import com.campaigns.starter.CapturedLogs;

@@ -7,7 +7,7 @@ import com.campaigns.sandbox.flow.UseRow;
 import com.campaigns.sandbox.merchant.Merchant;
 import com.campaigns.sandbox.merchant.Merchants;
 import com.campaigns.sandbox.notify.CouponUseNotifier;
-import com.campaigns.sandbox.protocol.Nonces;
+import com.campaigns.sandbox.crypto.Nonces;
 import com.campaigns.sandbox.protocol.Rejected;
 import com.campaigns.sandbox.stock.Stock;
 import com.campaigns.sandbox.stock.StockTerms;

@@ -1,4 +1,4 @@
-package com.campaigns.sandbox.protocol;
+package com.campaigns.sandbox.crypto;
 
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,7 @@
 package com.campaigns.sandbox.flow;
 
 import com.campaigns.sandbox.clock.BusinessClock;
-import com.campaigns.sandbox.protocol.Nonces;
+import com.campaigns.sandbox.crypto.Nonces;
 import com.campaigns.sandbox.protocol.Rejected;
 import com.campaigns.sandbox.stock.Stock;
 import com.campaigns.sandbox.stock.Stocks;

@@ -1,7 +1,7 @@
 package com.campaigns.sandbox.merchant;
 
-import com.campaigns.sandbox.protocol.Nonces;
-import com.campaigns.sandbox.protocol.Pem;
+import com.campaigns.sandbox.crypto.Nonces;
+import com.campaigns.sandbox.crypto.Pem;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -1,7 +1,7 @@
 package com.campaigns.sandbox.merchant;
 
-import com.campaigns.sandbox.protocol.Pem;
-import com.campaigns.sandbox.protocol.SigningKey;
+import com.campaigns.sandbox.crypto.Pem;
+import com.campaigns.sandbox.crypto.SigningKey;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.campaigns.sandbox.protocol;
 
+import com.campaigns.sandbox.crypto.Nonces;
+import com.campaigns.sandbox.crypto.SigningKey;
 import com.campaigns.sandbox.merchant.Merchant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;

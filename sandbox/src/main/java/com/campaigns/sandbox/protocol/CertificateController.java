@@ -1,5 +1,7 @@
 package com.campaigns.sandbox.protocol;
 
+import com.campaigns.sandbox.crypto.Nonces;
+import com.campaigns.sandbox.crypto.Pem;
 import com.campaigns.sandbox.clock.BusinessClock;
 import com.campaigns.sandbox.merchant.Merchant;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package com.campaigns.workflows.model;
 
-import com.campaigns.workflows.campaign.CampaignState;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

@@ -17,5 +17,18 @@ public final class FailureTypes {
    */
   public static final String MERCHANT_UNKNOWN = "MERCHANT_UNKNOWN";
 
+  // Update rejections: the API maps each to an error kind (NOT_PAUSABLE → not_pausable).
+
+  /** A pause update in a phase that cannot be paused (or already paused by hand). */
+  public static final String NOT_PAUSABLE = "NOT_PAUSABLE";
+  /** A resume update while the campaign is not paused. */
+  public static final String NOT_PAUSED = "NOT_PAUSED";
+  /** A resume update after the stock was stopped at WeChat Pay (a stop is permanent). */
+  public static final String STOCK_STOPPED = "STOCK_STOPPED";
+  /** A cancel update on a campaign that has already ended its run. */
+  public static final String NOT_CANCELLABLE = "NOT_CANCELLABLE";
+  /** A reschedule update naming no pending wave or a start outside the stock's window. */
+  public static final String INVALID_RESCHEDULE = "INVALID_RESCHEDULE";
+
   private FailureTypes() {}
 }

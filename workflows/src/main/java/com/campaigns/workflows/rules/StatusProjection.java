@@ -1,6 +1,7 @@
 package com.campaigns.workflows.rules;
 
-import com.campaigns.workflows.campaign.CampaignState;
+import com.campaigns.workflows.model.CampaignState;
+import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.CampaignSpec;
 import com.campaigns.workflows.model.SegmentTotals;
 import com.campaigns.workflows.model.StatusDocument;
@@ -27,7 +28,7 @@ public final class StatusProjection {
           w.name, w.status, w.startAt, w.recipients == null ? 0 : w.recipients, t.issued(), t.rejected(), t.failed()));
     }
     StatusDocument.Pause pause = null;
-    if (state.pause != null && state.phase == com.campaigns.workflows.model.CampaignPhase.PAUSED) {
+    if (state.pause != null && state.phase == CampaignPhase.PAUSED) {
       pause = new StatusDocument.Pause(state.pause.reason, state.pause.detail, state.pause.operator,
           ShanghaiTime.rfc3339(Instant.ofEpochMilli(state.pause.sinceMillis)));
     }
@@ -39,7 +40,7 @@ public final class StatusProjection {
         state.phase,
         pause,
         state.stockId,
-        state.stockStatus,
+        state.stockStatus == null ? null : state.stockStatus.wechatName(),
         new StatusDocument.Tally(totals.issued(), issuedAmount),
         new StatusDocument.Tally(state.usedCount, state.usedAmount),
         new StatusDocument.Rejected(totals.rejected(), byCode),

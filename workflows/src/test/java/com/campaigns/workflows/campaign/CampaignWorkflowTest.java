@@ -20,6 +20,7 @@ import com.campaigns.workflows.model.PauseRequest;
 import com.campaigns.workflows.model.RescheduleRequest;
 import com.campaigns.workflows.model.ResumeRequest;
 import com.campaigns.workflows.model.StatusDocument;
+import com.campaigns.workflows.model.StatusRecord;
 import com.campaigns.workflows.model.ThresholdSpec;
 import com.campaigns.workflows.model.UsageReport;
 import com.campaigns.workflows.model.WavePhase;
@@ -324,5 +325,24 @@ class CampaignWorkflowTest {
     assertThatThrownBy(() -> stub.getResult(StatusDocument.class)).isInstanceOf(WorkflowFailedException.class);
     assertThat(fake.calls.subList(before, fake.calls.size())).doesNotContain("CreateStock");
     assertThat(stub.query(TemporalNames.QUERY_STATUS, StatusDocument.class).failure().type()).isEqualTo("INVALID_SPEC");
+  }
+
+  @Test
+  void aRefusedIndexWriteIsRecordedOnceAndRepairedByTheNextWrite(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    fake.indexDown.add("idx");
+    CampaignWorkflow wf = start(client, worker, spec(env, "idx", List.of()));
+    env.sleep(Duration.ofMinutes(10));
+    assertThat(wf.status().history()).extracting(StatusDocument.HistoryEntry::event).containsOnlyOnce("INDEX_BEHIND");
+    assertThat(fake.statusRecords).noneMatch(r -> r.campaignId().equals("idx"));
+
+    fake.indexDown.remove("idx");
+    StatusDocument done = result(client, "idx");
+    assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(done.history()).extracting(StatusDocument.HistoryEntry::event).containsOnlyOnce("INDEX_BEHIND");
+    List<StatusRecord> records = fake.statusRecords.stream().filter(r -> r.campaignId().equals("idx")).toList();
+    assertThat(records).isNotEmpty();
+    assertThat(records.get(records.size() - 1).status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(records.get(records.size() - 1).issuedCount()).isEqualTo(500);
   }
 }

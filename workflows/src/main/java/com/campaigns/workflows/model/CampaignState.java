@@ -1,11 +1,5 @@
-package com.campaigns.workflows.campaign;
+package com.campaigns.workflows.model;
 
-import com.campaigns.workflows.model.CampaignPhase;
-import com.campaigns.workflows.model.CancelRequest;
-import com.campaigns.workflows.model.PauseReason;
-import com.campaigns.workflows.model.SegmentTotals;
-import com.campaigns.workflows.model.StatusDocument;
-import com.campaigns.workflows.model.WavePhase;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -51,7 +45,7 @@ public class CampaignState {
   public String stockOutRequestNo;
   public String couponPrefix;
   public String stockId;
-  public String stockStatus;
+  public StockStatus stockStatus;
 
   public List<WaveState> waves = new ArrayList<>();
   public int nextWavePosition;
@@ -66,6 +60,9 @@ public class CampaignState {
   public StatusDocument.Reconciliation reconciliation;
   public boolean useFlowDownloaded;
   public boolean refundFlowDownloaded;
+
+  /** When the campaign index last refused a write (null while it is current). */
+  public Long indexBehindSinceMillis;
 
   public CampaignPhase publishedPhase;
   public String publishedStockId;

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** Create, the state machine (start, pause, restart, stop) and the stock queries. */
+/** Create, the state machine (start, pause, restart, stop: {@link StockMove}) and the stock queries. */
 @Service
 public class StockService {
 
@@ -50,54 +50,24 @@ public class StockService {
     return stock;
   }
 
-  Instant start(String caller, String stockId, String creator) {
+  /**
+   * Makes a move of the stock's state machine and answers when it was made. A stock already in the
+   * state the move enters answers the time of that earlier move (idempotent: stopping a stopped stock
+   * answers its stop time again); from any other state the move is illegal.
+   */
+  Instant move(String caller, String stockId, String creator, StockMove move) {
     Stock stock = owned(caller, stockId, creator);
     Instant now = clock.now();
     synchronized (stock) {
-      switch (stock.status(now)) {
-        case UNACTIVATED -> stock.start(now);
-        case RUNNING -> { } // idempotent: already started
-        default -> throw illegalState(stock, now);
+      StockStatus status = stock.status(now);
+      if (move.leaves(status)) {
+        stock.make(move, now);
+      } else if (status != move.to()) {
+        throw illegalState(stock, now);
       }
-      return stock.startTime();
-    }
-  }
-
-  Instant pause(String caller, String stockId, String creator) {
-    Stock stock = owned(caller, stockId, creator);
-    Instant now = clock.now();
-    synchronized (stock) {
-      switch (stock.status(now)) {
-        case RUNNING -> stock.pause(now);
-        case PAUSED -> { }
-        default -> throw illegalState(stock, now);
-      }
-      return stock.pauseTime();
-    }
-  }
-
-  Instant restart(String caller, String stockId, String creator) {
-    Stock stock = owned(caller, stockId, creator);
-    Instant now = clock.now();
-    synchronized (stock) {
-      switch (stock.status(now)) {
-        case PAUSED -> stock.restart(now);
-        case RUNNING -> { }
-        default -> throw illegalState(stock, now);
-      }
-      return stock.restartTime() != null ? stock.restartTime() : stock.startTime();
-    }
-  }
-
-  /** Stops for good; stopping a stopped stock answers its stop time again. */
-  Instant stop(String caller, String stockId, String creator) {
-    Stock stock = owned(caller, stockId, creator);
-    Instant now = clock.now();
-    synchronized (stock) {
-      if (stock.status(now) != StockStatus.STOPED) {
-        stock.stop(now);
-      }
-      return stock.stopTime();
+      Instant at = stock.movedAt(move);
+      // Only restarting a stock that has run since its start finds no time of its own: it answers the start.
+      return at != null ? at : stock.startTime();
     }
   }
 
@@ -198,8 +168,7 @@ public class StockService {
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw new Rejected(400, "PARAM_ERROR", "输入源“/query/" + name + "”映射到字段“" + name + "”格式校验失败",
-          Rejected.fieldDetail(name, value, "RFC 3339 time", "query"));
+      throw Rejected.queryParamError(name, value, "格式校验失败", "RFC 3339 time");
     }
   }
 

@@ -236,8 +236,7 @@ public class CouponService {
 
   private static void checkAppid(Merchant caller, String appid) {
     if (appid == null || appid.isEmpty()) {
-      throw new Rejected(400, "PARAM_ERROR", "输入源“/query/appid”映射到字段“appid”必填性规则校验失败,此字段为必填项",
-          Rejected.fieldDetail("appid", null, "required", "query"));
+      throw Rejected.requiredQueryParam("appid");
     }
     if (!caller.hasAppid(appid)) {
       throw new Rejected(400, "APPID_MCHID_NOT_MATCH", "appid和mch_id不匹配");

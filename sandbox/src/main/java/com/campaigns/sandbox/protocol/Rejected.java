@@ -29,6 +29,22 @@ public class Rejected extends RuntimeException {
     return new Rejected(400, "PARAM_ERROR", message, fieldDetail(field, value, issue, "body"));
   }
 
+  /**
+   * A 400 PARAM_ERROR for a query parameter that failed one of WeChat Pay's checks, worded as WeChat
+   * Pay words it: {@code 输入源“/query/limit”映射到字段“limit”类型校验失败}.
+   *
+   * @param failed what failed, e.g. {@code 类型校验失败}
+   */
+  public static Rejected queryParamError(String name, Object value, String failed, String issue) {
+    return new Rejected(400, "PARAM_ERROR", "输入源“/query/" + name + "”映射到字段“" + name + "”" + failed,
+        fieldDetail(name, value, issue, "query"));
+  }
+
+  /** A 400 PARAM_ERROR for a missing query parameter. */
+  public static Rejected requiredQueryParam(String name) {
+    return queryParamError(name, null, "必填性规则校验失败,此字段为必填项", "required");
+  }
+
   public static Map<String, Object> fieldDetail(
       String field, Object value, String issue, String location) {
     Map<String, Object> detail = new LinkedHashMap<>();

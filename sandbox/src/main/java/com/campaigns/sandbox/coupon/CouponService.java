@@ -289,12 +289,18 @@ public class CouponService {
     return redeemed;
   }
 
+  /** The stock's coupons in send order (a copy); 404 RESOURCE_NOT_EXISTS for an unknown stock. */
+  public List<Coupon> issued(String stockId) {
+    stocks.get(stockId);
+    return coupons.ofStock(stockId);
+  }
+
   /** Refunds the first {@code count} used, not yet refunded coupons of the stock (refund-flow rows). */
   public List<String> refund(String stockId, int count) {
-    stocks.get(stockId);
+    List<Coupon> issued = issued(stockId);
     Instant now = clock.now();
     List<String> refunded = new ArrayList<>();
-    for (Coupon coupon : coupons.ofStock(stockId)) {
+    for (Coupon coupon : issued) {
       if (refunded.size() >= count) {
         break;
       }

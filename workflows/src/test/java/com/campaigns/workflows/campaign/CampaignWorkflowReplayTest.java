@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays recorded campaign histories (real activities against the sandbox, recorded by the
- * activities module's campaign tests with -Dcampaigns.recordHistories) through the current workflow
+ * activities module's campaign ITs with -Dcampaigns.recordHistories) through the current workflow
  * code: a change that is not replay-compatible fails here, before it breaks running campaigns.
  */
 class CampaignWorkflowReplayTest {

@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code POST /api/v1/campaigns/validate}: the plan for a good spec, every problem for a bad one. */
 @StackTest
-class CampaignValidationTest {
+class CampaignValidationIT {
 
   @LocalServerPort int port;
   @Autowired TestWorkflowEnvironment env;

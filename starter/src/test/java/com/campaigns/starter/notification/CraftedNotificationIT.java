@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * be wrong, and the ledger changes exactly when it should.
  */
 @StackTest
-class CraftedNotificationTest {
+class CraftedNotificationIT {
 
   static final String PATH = "/wechatpay/notifications/coupon";
   static final FakeWechatPay WECHAT = new FakeWechatPay("1900000099");

@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"spring.temporal.test-server.enabled=true", "campaigns.worker.campaign-gauges.interval=1s"})
 @ActiveProfiles("local")
 @AutoConfigureObservability
-class WorkerApplicationTest {
+class WorkerApplicationIT {
 
   private static final Sandbox sandbox = Sandbox.start(SandboxOptions.builder().port(0).build());
   private static final HttpClient http = HttpClient.newHttpClient();

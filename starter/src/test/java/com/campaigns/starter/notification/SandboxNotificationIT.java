@@ -38,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (1900000002).
  */
 @StackTest
-class SandboxNotificationTest {
+class SandboxNotificationIT {
 
   @LocalServerPort int port;
   @Autowired TestWorkflowEnvironment env;

@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and a violation naming that field; never a 500, no campaign, no call to WeChat Pay.
  */
 @StackTest
-class CampaignSpecPropertyTest {
+class CampaignSpecPropertyIT {
 
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   static final List<String> NUMBER_FIELDS = List.of("stock.coupon_amount", "stock.transaction_minimum",

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * they limit the API's, and the session cookie is no key to the API.
  */
 @StackTest
-class ConsoleLoginTest {
+class ConsoleLoginIT {
 
   @LocalServerPort int port;
 

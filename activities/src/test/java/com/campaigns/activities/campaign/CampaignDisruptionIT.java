@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pauses, crashes and a misbehaving WeChat Pay during a wave: every recipient still gets one coupon. */
-class CampaignDisruptionTest {
+class CampaignDisruptionIT {
 
   CampaignHarness h;
 

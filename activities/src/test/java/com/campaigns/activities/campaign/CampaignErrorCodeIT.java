@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each class of WeChat Pay answer leads to the documented behaviour (error codes decide). */
-class CampaignErrorCodeTest {
+class CampaignErrorCodeIT {
 
   CampaignHarness h;
   Instant begin;

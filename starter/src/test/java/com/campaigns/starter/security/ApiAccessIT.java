@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the token's name whatever the caller claims.
  */
 @StackTest
-class ApiAccessTest {
+class ApiAccessIT {
 
   @LocalServerPort int port;
   @Autowired TestWorkflowEnvironment env;

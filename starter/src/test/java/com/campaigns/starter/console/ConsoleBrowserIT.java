@@ -53,7 +53,7 @@ import org.springframework.test.annotation.DirtiesContext;
 // 365-day rule): later classes get a fresh stack.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleBrowserTest {
+class ConsoleBrowserIT {
 
   static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
   static final Path SHOTS = Paths.get("target", "console-screenshots");

@@ -51,7 +51,7 @@ import org.springframework.test.annotation.DirtiesContext;
 // closed private context would leave the cached one's campaigns on a dead clock.) The captured logs
 // go back to the JVM's first context startup.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SecretsScanTest {
+class SecretsScanIT {
 
   static final String ID = "secrets";
   static final java.util.Set<String> MARKER_DATA = java.util.Set.of("result", "input", "data");

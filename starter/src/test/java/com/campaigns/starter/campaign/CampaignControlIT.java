@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Status, list, pause, resume, cancel, reschedule and report of campaigns that have not begun. */
 @StackTest
-class CampaignControlTest {
+class CampaignControlIT {
 
   @LocalServerPort int port;
   @Autowired TestWorkflowEnvironment env;

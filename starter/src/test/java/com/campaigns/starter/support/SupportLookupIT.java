@@ -40,7 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @StackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SupportLookupTest {
+class SupportLookupIT {
 
   static final String MCHID = "1900000001";
   static final String APPID = "wx0000000000000001";

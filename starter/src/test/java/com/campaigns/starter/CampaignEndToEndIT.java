@@ -31,7 +31,7 @@ import org.springframework.test.annotation.DirtiesContext;
 // wall clock the API validates specs against (over 300 days; specs built from it then fail the
 // 365-day rule): later classes get a fresh stack.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class CampaignEndToEndTest {
+class CampaignEndToEndIT {
 
   @LocalServerPort int port;
   @Autowired TestWorkflowEnvironment env;

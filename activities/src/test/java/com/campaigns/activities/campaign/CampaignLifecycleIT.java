@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A campaign spanning days against the sandbox, end to end through every real activity. */
-class CampaignLifecycleTest {
+class CampaignLifecycleIT {
 
   CampaignHarness h;
 

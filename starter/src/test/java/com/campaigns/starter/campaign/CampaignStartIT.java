@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code POST /api/v1/campaigns}: starts once per campaign id and spec. */
 @StackTest
-class CampaignStartTest {
+class CampaignStartIT {
 
   @LocalServerPort int port;
   @Autowired TestWorkflowEnvironment env;

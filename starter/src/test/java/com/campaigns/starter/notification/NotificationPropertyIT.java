@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * refused with a 4xx and the SPEC's error body; never a 500, never a row in the ledger.
  */
 @StackTest
-class NotificationPropertyTest {
+class NotificationPropertyIT {
 
   static final String PATH = "/wechatpay/notifications/coupon";
   static final FakeWechatPay STRANGER = new FakeWechatPay("1900000777");

@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationContext;
 
 /** What every caller sees around the endpoints: error bodies, health, metrics, OpenAPI, wiring. */
 @StackTest
-class ApplicationSurfaceTest {
+class ApplicationSurfaceIT {
 
   @LocalServerPort int port;
   @Autowired ApplicationContext context;

@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * answered while another origin's is refused.
  */
 @StackTest
-class CodecEndpointTest {
+class CodecEndpointIT {
 
   static final String OPENID = "oCodecTest0000000000000000001";
   static final String UI = "http://localhost:8233";

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code POST /api/v1/audiences} and {@code GET /api/v1/audiences/{id}}. */
 @StackTest
-class AudienceUploadTest {
+class AudienceUploadIT {
 
   @LocalServerPort int port;
   @Autowired AudienceStore store;

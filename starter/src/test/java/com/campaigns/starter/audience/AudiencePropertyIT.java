@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * number) or refused with a 4xx and the SPEC's error body; never a 500, never a call to WeChat Pay.
  */
 @StackTest
-class AudiencePropertyTest {
+class AudiencePropertyIT {
 
   @LocalServerPort int port;
 

@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 // wall clock the API validates specs against (over 300 days; specs built from it then fail the
 // 365-day rule): later classes get a fresh stack.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ReconciliationDiscrepancyTest {
+class ReconciliationDiscrepancyIT {
 
   static final String ID = "recon-gaps";
 

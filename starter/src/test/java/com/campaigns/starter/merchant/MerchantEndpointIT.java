@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code GET /api/v1/merchants} and the {@code merchants} health: modes, live checks, never a secret. */
 @StackTest
-class MerchantEndpointTest {
+class MerchantEndpointIT {
 
   @LocalServerPort int port;
   ApiClient api;

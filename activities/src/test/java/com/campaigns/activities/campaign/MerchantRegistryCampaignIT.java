@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * its own configured rate, a key rotated mid-campaign is picked up without a restart, and a merchant
  * removed mid-campaign pauses its campaign until it is back.
  */
-class MerchantRegistryCampaignTest {
+class MerchantRegistryCampaignIT {
 
   static final String PUBLIC_KEY_MCHID = "1900000001";
   static final String CERT_MCHID = "1900000002";
@@ -192,7 +192,7 @@ class MerchantRegistryCampaignTest {
     String stockId = paused.stockId();
     int atPause = h.sandboxCoupons(stockId).size();
     assertThat(atPause).isLessThan(1500);
-    CampaignDisruptionTest.sleep(1_500);
+    CampaignDisruptionIT.sleep(1_500);
     assertThat(h.sandboxCoupons(stockId)).as("nothing issued while the merchant is missing").hasSize(atPause);
 
     h.writeMerchant(h.sandbox.merchant(PUBLIC_KEY_MCHID), 500);

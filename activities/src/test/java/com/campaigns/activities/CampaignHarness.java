@@ -229,6 +229,15 @@ public final class CampaignHarness implements AutoCloseable {
     oldest.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
+  /** Stops every worker and waits until their running activities have returned. */
+  public void stopWorkers() {
+    while (!workers.isEmpty()) {
+      WorkerFactory worker = workers.removeFirst();
+      worker.shutdown();
+      worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
   public WorkflowClient client() {
     return env.getWorkflowClient();
   }
@@ -255,7 +264,8 @@ public final class CampaignHarness implements AutoCloseable {
   /**
    * Saves a finished campaign's history for the workflows module's replay test when the system
    * property {@code campaigns.recordHistories} names the directory (e.g.
-   * {@code -Dcampaigns.recordHistories=../workflows/src/test/resources/histories}).
+   * {@code -Dcampaigns.recordHistories=$(pwd)/workflows/src/test/resources/histories} on {@code ./mvnw -pl
+   * activities -am verify}; see workflows/README.md).
    */
   public void recordHistory(String campaignId, String name) {
     String dir = System.getProperty("campaigns.recordHistories");
@@ -269,6 +279,57 @@ public final class CampaignHarness implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot record the history of " + campaignId, e);
     }
+  }
+
+  /**
+   * The activities of type {@code activityType} in the campaign's latest run, as its history shows
+   * them: how many were scheduled and how many of those have closed (completed, failed, timed out or
+   * cancelled). An activity that is scheduled but not closed may still be running on a worker.
+   */
+  public ActivityCount activities(String campaignId, String activityType) {
+    java.util.Set<Long> scheduled = new java.util.HashSet<>();
+    long closed = 0;
+    for (io.temporal.api.history.v1.HistoryEvent e
+        : client().fetchHistory(TemporalNames.workflowId(campaignId)).getEvents()) {
+      Long of = null;
+      if (e.hasActivityTaskScheduledEventAttributes()) {
+        if (e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(activityType)) {
+          scheduled.add(e.getEventId());
+        }
+      } else if (e.hasActivityTaskCompletedEventAttributes()) {
+        of = e.getActivityTaskCompletedEventAttributes().getScheduledEventId();
+      } else if (e.hasActivityTaskFailedEventAttributes()) {
+        of = e.getActivityTaskFailedEventAttributes().getScheduledEventId();
+      } else if (e.hasActivityTaskTimedOutEventAttributes()) {
+        of = e.getActivityTaskTimedOutEventAttributes().getScheduledEventId();
+      } else if (e.hasActivityTaskCanceledEventAttributes()) {
+        of = e.getActivityTaskCanceledEventAttributes().getScheduledEventId();
+      }
+      if (of != null && scheduled.contains(of)) {
+        closed++;
+      }
+    }
+    return new ActivityCount(scheduled.size(), closed);
+  }
+
+  /** Activities of one type in a history: scheduled, and closed of those. */
+  public record ActivityCount(long scheduled, long closed) {
+    public long open() {
+      return scheduled - closed;
+    }
+  }
+
+  /** The sandbox's answers to send_coupon so far, by outcome ("200", "400 INVALID_REQUEST", …). */
+  public Map<String, Long> sendCouponOutcomes() {
+    Map<String, Long> outcomes = new java.util.TreeMap<>();
+    getJson("/sandbox/stats").path("send_coupon").path("outcomes")
+        .fields().forEachRemaining(f -> outcomes.put(f.getKey(), f.getValue().asLong()));
+    return outcomes;
+  }
+
+  /** How many send_coupon requests the sandbox has answered so far, whatever the answer. */
+  public long sendCouponRequests() {
+    return getJson("/sandbox/stats").path("send_coupon").path("total").asLong();
   }
 
   /** Every coupon the sandbox issued for a stock: coupon_id → out_request_no, with the openid. */

@@ -147,6 +147,8 @@ public class CouponUseNotifier implements DisposableBean {
               if (!delivered && attempts < settings.maxAttempts() && !scheduler.isShutdown()) {
                 scheduler.schedule(
                     () -> attempt(delivery), settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+              } else if (!delivered) {
+                delivery.gaveUp();
               }
             });
   }
@@ -161,10 +163,13 @@ public class CouponUseNotifier implements DisposableBean {
 
   record Resource(String originalType, String algorithm, String ciphertext, String associatedData, String nonce) {}
 
-  /** What the admin API shows of one notification. */
+  /**
+   * What the admin API shows of one notification; {@code gaveUp}: not delivered and no further attempt
+   * is scheduled (until a redelivery).
+   */
   public record DeliveryView(
       String id, String couponId, String mchid, String notifyUrl, int attempts, boolean delivered,
-      Integer lastStatus, String lastError) {}
+      Integer lastStatus, String lastError, boolean gaveUp) {}
 
   private static final class Delivery {
     private final String id;
@@ -177,6 +182,7 @@ public class CouponUseNotifier implements DisposableBean {
     private boolean delivered;
     private Integer lastStatus;
     private String lastError;
+    private boolean gaveUp;
 
     Delivery(String id, String couponId, String mchid, String url, SigningKey key, byte[] body) {
       this.id = id;
@@ -192,11 +198,16 @@ public class CouponUseNotifier implements DisposableBean {
       delivered = ok;
       lastStatus = status == 0 ? null : status;
       lastError = error;
+      gaveUp = false;
       return attempts;
     }
 
+    synchronized void gaveUp() {
+      gaveUp = true;
+    }
+
     synchronized DeliveryView view() {
-      return new DeliveryView(id, couponId, mchid, url, attempts, delivered, lastStatus, lastError);
+      return new DeliveryView(id, couponId, mchid, url, attempts, delivered, lastStatus, lastError, gaveUp);
     }
   }
 }

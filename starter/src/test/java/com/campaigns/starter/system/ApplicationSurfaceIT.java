@@ -102,6 +102,6 @@ class ApplicationSurfaceIT {
         .filter(java.util.Objects::nonNull).map(Class::getName))
         .noneMatch(name -> name.startsWith("com.campaigns.sandbox."))
         .noneMatch(name -> name.endsWith("ActivitiesImpl"));
-    assertThat(context.getBean(io.temporal.client.WorkflowClient.class)).isNotNull();
+    assertThat(context.getBeansOfType(io.temporal.client.WorkflowClient.class)).hasSize(1);
   }
 }

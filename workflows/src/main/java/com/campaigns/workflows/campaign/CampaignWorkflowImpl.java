@@ -94,10 +94,12 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         try {
           runStage();
         } catch (ActivityFailure e) {
-          if (!PauseController.merchantUnavailable(e) || CancellationScope.current().isCancelRequested()) {
+          if (!PauseController.merchantUnavailable(e)
+              || CancellationScope.current().isCancelRequested()) {
             throw e;
           }
-          // The workers hold no credentials for the merchant: pause, not fail; the stage is re-entered
+          // The workers hold no credentials for the merchant: pause, not fail; the stage is
+          // re-entered
           // on resume and repeats the call (every call is idempotent).
           pauses.requestMerchantPause(e, false);
         }
@@ -137,19 +139,25 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   }
 
   private void begin() {
-    List<Violation> violations = StartChecks.violations(c.spec,
-        Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis()));
+    List<Violation> violations =
+        StartChecks.violations(
+            c.spec, Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis()));
     if (!violations.isEmpty()) {
       state.phase = CampaignPhase.FAILED;
       state.failure = new StatusDocument.Failure(FailureTypes.INVALID_SPEC, violations.toString());
       journal.record(CampaignEvent.FAILED, "invalid spec: " + violations);
       journal.publish();
       state.stage = Stage.DONE;
-      throw ApplicationFailure.newNonRetryableFailure("invalid campaign spec: " + violations, FailureTypes.INVALID_SPEC);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "invalid campaign spec: " + violations, FailureTypes.INVALID_SPEC);
     }
     journal.publishIdentity();
-    journal.record(CampaignEvent.SCHEDULED,
-        "starts " + ShanghaiTime.display(c.beginTime()) + ", by " + nullToDash(c.input.startedBy()));
+    journal.record(
+        CampaignEvent.SCHEDULED,
+        "starts "
+            + ShanghaiTime.display(c.beginTime())
+            + ", by "
+            + nullToDash(c.input.startedBy()));
     journal.publish();
     state.callbackPending = c.settings.notifyUrl() != null;
     state.stage = Stage.CREATE_STOCK;
@@ -163,7 +171,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   }
 
   private void fail(ActivityFailure failure) {
-    String type = failure.getCause() instanceof ApplicationFailure af ? af.getType() : "ACTIVITY_FAILED";
+    String type =
+        failure.getCause() instanceof ApplicationFailure af ? af.getType() : "ACTIVITY_FAILED";
     if (failure.getCause() instanceof TimeoutFailure tf && tf.getTimeoutType() != null) {
       type = "TIMEOUT_" + tf.getTimeoutType().name();
     }
@@ -215,8 +224,13 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   @Override
   public StatusDocument pauseCampaign(PauseRequest request) {
     c.requestPause(manualPause(request));
-    Workflow.await(() -> (state.phase == CampaignPhase.PAUSED && state.pause.reason == PauseReason.MANUAL
-        && state.pendingPause == null) || state.phase.isTerminal() || state.phase == CampaignPhase.ENDED);
+    Workflow.await(
+        () ->
+            (state.phase == CampaignPhase.PAUSED
+                    && state.pause.reason == PauseReason.MANUAL
+                    && state.pendingPause == null)
+                || state.phase.isTerminal()
+                || state.phase == CampaignPhase.ENDED);
     return status();
   }
 
@@ -256,8 +270,17 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   public StatusDocument rescheduleWave(RescheduleRequest request) {
     for (WaveState w : state.waves) {
       if (w.name.equals(request.wave())) {
-        journal.record(CampaignEvent.WAVE_RESCHEDULED, "wave " + w.name + " from " + w.startAt + " to "
-            + request.startAt() + " (by " + nullToDash(request.operator()) + ")");
+        journal.record(
+            CampaignEvent.WAVE_RESCHEDULED,
+            "wave "
+                + w.name
+                + " from "
+                + w.startAt
+                + " to "
+                + request.startAt()
+                + " (by "
+                + nullToDash(request.operator())
+                + ")");
         w.startAt = request.startAt();
       }
     }
@@ -273,7 +296,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
   private static PauseInfo manualPause(PauseRequest r) {
     String reason = r == null || r.reason() == null ? "paused by operator" : r.reason();
-    return new PauseInfo(PauseReason.MANUAL, reason, operatorOf(r == null ? null : r.operator()), null);
+    return new PauseInfo(
+        PauseReason.MANUAL, reason, operatorOf(r == null ? null : r.operator()), null);
   }
 
   private static String operatorOf(String operator) {

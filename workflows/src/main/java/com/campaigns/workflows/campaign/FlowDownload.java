@@ -32,11 +32,16 @@ final class FlowDownload {
     this.wait = wait;
   }
 
-  /** Downloads and reconciles; returns early (stage unchanged) when a pause or cancel interrupts. */
+  /**
+   * Downloads and reconciles; returns early (stage unchanged) when a pause or cancel interrupts.
+   */
   void run() {
     Instant ready = WavePlanner.flowsReadyAt(c.spec, c.endTime());
-    boolean due = wait.until(ready, "flow files published " + ShanghaiTime.display(ready),
-        () -> state.cancelRequest != null || state.pendingPause != null);
+    boolean due =
+        wait.until(
+            ready,
+            "flow files published " + ShanghaiTime.display(ready),
+            () -> state.cancelRequest != null || state.pendingPause != null);
     if (!due) {
       return;
     }
@@ -47,25 +52,35 @@ final class FlowDownload {
     ActivityOptions options = ActivityPolicies.flows(c.settings.flowRetryInterval());
     FlowRequest request = new FlowRequest(state.campaignId, state.mchid, state.stockId);
     if (!state.useFlowDownloaded) {
-      FlowResult use = ActivityStubs.flows("download use flow of stock " + state.stockId, options)
-          .downloadUseFlow(request);
+      FlowResult use =
+          ActivityStubs.flows("download use flow of stock " + state.stockId, options)
+              .downloadUseFlow(request);
       state.useFlowDownloaded = true;
       journal.record(CampaignEvent.USE_FLOW_DOWNLOADED, describe(use));
     }
     if (!state.refundFlowDownloaded) {
-      FlowResult refund = ActivityStubs.flows("download refund flow of stock " + state.stockId, options)
-          .downloadRefundFlow(request);
+      FlowResult refund =
+          ActivityStubs.flows("download refund flow of stock " + state.stockId, options)
+              .downloadRefundFlow(request);
       state.refundFlowDownloaded = true;
       journal.record(CampaignEvent.REFUND_FLOW_DOWNLOADED, describe(refund));
     }
-    ReconcileSummary summary = ActivityStubs.flows("reconcile campaign " + state.campaignId, options)
-        .reconcile(new ReconcileRequest(state.campaignId, state.stockId, c.couponAmount(),
-            state.waves.stream().map(w -> w.name).toList()));
-    state.reconciliation = new StatusDocument.Reconciliation(summary.balanced(), summary.mismatches(),
-        summary.summary());
+    ReconcileSummary summary =
+        ActivityStubs.flows("reconcile campaign " + state.campaignId, options)
+            .reconcile(
+                new ReconcileRequest(
+                    state.campaignId,
+                    state.stockId,
+                    c.couponAmount(),
+                    state.waves.stream().map(w -> w.name).toList()));
+    state.reconciliation =
+        new StatusDocument.Reconciliation(
+            summary.balanced(), summary.mismatches(), summary.summary());
     journal.record(CampaignEvent.RECONCILED, summary.summary());
     state.phase = CampaignPhase.COMPLETED;
-    journal.record(CampaignEvent.COMPLETED, summary.balanced() ? "report balances" : "report does NOT balance");
+    journal.record(
+        CampaignEvent.COMPLETED,
+        summary.balanced() ? "report balances" : "report does NOT balance");
     state.stage = Stage.DONE;
     journal.publish();
   }

@@ -40,9 +40,14 @@ class CampaignWorkflowReplayTest {
     WorkflowExecutionHistory history =
         WorkflowExecutionHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8));
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      // A starved CPU (a loaded CI machine) must not pass for a deadlock: replay checks determinism only.
-      Worker worker = env.newWorker("replay", WorkerOptions.newBuilder()
-          .setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(30).toMillis()).build());
+      // A starved CPU (a loaded CI machine) must not pass for a deadlock: replay checks determinism
+      // only.
+      Worker worker =
+          env.newWorker(
+              "replay",
+              WorkerOptions.newBuilder()
+                  .setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(30).toMillis())
+                  .build());
       worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class);
       WorkflowReplayer.replayWorkflowExecution(history, worker);
     }

@@ -15,6 +15,8 @@ import com.campaigns.workflows.model.CancelRequest;
 import com.campaigns.workflows.model.FailureTypes;
 import com.campaigns.workflows.model.MerchantCheck;
 import com.campaigns.workflows.model.PauseReason;
+import com.campaigns.workflows.model.PauseRequest;
+import com.campaigns.workflows.model.ResumeRequest;
 import com.campaigns.workflows.model.StockStatus;
 import com.campaigns.workflows.model.WavePhase;
 import com.campaigns.workflows.rules.PausePrecedence;
@@ -306,6 +308,27 @@ final class PauseController {
         CampaignEvent.CANCELLED,
         nullToDash(request.reason()) + " (by " + nullToDash(request.operator()) + ")");
     journal.publish();
+  }
+
+  /** An operator's pause, to be enacted at the next safe point. */
+  void requestManualPause(PauseRequest r) {
+    String reason = r == null || r.reason() == null ? "paused by operator" : r.reason();
+    String operator = r == null || r.operator() == null ? "unknown" : r.operator();
+    c.requestPause(new PauseInfo(PauseReason.MANUAL, reason, operator, null));
+  }
+
+  /** An operator's resume, honoured at the next safe point while paused. */
+  void requestResume(ResumeRequest r) {
+    state.resumeRequestedBy = r == null || r.operator() == null ? "unknown" : r.operator();
+  }
+
+  /** The manual pause is in force (the stock paused), or the campaign can no longer be paused. */
+  boolean manualPauseSettled() {
+    return (state.phase == CampaignPhase.PAUSED
+            && state.pause.reason == PauseReason.MANUAL
+            && state.pendingPause == null)
+        || state.phase.isTerminal()
+        || state.phase == CampaignPhase.ENDED;
   }
 
   /**

@@ -23,14 +23,14 @@ final class StockLifecycle {
   private final Journal journal;
   private final DeadlineWait wait;
   private final StockWatch stockWatch;
-  private final WaveIssuer waves;
+  private final WaveSchedule waves;
 
   StockLifecycle(
       CampaignContext c,
       Journal journal,
       DeadlineWait wait,
       StockWatch stockWatch,
-      WaveIssuer waves) {
+      WaveSchedule waves) {
     this.c = c;
     this.state = c.state;
     this.journal = journal;

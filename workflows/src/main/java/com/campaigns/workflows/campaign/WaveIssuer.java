@@ -8,7 +8,6 @@ import com.campaigns.workflows.model.CampaignEvent;
 import com.campaigns.workflows.model.CampaignState;
 import com.campaigns.workflows.model.CampaignState.PauseInfo;
 import com.campaigns.workflows.model.CampaignState.SegmentState;
-import com.campaigns.workflows.model.CampaignState.Stage;
 import com.campaigns.workflows.model.CampaignState.WaveState;
 import com.campaigns.workflows.model.IssueRequest;
 import com.campaigns.workflows.model.IssueResult;
@@ -27,7 +26,6 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,77 +50,26 @@ final class WaveIssuer {
   private final BudgetWatch budget;
   private final PauseController pauses;
   private final HistoryBound historyBound;
-  private final DeadlineWait wait;
 
   WaveIssuer(
       CampaignContext c,
       Journal journal,
       BudgetWatch budget,
       PauseController pauses,
-      HistoryBound historyBound,
-      DeadlineWait wait) {
+      HistoryBound historyBound) {
     this.c = c;
     this.state = c.state;
     this.journal = journal;
     this.budget = budget;
     this.pauses = pauses;
     this.historyBound = historyBound;
-    this.wait = wait;
-  }
-
-  /**
-   * Runs the waves in start order, each at its start time, until all are done (stage AWAIT_END);
-   * returns early on a pause (after holding it) or a cancel, or when the stock ends.
-   */
-  void runAll() {
-    List<Integer> order = WavePlanner.runOrder(c.spec.waves());
-    while (state.nextWavePosition < order.size()) {
-      if (pauses.hold() || state.cancelRequest != null) {
-        return;
-      }
-      if (!c.beforeEnd()) {
-        abandonUnfinished("the stock ended before the wave finished");
-        break;
-      }
-      historyBound.continueAsNewIfReached();
-      int index = order.get(state.nextWavePosition);
-      WaveState wave = state.waves.get(index);
-      if (wave.status == WavePhase.PENDING) {
-        Instant start = ShanghaiTime.parse(wave.startAt).orElseThrow();
-        int version = state.scheduleVersion;
-        boolean due =
-            wait.until(
-                start,
-                "wave " + wave.name + " starts " + ShanghaiTime.display(start),
-                () -> c.interruptRequested() || state.scheduleVersion != version);
-        if (!due) {
-          continue;
-        }
-      }
-      if (issue(index)) {
-        state.nextWavePosition++;
-      }
-    }
-    if (state.nextWavePosition >= order.size()) {
-      state.stage = Stage.AWAIT_END;
-    }
-  }
-
-  /** Marks every wave that has not finished CANCELLED, with the reason in the history. */
-  void abandonUnfinished(String why) {
-    for (WaveState w : state.waves) {
-      if (w.status != WavePhase.DONE && w.status != WavePhase.CANCELLED) {
-        w.status = WavePhase.CANCELLED;
-        journal.record(CampaignEvent.WAVE_CANCELLED, "wave " + w.name + ": " + why);
-      }
-    }
   }
 
   /**
    * Issues a wave's segments, a few at a time. Returns true once every segment is done; false when
    * a pause, a cancel, the end of the stock or a continue-as-new interrupts it (progress is kept).
    */
-  private boolean issue(int index) {
+  boolean issue(int index) {
     WaveState wave = state.waves.get(index);
     start(wave);
     List<WavePlanner.Segment> segments =

@@ -42,17 +42,21 @@ class CampaignDisruptionIT {
   }
 
   static CampaignSettings settings() {
-    return new CampaignSettings(250, 2, Duration.ofMinutes(1), Duration.ofMinutes(30), 3_000,
-        Duration.ofMinutes(30), null);
+    return new CampaignSettings(
+        250, 2, Duration.ofMinutes(1), Duration.ofMinutes(30), 3_000, Duration.ofMinutes(30), null);
   }
 
   /** One wave of {@code n} recipients at {@code rate}/s starting an hour from now; no flows. */
   CampaignSpec oneWave(String id, List<String> openids, int rate) {
     Instant begin = Instant.ofEpochMilli(h.env.currentTimeMillis()).plus(Duration.ofHours(1));
-    return new CampaignSpec(id, "1900000001", "wx0000000000000001",
+    return new CampaignSpec(
+        id,
+        "1900000001",
+        "wx0000000000000001",
         CampaignSpecs.stock(begin, begin.plus(Duration.ofDays(1)), 100, 100_000),
         List.of(CampaignSpecs.wave("only", begin, new AudienceSpec(openids, null), rate)),
-        new BudgetGuardSpec(List.of()), new FlowSpec(false, null));
+        new BudgetGuardSpec(List.of()),
+        new FlowSpec(false, null));
   }
 
   long ledgerIssued(String campaignId) {
@@ -60,7 +64,9 @@ class CampaignDisruptionIT {
   }
 
   StatusDocument result(String campaignId) {
-    return h.client().newUntypedWorkflowStub(TemporalNames.workflowId(campaignId)).getResult(StatusDocument.class);
+    return h.client()
+        .newUntypedWorkflowStub(TemporalNames.workflowId(campaignId))
+        .getResult(StatusDocument.class);
   }
 
   @Test
@@ -71,7 +77,9 @@ class CampaignDisruptionIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> ledgerIssued("pause") >= 200);
 
     wf.pause(new PauseRequest("hold on", "ops-carol"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> wf.status().status() == CampaignPhase.PAUSED);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> wf.status().status() == CampaignPhase.PAUSED);
     StatusDocument paused = wf.status();
     assertThat(paused.pause().reason()).isEqualTo(PauseReason.MANUAL);
     assertThat(paused.pause().operator()).isEqualTo("ops-carol");
@@ -98,7 +106,8 @@ class CampaignDisruptionIT {
 
   @Test
   void serverErrorsThrottlingAndLostAnswersDuringIssuanceKeepExactlyOnce() {
-    h.faults("""
+    h.faults(
+        """
         {"seed": 11, "rules": [
           {"endpoint": "send_coupon", "error_rate": 0.08, "throttle_rate": 0.04, "drop_rate": 0.06, "latency_ms": 2},
           {"endpoint": "create_stock", "drop_rate": 1.0, "max_count": 1},
@@ -110,7 +119,8 @@ class CampaignDisruptionIT {
     StatusDocument done = result("faults");
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.issued().count()).isEqualTo(1000);
-    assertThat(ExactlyOnce.assertHolds(h, "faults", done.stockId(), Map.of(0, openids))).isEqualTo(1000);
+    assertThat(ExactlyOnce.assertHolds(h, "faults", done.stockId(), Map.of(0, openids)))
+        .isEqualTo(1000);
     h.recordHistory("faults", "faults-during-issuance");
     var stats = h.getJson("/sandbox/stats");
     assertThat(stats.toString()).contains("send_coupon");
@@ -122,7 +132,8 @@ class CampaignDisruptionIT {
     CampaignWorkflow wf = h.start(oneWave("cancel", openids, 150), settings());
     h.env.sleep(Duration.ofHours(1));
     await().atMost(Duration.ofSeconds(30)).until(() -> ledgerIssued("cancel") >= 150);
-    StatusDocument cancelled = wf.cancelCampaign(new com.campaigns.workflows.model.CancelRequest("stop", "ops"));
+    StatusDocument cancelled =
+        wf.cancelCampaign(new com.campaigns.workflows.model.CancelRequest("stop", "ops"));
     assertThat(cancelled.status()).isEqualTo(CampaignPhase.CANCELLED);
     assertThat(cancelled.stockStatus()).isEqualTo("paused");
     h.client().newUntypedWorkflowStub(TemporalNames.workflowId("cancel")).getResult(StatusDocument.class);

@@ -24,7 +24,8 @@ class StockAdminController {
   private final CouponService couponService;
   private final BusinessClock clock;
 
-  StockAdminController(Stocks stocks, Coupons coupons, CouponService couponService, BusinessClock clock) {
+  StockAdminController(
+      Stocks stocks, Coupons coupons, CouponService couponService, BusinessClock clock) {
     this.stocks = stocks;
     this.coupons = coupons;
     this.couponService = couponService;
@@ -32,7 +33,9 @@ class StockAdminController {
   }
 
   @GetMapping("/sandbox/stocks/{stockId}/coupons")
-  IssuedPage coupons(@PathVariable String stockId, @RequestParam(defaultValue = "0") int offset,
+  IssuedPage coupons(
+      @PathVariable String stockId,
+      @RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
     stocks.get(stockId);
     if (offset < 0 || limit < 1 || limit > 1000) {
@@ -40,10 +43,19 @@ class StockAdminController {
     }
     Instant now = clock.now();
     List<Coupon> all = coupons.ofStock(stockId);
-    List<Issued> page = all.stream().skip(offset).limit(limit)
-        .map(c -> new Issued(c.id(), c.openid(), c.outRequestNo(), c.status(now).name(),
-            BusinessClock.format(c.createTime())))
-        .toList();
+    List<Issued> page =
+        all.stream()
+            .skip(offset)
+            .limit(limit)
+            .map(
+                c ->
+                    new Issued(
+                        c.id(),
+                        c.openid(),
+                        c.outRequestNo(),
+                        c.status(now).name(),
+                        BusinessClock.format(c.createTime())))
+            .toList();
     return new IssuedPage(all.size(), offset, limit, page);
   }
 
@@ -52,7 +64,8 @@ class StockAdminController {
     if (body.count() == null && (body.couponIds() == null || body.couponIds().isEmpty())) {
       throw new Rejected(400, "PARAM_ERROR", "give count or coupon_ids");
     }
-    List<String> ids = couponService.redeem(stockId, body.count(), body.couponIds(), body.transactionAmount());
+    List<String> ids =
+        couponService.redeem(stockId, body.count(), body.couponIds(), body.transactionAmount());
     return new Changed(ids.size(), ids);
   }
 
@@ -65,7 +78,8 @@ class StockAdminController {
     return new Changed(ids.size(), ids);
   }
 
-  record Issued(String couponId, String openid, String outRequestNo, String status, String createTime) {}
+  record Issued(
+      String couponId, String openid, String outRequestNo, String status, String createTime) {}
 
   record IssuedPage(long totalCount, int offset, int limit, List<Issued> data) {}
 

@@ -25,38 +25,54 @@ class StockController {
   }
 
   @PostMapping("/coupon-stocks")
-  Created create(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @RequestBody(required = false) JsonNode body) {
+  Created create(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @RequestBody(required = false) JsonNode body) {
     Stock stock = stocks.create(caller.mchid(), body);
     return new Created(stock.id(), BusinessClock.format(stock.createTime()));
   }
 
   @PostMapping("/stocks/{stockId}/start")
-  Started start(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+  Started start(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
       @RequestBody(required = false) CreatorBody body) {
-    return new Started(BusinessClock.format(stocks.start(caller.mchid(), stockId, creator(body))), stockId);
+    return new Started(
+        BusinessClock.format(stocks.start(caller.mchid(), stockId, creator(body))), stockId);
   }
 
   @PostMapping("/stocks/{stockId}/pause")
-  Paused pause(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+  Paused pause(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
       @RequestBody(required = false) CreatorBody body) {
-    return new Paused(BusinessClock.format(stocks.pause(caller.mchid(), stockId, creator(body))), stockId);
+    return new Paused(
+        BusinessClock.format(stocks.pause(caller.mchid(), stockId, creator(body))), stockId);
   }
 
   @PostMapping("/stocks/{stockId}/restart")
-  Restarted restart(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+  Restarted restart(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
       @RequestBody(required = false) CreatorBody body) {
-    return new Restarted(BusinessClock.format(stocks.restart(caller.mchid(), stockId, creator(body))), stockId);
+    return new Restarted(
+        BusinessClock.format(stocks.restart(caller.mchid(), stockId, creator(body))), stockId);
   }
 
   @PostMapping("/stocks/{stockId}/stop")
-  Stopped stop(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+  Stopped stop(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
       @RequestBody(required = false) CreatorBody body) {
-    return new Stopped(BusinessClock.format(stocks.stop(caller.mchid(), stockId, creator(body))), stockId);
+    return new Stopped(
+        BusinessClock.format(stocks.stop(caller.mchid(), stockId, creator(body))), stockId);
   }
 
   @GetMapping("/stocks")
-  StockService.StockCollection list(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
-      @RequestParam int offset, @RequestParam int limit,
+  StockService.StockCollection list(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @RequestParam int offset,
+      @RequestParam int limit,
       @RequestParam("stock_creator_mchid") String creator,
       @RequestParam(name = "create_start_time", required = false) String createStart,
       @RequestParam(name = "create_end_time", required = false) String createEnd,
@@ -65,21 +81,29 @@ class StockController {
   }
 
   @GetMapping("/stocks/{stockId}")
-  StockView query(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+  StockView query(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
       @RequestParam(name = "stock_creator_mchid", required = false) String creator) {
     return stocks.query(caller.mchid(), stockId, creator);
   }
 
   @GetMapping("/stocks/{stockId}/merchants")
-  StockService.IdCollection merchants(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
-      @PathVariable String stockId, @RequestParam int offset, @RequestParam int limit,
+  StockService.IdCollection merchants(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
+      @RequestParam int offset,
+      @RequestParam int limit,
       @RequestParam("stock_creator_mchid") String creator) {
     return stocks.availableMerchants(caller.mchid(), stockId, offset, limit, creator);
   }
 
   @GetMapping("/stocks/{stockId}/items")
-  StockService.IdCollection items(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
-      @PathVariable String stockId, @RequestParam int offset, @RequestParam int limit,
+  StockService.IdCollection items(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
+      @RequestParam int offset,
+      @RequestParam int limit,
       @RequestParam("stock_creator_mchid") String creator) {
     return stocks.availableItems(caller.mchid(), stockId, offset, limit, creator);
   }

@@ -31,34 +31,51 @@ class AudiencePropertyIT {
     Gen<String> openid = strings().betweenCodePoints('0', 'z').ofLengthBetween(1, 40);
     Gen<String> anything = strings().allPossible().ofLengthBetween(0, 80);
     Gen<String> csv = openid.zip(anything, (a, b) -> a + "," + b);
-    return Generate.oneOf(openid, anything, csv, Generate.constant(""), Generate.constant("openid"));
+    return Generate.oneOf(
+        openid, anything, csv, Generate.constant(""), Generate.constant("openid"));
   }
 
   @Test
   void anyBodyIsCountedOrRefusedNeverA500AndWechatPayIsNotCalled() {
     ApiClient api = ApiClient.on(port);
-    Gen<String> types = Generate.pick(Arrays.asList("text/plain", "text/plain; charset=utf-8", "text/csv",
-        "application/json", "application/octet-stream", "text/html", "garbage", null));
+    Gen<String> types =
+        Generate.pick(
+            Arrays.asList(
+                "text/plain",
+                "text/plain; charset=utf-8",
+                "text/csv",
+                "application/json",
+                "application/octet-stream",
+                "text/html",
+                "garbage",
+                null));
     Gen<String> separators = Generate.pick(Arrays.asList("\n", "\r\n", "\r"));
     long calls = SandboxCalls.total();
-    qt().withExamples(300).withFixedSeed(20265)
-        .forAll(types, lists().of(lines()).ofSizeBetween(0, 60), separators).checkAssert((type, lines, sep) -> {
-          String body = String.join(sep, lines);
-          Answer a = api.post("/api/v1/audiences", type, body, Map.of());
+    qt().withExamples(300)
+        .withFixedSeed(20265)
+        .forAll(types, lists().of(lines()).ofSizeBetween(0, 60), separators)
+        .checkAssert(
+            (type, lines, sep) -> {
+              String body = String.join(sep, lines);
+              Answer a = api.post("/api/v1/audiences", type, body, Map.of());
 
-          assertThat(a.status()).as("%s %s → %s", type, lines, a.text()).isLessThan(500);
-          if (a.status() == 201) {
-            JsonNode r = a.json();
-            long accounted = r.path("count").asLong() + r.path("duplicates_removed").asLong()
-                + r.path("invalid_count").asLong();
-            assertThat(accounted).as(a.text()).isLessThanOrEqualTo(Math.max(1, body.lines().count()));
-            r.path("invalid").forEach(i -> assertThat(i.path("line").asLong()).isPositive());
-          } else {
-            assertThat(a.status()).isBetween(400, 499);
-            assertThat(a.error()).as(a.text()).isNotBlank();
-            assertThat(a.json().path("message").asText()).isNotBlank();
-          }
-        });
+              assertThat(a.status()).as("%s %s → %s", type, lines, a.text()).isLessThan(500);
+              if (a.status() == 201) {
+                JsonNode r = a.json();
+                long accounted =
+                    r.path("count").asLong()
+                        + r.path("duplicates_removed").asLong()
+                        + r.path("invalid_count").asLong();
+                assertThat(accounted)
+                    .as(a.text())
+                    .isLessThanOrEqualTo(Math.max(1, body.lines().count()));
+                r.path("invalid").forEach(i -> assertThat(i.path("line").asLong()).isPositive());
+              } else {
+                assertThat(a.status()).isBetween(400, 499);
+                assertThat(a.error()).as(a.text()).isNotBlank();
+                assertThat(a.json().path("message").asText()).isNotBlank();
+              }
+            });
     assertThat(SandboxCalls.total()).isEqualTo(calls);
   }
 }

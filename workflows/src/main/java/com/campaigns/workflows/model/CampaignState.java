@@ -1,11 +1,5 @@
-package com.campaigns.workflows.campaign;
+package com.campaigns.workflows.model;
 
-import com.campaigns.workflows.model.CampaignPhase;
-import com.campaigns.workflows.model.CancelRequest;
-import com.campaigns.workflows.model.PauseReason;
-import com.campaigns.workflows.model.SegmentTotals;
-import com.campaigns.workflows.model.StatusDocument;
-import com.campaigns.workflows.model.WavePhase;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -44,6 +38,7 @@ public class CampaignState {
   public int resumeAttempts;
   public CancelRequest cancelRequest;
   public int scheduleVersion;
+
   /** The COUPON.USE callback is still to be set (before the stock is created). */
   public boolean callbackPending;
 
@@ -51,7 +46,7 @@ public class CampaignState {
   public String stockOutRequestNo;
   public String couponPrefix;
   public String stockId;
-  public String stockStatus;
+  public StockStatus stockStatus;
 
   public List<WaveState> waves = new ArrayList<>();
   public int nextWavePosition;
@@ -67,6 +62,9 @@ public class CampaignState {
   public boolean useFlowDownloaded;
   public boolean refundFlowDownloaded;
 
+  /** When the campaign index last refused a write (null while it is current). */
+  public Long indexBehindSinceMillis;
+
   public CampaignPhase publishedPhase;
   public String publishedStockId;
   public int runs = 1;
@@ -79,13 +77,16 @@ public class CampaignState {
     public String detail;
     public String operator;
     public long sinceMillis;
+
     /** When the pause lifts by itself (next day, after a duration); null for manual resume. */
     public Long resumeAtMillis;
+
     /** The phase to return to on resume. */
     public CampaignPhase resumeTo;
+
     /**
-     * Raised by an IssueCoupons result (cap, daily limit, stock-level error): the other segments meet
-     * the same condition by themselves, so they are left to finish instead of being cancelled.
+     * Raised by an IssueCoupons result (cap, daily limit, stock-level error): the other segments
+     * meet the same condition by themselves, so they are left to finish instead of being cancelled.
      */
     public boolean fromIssuance;
 

@@ -325,8 +325,8 @@ public final class CampaignHarness implements AutoCloseable {
 
   /**
    * Saves a finished campaign's history for the workflows module's replay test when the system
-   * property {@code campaigns.recordHistories} names the directory (e.g.
-   * {@code -Dcampaigns.recordHistories=$(pwd)/workflows/src/test/resources/histories} on {@code ./mvnw -pl
+   * property {@code campaigns.recordHistories} names the directory (e.g. {@code
+   * -Dcampaigns.recordHistories=$(pwd)/workflows/src/test/resources/histories} on {@code ./mvnw -pl
    * activities -am verify}; see workflows/README.md).
    */
   public void recordHistory(String campaignId, String name) {
@@ -346,17 +346,20 @@ public final class CampaignHarness implements AutoCloseable {
 
   /**
    * The activities of type {@code activityType} in the campaign's latest run, as its history shows
-   * them: how many were scheduled and how many of those have closed (completed, failed, timed out or
-   * cancelled). An activity that is scheduled but not closed may still be running on a worker.
+   * them: how many were scheduled and how many of those have closed (completed, failed, timed out
+   * or cancelled). An activity that is scheduled but not closed may still be running on a worker.
    */
   public ActivityCount activities(String campaignId, String activityType) {
     java.util.Set<Long> scheduled = new java.util.HashSet<>();
     long closed = 0;
-    for (io.temporal.api.history.v1.HistoryEvent e
-        : client().fetchHistory(TemporalNames.workflowId(campaignId)).getEvents()) {
+    for (io.temporal.api.history.v1.HistoryEvent e :
+        client().fetchHistory(TemporalNames.workflowId(campaignId)).getEvents()) {
       Long of = null;
       if (e.hasActivityTaskScheduledEventAttributes()) {
-        if (e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(activityType)) {
+        if (e.getActivityTaskScheduledEventAttributes()
+            .getActivityType()
+            .getName()
+            .equals(activityType)) {
           scheduled.add(e.getEventId());
         }
       } else if (e.hasActivityTaskCompletedEventAttributes()) {
@@ -385,8 +388,11 @@ public final class CampaignHarness implements AutoCloseable {
   /** The sandbox's answers to send_coupon so far, by outcome ("200", "400 INVALID_REQUEST", …). */
   public Map<String, Long> sendCouponOutcomes() {
     Map<String, Long> outcomes = new java.util.TreeMap<>();
-    getJson("/sandbox/stats").path("send_coupon").path("outcomes")
-        .fields().forEachRemaining(f -> outcomes.put(f.getKey(), f.getValue().asLong()));
+    getJson("/sandbox/stats")
+        .path("send_coupon")
+        .path("outcomes")
+        .fields()
+        .forEachRemaining(f -> outcomes.put(f.getKey(), f.getValue().asLong()));
     return outcomes;
   }
 

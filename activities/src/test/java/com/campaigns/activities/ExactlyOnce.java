@@ -43,7 +43,8 @@ public final class ExactlyOnce {
       Map<Integer, List<String>> recipientsByWave) {
     List<JsonNode> coupons = sandboxCoupons.apply(stockId);
     Map<String, JsonNode> byOutRequestNo = new HashMap<>();
-    // The sandbox keeps one coupon per out_request_no (a repeat answers the first coupon), as WeChat Pay does.
+    // The sandbox keeps one coupon per out_request_no (a repeat answers the first coupon), as
+    // WeChat Pay does.
     coupons.forEach(c -> byOutRequestNo.put(c.path("out_request_no").asText(), c));
     long issued = 0;
     Set<String> ledgerCoupons = new HashSet<>();

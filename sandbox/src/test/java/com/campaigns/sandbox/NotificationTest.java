@@ -314,7 +314,12 @@ class NotificationTest {
         return d;
       }
     }
-    return fixture.json.createObjectNode().put("attempts", 0).put("delivered", false).put("gave_up", false);
+    return fixture
+        .json
+        .createObjectNode()
+        .put("attempts", 0)
+        .put("delivered", false)
+        .put("gave_up", false);
   }
 
   private static String id(String body) {

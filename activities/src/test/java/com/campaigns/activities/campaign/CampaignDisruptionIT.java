@@ -26,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Pauses, crashes and a misbehaving WeChat Pay during a wave: every recipient still gets one coupon. */
+/**
+ * Pauses, crashes and a misbehaving WeChat Pay during a wave: every recipient still gets one
+ * coupon.
+ */
 class CampaignDisruptionIT {
 
   CampaignHarness h;
@@ -84,7 +87,8 @@ class CampaignDisruptionIT {
     assertThat(paused.pause().reason()).isEqualTo(PauseReason.MANUAL);
     assertThat(paused.pause().operator()).isEqualTo("ops-carol");
     assertThat(paused.stockStatus()).isEqualTo("paused");
-    // The pause is enacted before PAUSED is reported: every IssueCoupons activity has closed (they are
+    // The pause is enacted before PAUSED is reported: every IssueCoupons activity has closed (they
+    // are
     // cancelled with WAIT_CANCELLATION_COMPLETED) and the stock was paused at WeChat Pay.
     assertIssuingStoppedAndStockPaused("pause");
     String stockId = paused.stockId();
@@ -97,8 +101,10 @@ class CampaignDisruptionIT {
     StatusDocument done = result("pause");
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.issued().count()).isEqualTo(1500);
-    // Nothing was sent while paused: WeChat Pay refuses every send to a paused stock, and none was refused.
-    assertThat(h.sendCouponOutcomes()).as("sends refused by the paused stock")
+    // Nothing was sent while paused: WeChat Pay refuses every send to a paused stock, and none was
+    // refused.
+    assertThat(h.sendCouponOutcomes())
+        .as("sends refused by the paused stock")
         .doesNotContainKey(REFUSED_STOCK_NOT_RUNNING);
     assertThat(ExactlyOnce.assertHolds(h, "pause", stockId, Map.of(0, openids))).isEqualTo(1500);
     h.recordHistory("pause", "pause-signal-mid-wave-and-resume");
@@ -136,27 +142,36 @@ class CampaignDisruptionIT {
         wf.cancelCampaign(new com.campaigns.workflows.model.CancelRequest("stop", "ops"));
     assertThat(cancelled.status()).isEqualTo(CampaignPhase.CANCELLED);
     assertThat(cancelled.stockStatus()).isEqualTo("paused");
-    h.client().newUntypedWorkflowStub(TemporalNames.workflowId("cancel")).getResult(StatusDocument.class);
+    h.client()
+        .newUntypedWorkflowStub(TemporalNames.workflowId("cancel"))
+        .getResult(StatusDocument.class);
     assertIssuingStoppedAndStockPaused("cancel");
     // Once the workers have stopped, no code of theirs can send: the counts are final.
     h.stopWorkers();
     int atCancel = h.sandboxCoupons(cancelled.stockId()).size();
     assertThat(cancelled.issued().count()).isEqualTo(atCancel);
     assertThat(ledgerIssued("cancel")).isEqualTo(atCancel);
-    assertThat(h.sendCouponOutcomes()).as("sends refused by the paused stock")
+    assertThat(h.sendCouponOutcomes())
+        .as("sends refused by the paused stock")
         .doesNotContainKey(REFUSED_STOCK_NOT_RUNNING);
     h.recordHistory("cancel", "cancel-mid-wave");
   }
 
-  /** The sandbox's answer to a send for a stock that is not running (paused, ended, not activated). */
+  /**
+   * The sandbox's answer to a send for a stock that is not running (paused, ended, not activated).
+   */
   static final String REFUSED_STOCK_NOT_RUNNING = "400 INVALID_REQUEST";
 
-  /** From the campaign's history: no IssueCoupons activity is open, and the stock was paused once. */
+  /**
+   * From the campaign's history: no IssueCoupons activity is open, and the stock was paused once.
+   */
   void assertIssuingStoppedAndStockPaused(String campaignId) {
-    CampaignHarness.ActivityCount issuing = h.activities(campaignId, TemporalNames.ACTIVITY_ISSUE_COUPONS);
+    CampaignHarness.ActivityCount issuing =
+        h.activities(campaignId, TemporalNames.ACTIVITY_ISSUE_COUPONS);
     assertThat(issuing.scheduled()).isPositive();
     assertThat(issuing.open()).as("IssueCoupons activities still open").isZero();
-    CampaignHarness.ActivityCount pauseStock = h.activities(campaignId, TemporalNames.ACTIVITY_PAUSE_STOCK);
+    CampaignHarness.ActivityCount pauseStock =
+        h.activities(campaignId, TemporalNames.ACTIVITY_PAUSE_STOCK);
     assertThat(pauseStock.scheduled()).isEqualTo(1);
     assertThat(pauseStock.closed()).isEqualTo(1);
   }

@@ -242,10 +242,14 @@ class MerchantRegistryCampaignIT {
     assertThat(paused.pause().detail())
         .contains("no credentials configured for merchant " + PUBLIC_KEY_MCHID)
         .contains("removed from directory");
-    assertThat(h.registry.statuses()).extracting(MerchantStatus::mchid).doesNotContain(PUBLIC_KEY_MCHID);
-    // Every IssueCoupons activity has closed (history): the workers hold nothing that could still send.
+    assertThat(h.registry.statuses())
+        .extracting(MerchantStatus::mchid)
+        .doesNotContain(PUBLIC_KEY_MCHID);
+    // Every IssueCoupons activity has closed (history): the workers hold nothing that could still
+    // send.
     assertThat(h.activities("remove", TemporalNames.ACTIVITY_ISSUE_COUPONS).open())
-        .as("IssueCoupons activities still open").isZero();
+        .as("IssueCoupons activities still open")
+        .isZero();
     String stockId = paused.stockId();
     int atPause = h.sandboxCoupons(stockId).size();
     assertThat(atPause).isLessThan(1500);
@@ -254,12 +258,18 @@ class MerchantRegistryCampaignIT {
     long sendsWhileMissing = h.sendCouponRequests();
 
     h.writeMerchant(h.sandbox.merchant(PUBLIC_KEY_MCHID), 500);
-    await().atMost(Duration.ofSeconds(10)).until(() -> h.merchants.find(PUBLIC_KEY_MCHID).isPresent());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> h.merchants.find(PUBLIC_KEY_MCHID).isPresent());
     // The campaign only looks for the merchant when workflow time moves on (below), so every send
-    // request so far was answered before the merchant came back: none was made while it was missing.
-    assertThat(h.sendCouponRequests()).as("send requests while the merchant was missing")
+    // request so far was answered before the merchant came back: none was made while it was
+    // missing.
+    assertThat(h.sendCouponRequests())
+        .as("send requests while the merchant was missing")
         .isEqualTo(sendsWhileMissing);
-    assertThat(h.sandboxCoupons(stockId)).as("nothing issued while the merchant is missing").hasSize(atPause);
+    assertThat(h.sandboxCoupons(stockId))
+        .as("nothing issued while the merchant is missing")
+        .hasSize(atPause);
     // The campaign asks every minute (workflow time) whether the merchant is back.
     h.env.sleep(Duration.ofMinutes(2));
     StatusDocument done = result("remove");

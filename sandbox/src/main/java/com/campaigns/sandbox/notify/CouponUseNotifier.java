@@ -165,7 +165,9 @@ public class CouponUseNotifier implements DisposableBean {
                       status, delivered, failure == null ? null : failure.toString());
               if (!delivered && attempts < settings.maxAttempts() && !scheduler.isShutdown()) {
                 scheduler.schedule(
-                    () -> attempt(delivery), settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    () -> attempt(delivery),
+                    settings.retryInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
               } else if (!delivered) {
                 delivery.gaveUp();
               }
@@ -193,12 +195,19 @@ public class CouponUseNotifier implements DisposableBean {
       String nonce) {}
 
   /**
-   * What the admin API shows of one notification; {@code gaveUp}: not delivered and no further attempt
-   * is scheduled (until a redelivery).
+   * What the admin API shows of one notification; {@code gaveUp}: not delivered and no further
+   * attempt is scheduled (until a redelivery).
    */
   public record DeliveryView(
-      String id, String couponId, String mchid, String notifyUrl, int attempts, boolean delivered,
-      Integer lastStatus, String lastError, boolean gaveUp) {}
+      String id,
+      String couponId,
+      String mchid,
+      String notifyUrl,
+      int attempts,
+      boolean delivered,
+      Integer lastStatus,
+      String lastError,
+      boolean gaveUp) {}
 
   private static final class Delivery {
     private final String id;
@@ -236,7 +245,8 @@ public class CouponUseNotifier implements DisposableBean {
     }
 
     synchronized DeliveryView view() {
-      return new DeliveryView(id, couponId, mchid, url, attempts, delivered, lastStatus, lastError, gaveUp);
+      return new DeliveryView(
+          id, couponId, mchid, url, attempts, delivered, lastStatus, lastError, gaveUp);
     }
   }
 }

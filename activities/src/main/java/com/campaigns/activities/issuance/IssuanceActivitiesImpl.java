@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues a segment of a wave. The ledger is the checkpoint: a run skips every recipient that already
- * has a final outcome, so a retried, resumed or re-assigned segment continues at the exact
+ * Issues a segment of a wave. The ledger is the checkpoint: a run skips every recipient that
+ * already has a final outcome, so a retried, resumed or re-assigned segment continues at the exact
  * recipient, and a send repeated after a lost answer reuses its out_request_no, which WeChat Pay
  * answers with the coupon it already issued. Per-recipient refusals are recorded, not thrown.
  */
@@ -62,8 +62,13 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
   private final ExecutorService senders;
   private final OpenidLocks locks = new OpenidLocks(4096);
 
-  public IssuanceActivitiesImpl(WechatMerchants merchants, AudienceStore audiences, IssuanceLedger ledger,
-      SendSlots slots, IssuanceSettings settings, MeterRegistry meters) {
+  public IssuanceActivitiesImpl(
+      WechatMerchants merchants,
+      AudienceStore audiences,
+      IssuanceLedger ledger,
+      SendSlots slots,
+      IssuanceSettings settings,
+      MeterRegistry meters) {
     this.merchants = merchants;
     this.audiences = audiences;
     this.ledger = ledger;
@@ -71,34 +76,46 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
     this.settings = settings;
     this.metrics = new IssuanceMetrics(meters);
     AtomicInteger n = new AtomicInteger();
-    this.senders = Executors.newFixedThreadPool(settings.senderThreads(), r -> {
-      Thread t = new Thread(r, "coupon-sender-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.senders =
+        Executors.newFixedThreadPool(
+            settings.senderThreads(),
+            r -> {
+              Thread t = new Thread(r, "coupon-sender-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @Override
   public AudienceInfo describeAudience(String audienceId) {
-    return audiences.count(audienceId)
+    return audiences
+        .count(audienceId)
         .map(count -> new AudienceInfo(audienceId, count))
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-            "no stored audience " + audienceId, FailureTypes.AUDIENCE_NOT_FOUND));
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "no stored audience " + audienceId, FailureTypes.AUDIENCE_NOT_FOUND));
   }
 
   @Override
   public WaveSummary summarizeWave(WaveSummaryRequest r) {
-    return new WaveSummary(ledger.waveTotals(r.campaignId(), r.waveIndex(), r.recipients(), r.segmentSize()));
+    return new WaveSummary(
+        ledger.waveTotals(r.campaignId(), r.waveIndex(), r.recipients(), r.segmentSize()));
   }
 
   @Override
   public IssueResult issueCoupons(IssueRequest r) {
     ActivityExecutionContext context = Activity.getExecutionContext();
-    MerchantClient client = merchants.find(r.mchid()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-        merchants.whyUnavailable(r.mchid()), FailureTypes.MERCHANT_UNKNOWN));
+    MerchantClient client =
+        merchants
+            .find(r.mchid())
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        merchants.whyUnavailable(r.mchid()), FailureTypes.MERCHANT_UNKNOWN));
     if (audiences.count(r.audienceId()).isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure("no stored audience " + r.audienceId(),
-          FailureTypes.AUDIENCE_NOT_FOUND);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "no stored audience " + r.audienceId(), FailureTypes.AUDIENCE_NOT_FOUND);
     }
     Run run = new Run(r, client, context);
     try {
@@ -106,39 +123,60 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
     } catch (ActivityCompletionException | IllegalStateException stopped) {
       // Cancelled, timed out or shutting down: record every answer already received, then stop.
       run.finish();
-      log.info("segment {}/{} [{}, {}) stopped: {}", r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq(),
+      log.info(
+          "segment {}/{} [{}, {}) stopped: {}",
+          r.campaignId(),
+          r.waveIndex(),
+          r.fromSeq(),
+          r.toSeq(),
           stopped.getClass().getSimpleName());
       throw stopped;
     }
     run.finish();
     if (run.ledgerFailure.get() != null) {
-      // Every answer is recorded now, but dispatching stopped early: the next attempt sends the rest.
-      throw ApplicationFailure.newFailureWithCause("ledger write failed mid-segment: "
-          + run.ledgerFailure.get().getMessage(), "LedgerUnavailable", run.ledgerFailure.get());
+      // Every answer is recorded now, but dispatching stopped early: the next attempt sends the
+      // rest.
+      throw ApplicationFailure.newFailureWithCause(
+          "ledger write failed mid-segment: " + run.ledgerFailure.get().getMessage(),
+          "LedgerUnavailable",
+          run.ledgerFailure.get());
     }
     if (run.merchantGone.get()) {
-      // Answers received are recorded; the recipients not sent to keep no outcome and are sent on resume.
-      log.warn("segment {}/{} [{}, {}) stopped: merchant {} is no longer registered", r.campaignId(), r.waveIndex(),
-          r.fromSeq(), r.toSeq(), r.mchid());
-      throw ApplicationFailure.newNonRetryableFailure(merchants.whyUnavailable(r.mchid()) + " (segment stopped after "
-          + run.issued.get() + " issued)", FailureTypes.MERCHANT_UNKNOWN);
+      // Answers received are recorded; the recipients not sent to keep no outcome and are sent on
+      // resume.
+      log.warn(
+          "segment {}/{} [{}, {}) stopped: merchant {} is no longer registered",
+          r.campaignId(),
+          r.waveIndex(),
+          r.fromSeq(),
+          r.toSeq(),
+          r.mchid());
+      throw ApplicationFailure.newNonRetryableFailure(
+          merchants.whyUnavailable(r.mchid())
+              + " (segment stopped after "
+              + run.issued.get()
+              + " issued)",
+          FailureTypes.MERCHANT_UNKNOWN);
     }
     if (run.transientFailure.get() != null) {
       WechatError e = run.transientFailure.get();
-      throw WechatFailures.toFailure("issue coupons to recipients " + r.fromSeq() + "-" + (r.toSeq() - 1), e);
+      throw WechatFailures.toFailure(
+          "issue coupons to recipients " + r.fromSeq() + "-" + (r.toSeq() - 1), e);
     }
     Stop stop = run.stop.get();
-    return new IssueResult(ledger.totals(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq()),
-        stop == null ? IssueStop.COMPLETED : stop.reason(), stop == null ? null : stop.code(),
+    return new IssueResult(
+        ledger.totals(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq()),
+        stop == null ? IssueStop.COMPLETED : stop.reason(),
+        stop == null ? null : stop.code(),
         stop == null ? null : stop.message());
   }
 
   private record Stop(IssueStop reason, String code, String message) {}
 
   /**
-   * One run of one segment: dispatches sends in audience order and collects their answers. Each send
-   * takes the merchant's current client from the registry, so a key rotated while the segment runs
-   * is used from the next send on; a merchant removed meanwhile stops the run.
+   * One run of one segment: dispatches sends in audience order and collects their answers. Each
+   * send takes the merchant's current client from the registry, so a key rotated while the segment
+   * runs is used from the next send on; a merchant removed meanwhile stops the run.
    */
   private final class Run {
     private final IssueRequest r;
@@ -164,18 +202,29 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       this.context = context;
       this.inFlight = new Semaphore(settings.concurrencyPerSegment());
       int merchantRate = client.rateLimitPerSecond();
-      int waveRate = r.ratePerSecond() > 0 ? Math.min(r.ratePerSecond(), merchantRate) : merchantRate;
-      this.pacer = new SlotPacer(slots, "wave:" + r.campaignId() + ":" + r.waveIndex(), waveRate,
-          "mch:" + r.mchid(), merchantRate, settings.rateHeadroom());
+      int waveRate =
+          r.ratePerSecond() > 0 ? Math.min(r.ratePerSecond(), merchantRate) : merchantRate;
+      this.pacer =
+          new SlotPacer(
+              slots,
+              "wave:" + r.campaignId() + ":" + r.waveIndex(),
+              waveRate,
+              "mch:" + r.mchid(),
+              merchantRate,
+              settings.rateHeadroom());
     }
 
     void issue() {
       List<String> openids = audiences.read(r.audienceId(), r.fromSeq(), r.toSeq());
-      Map<Long, String> finals = ledger.finalOutcomes(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq());
+      Map<Long, String> finals =
+          ledger.finalOutcomes(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq());
       long issuedBefore = finals.values().stream().filter(IssuanceLedger.ISSUED::equals).count();
-      if (r.startStagger() > 0 && context.getInfo().getAttempt() == 1 && finals.size() < openids.size()) {
+      if (r.startStagger() > 0
+          && context.getInfo().getAttempt() == 1
+          && finals.size() < openids.size()) {
         // Let the segments launched before this one get ahead (see IssueRequest#startStagger).
-        long micros = (long) (r.startStagger() * (openids.size() - finals.size()) * 1_000_000 / pacer.rate());
+        long micros =
+            (long) (r.startStagger() * (openids.size() - finals.size()) * 1_000_000 / pacer.rate());
         awaitMicros(System.currentTimeMillis() * 1000 + micros);
       }
       for (int i = 0; i < openids.size(); i++) {
@@ -188,7 +237,9 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
           return;
         }
         if (r.issueCap() >= 0 && !awaitRoomUnderCap(issuedBefore)) {
-          stop.compareAndSet(null, new Stop(IssueStop.CAP_REACHED, null, "issue cap " + r.issueCap() + " reached"));
+          stop.compareAndSet(
+              null,
+              new Stop(IssueStop.CAP_REACHED, null, "issue cap " + r.issueCap() + " reached"));
           return;
         }
         // The permit first: a slot taken only once a send can go is a slot used on time.
@@ -205,27 +256,34 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
         }
         String openid = openids.get(i);
         pending.incrementAndGet();
-        senders.execute(() -> {
-          try {
-            send(seq, openid);
-          } finally {
-            inFlight.release();
-            try {
-              flushIfDue();
-            } finally {
-              // Last: once nothing is pending, every answer is in the ledger or in the queue.
-              pending.decrementAndGet();
-            }
-          }
-        });
+        senders.execute(
+            () -> {
+              try {
+                send(seq, openid);
+              } finally {
+                inFlight.release();
+                try {
+                  flushIfDue();
+                } finally {
+                  // Last: once nothing is pending, every answer is in the ledger or in the queue.
+                  pending.decrementAndGet();
+                }
+              }
+            });
       }
     }
 
     private boolean stopped() {
-      return stop.get() != null || transientFailure.get() != null || merchantGone.get() || ledgerFailure.get() != null;
+      return stop.get() != null
+          || transientFailure.get() != null
+          || merchantGone.get()
+          || ledgerFailure.get() != null;
     }
 
-    /** Waits until a send may start without the segment exceeding its cap; false when the cap is reached. */
+    /**
+     * Waits until a send may start without the segment exceeding its cap; false when the cap is
+     * reached.
+     */
     private boolean awaitRoomUnderCap(long issuedBefore) {
       while (issuedBefore + issued.get() + pending.get() >= r.issueCap()) {
         if (issuedBefore + issued.get() >= r.issueCap()) {
@@ -241,7 +299,9 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       awaitMicros(pacer.next());
     }
 
-    /** Sleeps until an epoch-microsecond instant, heartbeating (and noticing a cancel) meanwhile. */
+    /**
+     * Sleeps until an epoch-microsecond instant, heartbeating (and noticing a cancel) meanwhile.
+     */
     private void awaitMicros(long until) {
       while (true) {
         long waitMicros = until - System.currentTimeMillis() * 1000;
@@ -268,7 +328,8 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
     private void checkpoint() {
       if (Thread.currentThread().isInterrupted()) {
         // The worker is shutting down: stop dispatching; Temporal re-runs the segment elsewhere.
-        stop.compareAndSet(null, new Stop(IssueStop.STOCK_LEVEL, "WORKER_SHUTDOWN", "worker shutting down"));
+        stop.compareAndSet(
+            null, new Stop(IssueStop.STOCK_LEVEL, "WORKER_SHUTDOWN", "worker shutting down"));
         throw new IllegalStateException("worker shutting down");
       }
       long now = System.nanoTime();
@@ -303,13 +364,16 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
             unknownInARow.set(0);
             issued.incrementAndGet();
             metrics.issued(r.mchid());
-            answers.add(outcome(seq, openid, outRequestNo, IssuanceLedger.ISSUED, couponId, null, null));
+            answers.add(
+                outcome(seq, openid, outRequestNo, IssuanceLedger.ISSUED, couponId, null, null));
             return;
           } catch (RuntimeException e) {
             WechatError error = WechatErrorClassifier.classify(e);
-            if ("SIGN_ERROR".equals(error.code()) && rotations < 3
+            if ("SIGN_ERROR".equals(error.code())
+                && rotations < 3
                 && merchants.find(r.mchid()).filter(now -> now != client).isPresent()) {
-              // The key was rotated while this send was signed with the old one: send again with the new one.
+              // The key was rotated while this send was signed with the old one: send again with
+              // the new one.
               rotations++;
               continue;
             }
@@ -333,32 +397,51 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
                   transientFailure.compareAndSet(null, error);
                   return;
                 }
-                long backoff = error.kind() == WechatError.Kind.THROTTLED ? 1000 : 100L << Math.min(transientTries, 5);
+                long backoff =
+                    error.kind() == WechatError.Kind.THROTTLED
+                        ? 1000
+                        : 100L << Math.min(transientTries, 5);
                 sleepMillis(backoff);
                 // A retry is a send like any other: it waits for its own slot, so retries never
                 // push the merchant above its rate.
                 sleepUntilMicros(pacer.next());
               }
               case DAILY_LIMIT -> {
-                stop.compareAndSet(null, new Stop(IssueStop.DAILY_LIMIT, error.code(), error.message()));
+                stop.compareAndSet(
+                    null, new Stop(IssueStop.DAILY_LIMIT, error.code(), error.message()));
                 return;
               }
               case STOCK_NOT_RUNNING -> {
-                stop.compareAndSet(null, new Stop(IssueStop.STOCK_NOT_RUNNING, error.code(), error.message()));
+                stop.compareAndSet(
+                    null, new Stop(IssueStop.STOCK_NOT_RUNNING, error.code(), error.message()));
                 return;
               }
               case UNKNOWN -> {
-                answers.add(outcome(seq, openid, outRequestNo, IssuanceLedger.FAILED, null, error.code(),
-                    error.message()));
+                answers.add(
+                    outcome(
+                        seq,
+                        openid,
+                        outRequestNo,
+                        IssuanceLedger.FAILED,
+                        null,
+                        error.code(),
+                        error.message()));
                 metrics.failed(r.mchid(), error.code());
                 if (unknownInARow.incrementAndGet() >= settings.unknownCodesBeforeStop()) {
-                  stop.compareAndSet(null, new Stop(IssueStop.STOCK_LEVEL, error.code(),
-                      settings.unknownCodesBeforeStop() + " unknown answers in a row: " + error.describe()));
+                  stop.compareAndSet(
+                      null,
+                      new Stop(
+                          IssueStop.STOCK_LEVEL,
+                          error.code(),
+                          settings.unknownCodesBeforeStop()
+                              + " unknown answers in a row: "
+                              + error.describe()));
                 }
                 return;
               }
               default -> {
-                stop.compareAndSet(null, new Stop(IssueStop.STOCK_LEVEL, error.code(), error.message()));
+                stop.compareAndSet(
+                    null, new Stop(IssueStop.STOCK_LEVEL, error.code(), error.message()));
                 return;
               }
             }
@@ -373,13 +456,37 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
       unknownInARow.set(0);
       rejected.incrementAndGet();
       metrics.rejected(r.mchid(), error.code());
-      answers.add(outcome(seq, openid, outRequestNo, IssuanceLedger.REJECTED, null, error.code(), error.message()));
+      answers.add(
+          outcome(
+              seq,
+              openid,
+              outRequestNo,
+              IssuanceLedger.REJECTED,
+              null,
+              error.code(),
+              error.message()));
     }
 
-    private Outcome outcome(long seq, String openid, String outRequestNo, String status, String couponId,
-        String code, String message) {
-      return new Outcome(r.campaignId(), r.waveIndex(), seq, openid, outRequestNo, r.stockId(), status, couponId,
-          code, message, IssuanceLedger.ISSUED.equals(status) ? r.couponAmount() : 0);
+    private Outcome outcome(
+        long seq,
+        String openid,
+        String outRequestNo,
+        String status,
+        String couponId,
+        String code,
+        String message) {
+      return new Outcome(
+          r.campaignId(),
+          r.waveIndex(),
+          seq,
+          openid,
+          outRequestNo,
+          r.stockId(),
+          status,
+          couponId,
+          code,
+          message,
+          IssuanceLedger.ISSUED.equals(status) ? r.couponAmount() : 0);
     }
 
     /** Records every answer once the sends in flight are back, and gives unused send slots back. */
@@ -400,7 +507,8 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
         if (System.nanoTime() - lastBeat >= 500_000_000L) {
           lastBeat = System.nanoTime();
           try {
-            context.heartbeat(issued.get() + " issued, " + rejected.get() + " rejected (finishing)");
+            context.heartbeat(
+                issued.get() + " issued, " + rejected.get() + " rejected (finishing)");
           } catch (ActivityCompletionException ignored) {
             // Already stopping: the answers in flight are recorded before the activity ends.
           }
@@ -415,7 +523,8 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
      * sender flushes at a time, the others go on sending.
      */
     private void flushIfDue() {
-      if (System.nanoTime() - lastFlush < settings.flushInterval().toNanos() || !flushing.tryLock()) {
+      if (System.nanoTime() - lastFlush < settings.flushInterval().toNanos()
+          || !flushing.tryLock()) {
         return;
       }
       try {
@@ -424,9 +533,14 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
           lastFlush = System.nanoTime();
         }
       } catch (RuntimeException e) {
-        // The answers stay queued (see writeAnswers); dispatching stops, and the final flush writes them
+        // The answers stay queued (see writeAnswers); dispatching stops, and the final flush writes
+        // them
         // or fails the attempt, which Temporal retries.
-        log.warn("ledger flush of segment {}/{} failed: {}", r.campaignId(), r.waveIndex(), e.toString());
+        log.warn(
+            "ledger flush of segment {}/{} failed: {}",
+            r.campaignId(),
+            r.waveIndex(),
+            e.toString());
         ledgerFailure.compareAndSet(null, e);
         lastFlush = System.nanoTime();
       } finally {

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The merchants and their WeChat Pay clients, from {@code campaigns.wechatpay.*}: the live map
- * ({@link WechatMerchants}), the registry that reloads it from its sources every
- * {@code reload-interval}, and the live checks behind {@code GET /api/v1/merchants} and health.
+ * ({@link WechatMerchants}), the registry that reloads it from its sources every {@code
+ * reload-interval}, and the live checks behind {@code GET /api/v1/merchants} and health.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WechatPayProperties.class)

@@ -26,7 +26,9 @@ class StockAdminController {
   }
 
   @GetMapping("/sandbox/stocks/{stockId}/coupons")
-  IssuedPage coupons(@PathVariable String stockId, @RequestParam(defaultValue = "0") int offset,
+  IssuedPage coupons(
+      @PathVariable String stockId,
+      @RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
     List<Coupon> all = coupons.issued(stockId);
     if (offset < 0 || limit < 1 || limit > 1000) {
@@ -58,7 +60,8 @@ class StockAdminController {
     return new Changed(ids.size(), ids);
   }
 
-  record Issued(String couponId, String openid, String outRequestNo, String status, String createTime) {}
+  record Issued(
+      String couponId, String openid, String outRequestNo, String status, String createTime) {}
 
   record IssuedPage(long totalCount, int offset, int limit, List<Issued> data) {}
 

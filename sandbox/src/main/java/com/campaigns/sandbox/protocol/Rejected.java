@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A WeChat Pay error answer: HTTP status, error {@code code}, Chinese {@code message} and an optional
- * {@code detail} object. Thrown anywhere below a controller; {@link RejectionAdvice} renders it.
+ * A WeChat Pay error answer: HTTP status, error {@code code}, Chinese {@code message} and an
+ * optional {@code detail} object. Thrown anywhere below a controller; {@link RejectionAdvice}
+ * renders it.
  */
 public class Rejected extends RuntimeException {
 

@@ -29,9 +29,16 @@ class RejectionAdvice {
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    String issue = cause instanceof IllegalArgumentException ? cause.getMessage() : "request body is not valid JSON for this API";
+    String issue =
+        cause instanceof IllegalArgumentException
+            ? cause.getMessage()
+            : "request body is not valid JSON for this API";
     return rejected(
-        new Rejected(400, "PARAM_ERROR", "请求体格式错误,请检查JSON", Rejected.fieldDetail("body", null, issue, "body")),
+        new Rejected(
+            400,
+            "PARAM_ERROR",
+            "请求体格式错误,请检查JSON",
+            Rejected.fieldDetail("body", null, issue, "body")),
         request);
   }
 

@@ -69,7 +69,10 @@ public final class Stock {
         && distributedAmount + terms.couponAmount() <= terms.maxAmount();
   }
 
-  /** Whether one more coupon stays within {@code max_amount_by_day} on {@code today} (Asia/Shanghai). */
+  /**
+   * Whether one more coupon stays within {@code max_amount_by_day} on {@code today}
+   * (Asia/Shanghai).
+   */
   public synchronized boolean dayAllowsOne(LocalDate today) {
     Long limit = terms.maxAmountByDay();
     long spent = today.equals(day) ? dayAmount : 0;
@@ -104,7 +107,10 @@ public final class Stock {
     return moved.get(move);
   }
 
-  /** When the stock ended: the stop time or the end of its window, whichever is earlier; null if not ended. */
+  /**
+   * When the stock ended: the stop time or the end of its window, whichever is earlier; null if not
+   * ended.
+   */
   public synchronized Instant endedAt(Instant now) {
     return status(now) == StockStatus.STOPED ? stopTime() : null;
   }

@@ -28,7 +28,9 @@ class StockController {
   }
 
   @PostMapping("/coupon-stocks")
-  Created create(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @RequestBody(required = false) JsonNode body) {
+  Created create(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @RequestBody(required = false) JsonNode body) {
     Stock stock = stocks.create(caller.mchid(), body);
     return new Created(stock.id(), BusinessClock.format(stock.createTime()));
   }
@@ -46,8 +48,10 @@ class StockController {
   }
 
   @GetMapping("/stocks")
-  StockService.StockCollection list(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
-      @RequestParam int offset, @RequestParam int limit,
+  StockService.StockCollection list(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @RequestParam int offset,
+      @RequestParam int limit,
       @RequestParam("stock_creator_mchid") String creator,
       @RequestParam(name = "create_start_time", required = false) String createStart,
       @RequestParam(name = "create_end_time", required = false) String createEnd,
@@ -56,21 +60,29 @@ class StockController {
   }
 
   @GetMapping("/stocks/{stockId}")
-  StockView query(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+  StockView query(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
       @RequestParam(name = "stock_creator_mchid", required = false) String creator) {
     return stocks.query(caller.mchid(), stockId, creator);
   }
 
   @GetMapping("/stocks/{stockId}/merchants")
-  StockService.IdCollection merchants(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
-      @PathVariable String stockId, @RequestParam int offset, @RequestParam int limit,
+  StockService.IdCollection merchants(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
+      @RequestParam int offset,
+      @RequestParam int limit,
       @RequestParam("stock_creator_mchid") String creator) {
     return stocks.availableMerchants(caller.mchid(), stockId, offset, limit, creator);
   }
 
   @GetMapping("/stocks/{stockId}/items")
-  StockService.IdCollection items(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
-      @PathVariable String stockId, @RequestParam int offset, @RequestParam int limit,
+  StockService.IdCollection items(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
+      @RequestParam int offset,
+      @RequestParam int limit,
       @RequestParam("stock_creator_mchid") String creator) {
     return stocks.availableItems(caller.mchid(), stockId, offset, limit, creator);
   }

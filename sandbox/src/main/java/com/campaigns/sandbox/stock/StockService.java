@@ -43,9 +43,15 @@ public class StockService {
 
   private static Stock sameRequest(Stock stock, JsonNode body) {
     if (!stock.terms().request().equals(body)) {
-      throw new Rejected(400, "INVALID_REQUEST", "out_request_no重复,且请求参数与首次请求不一致",
-          Rejected.fieldDetail("out_request_no", stock.terms().outRequestNo(),
-              "already used for stock " + stock.id() + " with different parameters", "body"));
+      throw new Rejected(
+          400,
+          "INVALID_REQUEST",
+          "out_request_no重复,且请求参数与首次请求不一致",
+          Rejected.fieldDetail(
+              "out_request_no",
+              stock.terms().outRequestNo(),
+              "already used for stock " + stock.id() + " with different parameters",
+              "body"));
     }
     return stock;
   }
@@ -76,12 +82,21 @@ public class StockService {
   }
 
   StockCollection list(
-      String caller, int offset, int limit, String creator, String createStart, String createEnd, String status) {
+      String caller,
+      int offset,
+      int limit,
+      String creator,
+      String createStart,
+      String createEnd,
+      String status) {
     if (offset < 0) {
       throw Rejected.paramError("offset须大于等于0", "offset", offset, "offset must be >= 0");
     }
     if (limit < 1 || limit > 10) {
-      throw new Rejected(400, "PARAM_ERROR", "limit须在1至10之间",
+      throw new Rejected(
+          400,
+          "PARAM_ERROR",
+          "limit须在1至10之间",
           Rejected.fieldDetail("limit", limit, "limit must be between 1 and 10", "query"));
     }
     if (!creator.equals(caller)) {
@@ -93,8 +108,12 @@ public class StockService {
     if (status != null && !status.isEmpty()) {
       wanted = StockStatus.fromWire(status);
       if (wanted == null && !"audit".equals(status)) {
-        throw new Rejected(400, "PARAM_ERROR", "批次状态不合法",
-            Rejected.fieldDetail("status", status, "unactivated, audit, running, stoped or paused", "query"));
+        throw new Rejected(
+            400,
+            "PARAM_ERROR",
+            "批次状态不合法",
+            Rejected.fieldDetail(
+                "status", status, "unactivated, audit, running, stoped or paused", "query"));
       }
     }
     Instant now = clock.now();
@@ -113,12 +132,14 @@ public class StockService {
     return new StockCollection(matching.size(), page, limit, offset);
   }
 
-  IdCollection availableMerchants(String caller, String stockId, int offset, int limit, String creator) {
+  IdCollection availableMerchants(
+      String caller, String stockId, int offset, int limit, String creator) {
     Stock stock = owned(caller, stockId, creator);
     return page(stock, stock.terms().availableMerchants(), offset, limit, 1000, 50);
   }
 
-  IdCollection availableItems(String caller, String stockId, int offset, int limit, String creator) {
+  IdCollection availableItems(
+      String caller, String stockId, int offset, int limit, String creator) {
     Stock stock = owned(caller, stockId, creator);
     return page(stock, stock.terms().availableItems(), offset, limit, 500, 100);
   }
@@ -126,11 +147,18 @@ public class StockService {
   private static IdCollection page(
       Stock stock, List<String> ids, int offset, int limit, int maxOffset, int maxLimit) {
     if (offset < 0 || offset > maxOffset) {
-      throw new Rejected(400, "PARAM_ERROR", "offset须在0至" + maxOffset + "之间",
-          Rejected.fieldDetail("offset", offset, "offset must be between 0 and " + maxOffset, "query"));
+      throw new Rejected(
+          400,
+          "PARAM_ERROR",
+          "offset须在0至" + maxOffset + "之间",
+          Rejected.fieldDetail(
+              "offset", offset, "offset must be between 0 and " + maxOffset, "query"));
     }
     if (limit < 1 || limit > maxLimit) {
-      throw new Rejected(400, "PARAM_ERROR", "limit须在1至" + maxLimit + "之间",
+      throw new Rejected(
+          400,
+          "PARAM_ERROR",
+          "limit须在1至" + maxLimit + "之间",
           Rejected.fieldDetail("limit", limit, "limit must be between 1 and " + maxLimit, "query"));
     }
     List<String> data = ids.stream().skip(offset).limit(limit).toList();
@@ -157,8 +185,12 @@ public class StockService {
   }
 
   private static Rejected illegalState(Stock stock, Instant now) {
-    return new Rejected(400, "PARAM_ERROR", ILLEGAL_STATE,
-        Rejected.fieldDetail("stock_id", stock.id(), "stock is " + stock.status(now).wire(), "uri_template"));
+    return new Rejected(
+        400,
+        "PARAM_ERROR",
+        ILLEGAL_STATE,
+        Rejected.fieldDetail(
+            "stock_id", stock.id(), "stock is " + stock.status(now).wire(), "uri_template"));
   }
 
   private static Instant queryTime(String name, String value) {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code merchants} in /actuator/health: UP when every merchant is loaded and passes its live
  * check, DEGRADED when some do not (details say which and why; the overall status stays UP, so one
- * merchant's problem does not take the API out of a load balancer), DOWN when no merchant is usable.
+ * merchant's problem does not take the API out of a load balancer), DOWN when no merchant is
+ * usable.
  */
 @Component("merchants")
 class MerchantHealthIndicator implements HealthIndicator {

@@ -28,9 +28,13 @@ final class BudgetWatch {
     this.journal = journal;
   }
 
-  /** Coupons issuance may still send, or Long.MAX_VALUE without an issued-amount threshold ahead. */
+  /**
+   * Coupons issuance may still send, or Long.MAX_VALUE without an issued-amount threshold ahead.
+   */
   long issuedAllowance() {
-    long cap = BudgetGuard.issuedCap(c.thresholds(), state.thresholdFired, c.spec.stock().budget(), c.couponAmount());
+    long cap =
+        BudgetGuard.issuedCap(
+            c.thresholds(), state.thresholdFired, c.spec.stock().budget(), c.couponAmount());
     return cap == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, cap - state.totals().issued());
   }
 
@@ -43,7 +47,10 @@ final class BudgetWatch {
     }
   }
 
-  /** Fires thresholds the campaign has reached; only while it runs (a paused campaign re-checks on resume). */
+  /**
+   * Fires thresholds the campaign has reached; only while it runs (a paused campaign re-checks on
+   * resume).
+   */
   void checkThresholds() {
     if (state.phase != CampaignPhase.RUNNING) {
       return;
@@ -51,20 +58,33 @@ final class BudgetWatch {
     List<ThresholdSpec> thresholds = c.thresholds();
     long budget = c.spec.stock().budget();
     long issuedAmount = state.totals().issued() * c.couponAmount();
-    List<Integer> crossed = BudgetGuard.crossed(thresholds, state.thresholdFired, budget, issuedAmount,
-        state.usedAmount);
+    List<Integer> crossed =
+        BudgetGuard.crossed(
+            thresholds, state.thresholdFired, budget, issuedAmount, state.usedAmount);
     for (int i : crossed) {
       state.thresholdFired.set(i, true);
       ThresholdSpec t = thresholds.get(i);
       long value = ThresholdSpec.ISSUED_AMOUNT.equals(t.metric()) ? issuedAmount : state.usedAmount;
-      Long resumeAt = switch (t.resume() == null ? ThresholdSpec.RESUME_MANUAL : t.resume()) {
-        case ThresholdSpec.RESUME_NEXT_DAY -> ShanghaiTime.nextMidnight(CampaignContext.now()).toEpochMilli();
-        case ThresholdSpec.RESUME_AFTER -> CampaignContext.now().plus(Duration.parse(t.resumeAfter())).toEpochMilli();
-        default -> null;
-      };
-      String detail = t.metric() + " reached " + formatPercent(t.percent()) + "% (" + value + " of " + budget + " fen)";
+      Long resumeAt =
+          switch (t.resume() == null ? ThresholdSpec.RESUME_MANUAL : t.resume()) {
+            case ThresholdSpec.RESUME_NEXT_DAY ->
+                ShanghaiTime.nextMidnight(CampaignContext.now()).toEpochMilli();
+            case ThresholdSpec.RESUME_AFTER ->
+                CampaignContext.now().plus(Duration.parse(t.resumeAfter())).toEpochMilli();
+            default -> null;
+          };
+      String detail =
+          t.metric()
+              + " reached "
+              + formatPercent(t.percent())
+              + "% ("
+              + value
+              + " of "
+              + budget
+              + " fen)";
       journal.record(CampaignEvent.THRESHOLD_REACHED, detail);
-      PauseInfo pause = new PauseInfo(PauseReason.BUDGET_THRESHOLD, detail, "budget-guard", resumeAt);
+      PauseInfo pause =
+          new PauseInfo(PauseReason.BUDGET_THRESHOLD, detail, "budget-guard", resumeAt);
       pause.fromIssuance = ThresholdSpec.ISSUED_AMOUNT.equals(t.metric());
       if (PausePrecedence.thresholdReplacesRequested(pause, state.pendingPause)) {
         state.pendingPause = pause;

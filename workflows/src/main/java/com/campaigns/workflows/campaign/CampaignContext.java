@@ -7,9 +7,9 @@ import com.campaigns.workflows.model.CampaignState;
 import com.campaigns.workflows.model.CampaignState.PauseInfo;
 import com.campaigns.workflows.model.CampaignState.WaveState;
 import com.campaigns.workflows.model.OutRequestNo;
-import com.campaigns.workflows.model.WaveSpec;
 import com.campaigns.workflows.model.StockCommand;
 import com.campaigns.workflows.model.ThresholdSpec;
+import com.campaigns.workflows.model.WaveSpec;
 import com.campaigns.workflows.rules.PausePrecedence;
 import com.campaigns.workflows.rules.ShanghaiTime;
 import io.temporal.failure.ApplicationFailure;
@@ -35,14 +35,18 @@ final class CampaignContext {
     this.state = state;
   }
 
-  /** The state of a campaign's first run: identity, idempotency keys, waves and thresholds not fired. */
+  /**
+   * The state of a campaign's first run: identity, idempotency keys, waves and thresholds not
+   * fired.
+   */
   static CampaignState initialState(CampaignSpec spec) {
     CampaignState s = new CampaignState();
     var info = Workflow.getInfo();
     s.campaignId = spec.campaignId();
     s.workflowId = info.getWorkflowId();
     s.mchid = spec.mchid();
-    s.campaignKey = OutRequestNo.campaignKey(spec.mchid(), spec.campaignId(), info.getFirstExecutionRunId());
+    s.campaignKey =
+        OutRequestNo.campaignKey(spec.mchid(), spec.campaignId(), info.getFirstExecutionRunId());
     var day = ShanghaiTime.day(now());
     s.stockOutRequestNo = OutRequestNo.forStock(spec.mchid(), day, s.campaignKey);
     s.couponPrefix = OutRequestNo.couponPrefix(spec.mchid(), day, s.campaignKey);
@@ -102,7 +106,8 @@ final class CampaignContext {
 
   static List<ThresholdSpec> thresholds(CampaignSpec spec) {
     return spec.budgetGuard() == null || spec.budgetGuard().thresholds() == null
-        ? List.of() : spec.budgetGuard().thresholds();
+        ? List.of()
+        : spec.budgetGuard().thresholds();
   }
 
   static Instant now() {

@@ -8,12 +8,9 @@ import com.campaigns.workflows.model.CampaignEvent;
 import com.campaigns.workflows.model.CampaignInput;
 import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.CampaignState;
-import com.campaigns.workflows.model.CampaignState.PauseInfo;
 import com.campaigns.workflows.model.CampaignState.Stage;
-import com.campaigns.workflows.model.CampaignState.WaveState;
 import com.campaigns.workflows.model.CancelRequest;
 import com.campaigns.workflows.model.FailureTypes;
-import com.campaigns.workflows.model.PauseReason;
 import com.campaigns.workflows.model.PauseRequest;
 import com.campaigns.workflows.model.RescheduleRequest;
 import com.campaigns.workflows.model.ResumeRequest;
@@ -41,11 +38,11 @@ import org.slf4j.Logger;
  * and updates only record intentions (pause, resume, cancel, reschedule); the main thread enacts
  * them at safe points, so every WeChat Pay call happens in one place and in a known order.
  *
- * <p>The parts it owns each do one job: {@link WaveIssuer} (segments of a wave), {@link
- * PauseController} (pause, hold, resume, cancel), {@link DeadlineWait} (timers, stock checks,
- * continue-as-new), {@link BudgetWatch} (thresholds), {@link FlowDownload} and {@link Journal}
- * (history, status, search attributes, index). All of them share one {@link CampaignState}, which
- * goes whole into continue-as-new.
+ * <p>The parts it owns each do one job: {@link WaveSchedule} (waves in time) and {@link WaveIssuer}
+ * (segments of a wave), {@link PauseController} (pause, hold, resume, cancel), {@link DeadlineWait}
+ * (timers, stock checks, continue-as-new), {@link BudgetWatch} (thresholds), {@link FlowDownload}
+ * and {@link Journal} (history, status, search attributes, index). All of them share one {@link
+ * CampaignState}, which goes whole into continue-as-new.
  */
 public class CampaignWorkflowImpl implements CampaignWorkflow {
 
@@ -59,7 +56,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   private final DeadlineWait wait;
   private final PauseController pauses;
   private final StockLifecycle stock;
-  private final WaveIssuer waves;
+  private final WaveSchedule waves;
   private final FlowDownload flows;
 
   @WorkflowInit
@@ -72,7 +69,14 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     StockWatch stockWatch = new StockWatch(c, journal, budget);
     this.wait = new DeadlineWait(c, stockWatch, historyBound);
     this.pauses = new PauseController(c, journal, budget, stockWatch, wait);
-    this.waves = new WaveIssuer(c, journal, budget, pauses, historyBound, wait);
+    this.waves =
+        new WaveSchedule(
+            c,
+            journal,
+            pauses,
+            historyBound,
+            wait,
+            new WaveIssuer(c, journal, budget, pauses, historyBound));
     this.stock = new StockLifecycle(c, journal, wait, stockWatch, waves);
     this.flows = new FlowDownload(c, journal, wait);
   }
@@ -94,10 +98,12 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         try {
           runStage();
         } catch (ActivityFailure e) {
-          if (!PauseController.merchantUnavailable(e) || CancellationScope.current().isCancelRequested()) {
+          if (!PauseController.merchantUnavailable(e)
+              || CancellationScope.current().isCancelRequested()) {
             throw e;
           }
-          // The workers hold no credentials for the merchant: pause, not fail; the stage is re-entered
+          // The workers hold no credentials for the merchant: pause, not fail; the stage is
+          // re-entered
           // on resume and repeats the call (every call is idempotent).
           pauses.requestMerchantPause(e, false);
         }
@@ -137,19 +143,25 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   }
 
   private void begin() {
-    List<Violation> violations = StartChecks.violations(c.spec,
-        Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis()));
+    List<Violation> violations =
+        StartChecks.violations(
+            c.spec, Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis()));
     if (!violations.isEmpty()) {
       state.phase = CampaignPhase.FAILED;
       state.failure = new StatusDocument.Failure(FailureTypes.INVALID_SPEC, violations.toString());
       journal.record(CampaignEvent.FAILED, "invalid spec: " + violations);
       journal.publish();
       state.stage = Stage.DONE;
-      throw ApplicationFailure.newNonRetryableFailure("invalid campaign spec: " + violations, FailureTypes.INVALID_SPEC);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "invalid campaign spec: " + violations, FailureTypes.INVALID_SPEC);
     }
     journal.publishIdentity();
-    journal.record(CampaignEvent.SCHEDULED,
-        "starts " + ShanghaiTime.display(c.beginTime()) + ", by " + nullToDash(c.input.startedBy()));
+    journal.record(
+        CampaignEvent.SCHEDULED,
+        "starts "
+            + ShanghaiTime.display(c.beginTime())
+            + ", by "
+            + nullToDash(c.input.startedBy()));
     journal.publish();
     state.callbackPending = c.settings.notifyUrl() != null;
     state.stage = Stage.CREATE_STOCK;
@@ -163,7 +175,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   }
 
   private void fail(ActivityFailure failure) {
-    String type = failure.getCause() instanceof ApplicationFailure af ? af.getType() : "ACTIVITY_FAILED";
+    String type =
+        failure.getCause() instanceof ApplicationFailure af ? af.getType() : "ACTIVITY_FAILED";
     if (failure.getCause() instanceof TimeoutFailure tf && tf.getTimeoutType() != null) {
       type = "TIMEOUT_" + tf.getTimeoutType().name();
     }
@@ -182,7 +195,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   @Override
   public void pause(PauseRequest request) {
     if (pauses.pausable()) {
-      c.requestPause(manualPause(request));
+      pauses.requestManualPause(request);
     } else {
       log.info("pause signal ignored in phase {}", state.phase);
     }
@@ -191,7 +204,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   @Override
   public void resume(ResumeRequest request) {
     if (state.phase == CampaignPhase.PAUSED || state.pendingPause != null) {
-      state.resumeRequestedBy = operatorOf(request == null ? null : request.operator());
+      pauses.requestResume(request);
     }
   }
 
@@ -214,9 +227,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
   @Override
   public StatusDocument pauseCampaign(PauseRequest request) {
-    c.requestPause(manualPause(request));
-    Workflow.await(() -> (state.phase == CampaignPhase.PAUSED && state.pause.reason == PauseReason.MANUAL
-        && state.pendingPause == null) || state.phase.isTerminal() || state.phase == CampaignPhase.ENDED);
+    pauses.requestManualPause(request);
+    Workflow.await(pauses::manualPauseSettled);
     return status();
   }
 
@@ -228,7 +240,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   @Override
   public StatusDocument resumeCampaign(ResumeRequest request) {
     int attempts = state.resumeAttempts;
-    state.resumeRequestedBy = operatorOf(request == null ? null : request.operator());
+    pauses.requestResume(request);
     Workflow.await(() -> state.phase != CampaignPhase.PAUSED || state.resumeAttempts != attempts);
     return status();
   }
@@ -254,14 +266,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
   @Override
   public StatusDocument rescheduleWave(RescheduleRequest request) {
-    for (WaveState w : state.waves) {
-      if (w.name.equals(request.wave())) {
-        journal.record(CampaignEvent.WAVE_RESCHEDULED, "wave " + w.name + " from " + w.startAt + " to "
-            + request.startAt() + " (by " + nullToDash(request.operator()) + ")");
-        w.startAt = request.startAt();
-      }
-    }
-    state.scheduleVersion++;
+    waves.reschedule(request);
     return status();
   }
 
@@ -269,14 +274,5 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     if (refusal.isPresent()) {
       throw ApplicationFailure.newFailure(refusal.get().message(), refusal.get().type());
     }
-  }
-
-  private static PauseInfo manualPause(PauseRequest r) {
-    String reason = r == null || r.reason() == null ? "paused by operator" : r.reason();
-    return new PauseInfo(PauseReason.MANUAL, reason, operatorOf(r == null ? null : r.operator()), null);
-  }
-
-  private static String operatorOf(String operator) {
-    return operator == null ? "unknown" : operator;
   }
 }

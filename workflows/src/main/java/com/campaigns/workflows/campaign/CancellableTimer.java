@@ -21,8 +21,12 @@ final class CancellableTimer {
 
   static CancellableTimer start(Duration duration, String summary) {
     List<Promise<Void>> holder = new ArrayList<>(1);
-    CancellationScope scope = Workflow.newCancellationScope(() -> holder.add(
-        Workflow.newTimer(duration, TimerOptions.newBuilder().setSummary(summary).build())));
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () ->
+                holder.add(
+                    Workflow.newTimer(
+                        duration, TimerOptions.newBuilder().setSummary(summary).build())));
     scope.run();
     return new CancellableTimer(scope, holder.get(0));
   }

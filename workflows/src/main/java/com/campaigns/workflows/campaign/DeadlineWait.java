@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * A wait until a deadline that something may cut short, in the manner of samples-java's
- * {@code UpdatableTimer}: one durable timer with a summary ops can read, the stock checks that fall
- * due meanwhile, and continue-as-new when the history bound is reached (a wait is a safe point).
+ * A wait until a deadline that something may cut short, in the manner of samples-java's {@code
+ * UpdatableTimer}: one durable timer with a summary ops can read, the stock checks that fall due
+ * meanwhile, and continue-as-new when the history bound is reached (a wait is a safe point).
  */
 final class DeadlineWait {
 
@@ -51,11 +51,14 @@ final class DeadlineWait {
         }
         CancellableTimer check = null;
         if (stockWatch.active() && state.nextStockCheckAtMillis < deadline.toEpochMilli()) {
-          check = CancellableTimer.start(Duration.ofMillis(state.nextStockCheckAtMillis - now), "next stock check");
+          check =
+              CancellableTimer.start(
+                  Duration.ofMillis(state.nextStockCheckAtMillis - now), "next stock check");
         }
         CancellableTimer mainTimer = main;
         CancellableTimer checkTimer = check;
-        Workflow.await(() -> mainTimer.fired() || (checkTimer != null && checkTimer.fired()) || wake.get());
+        Workflow.await(
+            () -> mainTimer.fired() || (checkTimer != null && checkTimer.fired()) || wake.get());
         if (check != null) {
           check.cancelUnlessFired();
         }

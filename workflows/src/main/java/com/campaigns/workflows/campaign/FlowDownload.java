@@ -1,5 +1,6 @@
 package com.campaigns.workflows.campaign;
 
+import com.campaigns.workflows.activity.FlowActivities;
 import com.campaigns.workflows.model.CampaignEvent;
 import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.CampaignState;
@@ -21,22 +22,26 @@ import java.time.Instant;
 final class FlowDownload {
 
   private final CampaignContext c;
-  private final CampaignState state;
   private final Journal journal;
   private final DeadlineWait wait;
 
   FlowDownload(CampaignContext c, Journal journal, DeadlineWait wait) {
     this.c = c;
-    this.state = c.state;
     this.journal = journal;
     this.wait = wait;
   }
 
-  /** Downloads and reconciles; returns early (stage unchanged) when a pause or cancel interrupts. */
+  /**
+   * Downloads and reconciles; returns early (stage unchanged) when a pause or cancel interrupts.
+   */
   void run() {
+    CampaignState state = c.state;
     Instant ready = WavePlanner.flowsReadyAt(c.spec, c.endTime());
-    boolean due = wait.until(ready, "flow files published " + ShanghaiTime.display(ready),
-        () -> state.cancelRequest != null || state.pendingPause != null);
+    boolean due =
+        wait.until(
+            ready,
+            "flow files published " + ShanghaiTime.display(ready),
+            () -> state.cancelRequest != null || state.pendingPause != null);
     if (!due) {
       return;
     }
@@ -47,30 +52,41 @@ final class FlowDownload {
     ActivityOptions options = ActivityPolicies.flows(c.settings.flowRetryInterval());
     FlowRequest request = new FlowRequest(state.campaignId, state.mchid, state.stockId);
     if (!state.useFlowDownloaded) {
-      FlowResult use = ActivityStubs.flows("download use flow of stock " + state.stockId, options)
-          .downloadUseFlow(request);
+      recordDownload(
+          CampaignEvent.USE_FLOW_DOWNLOADED, flows("use", options).downloadUseFlow(request));
       state.useFlowDownloaded = true;
-      journal.record(CampaignEvent.USE_FLOW_DOWNLOADED, describe(use));
     }
     if (!state.refundFlowDownloaded) {
-      FlowResult refund = ActivityStubs.flows("download refund flow of stock " + state.stockId, options)
-          .downloadRefundFlow(request);
+      recordDownload(
+          CampaignEvent.REFUND_FLOW_DOWNLOADED,
+          flows("refund", options).downloadRefundFlow(request));
       state.refundFlowDownloaded = true;
-      journal.record(CampaignEvent.REFUND_FLOW_DOWNLOADED, describe(refund));
     }
-    ReconcileSummary summary = ActivityStubs.flows("reconcile campaign " + state.campaignId, options)
-        .reconcile(new ReconcileRequest(state.campaignId, state.stockId, c.couponAmount(),
-            state.waves.stream().map(w -> w.name).toList()));
-    state.reconciliation = new StatusDocument.Reconciliation(summary.balanced(), summary.mismatches(),
-        summary.summary());
+    ReconcileSummary summary =
+        ActivityStubs.flows("reconcile campaign " + state.campaignId, options)
+            .reconcile(
+                new ReconcileRequest(
+                    state.campaignId,
+                    state.stockId,
+                    c.couponAmount(),
+                    state.waves.stream().map(w -> w.name).toList()));
+    state.reconciliation =
+        new StatusDocument.Reconciliation(
+            summary.balanced(), summary.mismatches(), summary.summary());
     journal.record(CampaignEvent.RECONCILED, summary.summary());
     state.phase = CampaignPhase.COMPLETED;
-    journal.record(CampaignEvent.COMPLETED, summary.balanced() ? "report balances" : "report does NOT balance");
+    journal.record(
+        CampaignEvent.COMPLETED,
+        summary.balanced() ? "report balances" : "report does NOT balance");
     state.stage = Stage.DONE;
     journal.publish();
   }
 
-  private static String describe(FlowResult flow) {
-    return flow.rows() + " rows, " + flow.amount() + " fen, sha1 " + flow.sha1();
+  private FlowActivities flows(String kind, ActivityOptions options) {
+    return ActivityStubs.flows("download " + kind + " flow of stock " + c.state.stockId, options);
+  }
+
+  private void recordDownload(CampaignEvent event, FlowResult flow) {
+    journal.record(event, flow.rows() + " rows, " + flow.amount() + " fen, sha1 " + flow.sha1());
   }
 }

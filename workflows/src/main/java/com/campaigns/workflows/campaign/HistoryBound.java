@@ -6,8 +6,8 @@ import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 
 /**
- * Keeps each run's history under {@code max_run_events}: at a safe point past the bound (or when the
- * server suggests it) the run continues as new, carrying the whole {@link CampaignState}.
+ * Keeps each run's history under {@code max_run_events}: at a safe point past the bound (or when
+ * the server suggests it) the run continues as new, carrying the whole {@link CampaignState}.
  */
 final class HistoryBound {
 
@@ -24,7 +24,9 @@ final class HistoryBound {
     return info.getHistoryLength() >= c.settings.maxRunEvents() || info.isContinueAsNewSuggested();
   }
 
-  /** Continues as new if the bound is reached; returns only if it is not (or the campaign is done). */
+  /**
+   * Continues as new if the bound is reached; returns only if it is not (or the campaign is done).
+   */
   void continueAsNewIfReached() {
     CampaignState state = c.state;
     if (!reached() || state.stage == Stage.DONE) {

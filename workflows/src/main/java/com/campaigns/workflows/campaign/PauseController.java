@@ -15,6 +15,8 @@ import com.campaigns.workflows.model.CancelRequest;
 import com.campaigns.workflows.model.FailureTypes;
 import com.campaigns.workflows.model.MerchantCheck;
 import com.campaigns.workflows.model.PauseReason;
+import com.campaigns.workflows.model.PauseRequest;
+import com.campaigns.workflows.model.ResumeRequest;
 import com.campaigns.workflows.model.StockStatus;
 import com.campaigns.workflows.model.WavePhase;
 import com.campaigns.workflows.rules.PausePrecedence;
@@ -30,13 +32,16 @@ import org.slf4j.Logger;
 /**
  * Pause, resume and cancel, enacted on the workflow thread at safe points: the stock is paused at
  * WeChat Pay before the campaign reports PAUSED, held while paused (until an operator, the clock or
- * the merchant registry lifts it), and restarted before the campaign reports RUNNING again.
- * Signals and updates only record intentions in the state; this class carries them out.
+ * the merchant registry lifts it), and restarted before the campaign reports RUNNING again. Signals
+ * and updates only record intentions in the state; this class carries them out.
  */
 final class PauseController {
 
   private static final Logger log = Workflow.getLogger(PauseController.class);
-  /** While paused with MERCHANT_UNAVAILABLE, the workers are asked this often whether it is back. */
+
+  /**
+   * While paused with MERCHANT_UNAVAILABLE, the workers are asked this often whether it is back.
+   */
   static final Duration MERCHANT_CHECK_INTERVAL = Duration.ofMinutes(1);
 
   private final CampaignContext c;
@@ -46,7 +51,12 @@ final class PauseController {
   private final StockWatch stockWatch;
   private final DeadlineWait wait;
 
-  PauseController(CampaignContext c, Journal journal, BudgetWatch budget, StockWatch stockWatch, DeadlineWait wait) {
+  PauseController(
+      CampaignContext c,
+      Journal journal,
+      BudgetWatch budget,
+      StockWatch stockWatch,
+      DeadlineWait wait) {
     this.c = c;
     this.state = c.state;
     this.journal = journal;
@@ -70,7 +80,10 @@ final class PauseController {
       if (state.pendingPause != null) {
         escalate();
       }
-      if (!c.beforeEnd() && state.stockId != null && state.stage != Stage.CREATE_STOCK && state.stage != Stage.FLOWS) {
+      if (!c.beforeEnd()
+          && state.stockId != null
+          && state.stage != Stage.CREATE_STOCK
+          && state.stage != Stage.FLOWS) {
         state.pause = null;
         state.phase = CampaignPhase.RUNNING;
         state.stage = Stage.AWAIT_END;
@@ -81,10 +94,15 @@ final class PauseController {
         continue;
       }
       Long resumeAt = state.pause.resumeAtMillis;
-      Instant deadline = resumeAt == null ? c.endTime() : min(Instant.ofEpochMilli(resumeAt), c.endTime());
-      String summary = resumeAt == null
-          ? "paused (" + state.pause.reason + ") until resumed"
-          : "paused (" + state.pause.reason + ") until " + ShanghaiTime.display(Instant.ofEpochMilli(resumeAt));
+      Instant deadline =
+          resumeAt == null ? c.endTime() : min(Instant.ofEpochMilli(resumeAt), c.endTime());
+      String summary =
+          resumeAt == null
+              ? "paused (" + state.pause.reason + ") until resumed"
+              : "paused ("
+                  + state.pause.reason
+                  + ") until "
+                  + ShanghaiTime.display(Instant.ofEpochMilli(resumeAt));
       wait.until(deadline, summary, this::interruptedWhilePaused);
       if (state.resumeRequestedBy != null) {
         resume(state.resumeRequestedBy);
@@ -104,9 +122,13 @@ final class PauseController {
    */
   private void holdForMerchant() {
     Instant next = now().plus(MERCHANT_CHECK_INTERVAL);
-    Instant deadline = state.stage == Stage.FLOWS || state.stage == Stage.CREATE_STOCK || state.stockId == null
-        ? next : min(next, c.endTime());
-    wait.until(deadline, "paused (" + PauseReason.MERCHANT_UNAVAILABLE + "): waiting for merchant " + state.mchid,
+    Instant deadline =
+        state.stage == Stage.FLOWS || state.stage == Stage.CREATE_STOCK || state.stockId == null
+            ? next
+            : min(next, c.endTime());
+    wait.until(
+        deadline,
+        "paused (" + PauseReason.MERCHANT_UNAVAILABLE + "): waiting for merchant " + state.mchid,
         this::interruptedWhilePaused);
     if (state.resumeRequestedBy != null) {
       resume(state.resumeRequestedBy);
@@ -117,10 +139,15 @@ final class PauseController {
     }
     MerchantCheck check;
     try {
-      check = ActivityStubs.stock("is merchant " + state.mchid + " back", ActivityPolicies.merchantCheck())
-          .checkMerchant(c.command());
+      check =
+          ActivityStubs.stock(
+                  "is merchant " + state.mchid + " back", ActivityPolicies.merchantCheck())
+              .checkMerchant(c.command());
     } catch (ActivityFailure f) {
-      log.warn("merchant check for {} failed, asking again in {}: {}", state.mchid, MERCHANT_CHECK_INTERVAL,
+      log.warn(
+          "merchant check for {} failed, asking again in {}: {}",
+          state.mchid,
+          MERCHANT_CHECK_INTERVAL,
           rootMessage(f));
       return;
     }
@@ -130,20 +157,28 @@ final class PauseController {
   }
 
   private boolean interruptedWhilePaused() {
-    return state.resumeRequestedBy != null || state.cancelRequest != null || state.pendingPause != null;
+    return state.resumeRequestedBy != null
+        || state.cancelRequest != null
+        || state.pendingPause != null;
   }
 
   static boolean merchantUnavailable(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure af && FailureTypes.MERCHANT_UNKNOWN.equals(af.getType());
+    return failure.getCause() instanceof ApplicationFailure af
+        && FailureTypes.MERCHANT_UNKNOWN.equals(af.getType());
   }
 
-  /** The workers hold no credentials for the merchant: pause (or say why it stays paused), never fail. */
+  /**
+   * The workers hold no credentials for the merchant: pause (or say why it stays paused), never
+   * fail.
+   */
   void requestMerchantPause(ActivityFailure failure, boolean fromIssuance) {
-    PauseInfo pause = new PauseInfo(PauseReason.MERCHANT_UNAVAILABLE, rootMessage(failure), "merchant-registry",
-        null);
+    PauseInfo pause =
+        new PauseInfo(
+            PauseReason.MERCHANT_UNAVAILABLE, rootMessage(failure), "merchant-registry", null);
     pause.fromIssuance = fromIssuance;
     if (state.phase == CampaignPhase.PAUSED) {
-      // Already paused (a resume was tried while the merchant is still missing): say why it stays paused.
+      // Already paused (a resume was tried while the merchant is still missing): say why it stays
+      // paused.
       if (state.pause != null && state.pause.reason != PauseReason.MANUAL) {
         pause.sinceMillis = Workflow.currentTimeMillis();
         pause.resumeTo = state.pause.resumeTo;
@@ -188,14 +223,18 @@ final class PauseController {
    */
   private void pauseStock(String why, boolean cancelling) {
     try {
-      var paused = ActivityStubs.stock("pause stock " + state.stockId + ": " + why, ActivityPolicies.stockCalls())
-          .pauseStock(c.command());
+      var paused =
+          ActivityStubs.stock(
+                  "pause stock " + state.stockId + ": " + why, ActivityPolicies.stockCalls())
+              .pauseStock(c.command());
       state.stockStatus = StockStatus.of(paused.status());
     } catch (ActivityFailure f) {
-      if (!merchantUnavailable(f) || (cancelling && CancellationScope.current().isCancelRequested())) {
+      if (!merchantUnavailable(f)
+          || (cancelling && CancellationScope.current().isCancelRequested())) {
         throw f;
       }
-      journal.record(CampaignEvent.STOCK_NOT_PAUSED,
+      journal.record(
+          CampaignEvent.STOCK_NOT_PAUSED,
           "stock " + state.stockId + " stays running at WeChat Pay: " + rootMessage(f));
     }
   }
@@ -214,7 +253,8 @@ final class PauseController {
   }
 
   private void recordPaused(PauseInfo p) {
-    journal.record(CampaignEvent.PAUSED, p.reason + ": " + p.detail + " (by " + nullToDash(p.operator) + ")");
+    journal.record(
+        CampaignEvent.PAUSED, p.reason + ": " + p.detail + " (by " + nullToDash(p.operator) + ")");
   }
 
   private void resume(String operator) {
@@ -224,19 +264,24 @@ final class PauseController {
     }
     try {
       if (state.stockStatus == StockStatus.PAUSED) {
-        var restarted = ActivityStubs.stock("restart stock " + state.stockId, ActivityPolicies.stockCalls())
-            .restartStock(c.command());
+        var restarted =
+            ActivityStubs.stock("restart stock " + state.stockId, ActivityPolicies.stockCalls())
+                .restartStock(c.command());
         state.stockStatus = StockStatus.of(restarted.status());
       }
     } catch (ActivityFailure f) {
-      // The campaign stays paused and says why; the update that asked for the resume sees the attempt.
+      // The campaign stays paused and says why; the update that asked for the resume sees the
+      // attempt.
       state.resumeAttempts++;
-      journal.record(CampaignEvent.RESUME_FAILED, "restart of stock " + state.stockId + " failed: " + rootMessage(f));
+      journal.record(
+          CampaignEvent.RESUME_FAILED,
+          "restart of stock " + state.stockId + " failed: " + rootMessage(f));
       journal.publish();
       return;
     }
     PauseReason reason = state.pause.reason;
-    CampaignPhase back = state.pause.resumeTo == null ? CampaignPhase.RUNNING : state.pause.resumeTo;
+    CampaignPhase back =
+        state.pause.resumeTo == null ? CampaignPhase.RUNNING : state.pause.resumeTo;
     state.pause = null;
     state.phase = back == CampaignPhase.PAUSED ? CampaignPhase.RUNNING : back;
     state.resumeAttempts++;
@@ -259,17 +304,43 @@ final class PauseController {
     state.pendingPause = null;
     state.phase = CampaignPhase.CANCELLED;
     state.stage = Stage.DONE;
-    journal.record(CampaignEvent.CANCELLED,
+    journal.record(
+        CampaignEvent.CANCELLED,
         nullToDash(request.reason()) + " (by " + nullToDash(request.operator()) + ")");
     journal.publish();
   }
 
-  /** Segments are cancelled for outside interrupts; a stop they reported themselves ends them anyway. */
+  /** An operator's pause, to be enacted at the next safe point. */
+  void requestManualPause(PauseRequest r) {
+    String reason = r == null || r.reason() == null ? "paused by operator" : r.reason();
+    String operator = r == null || r.operator() == null ? "unknown" : r.operator();
+    c.requestPause(new PauseInfo(PauseReason.MANUAL, reason, operator, null));
+  }
+
+  /** An operator's resume, honoured at the next safe point while paused. */
+  void requestResume(ResumeRequest r) {
+    state.resumeRequestedBy = r == null || r.operator() == null ? "unknown" : r.operator();
+  }
+
+  /** The manual pause is in force (the stock paused), or the campaign can no longer be paused. */
+  boolean manualPauseSettled() {
+    return (state.phase == CampaignPhase.PAUSED
+            && state.pause.reason == PauseReason.MANUAL
+            && state.pendingPause == null)
+        || state.phase.isTerminal()
+        || state.phase == CampaignPhase.ENDED;
+  }
+
+  /**
+   * Segments are cancelled for outside interrupts; a stop they reported themselves ends them
+   * anyway.
+   */
   boolean cancelsSegments() {
     return PausePrecedence.cancelsSegments(state.cancelRequest != null, state.pendingPause);
   }
 
   boolean pausable() {
-    return PausePrecedence.pausable(state.phase, state.pause, state.pendingPause, state.cancelRequest != null);
+    return PausePrecedence.pausable(
+        state.phase, state.pause, state.pendingPause, state.cancelRequest != null);
   }
 }

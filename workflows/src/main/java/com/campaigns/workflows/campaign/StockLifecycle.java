@@ -12,9 +12,9 @@ import com.campaigns.workflows.rules.ShanghaiTime;
 import java.time.Instant;
 
 /**
- * The stock's own stages at WeChat Pay (批次): set the COUPON.USE callback and create the stock,
- * wait for the activation lead before its window, activate it, and wait for its end. Each stage
- * moves {@link CampaignState#stage} on when done and returns early, unchanged, when interrupted.
+ * The stock's own stages at WeChat Pay (批次): set the COUPON.USE callback and create the stock, wait
+ * for the activation lead before its window, activate it, and wait for its end. Each stage moves
+ * {@link CampaignState#stage} on when done and returns early, unchanged, when interrupted.
  */
 final class StockLifecycle {
 
@@ -23,9 +23,14 @@ final class StockLifecycle {
   private final Journal journal;
   private final DeadlineWait wait;
   private final StockWatch stockWatch;
-  private final WaveIssuer waves;
+  private final WaveSchedule waves;
 
-  StockLifecycle(CampaignContext c, Journal journal, DeadlineWait wait, StockWatch stockWatch, WaveIssuer waves) {
+  StockLifecycle(
+      CampaignContext c,
+      Journal journal,
+      DeadlineWait wait,
+      StockWatch stockWatch,
+      WaveSchedule waves) {
     this.c = c;
     this.state = c.state;
     this.journal = journal;
@@ -42,9 +47,12 @@ final class StockLifecycle {
     }
     state.phase = CampaignPhase.CREATING_STOCK;
     journal.publish();
-    StockCreated created = ActivityStubs.stock("create stock " + c.spec.stock().stockName(),
-        ActivityPolicies.stockCalls()).createStock(
-            new CreateStockRequest(state.campaignId, state.mchid, state.stockOutRequestNo, c.spec.stock()));
+    StockCreated created =
+        ActivityStubs.stock(
+                "create stock " + c.spec.stock().stockName(), ActivityPolicies.stockCalls())
+            .createStock(
+                new CreateStockRequest(
+                    state.campaignId, state.mchid, state.stockOutRequestNo, c.spec.stock()));
     state.stockId = created.stockId();
     state.stockStatus = StockStatus.UNACTIVATED;
     state.phase = CampaignPhase.SCHEDULED;
@@ -55,7 +63,10 @@ final class StockLifecycle {
 
   void awaitActivation() {
     Instant at = c.beginTime().minus(c.settings.activationLead());
-    if (wait.until(at, "activate stock " + state.stockId + " at " + ShanghaiTime.display(at), c::interruptRequested)) {
+    if (wait.until(
+        at,
+        "activate stock " + state.stockId + " at " + ShanghaiTime.display(at),
+        c::interruptRequested)) {
       state.stage = Stage.ACTIVATE;
     }
   }
@@ -67,8 +78,9 @@ final class StockLifecycle {
     }
     state.phase = CampaignPhase.ACTIVATING;
     journal.publish();
-    var started = ActivityStubs.stock("activate stock " + state.stockId, ActivityPolicies.stockCalls())
-        .activateStock(c.command());
+    var started =
+        ActivityStubs.stock("activate stock " + state.stockId, ActivityPolicies.stockCalls())
+            .activateStock(c.command());
     state.stockStatus = StockStatus.of(started.status());
     state.phase = CampaignPhase.RUNNING;
     stockWatch.scheduleNext();
@@ -79,14 +91,18 @@ final class StockLifecycle {
 
   void awaitEnd() {
     Instant end = c.endTime();
-    if (!wait.until(end, "stock " + state.stockId + " ends " + ShanghaiTime.display(end), c::interruptRequested)) {
+    if (!wait.until(
+        end,
+        "stock " + state.stockId + " ends " + ShanghaiTime.display(end),
+        c::interruptRequested)) {
       return;
     }
     state.phase = CampaignPhase.ENDED;
     state.pause = null;
     state.stockStatus = StockStatus.STOPPED;
     waves.abandonUnfinished("the stock ended");
-    journal.record(CampaignEvent.ENDED, "stock " + state.stockId + " ended " + ShanghaiTime.display(end));
+    journal.record(
+        CampaignEvent.ENDED, "stock " + state.stockId + " ended " + ShanghaiTime.display(end));
     state.stage = c.spec.downloadFlows() ? Stage.FLOWS : Stage.DONE;
     if (state.stage == Stage.DONE) {
       state.phase = CampaignPhase.COMPLETED;

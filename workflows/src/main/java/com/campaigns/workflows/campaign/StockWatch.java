@@ -47,7 +47,8 @@ final class StockWatch {
 
   /** Starts the cadence from now (the stock has just started). */
   void scheduleNext() {
-    state.nextStockCheckAtMillis = Workflow.currentTimeMillis() + c.settings.stockCheckInterval().toMillis();
+    state.nextStockCheckAtMillis =
+        Workflow.currentTimeMillis() + c.settings.stockCheckInterval().toMillis();
   }
 
   void check() {
@@ -56,8 +57,11 @@ final class StockWatch {
     try {
       check = stockCheck.checkStock(c.command());
     } catch (ActivityFailure f) {
-      log.warn("stock check of {} failed, the next one follows in {}: {}", state.stockId,
-          c.settings.stockCheckInterval(), rootMessage(f));
+      log.warn(
+          "stock check of {} failed, the next one follows in {}: {}",
+          state.stockId,
+          c.settings.stockCheckInterval(),
+          rootMessage(f));
       journal.repairIndexIfBehind();
       return;
     }
@@ -65,12 +69,21 @@ final class StockWatch {
     StockStatus before = state.stockStatus;
     StockStatus now = StockStatus.of(check.status());
     state.stockStatus = now;
-    boolean outside = state.phase == CampaignPhase.RUNNING && state.pendingPause == null
-        && (now == StockStatus.PAUSED || now == StockStatus.STOPPED);
+    boolean outside =
+        state.phase == CampaignPhase.RUNNING
+            && state.pendingPause == null
+            && (now == StockStatus.PAUSED || now == StockStatus.STOPPED);
     if (outside) {
-      c.requestPause(new PauseInfo(PauseReason.STOCK_STATE,
-          "stock " + state.stockId + " is " + now + " at WeChat Pay but the campaign did not do it",
-          "stock-check", null));
+      c.requestPause(
+          new PauseInfo(
+              PauseReason.STOCK_STATE,
+              "stock "
+                  + state.stockId
+                  + " is "
+                  + now
+                  + " at WeChat Pay but the campaign did not do it",
+              "stock-check",
+              null));
     }
     if (now != before) {
       journal.publish();
@@ -87,7 +100,10 @@ final class StockWatch {
     try {
       state.stockStatus = StockStatus.of(stockCheck.checkStock(c.command()).status());
     } catch (ActivityFailure f) {
-      log.warn("stock check of {} failed, keeping status {}: {}", state.stockId, state.stockStatus,
+      log.warn(
+          "stock check of {} failed, keeping status {}: {}",
+          state.stockId,
+          state.stockStatus,
           rootMessage(f));
     }
   }

@@ -38,6 +38,7 @@ public class CampaignState {
   public int resumeAttempts;
   public CancelRequest cancelRequest;
   public int scheduleVersion;
+
   /** The COUPON.USE callback is still to be set (before the stock is created). */
   public boolean callbackPending;
 
@@ -76,13 +77,16 @@ public class CampaignState {
     public String detail;
     public String operator;
     public long sinceMillis;
+
     /** When the pause lifts by itself (next day, after a duration); null for manual resume. */
     public Long resumeAtMillis;
+
     /** The phase to return to on resume. */
     public CampaignPhase resumeTo;
+
     /**
-     * Raised by an IssueCoupons result (cap, daily limit, stock-level error): the other segments meet
-     * the same condition by themselves, so they are left to finish instead of being cancelled.
+     * Raised by an IssueCoupons result (cap, daily limit, stock-level error): the other segments
+     * meet the same condition by themselves, so they are left to finish instead of being cancelled.
      */
     public boolean fromIssuance;
 

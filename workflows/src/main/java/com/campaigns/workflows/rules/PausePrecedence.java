@@ -34,16 +34,16 @@ public final class PausePrecedence {
   }
 
   /**
-   * Whether a pause requested while the campaign is already paused replaces the pause in force: only
-   * a manual one over an automatic one (no automatic resume any more).
+   * Whether a pause requested while the campaign is already paused replaces the pause in force:
+   * only a manual one over an automatic one (no automatic resume any more).
    */
   public static boolean escalates(PauseInfo requested, PauseInfo inForce) {
     return requested.reason == PauseReason.MANUAL && inForce.reason != PauseReason.MANUAL;
   }
 
   /**
-   * The pause to enact once the stock is paused: a manual pause that arrived meanwhile wins over the
-   * one being enacted.
+   * The pause to enact once the stock is paused: a manual pause that arrived meanwhile wins over
+   * the one being enacted.
    */
   public static PauseInfo enacted(PauseInfo enacting, PauseInfo requestedMeanwhile) {
     return requestedMeanwhile != enacting

@@ -20,14 +20,19 @@ public final class StartChecks {
 
   /** Every violation; audiences are stored by the API, so their ids are taken as existing. */
   public static List<Violation> violations(CampaignSpec spec, Instant runStartedAt) {
-    List<Violation> violations = new ArrayList<>(SpecValidator.validate(spec,
-        SpecValidator.Context.at(runStartedAt.minus(START_GRACE)).withAudiences(id -> 1L)));
+    List<Violation> violations =
+        new ArrayList<>(
+            SpecValidator.validate(
+                spec,
+                SpecValidator.Context.at(runStartedAt.minus(START_GRACE)).withAudiences(id -> 1L)));
     if (spec.waves() != null) {
       for (int i = 0; i < spec.waves().size(); i++) {
         WaveSpec w = spec.waves().get(i);
         if (w != null && w.audience() != null && w.audience().openids() != null) {
-          violations.add(new Violation("waves[" + i + "].audience.openids",
-              "inline openids must be stored as an audience before the workflow starts"));
+          violations.add(
+              new Violation(
+                  "waves[" + i + "].audience.openids",
+                  "inline openids must be stored as an audience before the workflow starts"));
         }
       }
     }

@@ -26,16 +26,23 @@ public final class UpdateChecks {
     if (PausePrecedence.pausable(s.phase, s.pause, s.pendingPause, s.cancelRequest != null)) {
       return Optional.empty();
     }
-    return refuse(FailureTypes.NOT_PAUSABLE, "campaign " + s.campaignId + " cannot be paused in status "
-        + s.phase + (s.pause != null ? " (" + s.pause.reason + ")" : ""));
+    return refuse(
+        FailureTypes.NOT_PAUSABLE,
+        "campaign "
+            + s.campaignId
+            + " cannot be paused in status "
+            + s.phase
+            + (s.pause != null ? " (" + s.pause.reason + ")" : ""));
   }
 
   public static Optional<Refusal> resume(CampaignState s) {
     if (s.phase != CampaignPhase.PAUSED) {
-      return refuse(FailureTypes.NOT_PAUSED, "campaign " + s.campaignId + " is " + s.phase + ", not PAUSED");
+      return refuse(
+          FailureTypes.NOT_PAUSED, "campaign " + s.campaignId + " is " + s.phase + ", not PAUSED");
     }
     if (s.stockStatus == StockStatus.STOPPED) {
-      return refuse(FailureTypes.STOCK_STOPPED,
+      return refuse(
+          FailureTypes.STOCK_STOPPED,
           "stock " + s.stockId + " was stopped at WeChat Pay and cannot be restarted");
     }
     return Optional.empty();
@@ -43,31 +50,37 @@ public final class UpdateChecks {
 
   public static Optional<Refusal> cancel(CampaignState s) {
     if (s.phase.isTerminal()) {
-      return refuse(FailureTypes.NOT_CANCELLABLE, "campaign " + s.campaignId + " is already " + s.phase);
+      return refuse(
+          FailureTypes.NOT_CANCELLABLE, "campaign " + s.campaignId + " is already " + s.phase);
     }
     return Optional.empty();
   }
 
   /** A pending wave may move to a start within the stock's window [begin, end). */
-  public static Optional<Refusal> reschedule(CampaignState s, RescheduleRequest request, Instant begin,
-      Instant end) {
+  public static Optional<Refusal> reschedule(
+      CampaignState s, RescheduleRequest request, Instant begin, Instant end) {
     if (request == null || request.wave() == null) {
       return refuse(FailureTypes.INVALID_RESCHEDULE, "wave is required");
     }
-    WaveState wave = s.waves.stream().filter(w -> w.name.equals(request.wave())).findFirst().orElse(null);
+    WaveState wave =
+        s.waves.stream().filter(w -> w.name.equals(request.wave())).findFirst().orElse(null);
     if (wave == null) {
       return refuse(FailureTypes.INVALID_RESCHEDULE, "no wave named " + request.wave());
     }
     if (wave.status != WavePhase.PENDING || s.phase.isTerminal()) {
-      return refuse(FailureTypes.INVALID_RESCHEDULE,
+      return refuse(
+          FailureTypes.INVALID_RESCHEDULE,
           "wave " + wave.name + " is " + wave.status + "; only a PENDING wave can be rescheduled");
     }
     Optional<Instant> start = ShanghaiTime.parse(request.startAt());
     if (start.isEmpty()) {
-      return refuse(FailureTypes.INVALID_RESCHEDULE, "start_at is not an RFC 3339 time with an offset");
+      return refuse(
+          FailureTypes.INVALID_RESCHEDULE, "start_at is not an RFC 3339 time with an offset");
     }
     if (start.get().isBefore(begin) || !start.get().isBefore(end)) {
-      return refuse(FailureTypes.INVALID_RESCHEDULE, "start_at must lie within the stock's availability window");
+      return refuse(
+          FailureTypes.INVALID_RESCHEDULE,
+          "start_at must lie within the stock's availability window");
     }
     return Optional.empty();
   }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays recorded campaign histories (real activities against the sandbox, recorded by the
- * activities module's campaign tests with -Dcampaigns.recordHistories) through the current workflow
+ * activities module's campaign ITs with -Dcampaigns.recordHistories) through the current workflow
  * code: a change that is not replay-compatible fails here, before it breaks running campaigns.
  */
 class CampaignWorkflowReplayTest {
@@ -40,9 +40,14 @@ class CampaignWorkflowReplayTest {
     WorkflowExecutionHistory history =
         WorkflowExecutionHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8));
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      // A starved CPU (a loaded CI machine) must not pass for a deadlock: replay checks determinism only.
-      Worker worker = env.newWorker("replay", WorkerOptions.newBuilder()
-          .setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(30).toMillis()).build());
+      // A starved CPU (a loaded CI machine) must not pass for a deadlock: replay checks determinism
+      // only.
+      Worker worker =
+          env.newWorker(
+              "replay",
+              WorkerOptions.newBuilder()
+                  .setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(30).toMillis())
+                  .build());
       worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class);
       WorkflowReplayer.replayWorkflowExecution(history, worker);
     }

@@ -12,12 +12,13 @@ class StockStatusTest {
 
   @ParameterizedTest(name = "{0} <-> {1}")
   @CsvSource({
-      "unactivated, UNACTIVATED",
-      "audit, AUDIT",
-      "running, RUNNING",
-      "paused, PAUSED",
-      "stoped, STOPPED",
-      "expired, EXPIRED"})
+    "unactivated, UNACTIVATED",
+    "audit, AUDIT",
+    "running, RUNNING",
+    "paused, PAUSED",
+    "stoped, STOPPED",
+    "expired, EXPIRED"
+  })
   void readsAndWritesWechatPaysSpelling(String wechat, StockStatus status) throws Exception {
     assertThat(StockStatus.of(wechat)).isEqualTo(status);
     assertThat(json.writeValueAsString(status)).isEqualTo("\"" + wechat + "\"");
@@ -28,7 +29,8 @@ class StockStatusTest {
   @CsvSource({"stopped", "RUNNING", "checking"})
   void aStatusTheDocsDoNotListIsUnknownRatherThanAnError(String wechat) throws Exception {
     assertThat(StockStatus.of(wechat)).isEqualTo(StockStatus.UNKNOWN);
-    assertThat(json.readValue("\"" + wechat + "\"", StockStatus.class)).isEqualTo(StockStatus.UNKNOWN);
+    assertThat(json.readValue("\"" + wechat + "\"", StockStatus.class))
+        .isEqualTo(StockStatus.UNKNOWN);
   }
 
   @org.junit.jupiter.api.Test
@@ -37,6 +39,7 @@ class StockStatusTest {
     state.stockStatus = StockStatus.STOPPED;
     String text = json.writeValueAsString(state);
     assertThat(text).contains("\"stock_status\":\"stoped\"");
-    assertThat(json.readValue(text, CampaignState.class).stockStatus).isEqualTo(StockStatus.STOPPED);
+    assertThat(json.readValue(text, CampaignState.class).stockStatus)
+        .isEqualTo(StockStatus.STOPPED);
   }
 }

@@ -44,10 +44,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.temporal.test-server.enabled=true", "campaigns.worker.campaign-gauges.interval=1s"})
+    properties = {
+      "spring.temporal.test-server.enabled=true",
+      "campaigns.worker.campaign-gauges.interval=1s"
+    })
 @ActiveProfiles("local")
 @AutoConfigureObservability
-class WorkerApplicationTest {
+class WorkerApplicationIT {
 
   private static final Sandbox sandbox = Sandbox.start(SandboxOptions.builder().port(0).build());
   private static final HttpClient http = HttpClient.newHttpClient();
@@ -58,8 +61,10 @@ class WorkerApplicationTest {
     registry.add("campaigns.wechatpay.base-url", sandbox::baseUrl);
     registry.add("campaigns.wechatpay.sandbox-admin-url", sandbox::baseUrl);
     registry.add("campaigns.audiences.dir", audiences::toString);
-    registry.add("spring.datasource.url",
-        () -> "jdbc:h2:mem:worker-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:mem:worker-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
   }
 
   @AfterAll
@@ -77,14 +82,17 @@ class WorkerApplicationTest {
 
   @Test
   void everyPayloadIsEncryptedWithTheConfiguredCodec() {
-    var payload = dataConverter.toPayload(java.util.Map.of("openid", "o-worker-test")).orElseThrow();
+    var payload =
+        dataConverter.toPayload(java.util.Map.of("openid", "o-worker-test")).orElseThrow();
 
     assertThat(payload.getMetadataOrThrow("encoding").toStringUtf8()).isEqualTo("binary/encrypted");
-    assertThat(payload.getMetadataOrThrow("encryption-key-id").toStringUtf8()).isEqualTo("local-dev");
+    assertThat(payload.getMetadataOrThrow("encryption-key-id").toStringUtf8())
+        .isEqualTo("local-dev");
     assertThat(payload.toByteString().toStringUtf8()).doesNotContain("o-worker-test");
     assertThat(dataConverter.fromPayload(payload, java.util.Map.class, java.util.Map.class))
         .containsEntry("openid", "o-worker-test");
-    assertThat(testServer.getWorkflowClient().getOptions().getDataConverter()).isSameAs(dataConverter);
+    assertThat(testServer.getWorkflowClient().getOptions().getDataConverter())
+        .isSameAs(dataConverter);
   }
 
   @Test
@@ -103,21 +111,32 @@ class WorkerApplicationTest {
   void registersTheFourActivityInterfacesOnTheCampaignsTaskQueue() {
     var info = workers.getRegisteredInfo().get(TemporalNames.TASK_QUEUE);
 
-    List<Class<?>> interfaces = info.getRegisteredActivityInfo().stream()
-        .flatMap(a -> a.getMetadata().getActivityInterfaces().stream())
-        .map(POJOActivityInterfaceMetadata::getInterfaceClass)
-        .<Class<?>>map(c -> c)
-        .toList();
-    assertThat(interfaces).containsExactlyInAnyOrder(
-        StockActivities.class, IssuanceActivities.class, FlowActivities.class, LedgerActivities.class);
-    List<String> types = info.getRegisteredActivityInfo().stream()
-        .flatMap(a -> a.getMetadata().getActivityMethods().stream())
-        .map(POJOActivityMethodMetadata::getActivityTypeName)
-        .toList();
-    assertThat(types).contains(TemporalNames.ACTIVITY_CREATE_STOCK, TemporalNames.ACTIVITY_ACTIVATE_STOCK,
-        TemporalNames.ACTIVITY_ISSUE_COUPONS, TemporalNames.ACTIVITY_PAUSE_STOCK,
-        TemporalNames.ACTIVITY_RESTART_STOCK, TemporalNames.ACTIVITY_DOWNLOAD_USE_FLOW,
-        TemporalNames.ACTIVITY_RECORD_STATUS);
+    List<Class<?>> interfaces =
+        info.getRegisteredActivityInfo().stream()
+            .flatMap(a -> a.getMetadata().getActivityInterfaces().stream())
+            .map(POJOActivityInterfaceMetadata::getInterfaceClass)
+            .<Class<?>>map(c -> c)
+            .toList();
+    assertThat(interfaces)
+        .containsExactlyInAnyOrder(
+            StockActivities.class,
+            IssuanceActivities.class,
+            FlowActivities.class,
+            LedgerActivities.class);
+    List<String> types =
+        info.getRegisteredActivityInfo().stream()
+            .flatMap(a -> a.getMetadata().getActivityMethods().stream())
+            .map(POJOActivityMethodMetadata::getActivityTypeName)
+            .toList();
+    assertThat(types)
+        .contains(
+            TemporalNames.ACTIVITY_CREATE_STOCK,
+            TemporalNames.ACTIVITY_ACTIVATE_STOCK,
+            TemporalNames.ACTIVITY_ISSUE_COUPONS,
+            TemporalNames.ACTIVITY_PAUSE_STOCK,
+            TemporalNames.ACTIVITY_RESTART_STOCK,
+            TemporalNames.ACTIVITY_DOWNLOAD_USE_FLOW,
+            TemporalNames.ACTIVITY_RECORD_STATUS);
   }
 
   @Test
@@ -132,18 +151,25 @@ class WorkerApplicationTest {
   void registersTheSearchAttributesAtStartup() {
     // registerSearchAttribute answers false when the attribute already exists.
     for (String name : List.of("CampaignId", "CampaignStatus", "StockId", "Mchid")) {
-      assertThat(testServer.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD))
-          .as(name).isFalse();
+      assertThat(
+              testServer.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD))
+          .as(name)
+          .isFalse();
     }
   }
 
   @Test
   void flywayMigratesTheLedger() {
-    Integer applied = jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success")
-        .query(Integer.class).single();
+    Integer applied =
+        jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success")
+            .query(Integer.class)
+            .single();
     assertThat(applied).isPositive();
-    for (String table : List.of("campaign", "issuance", "coupon_use", "flow_row", "reconciliation", "rate_slot")) {
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isZero();
+    for (String table :
+        List.of("campaign", "issuance", "coupon_use", "flow_row", "reconciliation", "rate_slot")) {
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())
+          .as(table)
+          .isZero();
     }
   }
 
@@ -152,23 +178,35 @@ class WorkerApplicationTest {
     HttpResponse<String> health = get("/actuator/health");
 
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"temporal\"").contains("\"db\"");
-    assertThat(health.body()).contains("\"merchants\"").contains("\"1900000001\"").contains("platform-certificate")
-        .doesNotContain("PRIVATE KEY").doesNotContain(sandbox.merchant("1900000001").apiv3Key());
+    assertThat(health.body())
+        .contains("\"status\":\"UP\"")
+        .contains("\"temporal\"")
+        .contains("\"db\"");
+    assertThat(health.body())
+        .contains("\"merchants\"")
+        .contains("\"1900000001\"")
+        .contains("platform-certificate")
+        .doesNotContain("PRIVATE KEY")
+        .doesNotContain(sandbox.merchant("1900000001").apiv3Key());
   }
 
   @Test
   void prometheusServesTemporalSdkAndCampaignMetrics() {
     // The SDK reports to Micrometer every 10 s; the pollers' requests are enough to produce series.
-    await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      HttpResponse<String> scrape = get("/actuator/prometheus");
-      assertThat(scrape.statusCode()).isEqualTo(200);
-      assertThat(scrape.body()).contains("temporal_").contains("task_queue=\"campaigns\"");
-    });
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> scrape = get("/actuator/prometheus");
+              assertThat(scrape.statusCode()).isEqualTo(200);
+              assertThat(scrape.body()).contains("temporal_").contains("task_queue=\"campaigns\"");
+            });
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** {@code GET /api/v1/merchants} and the {@code merchants} health: modes, live checks, never a secret. */
+/**
+ * {@code GET /api/v1/merchants} and the {@code merchants} health: modes, live checks, never a
+ * secret.
+ */
 @StackTest
-class MerchantEndpointTest {
+class MerchantEndpointIT {
 
   @LocalServerPort int port;
   ApiClient api;
@@ -40,9 +43,17 @@ class MerchantEndpointTest {
     List<String> out = new ArrayList<>();
     for (SandboxMerchant m : TestSandbox.get().merchants()) {
       out.add(m.apiv3Key());
-      m.merchantPrivateKeyPem().lines().filter(l -> !l.startsWith("-----")).limit(3).forEach(out::add);
+      m.merchantPrivateKeyPem()
+          .lines()
+          .filter(l -> !l.startsWith("-----"))
+          .limit(3)
+          .forEach(out::add);
       if (m.wechatpayPublicKeyPem() != null) {
-        m.wechatpayPublicKeyPem().lines().filter(l -> !l.startsWith("-----")).limit(2).forEach(out::add);
+        m.wechatpayPublicKeyPem()
+            .lines()
+            .filter(l -> !l.startsWith("-----"))
+            .limit(2)
+            .forEach(out::add);
       }
     }
     out.add("PRIVATE KEY");
@@ -88,7 +99,8 @@ class MerchantEndpointTest {
   void actuatorHealthReportsTheMerchants() {
     Answer a = api.get("/actuator/health");
 
-    // Other tests of this shared context register a fake merchant unknown to WeChat Pay: DEGRADED then.
+    // Other tests of this shared context register a fake merchant unknown to WeChat Pay: DEGRADED
+    // then.
     JsonNode merchants = a.json().path("components").path("merchants");
     assertThat(merchants.path("status").asText()).isIn("UP", "DEGRADED");
     assertThat(merchants.has("details")).as("details are GET /api/v1/merchants").isFalse();

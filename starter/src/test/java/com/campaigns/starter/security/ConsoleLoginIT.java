@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * they limit the API's, and the session cookie is no key to the API.
  */
 @StackTest
-class ConsoleLoginTest {
+class ConsoleLoginIT {
 
   @LocalServerPort int port;
 
@@ -46,8 +46,11 @@ class ConsoleLoginTest {
     HttpResponse<String> signedIn = b.signIn(TestTokens.MARKETER);
     assertThat(signedIn.statusCode()).isEqualTo(302);
     assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/console/campaigns");
-    String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-        .findFirst().orElseThrow();
+    String cookie =
+        signedIn.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
     assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
 
     HttpResponse<String> list = b.get("/console/campaigns");
@@ -55,8 +58,10 @@ class ConsoleLoginTest {
     assertThat(list.body()).contains(TestTokens.MARKETER_NAME, "id=\"new-campaign\"");
     assertThat(list.body()).doesNotContain(TestTokens.MARKETER);
 
-    // Without the CSRF token a post is refused; with the page's token (the htmx header) it is served.
-    assertThat(b.post("/console/campaigns/validate", "spec=%7B%7D", null).statusCode()).isEqualTo(403);
+    // Without the CSRF token a post is refused; with the page's token (the htmx header) it is
+    // served.
+    assertThat(b.post("/console/campaigns/validate", "spec=%7B%7D", null).statusCode())
+        .isEqualTo(403);
     String csrf = meta(list.body(), "csrf-token");
     HttpResponse<String> validated = b.post("/console/campaigns/validate", "spec=%7B%7D", csrf);
     assertThat(validated.statusCode()).isEqualTo(200);
@@ -80,7 +85,8 @@ class ConsoleLoginTest {
     assertThat(list.body()).doesNotContain("id=\"new-campaign\"");
     String csrf = meta(list.body(), "csrf-token");
 
-    assertThat(b.post("/console/campaigns/validate", "spec=%7B%7D", csrf).statusCode()).isEqualTo(403);
+    assertThat(b.post("/console/campaigns/validate", "spec=%7B%7D", csrf).statusCode())
+        .isEqualTo(403);
     assertThat(b.post("/console/campaigns/start", "spec=%7B%7D", csrf).statusCode()).isEqualTo(403);
     assertThat(b.post("/console/campaigns/x/pause", "reason=r", csrf).statusCode()).isEqualTo(403);
   }
@@ -93,7 +99,8 @@ class ConsoleLoginTest {
 
     assertThat(b.post("/console/campaigns/start", "spec=%7B%7D", csrf).statusCode()).isEqualTo(403);
     // Allowed through security: the campaign does not exist, which the console reports itself.
-    assertThat(b.post("/console/campaigns/nope/pause", "reason=r", csrf).statusCode()).isNotEqualTo(403);
+    assertThat(b.post("/console/campaigns/nope/pause", "reason=r", csrf).statusCode())
+        .isNotEqualTo(403);
   }
 
   private static String meta(String html, String name) {
@@ -104,17 +111,23 @@ class ConsoleLoginTest {
 
   /** A cookie-keeping client that does not follow redirects. */
   final class Browser {
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, String form, String csrf) throws IOException, InterruptedException {
-      HttpRequest.Builder r = HttpRequest.newBuilder(uri(path))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form));
+    HttpResponse<String> post(String path, String form, String csrf)
+        throws IOException, InterruptedException {
+      HttpRequest.Builder r =
+          HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form));
       if (csrf != null) {
         r.header("X-CSRF-TOKEN", csrf);
       }

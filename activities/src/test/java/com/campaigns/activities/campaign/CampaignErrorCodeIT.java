@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each class of WeChat Pay answer leads to the documented behaviour (error codes decide). */
-class CampaignErrorCodeTest {
+class CampaignErrorCodeIT {
 
   CampaignHarness h;
   Instant begin;
@@ -48,37 +48,66 @@ class CampaignErrorCodeTest {
   }
 
   static CampaignSettings settings() {
-    return new CampaignSettings(100, 2, Duration.ofMinutes(1), Duration.ofMinutes(30), 3_000,
-        Duration.ofMinutes(30), null);
+    return new CampaignSettings(
+        100, 2, Duration.ofMinutes(1), Duration.ofMinutes(30), 3_000, Duration.ofMinutes(30), null);
   }
 
   StockSpec stock(long couponAmount, long maxCoupons, int perUser, Long byDay) {
-    return new StockSpec("错误码券", null, ShanghaiTime.rfc3339(begin),
-        ShanghaiTime.rfc3339(begin.plus(Duration.ofDays(3))), couponAmount, couponAmount + 1, maxCoupons, perUser,
-        null, byDay, true, null, null, null, null, null);
+    return new StockSpec(
+        "错误码券",
+        null,
+        ShanghaiTime.rfc3339(begin),
+        ShanghaiTime.rfc3339(begin.plus(Duration.ofDays(3))),
+        couponAmount,
+        couponAmount + 1,
+        maxCoupons,
+        perUser,
+        null,
+        byDay,
+        true,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   CampaignSpec spec(String id, StockSpec stock, List<WaveSpec> waves) {
-    return new CampaignSpec(id, "1900000001", "wx0000000000000001", stock, waves, new BudgetGuardSpec(List.of()),
+    return new CampaignSpec(
+        id,
+        "1900000001",
+        "wx0000000000000001",
+        stock,
+        waves,
+        new BudgetGuardSpec(List.of()),
         new FlowSpec(false, null));
   }
 
   StatusDocument result(String id) {
-    return h.client().newUntypedWorkflowStub(TemporalNames.workflowId(id)).getResult(StatusDocument.class);
+    return h.client()
+        .newUntypedWorkflowStub(TemporalNames.workflowId(id))
+        .getResult(StatusDocument.class);
   }
 
   @Test
   void recipientRefusalsAreRecordedByCodeAndEveryoneElseIsIssued() {
     List<String> first = List.of("abnormal_1", "u1", "u2", "abnormal_2");
     List<String> second = List.of("u1", "u3");
-    h.start(spec("refusals", stock(100, 100, 1, null),
-        List.of(CampaignSpecs.wave("w1", begin, new AudienceSpec(first, null), null),
-            CampaignSpecs.wave("w2", begin.plus(Duration.ofHours(2)), new AudienceSpec(second, null), null))),
+    h.start(
+        spec(
+            "refusals",
+            stock(100, 100, 1, null),
+            List.of(
+                CampaignSpecs.wave("w1", begin, new AudienceSpec(first, null), null),
+                CampaignSpecs.wave(
+                    "w2", begin.plus(Duration.ofHours(2)), new AudienceSpec(second, null), null))),
         settings());
     StatusDocument done = result("refusals");
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.issued().count()).isEqualTo(3);
-    assertThat(done.rejected().byCode()).containsEntry("USER_ACCOUNT_ABNORMAL", 2L).containsEntry("RULE_LIMIT", 1L);
+    assertThat(done.rejected().byCode())
+        .containsEntry("USER_ACCOUNT_ABNORMAL", 2L)
+        .containsEntry("RULE_LIMIT", 1L);
     ExactlyOnce.assertHolds(h, "refusals", done.stockId(), Map.of(0, first, 1, second));
     h.recordHistory("refusals", "recipient-refusals-by-code");
   }
@@ -87,8 +116,12 @@ class CampaignErrorCodeTest {
   void theMonthlyCapPerUserRefusesTheSixthThousandYuanCoupon() {
     List<WaveSpec> waves = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      waves.add(CampaignSpecs.wave("w" + i, begin.plus(Duration.ofMinutes(i)), new AudienceSpec(List.of("rich"), null),
-          null));
+      waves.add(
+          CampaignSpecs.wave(
+              "w" + i,
+              begin.plus(Duration.ofMinutes(i)),
+              new AudienceSpec(List.of("rich"), null),
+              null));
     }
     h.start(spec("monthly", stock(100_000, 100, 10, null), waves), settings());
     StatusDocument done = result("monthly");
@@ -100,17 +133,23 @@ class CampaignErrorCodeTest {
   @Test
   void theDailyLimitPausesUntilShanghaiMidnightAndThenRestarts() {
     List<String> openids = CampaignSpecs.openids("d-", 80);
-    h.start(spec("daily", stock(100, 1000, 1, 5_000L),
-        List.of(CampaignSpecs.wave("w", begin, new AudienceSpec(openids, null), null))), settings());
+    h.start(
+        spec(
+            "daily",
+            stock(100, 1000, 1, 5_000L),
+            List.of(CampaignSpecs.wave("w", begin, new AudienceSpec(openids, null), null))),
+        settings());
     StatusDocument done = result("daily");
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.issued().count()).isEqualTo(80);
-    assertThat(done.history()).anySatisfy(e -> {
-      assertThat(e.event()).isEqualTo("PAUSED");
-      assertThat(e.detail()).startsWith("DAILY_LIMIT");
-    });
-    StatusDocument.HistoryEntry resumed = done.history().stream().filter(e -> e.event().equals("RESUMED"))
-        .findFirst().orElseThrow();
+    assertThat(done.history())
+        .anySatisfy(
+            e -> {
+              assertThat(e.event()).isEqualTo("PAUSED");
+              assertThat(e.detail()).startsWith("DAILY_LIMIT");
+            });
+    StatusDocument.HistoryEntry resumed =
+        done.history().stream().filter(e -> e.event().equals("RESUMED")).findFirst().orElseThrow();
     assertThat(resumed.at()).contains("T00:00:");
     ExactlyOnce.assertHolds(h, "daily", done.stockId(), Map.of(0, openids));
     h.recordHistory("daily", "daily-limit-pause-and-midnight-restart");
@@ -119,8 +158,13 @@ class CampaignErrorCodeTest {
   @Test
   void anExhaustedStockPausesTheCampaignWithNotEnough() {
     List<String> openids = CampaignSpecs.openids("x-", 80);
-    CampaignWorkflow wf = h.start(spec("exhausted", stock(100, 50, 1, null),
-        List.of(CampaignSpecs.wave("w", begin, new AudienceSpec(openids, null), null))), settings());
+    CampaignWorkflow wf =
+        h.start(
+            spec(
+                "exhausted",
+                stock(100, 50, 1, null),
+                List.of(CampaignSpecs.wave("w", begin, new AudienceSpec(openids, null), null))),
+            settings());
     h.env.sleep(Duration.ofHours(2));
     StatusDocument paused = wf.status();
     assertThat(paused.status()).isEqualTo(CampaignPhase.PAUSED);
@@ -128,17 +172,24 @@ class CampaignErrorCodeTest {
     assertThat(paused.pause().detail()).startsWith("NOT_ENOUGH");
     assertThat(paused.issued().count()).isEqualTo(50);
     assertThat(h.sandboxCoupons(paused.stockId())).hasSize(50);
-    assertThat(wf.cancelCampaign(new CancelRequest("exhausted", "ops")).status()).isEqualTo(CampaignPhase.CANCELLED);
+    assertThat(wf.cancelCampaign(new CancelRequest("exhausted", "ops")).status())
+        .isEqualTo(CampaignPhase.CANCELLED);
   }
 
   @Test
   void aStockPausedOutsideTheProductIsDetectedAndResumeRestartsIt() {
     List<String> w1 = CampaignSpecs.openids("e1-", 20);
     List<String> w2 = CampaignSpecs.openids("e2-", 20);
-    CampaignWorkflow wf = h.start(spec("outside", stock(100, 1000, 1, null),
-        List.of(CampaignSpecs.wave("w1", begin, new AudienceSpec(w1, null), null),
-            CampaignSpecs.wave("w2", begin.plus(Duration.ofDays(1)), new AudienceSpec(w2, null), null))),
-        settings());
+    CampaignWorkflow wf =
+        h.start(
+            spec(
+                "outside",
+                stock(100, 1000, 1, null),
+                List.of(
+                    CampaignSpecs.wave("w1", begin, new AudienceSpec(w1, null), null),
+                    CampaignSpecs.wave(
+                        "w2", begin.plus(Duration.ofDays(1)), new AudienceSpec(w2, null), null))),
+            settings());
     h.env.sleep(Duration.ofHours(2));
     String stockId = wf.status().stockId();
     PauseStockRequest pause = new PauseStockRequest();

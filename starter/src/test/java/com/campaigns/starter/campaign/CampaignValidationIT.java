@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** {@code POST /api/v1/campaigns/validate}: the plan for a good spec, every problem for a bad one. */
+/**
+ * {@code POST /api/v1/campaigns/validate}: the plan for a good spec, every problem for a bad one.
+ */
 @StackTest
-class CampaignValidationTest {
+class CampaignValidationIT {
 
   @LocalServerPort int port;
   @Autowired TestWorkflowEnvironment env;
@@ -59,8 +61,13 @@ class CampaignValidationTest {
 
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error()).isEqualTo("invalid_spec");
-    assertThat(fields(a)).contains("stock.stock_name", "stock.coupon_amount", "stock.no_cash",
-        "waves[0].rate_per_second", "appid");
+    assertThat(fields(a))
+        .contains(
+            "stock.stock_name",
+            "stock.coupon_amount",
+            "stock.no_cash",
+            "waves[0].rate_per_second",
+            "appid");
     assertThat(a.json().path("violations").get(0).path("message").asText()).isNotBlank();
   }
 
@@ -75,8 +82,10 @@ class CampaignValidationTest {
 
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error()).isEqualTo("invalid_spec");
-    assertThat(fields(a)).containsExactlyInAnyOrder("colour", "stock.coupon_value", "waves[0].audience.segment");
-    assertThat(a.json().path("violations").get(0).path("message").asText()).isEqualTo("unknown field");
+    assertThat(fields(a))
+        .containsExactlyInAnyOrder("colour", "stock.coupon_value", "waves[0].audience.segment");
+    assertThat(a.json().path("violations").get(0).path("message").asText())
+        .isEqualTo("unknown field");
   }
 
   @Test
@@ -92,8 +101,14 @@ class CampaignValidationTest {
     Answer a = api.postJson("/api/v1/campaigns/validate", spec);
 
     assertThat(a.status()).isEqualTo(400);
-    assertThat(fields(a)).containsExactlyInAnyOrder("stock.coupon_amount", "stock.no_cash", "stock.max_coupons",
-        "waves[0].rate_per_second", "waves[0].audience.openids[0]", "budget_guard");
+    assertThat(fields(a))
+        .containsExactlyInAnyOrder(
+            "stock.coupon_amount",
+            "stock.no_cash",
+            "stock.max_coupons",
+            "waves[0].rate_per_second",
+            "waves[0].audience.openids[0]",
+            "budget_guard");
   }
 
   @Test
@@ -106,13 +121,16 @@ class CampaignValidationTest {
     assertThat(a.error()).isEqualTo("invalid_spec");
     assertThat(fields(a)).singleElement().asString().startsWith("stock");
     assertThat(a.json().path("violations").get(0).path("message").asText())
-        .startsWith("malformed JSON").contains("line 1");
+        .startsWith("malformed JSON")
+        .contains("line 1");
   }
 
   @Test
   void emptyBodyOrAJsonArrayIsRejectedAsASpecProblem() {
-    Answer empty = api.post("/api/v1/campaigns/validate", "application/json", "", java.util.Map.of());
-    Answer array = api.post("/api/v1/campaigns/validate", "application/json", "[]", java.util.Map.of());
+    Answer empty =
+        api.post("/api/v1/campaigns/validate", "application/json", "", java.util.Map.of());
+    Answer array =
+        api.post("/api/v1/campaigns/validate", "application/json", "[]", java.util.Map.of());
 
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.error()).isEqualTo("invalid_spec");
@@ -123,7 +141,9 @@ class CampaignValidationTest {
   @Test
   void unknownAudienceIdAndUnregisteredMerchantAreViolations() {
     ObjectNode spec = Specs.farAhead("refs-1", now);
-    ((ObjectNode) spec.path("waves").get(0)).putObject("audience").put("audience_id", "aud-0000000000000000");
+    ((ObjectNode) spec.path("waves").get(0))
+        .putObject("audience")
+        .put("audience_id", "aud-0000000000000000");
     spec.put("mchid", "1999999999");
 
     Answer a = api.postJson("/api/v1/campaigns/validate", spec);

@@ -8,8 +8,8 @@ import com.campaigns.activities.ledger.CouponUses;
 import com.campaigns.activities.wechat.MerchantClient;
 import com.campaigns.activities.wechat.WechatMerchants;
 import com.campaigns.starter.ApiClient;
-import com.campaigns.starter.TestSandbox;
 import com.campaigns.starter.StackTest;
+import com.campaigns.starter.TestSandbox;
 import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.StatusRecord;
 import com.campaigns.workflows.rules.ShanghaiTime;
@@ -38,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (1900000002).
  */
 @StackTest
-class SandboxNotificationTest {
+class SandboxNotificationIT {
 
   @LocalServerPort int port;
   @Autowired TestWorkflowEnvironment env;
@@ -60,7 +60,9 @@ class SandboxNotificationTest {
     String stockId = merchant.coupons().createCouponStock(stock(mchid, begin)).getStockId();
     String campaignId = "sandbox-" + mchid;
     index.insert(campaignId, "campaign-" + campaignId, mchid, appid, "h", "{}", 300_000, "test");
-    index.update(new StatusRecord(campaignId, mchid, stockId, CampaignPhase.RUNNING, 0, 0, 0, 300_000, null));
+    index.update(
+        new StatusRecord(
+            campaignId, mchid, stockId, CampaignPhase.RUNNING, 0, 0, 0, 300_000, null));
     env.sleep(Duration.ofMinutes(2));
     StartStockRequest start = new StartStockRequest();
     start.setStockId(stockId);
@@ -76,12 +78,16 @@ class SandboxNotificationTest {
       merchant.coupons().sendCoupon(send);
     }
 
-    JsonNode redeemed = new ApiClient(TestSandbox.get().baseUrl())
-        .postJson("/sandbox/stocks/" + stockId + "/redeem", Map.of("count", 2)).json();
+    JsonNode redeemed =
+        new ApiClient(TestSandbox.get().baseUrl())
+            .postJson("/sandbox/stocks/" + stockId + "/redeem", Map.of("count", 2))
+            .json();
 
     assertThat(redeemed.path("count").asInt()).isEqualTo(2);
-    await().atMost(Duration.ofSeconds(20))
-        .untilAsserted(() -> assertThat(uses.totals(campaignId)).isEqualTo(new CouponUses.Totals(2, 1000)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> assertThat(uses.totals(campaignId)).isEqualTo(new CouponUses.Totals(2, 1000)));
     for (JsonNode couponId : redeemed.path("coupon_ids")) {
       CouponUses.Use use = uses.byCoupon(couponId.asText()).orElseThrow();
       assertThat(use.stockId()).isEqualTo(stockId);
@@ -89,22 +95,29 @@ class SandboxNotificationTest {
       assertThat(use.consumeTime()).isNotBlank();
     }
     List<JsonNode> deliveries = deliveriesOf(redeemed);
-    assertThat(deliveries).hasSize(2).allSatisfy(d -> {
-      assertThat(d.path("delivered").asBoolean()).isTrue();
-      assertThat(d.path("last_status").asInt()).isEqualTo(204);
-      assertThat(d.path("attempts").asInt()).isEqualTo(1);
-    });
+    assertThat(deliveries)
+        .hasSize(2)
+        .allSatisfy(
+            d -> {
+              assertThat(d.path("delivered").asBoolean()).isTrue();
+              assertThat(d.path("last_status").asInt()).isEqualTo(204);
+              assertThat(d.path("attempts").asInt()).isEqualTo(1);
+            });
   }
 
   private static List<JsonNode> deliveriesOf(JsonNode redeemed) {
     List<String> ids = new java.util.ArrayList<>();
     redeemed.path("coupon_ids").forEach(c -> ids.add(c.asText()));
     List<JsonNode> out = new java.util.ArrayList<>();
-    new ApiClient(TestSandbox.get().baseUrl()).get("/sandbox/notifications").json().forEach(d -> {
-      if (ids.contains(d.path("coupon_id").asText())) {
-        out.add(d);
-      }
-    });
+    new ApiClient(TestSandbox.get().baseUrl())
+        .get("/sandbox/notifications")
+        .json()
+        .forEach(
+            d -> {
+              if (ids.contains(d.path("coupon_id").asText())) {
+                out.add(d);
+              }
+            });
     return out;
   }
 

@@ -8,15 +8,15 @@ import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
 import com.campaigns.starter.Specs;
 import com.campaigns.starter.StackTest;
+import com.campaigns.workflows.model.CampaignInput;
+import com.campaigns.workflows.model.CampaignSpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.api.filter.v1.WorkflowExecutionFilter;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import com.campaigns.workflows.model.CampaignInput;
-import com.campaigns.workflows.model.CampaignSpec;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import java.nio.charset.StandardCharsets;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code POST /api/v1/campaigns}: starts once per campaign id and spec. */
 @StackTest
-class CampaignStartTest {
+class CampaignStartIT {
 
   @LocalServerPort int port;
   @Autowired TestWorkflowEnvironment env;
@@ -59,13 +59,15 @@ class CampaignStartTest {
   void sameIdAndSameSpecAgainAnswers200WithoutASecondWorkflow() {
     ObjectNode spec = Specs.farAhead("start-2", now);
     assertThat(api.postJson("/api/v1/campaigns", spec).status()).isEqualTo(201);
-    String firstRun = client.newUntypedWorkflowStub("campaign-start-2").describe().getExecution().getRunId();
+    String firstRun =
+        client.newUntypedWorkflowStub("campaign-start-2").describe().getExecution().getRunId();
 
     Answer again = api.postJson("/api/v1/campaigns", spec);
 
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().path("campaign_id").asText()).isEqualTo("start-2");
-    assertThat(client.newUntypedWorkflowStub("campaign-start-2").describe().getExecution().getRunId())
+    assertThat(
+            client.newUntypedWorkflowStub("campaign-start-2").describe().getExecution().getRunId())
         .isEqualTo(firstRun);
     assertThat(openRuns("campaign-start-2")).isEqualTo(1);
   }
@@ -114,8 +116,17 @@ class CampaignStartTest {
     byte[] body = spec.toString().getBytes(StandardCharsets.UTF_8);
     CampaignSpec parsed = reader.read(body);
     // What a crashed first attempt leaves behind: the index row, no workflow.
-    assertThat(index.insert("start-heal", "campaign-start-heal", parsed.mchid(), parsed.appid(), reader.hash(parsed),
-        "{}", parsed.stock().budget(), "api")).isTrue();
+    assertThat(
+            index.insert(
+                "start-heal",
+                "campaign-start-heal",
+                parsed.mchid(),
+                parsed.appid(),
+                reader.hash(parsed),
+                "{}",
+                parsed.stock().budget(),
+                "api"))
+        .isTrue();
 
     Answer retry = api.postJson("/api/v1/campaigns", spec);
 
@@ -133,10 +144,23 @@ class CampaignStartTest {
 
     String stored = index.find("start-inline").orElseThrow().specJson();
     assertThat(stored).contains("\"audience_id\":\"aud-").doesNotContain("openids");
-    CampaignInput input = client.fetchHistory("campaign-start-inline").getEvents().get(0)
-        .getWorkflowExecutionStartedEventAttributes().getInput().getPayloadsList().stream()
-        .map(p -> client.getOptions().getDataConverter().fromPayload(p, CampaignInput.class, CampaignInput.class))
-        .findFirst().orElseThrow();
+    CampaignInput input =
+        client
+            .fetchHistory("campaign-start-inline")
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput()
+            .getPayloadsList()
+            .stream()
+            .map(
+                p ->
+                    client
+                        .getOptions()
+                        .getDataConverter()
+                        .fromPayload(p, CampaignInput.class, CampaignInput.class))
+            .findFirst()
+            .orElseThrow();
     assertThat(input.spec().waves().get(0).audience().openids()).isNull();
     assertThat(input.spec().waves().get(0).audience().audienceId()).startsWith("aud-");
     assertThat(input.settings().segmentSize()).isEqualTo(100);
@@ -145,9 +169,14 @@ class CampaignStartTest {
   }
 
   private long openRuns(String workflowId) {
-    return client.getWorkflowServiceStubs().blockingStub().listOpenWorkflowExecutions(
-        ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(client.getOptions().getNamespace())
-            .setExecutionFilter(WorkflowExecutionFilter.newBuilder().setWorkflowId(workflowId)).build())
+    return client
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .listOpenWorkflowExecutions(
+            ListOpenWorkflowExecutionsRequest.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setExecutionFilter(WorkflowExecutionFilter.newBuilder().setWorkflowId(workflowId))
+                .build())
         .getExecutionsCount();
   }
 }

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code POST /api/v1/audiences} and {@code GET /api/v1/audiences/{id}}. */
 @StackTest
-class AudienceUploadTest {
+class AudienceUploadIT {
 
   @LocalServerPort int port;
   @Autowired AudienceStore store;
@@ -48,7 +48,8 @@ class AudienceUploadTest {
 
   @Test
   void csvUploadTakesTheFirstColumn() {
-    Answer a = api.post("/api/v1/audiences", "text/csv", "openid,tier\no-a,gold\no-b,silver\n", Map.of());
+    Answer a =
+        api.post("/api/v1/audiences", "text/csv", "openid,tier\no-a,gold\no-b,silver\n", Map.of());
 
     assertThat(a.status()).isEqualTo(201);
     assertThat(a.json().path("count").asLong()).isEqualTo(2);
@@ -56,7 +57,11 @@ class AudienceUploadTest {
 
   @Test
   void lookupAnswersTheCountOr404() {
-    String id = api.post("/api/v1/audiences", "text/plain", "x-1\nx-2\n", Map.of()).json().path("audience_id").asText();
+    String id =
+        api.post("/api/v1/audiences", "text/plain", "x-1\nx-2\n", Map.of())
+            .json()
+            .path("audience_id")
+            .asText();
 
     Answer found = api.get("/api/v1/audiences/" + id);
     assertThat(found.status()).isEqualTo(200);
@@ -89,28 +94,35 @@ class AudienceUploadTest {
   @Test
   void aLargeUploadIsStreamedThroughToTheStore() {
     int lines = 200_000;
-    InputStream generated = new InputStream() {
-      int line;
-      byte[] current = new byte[0];
-      int pos;
+    InputStream generated =
+        new InputStream() {
+          int line;
+          byte[] current = new byte[0];
+          int pos;
 
-      @Override
-      public int read() {
-        if (pos == current.length) {
-          if (line == lines) {
-            return -1;
+          @Override
+          public int read() {
+            if (pos == current.length) {
+              if (line == lines) {
+                return -1;
+              }
+              current = ("big-" + line++ + "\n").getBytes(StandardCharsets.US_ASCII);
+              pos = 0;
+            }
+            return current[pos++];
           }
-          current = ("big-" + line++ + "\n").getBytes(StandardCharsets.US_ASCII);
-          pos = 0;
-        }
-        return current[pos++];
-      }
-    };
+        };
 
-    Answer a = api.post("/api/v1/audiences", "text/plain", BodyPublishers.ofInputStream(() -> generated), Map.of());
+    Answer a =
+        api.post(
+            "/api/v1/audiences",
+            "text/plain",
+            BodyPublishers.ofInputStream(() -> generated),
+            Map.of());
 
     assertThat(a.status()).isEqualTo(201);
     assertThat(a.json().path("count").asLong()).isEqualTo(lines);
-    assertThat(store.read(a.json().path("audience_id").asText(), lines - 1, lines)).containsExactly("big-199999");
+    assertThat(store.read(a.json().path("audience_id").asText(), lines - 1, lines))
+        .containsExactly("big-199999");
   }
 }

@@ -34,13 +34,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The support lookups against the embedded sandbox: a stock created and filled outside any
- * campaign (so each test knows exactly what WeChat Pay holds), ledger rows for part of its
- * coupons, and sandbox fault rules for WeChat Pay's failures.
+ * The support lookups against the embedded sandbox: a stock created and filled outside any campaign
+ * (so each test knows exactly what WeChat Pay holds), ledger rows for part of its coupons, and
+ * sandbox fault rules for WeChat Pay's failures.
  */
 @StackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SupportLookupTest {
+class SupportLookupIT {
 
   static final String MCHID = "1900000001";
   static final String APPID = "wx0000000000000001";
@@ -66,25 +66,57 @@ class SupportLookupTest {
     api = ApiClient.on(port);
     sandbox = new ApiClient(TestSandbox.get().baseUrl());
     merchant = merchants.find(MCHID).orElseThrow();
-    SandboxStocks.callback(merchant, "http://127.0.0.1:" + port + "/wechatpay/notifications/coupon");
+    SandboxStocks.callback(
+        merchant, "http://127.0.0.1:" + port + "/wechatpay/notifications/coupon");
     availableMerchants = new ArrayList<>(List.of(MCHID));
     IntStream.range(0, 59).forEach(i -> availableMerchants.add("19100" + String.format("%05d", i)));
     List<String> items = IntStream.range(0, 120).mapToObj(i -> "sku-" + i).toList();
     Instant begin = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofMinutes(1));
     stockId = SandboxStocks.create(merchant, begin, 30, availableMerchants, items);
-    index.insert(CAMPAIGN, "campaign-" + CAMPAIGN, MCHID, APPID, "h",
-        "{\"waves\": [{\"name\": \"vip\"}, {\"name\": \"all\"}]}", 500_000, "test");
-    index.update(new StatusRecord(CAMPAIGN, MCHID, stockId, CampaignPhase.RUNNING, 0, 0, 0, 500_000, null));
+    index.insert(
+        CAMPAIGN,
+        "campaign-" + CAMPAIGN,
+        MCHID,
+        APPID,
+        "h",
+        "{\"waves\": [{\"name\": \"vip\"}, {\"name\": \"all\"}]}",
+        500_000,
+        "test");
+    index.update(
+        new StatusRecord(CAMPAIGN, MCHID, stockId, CampaignPhase.RUNNING, 0, 0, 0, 500_000, null));
     env.sleep(Duration.ofMinutes(2));
     SandboxStocks.start(merchant, stockId);
     coupons = SandboxStocks.send(merchant, stockId, OPENID, 25);
-    // The campaign's ledger knows the first two coupons (wave "all"); the others came from elsewhere.
-    issuance.record(List.of(
-        new IssuanceLedger.Outcome(CAMPAIGN, 1, 0, OPENID, "support-k0", stockId, IssuanceLedger.ISSUED,
-            coupons.get(0), null, null, 500),
-        new IssuanceLedger.Outcome(CAMPAIGN, 1, 1, OPENID, "support-k1", stockId, IssuanceLedger.ISSUED,
-            coupons.get(1), null, null, 500)));
-    sandbox.postJson("/sandbox/stocks/" + stockId + "/redeem", Map.of("coupon_ids", List.of(coupons.get(0))));
+    // The campaign's ledger knows the first two coupons (wave "all"); the others came from
+    // elsewhere.
+    issuance.record(
+        List.of(
+            new IssuanceLedger.Outcome(
+                CAMPAIGN,
+                1,
+                0,
+                OPENID,
+                "support-k0",
+                stockId,
+                IssuanceLedger.ISSUED,
+                coupons.get(0),
+                null,
+                null,
+                500),
+            new IssuanceLedger.Outcome(
+                CAMPAIGN,
+                1,
+                1,
+                OPENID,
+                "support-k1",
+                stockId,
+                IssuanceLedger.ISSUED,
+                coupons.get(1),
+                null,
+                null,
+                500)));
+    sandbox.postJson(
+        "/sandbox/stocks/" + stockId + "/redeem", Map.of("coupon_ids", List.of(coupons.get(0))));
     await().atMost(Duration.ofSeconds(20)).until(() -> uses.byCoupon(coupons.get(0)).isPresent());
   }
 
@@ -95,8 +127,17 @@ class SupportLookupTest {
 
   @Test
   void aUsersCouponsComeFromWechatPayJoinedWithTheLedger() {
-    Answer a = api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&appid=" + APPID
-        + "&stock_id=" + stockId + "&limit=100");
+    Answer a =
+        api.get(
+            "/api/v1/users/"
+                + OPENID
+                + "/coupons?mchid="
+                + MCHID
+                + "&appid="
+                + APPID
+                + "&stock_id="
+                + stockId
+                + "&limit=100");
 
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.json().path("total_count").asLong()).isEqualTo(25);
@@ -112,7 +153,8 @@ class SupportLookupTest {
     assertThat(used.path("use_notification").path("amount").asLong()).isEqualTo(500);
     JsonNode issuedUnused = find(a.json().path("data"), coupons.get(1));
     assertThat(issuedUnused.path("status").asText()).isEqualTo("SENDED");
-    assertThat(issuedUnused.path("issued_by").path("out_request_no").asText()).isEqualTo("support-k1");
+    assertThat(issuedUnused.path("issued_by").path("out_request_no").asText())
+        .isEqualTo("support-k1");
     assertThat(issuedUnused.path("use_notification").isNull()).isTrue();
     JsonNode foreign = find(a.json().path("data"), coupons.get(5));
     assertThat(foreign.path("issued_by").isNull()).isTrue();
@@ -120,7 +162,14 @@ class SupportLookupTest {
 
   @Test
   void aUsersCouponsArePagedPastTheFirstPage() {
-    String base = "/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&stock_id=" + stockId + "&limit=10";
+    String base =
+        "/api/v1/users/"
+            + OPENID
+            + "/coupons?mchid="
+            + MCHID
+            + "&stock_id="
+            + stockId
+            + "&limit=10";
     List<String> seen = new ArrayList<>();
     for (int offset = 0; offset < 30; offset += 10) {
       Answer page = api.get(base + "&offset=" + offset);
@@ -136,8 +185,15 @@ class SupportLookupTest {
 
   @Test
   void statusFiltersAndUnknownUsersAreWechatPaysAnswer() {
-    Answer usable = api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&stock_id=" + stockId
-        + "&status=SENDED&limit=100");
+    Answer usable =
+        api.get(
+            "/api/v1/users/"
+                + OPENID
+                + "/coupons?mchid="
+                + MCHID
+                + "&stock_id="
+                + stockId
+                + "&status=SENDED&limit=100");
     assertThat(usable.json().path("total_count").asLong()).isEqualTo(24);
 
     Answer nobody = api.get("/api/v1/users/nobody-at-all/coupons?mchid=" + MCHID);
@@ -148,13 +204,24 @@ class SupportLookupTest {
 
   @Test
   void oneCouponShowsItsConsumeInformationAndLedgerRows() {
-    Answer a = api.get("/api/v1/users/" + OPENID + "/coupons/" + coupons.get(0) + "?mchid=" + MCHID + "&appid=" + APPID);
+    Answer a =
+        api.get(
+            "/api/v1/users/"
+                + OPENID
+                + "/coupons/"
+                + coupons.get(0)
+                + "?mchid="
+                + MCHID
+                + "&appid="
+                + APPID);
 
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.json().path("coupon_id").asText()).isEqualTo(coupons.get(0));
     assertThat(a.json().path("status").asText()).isEqualTo("USED");
-    assertThat(a.json().path("consume_information").path("consume_mchid").asText()).isEqualTo(MCHID);
-    assertThat(a.json().path("normal_coupon_information").path("coupon_amount").asLong()).isEqualTo(500);
+    assertThat(a.json().path("consume_information").path("consume_mchid").asText())
+        .isEqualTo(MCHID);
+    assertThat(a.json().path("normal_coupon_information").path("coupon_amount").asLong())
+        .isEqualTo(500);
     assertThat(a.json().path("issued_by").path("campaign_id").asText()).isEqualTo(CAMPAIGN);
     assertThat(a.json().path("use_notification").path("transaction_id").asText())
         .isEqualTo(a.json().path("consume_information").path("transaction_id").asText());
@@ -167,25 +234,34 @@ class SupportLookupTest {
     assertThat(unknown.error()).isEqualTo("not_found");
     assertThat(unknown.json().path("message").asText()).contains("RESOURCE_NOT_EXISTS");
 
-    assertThat(api.get("/api/v1/users/someone-else/coupons/" + coupons.get(0) + "?mchid=" + MCHID).status())
+    assertThat(
+            api.get("/api/v1/users/someone-else/coupons/" + coupons.get(0) + "?mchid=" + MCHID)
+                .status())
         .isEqualTo(404);
   }
 
   @Test
   void badParametersAreRefusedByNameBeforeAnyCall() {
     assertRefused(api.get("/api/v1/users/" + OPENID + "/coupons"), "mchid");
-    assertRefused(api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&offset=-1"), "offset");
-    assertRefused(api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&limit=101"), "limit");
-    assertRefused(api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&limit=ten"), "limit");
-    assertRefused(api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&status=LOST"), "status");
-    assertRefused(api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&appid=wx0000000000000002"),
+    assertRefused(
+        api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&offset=-1"), "offset");
+    assertRefused(
+        api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&limit=101"), "limit");
+    assertRefused(
+        api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&limit=ten"), "limit");
+    assertRefused(
+        api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&status=LOST"), "status");
+    assertRefused(
+        api.get(
+            "/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID + "&appid=wx0000000000000002"),
         "appid");
     assertRefused(api.get("/api/v1/users/bad%20openid/coupons?mchid=" + MCHID), "openid");
     assertRefused(api.get("/api/v1/campaigns/" + CAMPAIGN + "/merchants?limit=51"), "limit");
     assertRefused(api.get("/api/v1/campaigns/" + CAMPAIGN + "/merchants?offset=1001"), "offset");
     assertRefused(api.get("/api/v1/campaigns/" + CAMPAIGN + "/items?limit=101"), "limit");
     assertRefused(api.get("/api/v1/campaigns/" + CAMPAIGN + "/items?offset=501"), "offset");
-    assertThat(api.get("/api/v1/users/" + OPENID + "/coupons?mchid=1234567").status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/users/" + OPENID + "/coupons?mchid=1234567").status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -213,7 +289,8 @@ class SupportLookupTest {
   @Test
   void merchantsOfAnUnknownCampaignOrOneWithoutAStock() {
     assertThat(api.get("/api/v1/campaigns/no-such/merchants").status()).isEqualTo(404);
-    index.insert("support-nostock", "campaign-support-nostock", MCHID, APPID, "h", "{}", 1000, "test");
+    index.insert(
+        "support-nostock", "campaign-support-nostock", MCHID, APPID, "h", "{}", 1000, "test");
     Answer a = api.get("/api/v1/campaigns/support-nostock/items");
     assertThat(a.status()).isEqualTo(409);
     assertThat(a.error()).isEqualTo("stock_not_created");
@@ -228,13 +305,16 @@ class SupportLookupTest {
     assertThat(a.status()).isEqualTo(429);
     assertThat(a.error()).isEqualTo("wechatpay_throttled");
     assertThat(a.headers().firstValue("Retry-After")).contains("1");
-    assertThat(api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID).status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/users/" + OPENID + "/coupons?mchid=" + MCHID).status())
+        .isEqualTo(200);
   }
 
   @Test
   void wechatPayDownIs502WithoutAStackTrace() {
-    faults("{\"endpoint\": \"query_coupon\", \"error_rate\": 1.0, \"error_status\": 500, \"max_count\": 1}");
-    Answer serverError = api.get("/api/v1/users/" + OPENID + "/coupons/" + coupons.get(0) + "?mchid=" + MCHID);
+    faults(
+        "{\"endpoint\": \"query_coupon\", \"error_rate\": 1.0, \"error_status\": 500, \"max_count\": 1}");
+    Answer serverError =
+        api.get("/api/v1/users/" + OPENID + "/coupons/" + coupons.get(0) + "?mchid=" + MCHID);
     assertThat(serverError.status()).isEqualTo(502);
     assertThat(serverError.error()).isEqualTo("wechatpay_unavailable");
     assertThat(serverError.json().path("message").asText()).contains("SYSTEM_ERROR");
@@ -248,8 +328,9 @@ class SupportLookupTest {
 
   @Test
   void wechatPaysParamErrorIs400WithItsMessage() {
-    faults("{\"endpoint\": \"list_items\", \"error_rate\": 1.0, \"error_status\": 400, \"error_code\": \"PARAM_ERROR\","
-        + " \"error_message\": \"批次号不合法\", \"max_count\": 1}");
+    faults(
+        "{\"endpoint\": \"list_items\", \"error_rate\": 1.0, \"error_status\": 400, \"error_code\": \"PARAM_ERROR\","
+            + " \"error_message\": \"批次号不合法\", \"max_count\": 1}");
 
     Answer a = api.get("/api/v1/campaigns/" + CAMPAIGN + "/items");
 
@@ -263,7 +344,10 @@ class SupportLookupTest {
     MerchantClient other = merchants.find("1900000002").orElseThrow();
     String path = "/api/v1/merchants/1900000002/callback";
     try {
-      Answer set = put(path, "{\"notify_url\": \"https://campaigns.example.com/wechatpay/notifications/coupon\"}");
+      Answer set =
+          put(
+              path,
+              "{\"notify_url\": \"https://campaigns.example.com/wechatpay/notifications/coupon\"}");
       assertThat(set.status()).isEqualTo(200);
       assertThat(set.json().path("notify_url").asText())
           .isEqualTo("https://campaigns.example.com/wechatpay/notifications/coupon");
@@ -275,15 +359,21 @@ class SupportLookupTest {
       assertThat(read.json().path("notify_url").asText())
           .isEqualTo("https://campaigns.example.com/wechatpay/notifications/coupon");
 
-      assertRefused(put(path, "{\"notify_url\": \"http://campaigns.example.com/n\"}"), "notify_url");
+      assertRefused(
+          put(path, "{\"notify_url\": \"http://campaigns.example.com/n\"}"), "notify_url");
       assertRefused(put(path, "{\"notify_url\": \"http://127.0.0.1:8080/n\"}"), "notify_url");
-      assertRefused(put(path, "{\"notify_url\": \"https://campaigns.example.com/n?merchant=1\"}"), "notify_url");
-      assertRefused(put(path, "{\"notify_url\": \"https://campaigns.example.com/" + "n".repeat(240) + "\"}"),
+      assertRefused(
+          put(path, "{\"notify_url\": \"https://campaigns.example.com/n?merchant=1\"}"),
+          "notify_url");
+      assertRefused(
+          put(path, "{\"notify_url\": \"https://campaigns.example.com/" + "n".repeat(240) + "\"}"),
           "notify_url");
       assertRefused(put(path, "{}"), "notify_url");
       assertThat(api.get(path).json().path("notify_url").asText())
           .isEqualTo("https://campaigns.example.com/wechatpay/notifications/coupon");
-      assertThat(put("/api/v1/merchants/1234567/callback", "{\"notify_url\": \"https://a.example/n\"}").status())
+      assertThat(
+              put("/api/v1/merchants/1234567/callback", "{\"notify_url\": \"https://a.example/n\"}")
+                  .status())
           .isEqualTo(404);
     } finally {
       SandboxStocks.callback(other, "http://127.0.0.1:" + port + "/wechatpay/notifications/coupon");
@@ -292,25 +382,37 @@ class SupportLookupTest {
 
   @Test
   void httpOnLoopbackIsAcceptedOnlyWhenConfigured() {
-    SupportService local = new SupportService(null, null, null, null,
-        new com.campaigns.starter.campaign.CampaignApiProperties(Duration.ofSeconds(30), true));
+    SupportService local =
+        new SupportService(
+            null,
+            null,
+            null,
+            null,
+            new com.campaigns.starter.campaign.CampaignApiProperties(Duration.ofSeconds(30), true));
     assertThat(local.checkNotifyUrl("http://127.0.0.1:8080/wechatpay/notifications/coupon"))
         .isEqualTo("http://127.0.0.1:8080/wechatpay/notifications/coupon");
-    assertThat(local.checkNotifyUrl("http://localhost:8080/n")).isEqualTo("http://localhost:8080/n");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> local.checkNotifyUrl("http://10.0.0.1/n"))
+    assertThat(local.checkNotifyUrl("http://localhost:8080/n"))
+        .isEqualTo("http://localhost:8080/n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> local.checkNotifyUrl("http://10.0.0.1/n"))
         .hasMessageContaining("notify_url");
   }
 
   /** A PUT as ops: setting a merchant's callback URL is an ops change. */
   private Answer put(String path, String body) {
-    return api.as(com.campaigns.starter.TestTokens.OPS).send(HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/json")
-        .PUT(BodyPublishers.ofString(body)));
+    return api.as(com.campaigns.starter.TestTokens.OPS)
+        .send(
+            HttpRequest.newBuilder(api.uri(path))
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(body)));
   }
 
   private void faults(String rule) {
-    Answer a = sandbox.send(HttpRequest.newBuilder(sandbox.uri("/sandbox/faults"))
-        .header("Content-Type", "application/json")
-        .PUT(BodyPublishers.ofString("{\"seed\": 1, \"rules\": [" + rule + "]}")));
+    Answer a =
+        sandbox.send(
+            HttpRequest.newBuilder(sandbox.uri("/sandbox/faults"))
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString("{\"seed\": 1, \"rules\": [" + rule + "]}")));
     assertThat(a.status()).isEqualTo(200);
   }
 

@@ -20,11 +20,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The receiver against notifications made by the test's own fake WeChat Pay: every way one can
- * be wrong, and the ledger changes exactly when it should.
+ * The receiver against notifications made by the test's own fake WeChat Pay: every way one can be
+ * wrong, and the ledger changes exactly when it should.
  */
 @StackTest
-class CraftedNotificationTest {
+class CraftedNotificationIT {
 
   static final String PATH = "/wechatpay/notifications/coupon";
   static final FakeWechatPay WECHAT = new FakeWechatPay("1900000099");
@@ -49,8 +49,11 @@ class CraftedNotificationTest {
     campaignId = "crafted-" + n;
     stockId = "99000000" + n;
     // A campaign whose workflow does not exist: its usage signal must be dropped quietly.
-    index.insert(campaignId, "campaign-" + campaignId, WECHAT.mchid, null, "h", "{}", 1_000_000, "test");
-    index.update(new StatusRecord(campaignId, WECHAT.mchid, stockId, CampaignPhase.RUNNING, 0, 0, 0, 1_000_000, null));
+    index.insert(
+        campaignId, "campaign-" + campaignId, WECHAT.mchid, null, "h", "{}", 1_000_000, "test");
+    index.update(
+        new StatusRecord(
+            campaignId, WECHAT.mchid, stockId, CampaignPhase.RUNNING, 0, 0, 0, 1_000_000, null));
   }
 
   private Answer deliver(String body, Map<String, String> headers) {
@@ -109,7 +112,10 @@ class CraftedNotificationTest {
     String body = WECHAT.couponUse(eventId(), stockId, "c" + stockId + "4", 500);
     long before = rows();
 
-    Answer a = deliver(body, WECHAT.headers(body, System.currentTimeMillis() / 1000, FakeWechatPay.otherKey()));
+    Answer a =
+        deliver(
+            body,
+            WECHAT.headers(body, System.currentTimeMillis() / 1000, FakeWechatPay.otherKey()));
 
     assertThat(a.status()).isEqualTo(401);
     assertThat(a.error()).isEqualTo("invalid_signature");
@@ -141,7 +147,8 @@ class CraftedNotificationTest {
     assertThat(stale.error()).isEqualTo("stale_timestamp");
     assertThat(future.status()).isEqualTo(401);
     assertThat(rows()).isEqualTo(before);
-    assertThat(deliver(body, WECHAT.headers(body, now - 4 * 60, WECHAT.platformKey())).status()).isEqualTo(204);
+    assertThat(deliver(body, WECHAT.headers(body, now - 4 * 60, WECHAT.platformKey())).status())
+        .isEqualTo(204);
   }
 
   @Test
@@ -177,8 +184,12 @@ class CraftedNotificationTest {
   @Test
   void aSignedButUndecryptableResourceAnswers400() {
     String wrongKey = "0123456789abcdef0123456789abcdef";
-    String body = WECHAT.envelope(eventId(), "COUPON.USE", WECHAT.couponJson(stockId, "c" + stockId + "8", 500),
-        wrongKey);
+    String body =
+        WECHAT.envelope(
+            eventId(),
+            "COUPON.USE",
+            WECHAT.couponJson(stockId, "c" + stockId + "8", 500),
+            wrongKey);
     long before = rows();
 
     Answer a = deliver(body, WECHAT.headers(body));
@@ -190,8 +201,12 @@ class CraftedNotificationTest {
 
   @Test
   void aSignedResourceWithoutCouponIdAnswers400() {
-    String body = WECHAT.envelope(eventId(), "COUPON.USE", "{\"stock_id\":\"" + stockId + "\",\"status\":\"USED\"}",
-        WECHAT.apiV3Key);
+    String body =
+        WECHAT.envelope(
+            eventId(),
+            "COUPON.USE",
+            "{\"stock_id\":\"" + stockId + "\",\"status\":\"USED\"}",
+            WECHAT.apiV3Key);
     long before = rows();
 
     assertThat(deliver(body, WECHAT.headers(body)).status()).isEqualTo(400);
@@ -221,8 +236,12 @@ class CraftedNotificationTest {
 
   @Test
   void anotherEventTypeIsAcknowledgedButNotRecorded() {
-    String body = WECHAT.envelope(eventId(), "COUPON.SEND", WECHAT.couponJson(stockId, "c" + stockId + "10", 500),
-        WECHAT.apiV3Key);
+    String body =
+        WECHAT.envelope(
+            eventId(),
+            "COUPON.SEND",
+            WECHAT.couponJson(stockId, "c" + stockId + "10", 500),
+            WECHAT.apiV3Key);
     long before = rows();
 
     assertThat(deliver(body, WECHAT.headers(body)).status()).isEqualTo(204);

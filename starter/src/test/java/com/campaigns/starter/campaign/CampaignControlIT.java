@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Status, list, pause, resume, cancel, reschedule and report of campaigns that have not begun. */
 @StackTest
-class CampaignControlTest {
+class CampaignControlIT {
 
   @LocalServerPort int port;
   @Autowired TestWorkflowEnvironment env;
@@ -52,13 +52,18 @@ class CampaignControlTest {
   void unknownCampaignAnswers404Everywhere() {
     assertThat(api.get("/api/v1/campaigns/nobody").status()).isEqualTo(404);
     assertThat(api.get("/api/v1/campaigns/nobody").error()).isEqualTo("not_found");
-    assertThat(api.postJson("/api/v1/campaigns/nobody/pause", Map.of("reason", "x")).status()).isEqualTo(404);
+    assertThat(api.postJson("/api/v1/campaigns/nobody/pause", Map.of("reason", "x")).status())
+        .isEqualTo(404);
     assertThat(api.postJson("/api/v1/campaigns/nobody/resume", "").status()).isEqualTo(404);
     assertThat(api.postJson("/api/v1/campaigns/nobody/cancel", "").status()).isEqualTo(404);
     assertThat(api.get("/api/v1/campaigns/nobody/report").status()).isEqualTo(404);
     assertThat(api.get("/api/v1/campaigns/nobody/report.csv").status()).isEqualTo(404);
-    assertThat(api.postJson("/api/v1/campaigns/nobody/waves/vip/reschedule",
-        Map.of("start_at", ShanghaiTime.rfc3339(now.plus(Duration.ofDays(61))))).status()).isEqualTo(404);
+    assertThat(
+            api.postJson(
+                    "/api/v1/campaigns/nobody/waves/vip/reschedule",
+                    Map.of("start_at", ShanghaiTime.rfc3339(now.plus(Duration.ofDays(61)))))
+                .status())
+        .isEqualTo(404);
     assertThat(api.get("/api/v1/campaigns/not%20an%20id").status()).isEqualTo(404);
   }
 
@@ -69,8 +74,11 @@ class CampaignControlTest {
     Answer a = api.get("/api/v1/campaigns");
 
     assertThat(a.status()).isEqualTo(200);
-    var entry = java.util.stream.StreamSupport.stream(a.json().spliterator(), false)
-        .filter(c -> c.path("campaign_id").asText().equals("ctl-list")).findFirst().orElseThrow();
+    var entry =
+        java.util.stream.StreamSupport.stream(a.json().spliterator(), false)
+            .filter(c -> c.path("campaign_id").asText().equals("ctl-list"))
+            .findFirst()
+            .orElseThrow();
     assertThat(entry.path("status").asText()).isNotBlank();
     assertThat(entry.path("issued").path("count").asLong()).isZero();
     assertThat(entry.path("budget").path("max_amount").asLong()).isEqualTo(5_000_000);
@@ -81,13 +89,19 @@ class CampaignControlTest {
   void pauseThenPauseAgainIsRefusedThenResumeThenResumeAgainIsRefused() {
     start("ctl-pause");
 
-    // The operator is the token's name; an X-Operator header (the old way) cannot claim another one.
-    Answer paused = api.post("/api/v1/campaigns/ctl-pause/pause", "application/json", "{\"reason\": \"check budget\"}",
-        Map.of("X-Operator", "alice"));
+    // The operator is the token's name; an X-Operator header (the old way) cannot claim another
+    // one.
+    Answer paused =
+        api.post(
+            "/api/v1/campaigns/ctl-pause/pause",
+            "application/json",
+            "{\"reason\": \"check budget\"}",
+            Map.of("X-Operator", "alice"));
     assertThat(paused.status()).isEqualTo(200);
     assertThat(paused.json().path("status").asText()).isEqualTo("PAUSED");
     assertThat(paused.json().path("pause").path("reason").asText()).isEqualTo("MANUAL");
-    assertThat(paused.json().path("pause").path("operator").asText()).isEqualTo(TestTokens.MARKETER_NAME);
+    assertThat(paused.json().path("pause").path("operator").asText())
+        .isEqualTo(TestTokens.MARKETER_NAME);
 
     Answer again = api.postJson("/api/v1/campaigns/ctl-pause/pause", Map.of("reason", "again"));
     assertThat(again.status()).isEqualTo(409);
@@ -107,14 +121,16 @@ class CampaignControlTest {
   void cancelEndsTheCampaignAndASecondCancelIsRefused() {
     start("ctl-cancel");
 
-    Answer cancelled = api.postJson("/api/v1/campaigns/ctl-cancel/cancel", Map.of("reason", "budget cut"));
+    Answer cancelled =
+        api.postJson("/api/v1/campaigns/ctl-cancel/cancel", Map.of("reason", "budget cut"));
     assertThat(cancelled.status()).isEqualTo(200);
     assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
 
     Answer again = api.postJson("/api/v1/campaigns/ctl-cancel/cancel", "");
     assertThat(again.status()).isEqualTo(409);
     assertThat(api.postJson("/api/v1/campaigns/ctl-cancel/pause", "").status()).isEqualTo(409);
-    assertThat(api.get("/api/v1/campaigns/ctl-cancel").json().path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(api.get("/api/v1/campaigns/ctl-cancel").json().path("status").asText())
+        .isEqualTo("CANCELLED");
   }
 
   @Test
@@ -132,7 +148,8 @@ class CampaignControlTest {
     start("ctl-move");
     String later = ShanghaiTime.rfc3339(now.plus(Duration.ofDays(62)));
 
-    Answer a = api.postJson("/api/v1/campaigns/ctl-move/waves/vip/reschedule", Map.of("start_at", later));
+    Answer a =
+        api.postJson("/api/v1/campaigns/ctl-move/waves/vip/reschedule", Map.of("start_at", later));
 
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.json().path("waves").get(0).path("start_at").asText()).isEqualTo(later);
@@ -143,11 +160,21 @@ class CampaignControlTest {
     start("ctl-move-bad");
     String outside = ShanghaiTime.rfc3339(now.plus(Duration.ofDays(80)));
 
-    assertThat(api.postJson("/api/v1/campaigns/ctl-move-bad/waves/vip/reschedule", Map.of("start_at", outside))
-        .error()).isEqualTo("invalid_reschedule");
-    assertThat(api.postJson("/api/v1/campaigns/ctl-move-bad/waves/nope/reschedule",
-        Map.of("start_at", ShanghaiTime.rfc3339(now.plus(Duration.ofDays(61))))).status()).isEqualTo(409);
-    Answer garbled = api.postJson("/api/v1/campaigns/ctl-move-bad/waves/vip/reschedule", Map.of("start_at", "soon"));
+    assertThat(
+            api.postJson(
+                    "/api/v1/campaigns/ctl-move-bad/waves/vip/reschedule",
+                    Map.of("start_at", outside))
+                .error())
+        .isEqualTo("invalid_reschedule");
+    assertThat(
+            api.postJson(
+                    "/api/v1/campaigns/ctl-move-bad/waves/nope/reschedule",
+                    Map.of("start_at", ShanghaiTime.rfc3339(now.plus(Duration.ofDays(61)))))
+                .status())
+        .isEqualTo(409);
+    Answer garbled =
+        api.postJson(
+            "/api/v1/campaigns/ctl-move-bad/waves/vip/reschedule", Map.of("start_at", "soon"));
     assertThat(garbled.status()).isEqualTo(400);
     assertThat(garbled.error()).isEqualTo("invalid_request");
   }
@@ -156,10 +183,12 @@ class CampaignControlTest {
   void anOverlongReasonIsRefused() {
     start("ctl-reason");
 
-    Answer a = api.postJson("/api/v1/campaigns/ctl-reason/pause", Map.of("reason", "r".repeat(201)));
+    Answer a =
+        api.postJson("/api/v1/campaigns/ctl-reason/pause", Map.of("reason", "r".repeat(201)));
 
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error()).isEqualTo("invalid_request");
-    assertThat(api.get("/api/v1/campaigns/ctl-reason").json().path("status").asText()).isNotEqualTo("PAUSED");
+    assertThat(api.get("/api/v1/campaigns/ctl-reason").json().path("status").asText())
+        .isNotEqualTo("PAUSED");
   }
 }

@@ -35,10 +35,19 @@ class StockAdminController {
       throw new Rejected(400, "PARAM_ERROR", "offset >= 0 and 1 <= limit <= 1000");
     }
     Instant now = clock.now();
-    List<Issued> page = all.stream().skip(offset).limit(limit)
-        .map(c -> new Issued(c.id(), c.openid(), c.outRequestNo(), c.status(now).name(),
-            BusinessClock.format(c.createTime())))
-        .toList();
+    List<Issued> page =
+        all.stream()
+            .skip(offset)
+            .limit(limit)
+            .map(
+                c ->
+                    new Issued(
+                        c.id(),
+                        c.openid(),
+                        c.outRequestNo(),
+                        c.status(now).name(),
+                        BusinessClock.format(c.createTime())))
+            .toList();
     return new IssuedPage(all.size(), offset, limit, page);
   }
 
@@ -47,7 +56,8 @@ class StockAdminController {
     if (body.count() == null && (body.couponIds() == null || body.couponIds().isEmpty())) {
       throw new Rejected(400, "PARAM_ERROR", "give count or coupon_ids");
     }
-    List<String> ids = coupons.redeem(stockId, body.count(), body.couponIds(), body.transactionAmount());
+    List<String> ids =
+        coupons.redeem(stockId, body.count(), body.couponIds(), body.transactionAmount());
     return new Changed(ids.size(), ids);
   }
 

@@ -367,7 +367,9 @@ public class CouponService {
     return coupons.ofStock(stockId);
   }
 
-  /** Refunds the first {@code count} used, not yet refunded coupons of the stock (refund-flow rows). */
+  /**
+   * Refunds the first {@code count} used, not yet refunded coupons of the stock (refund-flow rows).
+   */
   public List<String> refund(String stockId, int count) {
     List<Coupon> issued = issued(stockId);
     Instant now = clock.now();

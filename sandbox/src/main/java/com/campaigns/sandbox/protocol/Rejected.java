@@ -31,13 +31,16 @@ public class Rejected extends RuntimeException {
   }
 
   /**
-   * A 400 PARAM_ERROR for a query parameter that failed one of WeChat Pay's checks, worded as WeChat
-   * Pay words it: {@code 输入源“/query/limit”映射到字段“limit”类型校验失败}.
+   * A 400 PARAM_ERROR for a query parameter that failed one of WeChat Pay's checks, worded as
+   * WeChat Pay words it: {@code 输入源“/query/limit”映射到字段“limit”类型校验失败}.
    *
    * @param failed what failed, e.g. {@code 类型校验失败}
    */
   public static Rejected queryParamError(String name, Object value, String failed, String issue) {
-    return new Rejected(400, "PARAM_ERROR", "输入源“/query/" + name + "”映射到字段“" + name + "”" + failed,
+    return new Rejected(
+        400,
+        "PARAM_ERROR",
+        "输入源“/query/" + name + "”映射到字段“" + name + "”" + failed,
         fieldDetail(name, value, issue, "query"));
   }
 

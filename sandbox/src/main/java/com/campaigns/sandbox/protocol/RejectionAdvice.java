@@ -49,8 +49,10 @@ class RejectionAdvice {
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ErrorBody> badQuery(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+  ResponseEntity<ErrorBody> badQuery(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     return rejected(
-        Rejected.queryParamError(e.getName(), String.valueOf(e.getValue()), "类型校验失败", "wrong type"), request);
+        Rejected.queryParamError(e.getName(), String.valueOf(e.getValue()), "类型校验失败", "wrong type"),
+        request);
   }
 }

@@ -115,7 +115,10 @@ public final class Stock {
     return status(now) == StockStatus.STOPED ? stopTime() : null;
   }
 
-  /** Makes {@code move} at {@code now}; the caller holds the monitor and has checked the move is legal. */
+  /**
+   * Makes {@code move} at {@code now}; the caller holds the monitor and has checked the move is
+   * legal.
+   */
   synchronized void make(StockMove move, Instant now) {
     status = move.to();
     moved.put(move, now);

@@ -35,10 +35,16 @@ class StockController {
     return new Created(stock.id(), BusinessClock.format(stock.createTime()));
   }
 
-  /** start, pause, restart and stop: each answers when the move was made ({@code start_time}, …) and the stock. */
+  /**
+   * start, pause, restart and stop: each answers when the move was made ({@code start_time}, …) and
+   * the stock.
+   */
   @PostMapping("/stocks/{stockId}/{move:start|pause|restart|stop}")
-  Map<String, String> move(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
-      @PathVariable("move") String name, @RequestBody(required = false) CreatorBody body) {
+  Map<String, String> move(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
+      @PathVariable("move") String name,
+      @RequestBody(required = false) CreatorBody body) {
     StockMove move = StockMove.fromWire(name);
     Instant at = stocks.move(caller.mchid(), stockId, creator(body), move);
     Map<String, String> answer = new LinkedHashMap<>();

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The moves of a stock's state machine (unactivated → running ⇄ paused → stoped), one per WeChat Pay
- * endpoint {@code POST /v3/marketing/favor/stocks/{stock_id}/start|pause|restart|stop}: the state a
- * move enters and the states it may leave.
+ * The moves of a stock's state machine (unactivated → running ⇄ paused → stoped), one per WeChat
+ * Pay endpoint {@code POST /v3/marketing/favor/stocks/{stock_id}/start|pause|restart|stop}: the
+ * state a move enters and the states it may leave.
  */
 enum StockMove {
   START(RUNNING, UNACTIVATED),
@@ -36,7 +36,10 @@ enum StockMove {
     return from.contains(status);
   }
 
-  /** The endpoint's last path segment, e.g. {@code start}; its answer names the time {@code start_time}. */
+  /**
+   * The endpoint's last path segment, e.g. {@code start}; its answer names the time {@code
+   * start_time}.
+   */
   String wire() {
     return name().toLowerCase(Locale.ROOT);
   }

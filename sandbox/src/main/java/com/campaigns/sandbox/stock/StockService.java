@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** Create, the state machine (start, pause, restart, stop: {@link StockMove}) and the stock queries. */
+/**
+ * Create, the state machine (start, pause, restart, stop: {@link StockMove}) and the stock queries.
+ */
 @Service
 public class StockService {
 
@@ -58,8 +60,8 @@ public class StockService {
 
   /**
    * Makes a move of the stock's state machine and answers when it was made. A stock already in the
-   * state the move enters answers the time of that earlier move (idempotent: stopping a stopped stock
-   * answers its stop time again); from any other state the move is illegal.
+   * state the move enters answers the time of that earlier move (idempotent: stopping a stopped
+   * stock answers its stop time again); from any other state the move is illegal.
    */
   Instant move(String caller, String stockId, String creator, StockMove move) {
     Stock stock = owned(caller, stockId, creator);
@@ -72,7 +74,8 @@ public class StockService {
         throw illegalState(stock, now);
       }
       Instant at = stock.movedAt(move);
-      // Only restarting a stock that has run since its start finds no time of its own: it answers the start.
+      // Only restarting a stock that has run since its start finds no time of its own: it answers
+      // the start.
       return at != null ? at : stock.startTime();
     }
   }

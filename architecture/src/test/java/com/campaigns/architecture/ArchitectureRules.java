@@ -49,131 +49,232 @@ final class ArchitectureRules {
 
   /** Every module's base package, for the cycle rule. */
   static final Set<String> MODULES =
-      Set.of("workflows", "codec", "wechatpay", "ledger", "activities", "worker", "starter", "sandbox", "cli");
-
-  /** Classes of module workflows whose edge to package campaign closes a cycle today (see below). */
-  static final DescribedPredicate<JavaClass> KNOWN_WORKFLOW_CYCLE_EDGES = JavaClass.Predicates.belongToAnyOf(
-      com.campaigns.workflows.rules.StatusProjection.class, com.campaigns.workflows.model.CampaignInput.class);
+      Set.of(
+          "workflows",
+          "codec",
+          "wechatpay",
+          "ledger",
+          "activities",
+          "worker",
+          "starter",
+          "sandbox",
+          "cli");
 
   // ---- Module edges (rule 1) ----
 
-  static final ArchRule WORKFLOWS_DEPEND_ONLY_ON_TEMPORAL_AND_JACKSON = classes()
-      .that().resideInAPackage(WORKFLOWS)
-      .should().onlyDependOnClassesThat()
-      .resideInAnyPackage(WORKFLOWS, "io.temporal..", "com.fasterxml.jackson..", "org.slf4j..", "java..", "")
-      .as("workflows depends only on the Temporal SDK, Jackson, SLF4J and the JDK");
+  static final ArchRule WORKFLOWS_DEPEND_ONLY_ON_TEMPORAL_AND_JACKSON =
+      classes()
+          .that()
+          .resideInAPackage(WORKFLOWS)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              WORKFLOWS, "io.temporal..", "com.fasterxml.jackson..", "org.slf4j..", "java..", "")
+          .as("workflows depends only on the Temporal SDK, Jackson, SLF4J and the JDK");
 
-  static final ArchRule STARTER_IS_A_TEMPORAL_CLIENT_ONLY = noClasses()
-      .that().resideInAPackage(STARTER)
-      .should().dependOnClassesThat(resideInAnyPackage(ACTIVITIES, WORKER, "io.temporal.worker..")
-          .or(belongToAnyOf(io.temporal.spring.boot.ActivityImpl.class, io.temporal.spring.boot.WorkflowImpl.class))
-          .or(implementationOfAWorkflowOrActivityInterface()))
-      .as("starter depends on no workflow or activity implementation and registers no worker");
+  static final ArchRule STARTER_IS_A_TEMPORAL_CLIENT_ONLY =
+      noClasses()
+          .that()
+          .resideInAPackage(STARTER)
+          .should()
+          .dependOnClassesThat(
+              resideInAnyPackage(ACTIVITIES, WORKER, "io.temporal.worker..")
+                  .or(
+                      belongToAnyOf(
+                          io.temporal.spring.boot.ActivityImpl.class,
+                          io.temporal.spring.boot.WorkflowImpl.class))
+                  .or(implementationOfAWorkflowOrActivityInterface()))
+          .as("starter depends on no workflow or activity implementation and registers no worker");
 
-  static final ArchRule ACTIVITIES_DO_NOT_DEPEND_ON_THE_APPLICATIONS = noClasses()
-      .that().resideInAPackage(ACTIVITIES)
-      .should().dependOnClassesThat().resideInAnyPackage(STARTER, WORKER)
-      .as("activities depend on neither starter nor worker");
+  static final ArchRule ACTIVITIES_DO_NOT_DEPEND_ON_THE_APPLICATIONS =
+      noClasses()
+          .that()
+          .resideInAPackage(ACTIVITIES)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(STARTER, WORKER)
+          .as("activities depend on neither starter nor worker");
 
-  static final ArchRule SHARED_MODULES_DEPEND_ON_NO_APPLICATION_OR_ACTIVITY = noClasses()
-      .that().resideInAnyPackage(LEDGER, WECHATPAY, CODEC)
-      .should().dependOnClassesThat().resideInAnyPackage(ACTIVITIES, STARTER, WORKER)
-      .as("ledger, wechatpay and codec depend on no activity implementation and on neither application");
+  static final ArchRule SHARED_MODULES_DEPEND_ON_NO_APPLICATION_OR_ACTIVITY =
+      noClasses()
+          .that()
+          .resideInAnyPackage(LEDGER, WECHATPAY, CODEC)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ACTIVITIES, STARTER, WORKER)
+          .as(
+              "ledger, wechatpay and codec depend on no activity implementation and on neither application");
 
-  static final ArchRule WECHATPAY_AND_CODEC_STAND_ALONE = noClasses()
-      .that().resideInAnyPackage(WECHATPAY, CODEC)
-      .should().dependOnClassesThat().resideInAnyPackage(WORKFLOWS, LEDGER)
-      .as("wechatpay and codec depend on no module of ours");
+  static final ArchRule WECHATPAY_AND_CODEC_STAND_ALONE =
+      noClasses()
+          .that()
+          .resideInAnyPackage(WECHATPAY, CODEC)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(WORKFLOWS, LEDGER)
+          .as("wechatpay and codec depend on no module of ours");
 
-  static final ArchRule SANDBOX_DEPENDS_ON_NO_PRODUCT_MODULE = noClasses()
-      .that().resideInAPackage(SANDBOX)
-      .should().dependOnClassesThat().resideInAnyPackage(
-          WORKFLOWS, ACTIVITIES, WORKER, STARTER, LEDGER, WECHATPAY, CODEC, "com.campaigns.cli..")
-      .as("sandbox depends on no product module");
+  static final ArchRule SANDBOX_DEPENDS_ON_NO_PRODUCT_MODULE =
+      noClasses()
+          .that()
+          .resideInAPackage(SANDBOX)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              WORKFLOWS,
+              ACTIVITIES,
+              WORKER,
+              STARTER,
+              LEDGER,
+              WECHATPAY,
+              CODEC,
+              "com.campaigns.cli..")
+          .as("sandbox depends on no product module");
 
-  static final ArchRule NO_MAIN_CODE_DEPENDS_ON_THE_SANDBOX = noClasses()
-      .that().resideOutsideOfPackage(SANDBOX)
-      .should().dependOnClassesThat().resideInAPackage(SANDBOX)
-      .as("no product main code depends on the sandbox (tests may)");
+  static final ArchRule NO_MAIN_CODE_DEPENDS_ON_THE_SANDBOX =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(SANDBOX)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(SANDBOX)
+          .as("no product main code depends on the sandbox (tests may)");
 
   /**
-   * Every package is a slice, so a cycle inside a module fails as well as one between modules. Two
-   * kinds of edge are left out. The picocli root command names its subcommands in its annotation
-   * while they use its shared HTTP client: wiring, not coupling. And two edges of module workflows
-   * that issue 15's workflow restructuring removes ({@code StatusProjection} and {@code CampaignInput}
-   * reading {@code campaign.CampaignState}); delete {@link #KNOWN_WORKFLOW_CYCLE_EDGES} with it.
+   * Every package is a slice, so a cycle inside a module fails as well as one between modules. One
+   * kind of edge is left out: the picocli root command names its subcommands in its annotation
+   * while they use its shared HTTP client: wiring, not coupling.
    */
-  static final ArchRule NO_PACKAGE_CYCLES = slices()
-      .matching("com.campaigns.(**)")
-      .should().beFreeOfCycles()
-      .ignoreDependency(JavaClass.Predicates.type(com.campaigns.cli.CampaignsCli.class),
-          resideInAPackage("com.campaigns.cli.*"))
-      .ignoreDependency(KNOWN_WORKFLOW_CYCLE_EDGES, resideInAPackage("com.campaigns.workflows.campaign"))
-      .as("no package cycles (inside a module or between modules)");
+  static final ArchRule NO_PACKAGE_CYCLES =
+      slices()
+          .matching("com.campaigns.(**)")
+          .should()
+          .beFreeOfCycles()
+          .ignoreDependency(
+              JavaClass.Predicates.type(com.campaigns.cli.CampaignsCli.class),
+              resideInAPackage("com.campaigns.cli.*"))
+          .as("no package cycles (inside a module or between modules)");
 
   // ---- Workflow code is deterministic (rule 17) ----
 
   private static final String IN_WORKFLOW_CODE = "workflow code (" + WORKFLOWS + ")";
 
-  static final ArchRule WORKFLOW_CODE_DOES_NO_IO = noClasses()
-      .that().resideInAPackage(WORKFLOWS)
-      .should().dependOnClassesThat(resideInAPackage("java.io..")
-          .and(not(belongToAnyOf(Serializable.class, IOException.class, UncheckedIOException.class))))
-      .orShould().dependOnClassesThat().resideInAnyPackage(
-          "java.net..", "java.nio.file..", "java.nio.channels..", "java.sql..", "javax.sql..")
-      .as(IN_WORKFLOW_CODE + " does no I/O: no files, streams, sockets, URLs or JDBC");
+  static final ArchRule WORKFLOW_CODE_DOES_NO_IO =
+      noClasses()
+          .that()
+          .resideInAPackage(WORKFLOWS)
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("java.io..")
+                  .and(
+                      not(
+                          belongToAnyOf(
+                              Serializable.class, IOException.class, UncheckedIOException.class))))
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.net..", "java.nio.file..", "java.nio.channels..", "java.sql..", "javax.sql..")
+          .as(IN_WORKFLOW_CODE + " does no I/O: no files, streams, sockets, URLs or JDBC");
 
-  static final ArchRule WORKFLOW_CODE_READS_NO_CLOCK = noClasses()
-      .that().resideInAPackage(WORKFLOWS)
-      .should().callMethodWhere(call("java.lang.System", "currentTimeMillis", "nanoTime"))
-      .orShould().callMethodWhere(clockNow())
-      .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
-      .orShould().dependOnClassesThat().areAssignableTo(java.time.InstantSource.class)
-      .as(IN_WORKFLOW_CODE + " reads no clock (System.currentTimeMillis/nanoTime, java.time now(), Clock);"
-          + " Workflow.currentTimeMillis() is the workflow's clock");
+  static final ArchRule WORKFLOW_CODE_READS_NO_CLOCK =
+      noClasses()
+          .that()
+          .resideInAPackage(WORKFLOWS)
+          .should()
+          .callMethodWhere(call("java.lang.System", "currentTimeMillis", "nanoTime"))
+          .orShould()
+          .callMethodWhere(clockNow())
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(java.time.Clock.class)
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(java.time.InstantSource.class)
+          .as(
+              IN_WORKFLOW_CODE
+                  + " reads no clock (System.currentTimeMillis/nanoTime, java.time now(), Clock);"
+                  + " Workflow.currentTimeMillis() is the workflow's clock");
 
-  static final ArchRule WORKFLOW_CODE_STARTS_NO_THREAD = CompositeArchRule
-      .of(noClasses()
-          .that().resideInAPackage(WORKFLOWS)
-          .should().dependOnClassesThat().resideInAnyPackage("java.util.concurrent..")
-          .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
-          .orShould().dependOnClassesThat().areAssignableTo(ThreadGroup.class)
-          .orShould().dependOnClassesThat().areAssignableTo(ThreadLocal.class))
-      .and(methods()
-          .that().areDeclaredInClassesThat().resideInAPackage(WORKFLOWS)
-          .should().notHaveModifier(JavaModifier.SYNCHRONIZED))
-      .as(IN_WORKFLOW_CODE + " uses no threads: no Thread, ThreadLocal, executors, locks, atomics or"
-          + " synchronized methods; Workflow.sleep, Async and Promise are the workflow's");
+  static final ArchRule WORKFLOW_CODE_STARTS_NO_THREAD =
+      CompositeArchRule.of(
+              noClasses()
+                  .that()
+                  .resideInAPackage(WORKFLOWS)
+                  .should()
+                  .dependOnClassesThat()
+                  .resideInAnyPackage("java.util.concurrent..")
+                  .orShould()
+                  .dependOnClassesThat()
+                  .areAssignableTo(Thread.class)
+                  .orShould()
+                  .dependOnClassesThat()
+                  .areAssignableTo(ThreadGroup.class)
+                  .orShould()
+                  .dependOnClassesThat()
+                  .areAssignableTo(ThreadLocal.class))
+          .and(
+              methods()
+                  .that()
+                  .areDeclaredInClassesThat()
+                  .resideInAPackage(WORKFLOWS)
+                  .should()
+                  .notHaveModifier(JavaModifier.SYNCHRONIZED))
+          .as(
+              IN_WORKFLOW_CODE
+                  + " uses no threads: no Thread, ThreadLocal, executors, locks, atomics or"
+                  + " synchronized methods; Workflow.sleep, Async and Promise are the workflow's");
 
-  static final ArchRule WORKFLOW_CODE_USES_NO_RANDOMNESS = noClasses()
-      .that().resideInAPackage(WORKFLOWS)
-      .should().dependOnClassesThat().areAssignableTo(java.util.Random.class)
-      .orShould().dependOnClassesThat().areAssignableTo(java.util.SplittableRandom.class)
-      .orShould().callMethodWhere(call("java.util.UUID", "randomUUID"))
-      .orShould().callMethodWhere(call("java.lang.Math", "random"))
-      .orShould().callMethodWhere(call("java.lang.StrictMath", "random"))
-      .as(IN_WORKFLOW_CODE + " uses no randomness (Random, UUID.randomUUID, Math.random);"
-          + " Workflow.newRandom and Workflow.randomUUID are the workflow's");
+  static final ArchRule WORKFLOW_CODE_USES_NO_RANDOMNESS =
+      noClasses()
+          .that()
+          .resideInAPackage(WORKFLOWS)
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo(java.util.Random.class)
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(java.util.SplittableRandom.class)
+          .orShould()
+          .callMethodWhere(call("java.util.UUID", "randomUUID"))
+          .orShould()
+          .callMethodWhere(call("java.lang.Math", "random"))
+          .orShould()
+          .callMethodWhere(call("java.lang.StrictMath", "random"))
+          .as(
+              IN_WORKFLOW_CODE
+                  + " uses no randomness (Random, UUID.randomUUID, Math.random);"
+                  + " Workflow.newRandom and Workflow.randomUUID are the workflow's");
 
   /** A call of one of {@code methods} on {@code owner}. */
   static DescribedPredicate<JavaMethodCall> call(String owner, String... methods) {
     Set<String> names = Set.of(methods);
-    return DescribedPredicate.describe(owner + "." + String.join("/", methods) + "()",
+    return DescribedPredicate.describe(
+        owner + "." + String.join("/", methods) + "()",
         c -> c.getTargetOwner().getName().equals(owner) && names.contains(c.getName()));
   }
 
-  /** {@code now()} of any java.time type ({@code Instant.now()}, {@code LocalDateTime.now(zone)}, …). */
+  /**
+   * {@code now()} of any java.time type ({@code Instant.now()}, {@code LocalDateTime.now(zone)},
+   * …).
+   */
   static DescribedPredicate<JavaMethodCall> clockNow() {
-    return DescribedPredicate.describe("java.time *.now()",
+    return DescribedPredicate.describe(
+        "java.time *.now()",
         c -> c.getTargetOwner().getPackageName().equals("java.time") && c.getName().equals("now"));
   }
 
   /** A class implementing one of the workflow or activity interfaces of module workflows. */
   static DescribedPredicate<JavaClass> implementationOfAWorkflowOrActivityInterface() {
-    return DescribedPredicate.describe("an implementation of a workflow or activity interface",
-        c -> !c.isInterface() && c.getAllRawInterfaces().stream().anyMatch(i ->
-            i.getPackageName().startsWith("com.campaigns.workflows")
-                && (i.isAnnotatedWith(io.temporal.workflow.WorkflowInterface.class)
-                    || i.isAnnotatedWith(io.temporal.activity.ActivityInterface.class))));
+    return DescribedPredicate.describe(
+        "an implementation of a workflow or activity interface",
+        c ->
+            !c.isInterface()
+                && c.getAllRawInterfaces().stream()
+                    .anyMatch(
+                        i ->
+                            i.getPackageName().startsWith("com.campaigns.workflows")
+                                && (i.isAnnotatedWith(io.temporal.workflow.WorkflowInterface.class)
+                                    || i.isAnnotatedWith(
+                                        io.temporal.activity.ActivityInterface.class))));
   }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ceiling: wechatpay-java alone, no Temporal, no ledger. C threads each send coupons one after
- * another (sign, HTTP, verify) with the very client the worker builds ({@link WechatPayClientFactory}:
- * the same OkHttp pool and settings), to distinct openids of one stock. The stock is a campaign's: the
- * product created and activated it, the loop only sends.
+ * another (sign, HTTP, verify) with the very client the worker builds ({@link
+ * WechatPayClientFactory}: the same OkHttp pool and settings), to distinct openids of one stock.
+ * The stock is a campaign's: the product created and activated it, the loop only sends.
  */
 final class CeilingLoop {
 
@@ -26,15 +26,31 @@ final class CeilingLoop {
   private final AtomicLong requestNo = new AtomicLong(System.currentTimeMillis() * 1000);
   private final String stockId;
 
-  /** A loop sending from {@code stockId}, a running stock of the merchant (the product created and activated it). */
+  /**
+   * A loop sending from {@code stockId}, a running stock of the merchant (the product created and
+   * activated it).
+   */
   CeilingLoop(String sandboxUrl, String stockId) {
     this.stockId = stockId;
-    WechatPayProperties properties = new WechatPayProperties(sandboxUrl, sandboxUrl, Duration.ofSeconds(5),
-        Duration.ofSeconds(10), BenchStack.NO_LIMIT, List.of());
-    MerchantCredentials credentials = new MerchantCredentialsLoader(properties).sandbox(Duration.ofSeconds(30))
-        .stream().filter(MerchantSource::valid).map(MerchantSource::credentials)
-        .filter(c -> c.mchid().equals(BenchStack.MCHID)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the sandbox has no merchant " + BenchStack.MCHID));
+    WechatPayProperties properties =
+        new WechatPayProperties(
+            sandboxUrl,
+            sandboxUrl,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            BenchStack.NO_LIMIT,
+            List.of());
+    MerchantCredentials credentials =
+        new MerchantCredentialsLoader(properties)
+            .sandbox(Duration.ofSeconds(30)).stream()
+                .filter(MerchantSource::valid)
+                .map(MerchantSource::credentials)
+                .filter(c -> c.mchid().equals(BenchStack.MCHID))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "the sandbox has no merchant " + BenchStack.MCHID));
     this.client = new WechatPayClientFactory(properties).build(credentials);
   }
 
@@ -47,22 +63,23 @@ final class CeilingLoop {
     AtomicLong failed = new AtomicLong();
     ExecutorService threads = Executors.newFixedThreadPool(concurrency);
     for (int t = 0; t < concurrency; t++) {
-      threads.execute(() -> {
-        for (long i = next.getAndIncrement(); i < openids.size(); i = next.getAndIncrement()) {
-          String openid = openids.get((int) i);
-          SendCouponRequest request = new SendCouponRequest();
-          request.setOpenid(openid);
-          request.setStockId(stockId);
-          request.setAppid(BenchStack.APPID);
-          request.setStockCreatorMchid(BenchStack.MCHID);
-          request.setOutRequestNo("bc" + requestNo.incrementAndGet());
-          try {
-            client.coupons().sendCoupon(request);
-          } catch (RuntimeException e) {
-            failed.incrementAndGet();
-          }
-        }
-      });
+      threads.execute(
+          () -> {
+            for (long i = next.getAndIncrement(); i < openids.size(); i = next.getAndIncrement()) {
+              String openid = openids.get((int) i);
+              SendCouponRequest request = new SendCouponRequest();
+              request.setOpenid(openid);
+              request.setStockId(stockId);
+              request.setAppid(BenchStack.APPID);
+              request.setStockCreatorMchid(BenchStack.MCHID);
+              request.setOutRequestNo("bc" + requestNo.incrementAndGet());
+              try {
+                client.coupons().sendCoupon(request);
+              } catch (RuntimeException e) {
+                failed.incrementAndGet();
+              }
+            }
+          });
     }
     threads.shutdown();
     try {

@@ -22,12 +22,14 @@ import java.util.function.BooleanSupplier;
 record Proc(String name, Path log, Process process) {
 
   private static final List<Proc> RUNNING = new CopyOnWriteArrayList<>();
+
   /** The local stack's default ports: a developer's ./campaigns up may be using them. */
   private static final Set<Integer> RESERVED = Set.of(7233, 8233, 8080, 8081, 8082, 8090, 55432);
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(p -> p.stop(Duration.ZERO)),
-        "bench-stop-processes"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> RUNNING.forEach(p -> p.stop(Duration.ZERO)), "bench-stop-processes"));
   }
 
   static Proc start(String name, List<String> command, Path workDir, Path logDir) {
@@ -35,9 +37,13 @@ record Proc(String name, Path log, Process process) {
     try {
       Files.createDirectories(logDir);
       Files.writeString(log, String.join(" ", command) + "\n\n");
-      Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      Process p =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
       Proc proc = new Proc(name, log, p);
       RUNNING.add(proc);
       Console.say("  started %s (pid %d), log %s", name, p.pid(), log);
@@ -51,15 +57,20 @@ record Proc(String name, Path log, Process process) {
     return process.pid();
   }
 
-  /** Polls {@code ready} twice a second; fails with the end of the log when the process exits or time runs out. */
+  /**
+   * Polls {@code ready} twice a second; fails with the end of the log when the process exits or
+   * time runs out.
+   */
   void awaitReady(Duration timeout, BooleanSupplier ready) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!safely(ready)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + "; see " + log);
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s; see " + log);
+        throw new IllegalStateException(
+            name + " not ready after " + timeout.toSeconds() + " s; see " + log);
       }
       sleep(500);
     }

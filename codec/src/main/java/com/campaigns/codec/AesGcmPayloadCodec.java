@@ -24,13 +24,13 @@ import javax.crypto.spec.SecretKeySpec;
  * answers are not readable in a workflow's history without the key.
  *
  * <p>The whole serialized payload, its metadata included, becomes the ciphertext of a new payload
- * with {@code encoding=binary/encrypted}, {@code encryption-cipher=AES/GCM/NoPadding} and
- * {@code encryption-key-id}; the data is a fresh 12-byte nonce followed by the ciphertext and its
- * 128-bit tag. The key id is also the additional authenticated data, so a payload cannot be passed
- * off as encrypted under another key. Rotation: add a key and make it active; payloads written
- * under older keys keep decoding as long as their key stays configured. Payloads that are not
- * encrypted (written before encryption was turned on, or search attributes) pass through decode
- * unchanged. Thread-safe.
+ * with {@code encoding=binary/encrypted}, {@code encryption-cipher=AES/GCM/NoPadding} and {@code
+ * encryption-key-id}; the data is a fresh 12-byte nonce followed by the ciphertext and its 128-bit
+ * tag. The key id is also the additional authenticated data, so a payload cannot be passed off as
+ * encrypted under another key. Rotation: add a key and make it active; payloads written under older
+ * keys keep decoding as long as their key stays configured. Payloads that are not encrypted
+ * (written before encryption was turned on, or search attributes) pass through decode unchanged.
+ * Thread-safe.
  */
 public final class AesGcmPayloadCodec implements PayloadCodec {
 
@@ -62,12 +62,14 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
       throw new IllegalArgumentException("the active key id " + activeKeyId + " has no key");
     }
     java.util.HashMap<String, SecretKey> copy = new java.util.HashMap<>();
-    keys.forEach((id, key) -> {
-      if (key == null || key.length != KEY_BYTES) {
-        throw new IllegalArgumentException("key " + id + " must be " + KEY_BYTES + " bytes (AES-256)");
-      }
-      copy.put(id, new SecretKeySpec(key, "AES"));
-    });
+    keys.forEach(
+        (id, key) -> {
+          if (key == null || key.length != KEY_BYTES) {
+            throw new IllegalArgumentException(
+                "key " + id + " must be " + KEY_BYTES + " bytes (AES-256)");
+          }
+          copy.put(id, new SecretKeySpec(key, "AES"));
+        });
     this.keys = Map.copyOf(copy);
     this.activeKeyId = activeKeyId;
     this.activeKeyIdBytes = ByteString.copyFromUtf8(activeKeyId);
@@ -106,7 +108,8 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
     byte[] sealed;
     try {
       Cipher cipher = Cipher.getInstance(CIPHER);
-      cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.init(
+          Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
       sealed = cipher.doFinal(payload.toByteArray());
     } catch (GeneralSecurityException e) {
@@ -125,7 +128,8 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
     String keyId = payload.getMetadataOrDefault(METADATA_KEY_ID, ByteString.EMPTY).toStringUtf8();
     SecretKey key = keys.get(keyId);
     if (key == null) {
-      throw new PayloadCodecException("no key with id '" + keyId + "' is configured (campaigns.codec.keys)");
+      throw new PayloadCodecException(
+          "no key with id '" + keyId + "' is configured (campaigns.codec.keys)");
     }
     String cipherName = payload.getMetadataOrDefault(METADATA_CIPHER, CIPHER_BYTES).toStringUtf8();
     if (!CIPHER.equals(cipherName)) {
@@ -141,8 +145,12 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
       cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
       return Payload.parseFrom(cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES));
     } catch (GeneralSecurityException e) {
-      throw new PayloadCodecException("a payload encrypted with key '" + keyId + "' does not decrypt (wrong key or"
-          + " tampered data)", e);
+      throw new PayloadCodecException(
+          "a payload encrypted with key '"
+              + keyId
+              + "' does not decrypt (wrong key or"
+              + " tampered data)",
+          e);
     } catch (InvalidProtocolBufferException e) {
       throw new PayloadCodecException("a decrypted payload is not a Temporal payload", e);
     }

@@ -28,10 +28,12 @@ class AesGcmPayloadCodecTest {
 
     Payload sealed = codec.encode(List.of(plain)).get(0);
 
-    assertThat(sealed.getMetadataMap()).containsEntry("encoding", utf8("binary/encrypted"))
+    assertThat(sealed.getMetadataMap())
+        .containsEntry("encoding", utf8("binary/encrypted"))
         .containsEntry("encryption-cipher", utf8("AES/GCM/NoPadding"))
         .containsEntry("encryption-key-id", utf8("k1"));
-    assertThat(sealed.toByteString().toStringUtf8()).doesNotContain(OPENID, "1900000001", "json/plain");
+    assertThat(sealed.toByteString().toStringUtf8())
+        .doesNotContain(OPENID, "1900000001", "json/plain");
     assertThat(sealed.getData().size()).isEqualTo(12 + plain.toByteArray().length + 16);
     assertThat(codec.decode(List.of(sealed))).containsExactly(plain);
   }
@@ -61,7 +63,8 @@ class AesGcmPayloadCodecTest {
 
     assertThat(fresh.getMetadataOrThrow("encryption-key-id").toStringUtf8()).isEqualTo("k2");
     assertThat(rotated.decode(List.of(old, fresh))).containsExactly(plain, plain);
-    assertThatThrownBy(() -> codec.decode(List.of(fresh))).isInstanceOf(PayloadCodecException.class)
+    assertThatThrownBy(() -> codec.decode(List.of(fresh)))
+        .isInstanceOf(PayloadCodecException.class)
         .hasMessageContaining("k2");
   }
 
@@ -69,17 +72,20 @@ class AesGcmPayloadCodecTest {
   void aWrongKeyOrTamperedDataIsRefused() {
     Payload sealed = codec.encode(List.of(json("{}"))).get(0);
     AesGcmPayloadCodec other = new AesGcmPayloadCodec(Map.of("k1", K2), "k1");
-    assertThatThrownBy(() -> other.decode(List.of(sealed))).isInstanceOf(PayloadCodecException.class);
+    assertThatThrownBy(() -> other.decode(List.of(sealed)))
+        .isInstanceOf(PayloadCodecException.class);
 
     byte[] data = sealed.getData().toByteArray();
     data[data.length - 1] ^= 1;
     Payload tampered = sealed.toBuilder().setData(ByteString.copyFrom(data)).build();
-    assertThatThrownBy(() -> codec.decode(List.of(tampered))).isInstanceOf(PayloadCodecException.class);
+    assertThatThrownBy(() -> codec.decode(List.of(tampered)))
+        .isInstanceOf(PayloadCodecException.class);
 
     // The key id is authenticated: relabelling a payload with another configured key fails.
     AesGcmPayloadCodec both = new AesGcmPayloadCodec(Map.of("k1", K1, "k2", K1), "k1");
     Payload relabelled = sealed.toBuilder().putMetadata("encryption-key-id", utf8("k2")).build();
-    assertThatThrownBy(() -> both.decode(List.of(relabelled))).isInstanceOf(PayloadCodecException.class);
+    assertThatThrownBy(() -> both.decode(List.of(relabelled)))
+        .isInstanceOf(PayloadCodecException.class);
   }
 
   @Test
@@ -100,12 +106,17 @@ class AesGcmPayloadCodecTest {
 
     String shortKey = Base64.getEncoder().encodeToString(new byte[31]);
     assertThatThrownBy(() -> new CodecProperties(true, "k1", Map.of("k1", shortKey)))
-        .hasMessageContaining("32 bytes").hasMessageNotContaining(shortKey);
+        .hasMessageContaining("32 bytes")
+        .hasMessageNotContaining(shortKey);
     assertThatThrownBy(() -> new CodecProperties(true, "k1", Map.of("k1", "not base64!")))
-        .hasMessageContaining("Base64").hasMessageNotContaining("not base64!");
-    assertThatThrownBy(() -> new CodecProperties(true, "k2", Map.of("k1", k1))).hasMessageContaining("k2");
-    assertThatThrownBy(() -> new CodecProperties(true, null, Map.of())).hasMessageContaining("active-key-id");
-    assertThatThrownBy(() -> new CodecProperties(true, "K1", Map.of("K1", k1))).hasMessageContaining("lowercase");
+        .hasMessageContaining("Base64")
+        .hasMessageNotContaining("not base64!");
+    assertThatThrownBy(() -> new CodecProperties(true, "k2", Map.of("k1", k1)))
+        .hasMessageContaining("k2");
+    assertThatThrownBy(() -> new CodecProperties(true, null, Map.of()))
+        .hasMessageContaining("active-key-id");
+    assertThatThrownBy(() -> new CodecProperties(true, "K1", Map.of("K1", k1)))
+        .hasMessageContaining("lowercase");
     assertThat(new CodecProperties(false, null, null).keys()).isEmpty();
   }
 
@@ -117,20 +128,27 @@ class AesGcmPayloadCodecTest {
     assertThat(value.toByteString().toStringUtf8()).doesNotContain(OPENID);
     assertThat(converter.fromPayload(value, Map.class, Map.class)).containsEntry("openid", OPENID);
 
-    var failure = converter.exceptionToFailure(ApplicationFailure.newFailure("no coupon for " + OPENID, "RULE_LIMIT"));
+    var failure =
+        converter.exceptionToFailure(
+            ApplicationFailure.newFailure("no coupon for " + OPENID, "RULE_LIMIT"));
     assertThat(failure.toByteString().toStringUtf8()).doesNotContain(OPENID);
     assertThat(failure.getMessage()).isEqualTo("Encoded failure");
     RuntimeException back = converter.failureToException(failure);
-    assertThat(((ApplicationFailure) back).getOriginalMessage()).isEqualTo("no coupon for " + OPENID);
+    assertThat(((ApplicationFailure) back).getOriginalMessage())
+        .isEqualTo("no coupon for " + OPENID);
     assertThat(((ApplicationFailure) back).getType()).isEqualTo("RULE_LIMIT");
   }
 
   @Test
   void anUpdateRejectionWrappedByTheSdkKeepsItsMessageAndType() {
     DataConverter converter = CodecConfiguration.dataConverter(codec);
-    var first = converter.exceptionToFailure(ApplicationFailure.newFailure("cannot be paused", "NOT_PAUSABLE"));
+    var first =
+        converter.exceptionToFailure(
+            ApplicationFailure.newFailure("cannot be paused", "NOT_PAUSABLE"));
 
-    var second = converter.exceptionToFailure(new io.temporal.internal.worker.WorkflowExecutionException(first));
+    var second =
+        converter.exceptionToFailure(
+            new io.temporal.internal.worker.WorkflowExecutionException(first));
 
     ApplicationFailure back = (ApplicationFailure) converter.failureToException(second);
     assertThat(back.getOriginalMessage()).isEqualTo("cannot be paused");
@@ -138,7 +156,10 @@ class AesGcmPayloadCodecTest {
   }
 
   private static Payload json(String text) {
-    return Payload.newBuilder().putMetadata("encoding", utf8("json/plain")).setData(utf8(text)).build();
+    return Payload.newBuilder()
+        .putMetadata("encoding", utf8("json/plain"))
+        .setData(utf8(text))
+        .build();
   }
 
   private static ByteString utf8(String s) {

@@ -33,8 +33,9 @@ public class CampaignIndex {
       String createdBy,
       OffsetDateTime createdAt) {}
 
-  private static final String COLUMNS = "campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, stock_id,"
-      + " status, pause_reason, issued_count, issued_amount, used_amount, max_amount, created_by, created_at";
+  private static final String COLUMNS =
+      "campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, stock_id,"
+          + " status, pause_reason, issued_count, issued_amount, used_amount, max_amount, created_by, created_at";
 
   private final JdbcClient jdbc;
 
@@ -43,13 +44,31 @@ public class CampaignIndex {
   }
 
   /** Registers a new campaign; false when the id is taken. */
-  public boolean insert(String campaignId, String workflowId, String mchid, String appid, String specHash,
-      String specJson, long maxAmount, String createdBy) {
+  public boolean insert(
+      String campaignId,
+      String workflowId,
+      String mchid,
+      String appid,
+      String specHash,
+      String specJson,
+      long maxAmount,
+      String createdBy) {
     OffsetDateTime now = now();
     try {
-      jdbc.sql("INSERT INTO campaign (campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, status,"
-              + " max_amount, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?)")
-          .params(campaignId, workflowId, mchid, appid, specHash, specJson, maxAmount, createdBy, now, now)
+      jdbc.sql(
+              "INSERT INTO campaign (campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, status,"
+                  + " max_amount, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?)")
+          .params(
+              campaignId,
+              workflowId,
+              mchid,
+              appid,
+              specHash,
+              specJson,
+              maxAmount,
+              createdBy,
+              now,
+              now)
           .update();
       return true;
     } catch (DuplicateKeyException e) {
@@ -59,20 +78,42 @@ public class CampaignIndex {
 
   /** Keeps the row current; creates a minimal one for a campaign started outside the API. */
   public void update(StatusRecord r) {
-    int n = jdbc.sql("UPDATE campaign SET stock_id = COALESCE(?, stock_id), status = ?, pause_reason = ?,"
-            + " issued_count = ?, issued_amount = ?, used_amount = ?, max_amount = ?, updated_at = ?"
-            + " WHERE campaign_id = ?")
-        .params(r.stockId(), r.status().name(), r.pauseReason(), r.issuedCount(), r.issuedAmount(), r.usedAmount(),
-            r.maxAmount(), now(), r.campaignId())
-        .update();
+    int n =
+        jdbc.sql(
+                "UPDATE campaign SET stock_id = COALESCE(?, stock_id), status = ?, pause_reason = ?,"
+                    + " issued_count = ?, issued_amount = ?, used_amount = ?, max_amount = ?, updated_at = ?"
+                    + " WHERE campaign_id = ?")
+            .params(
+                r.stockId(),
+                r.status().name(),
+                r.pauseReason(),
+                r.issuedCount(),
+                r.issuedAmount(),
+                r.usedAmount(),
+                r.maxAmount(),
+                now(),
+                r.campaignId())
+            .update();
     if (n == 0) {
       OffsetDateTime now = now();
       try {
-        jdbc.sql("INSERT INTO campaign (campaign_id, workflow_id, mchid, spec_hash, spec_json, stock_id, status,"
-                + " pause_reason, issued_count, issued_amount, used_amount, max_amount, created_at, updated_at)"
-                + " VALUES (?, ?, ?, '', '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .params(r.campaignId(), TemporalNames.workflowId(r.campaignId()), r.mchid(), r.stockId(), r.status().name(),
-                r.pauseReason(), r.issuedCount(), r.issuedAmount(), r.usedAmount(), r.maxAmount(), now, now)
+        jdbc.sql(
+                "INSERT INTO campaign (campaign_id, workflow_id, mchid, spec_hash, spec_json, stock_id, status,"
+                    + " pause_reason, issued_count, issued_amount, used_amount, max_amount, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, '', '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(
+                r.campaignId(),
+                TemporalNames.workflowId(r.campaignId()),
+                r.mchid(),
+                r.stockId(),
+                r.status().name(),
+                r.pauseReason(),
+                r.issuedCount(),
+                r.issuedAmount(),
+                r.usedAmount(),
+                r.maxAmount(),
+                now,
+                now)
             .update();
       } catch (DuplicateKeyException e) {
         update(r);
@@ -81,23 +122,42 @@ public class CampaignIndex {
   }
 
   public Optional<Entry> find(String campaignId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE campaign_id = ?").param(campaignId)
-        .query(this::entry).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE campaign_id = ?")
+        .param(campaignId)
+        .query(this::entry)
+        .optional();
   }
 
   public Optional<Entry> findByStock(String stockId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE stock_id = ?").param(stockId)
-        .query(this::entry).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE stock_id = ?")
+        .param(stockId)
+        .query(this::entry)
+        .optional();
   }
 
   public List<Entry> list() {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY created_at DESC").query(this::entry).list();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY created_at DESC")
+        .query(this::entry)
+        .list();
   }
 
   private Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10), rs.getLong(11),
-        rs.getLong(12), rs.getLong(13), rs.getString(14), rs.getObject(15, OffsetDateTime.class));
+    return new Entry(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getLong(10),
+        rs.getLong(11),
+        rs.getLong(12),
+        rs.getLong(13),
+        rs.getString(14),
+        rs.getObject(15, OffsetDateTime.class));
   }
 
   private static OffsetDateTime now() {

@@ -33,13 +33,25 @@ public class CouponUses {
     this.jdbc = jdbc;
   }
 
-  /** Records a redemption; false when it was already recorded (duplicate notification or coupon). */
+  /**
+   * Records a redemption; false when it was already recorded (duplicate notification or coupon).
+   */
   public boolean record(Use use, String payload) {
     try {
-      jdbc.sql("INSERT INTO coupon_use (notification_id, coupon_id, stock_id, campaign_id, amount, consume_time,"
-              + " consume_mchid, transaction_id, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(use.notificationId(), use.couponId(), use.stockId(), use.campaignId(), use.amount(),
-              use.consumeTime(), use.consumeMchid(), use.transactionId(), OffsetDateTime.now(ZoneOffset.UTC), payload)
+      jdbc.sql(
+              "INSERT INTO coupon_use (notification_id, coupon_id, stock_id, campaign_id, amount, consume_time,"
+                  + " consume_mchid, transaction_id, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              use.notificationId(),
+              use.couponId(),
+              use.stockId(),
+              use.campaignId(),
+              use.amount(),
+              use.consumeTime(),
+              use.consumeMchid(),
+              use.transactionId(),
+              OffsetDateTime.now(ZoneOffset.UTC),
+              payload)
           .update();
       return true;
     } catch (DuplicateKeyException e) {
@@ -48,7 +60,8 @@ public class CouponUses {
   }
 
   public Totals totals(String campaignId) {
-    return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM coupon_use WHERE campaign_id = ?")
+    return jdbc.sql(
+            "SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM coupon_use WHERE campaign_id = ?")
         .param(campaignId)
         .query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2)))
         .single();
@@ -56,29 +69,51 @@ public class CouponUses {
 
   /** Redemptions per minute of receipt, oldest first (the console's burn-down of used amounts). */
   public List<IssuanceLedger.MinuteTotals> usedPerMinute(String campaignId) {
-    return jdbc.sql("SELECT m, COUNT(*), COALESCE(SUM(amount), 0) FROM (SELECT"
-            + " CAST(FLOOR(EXTRACT(EPOCH FROM received_at) / 60) AS BIGINT) AS m, amount FROM coupon_use"
-            + " WHERE campaign_id = ?) t GROUP BY m ORDER BY m")
+    return jdbc.sql(
+            "SELECT m, COUNT(*), COALESCE(SUM(amount), 0) FROM (SELECT"
+                + " CAST(FLOOR(EXTRACT(EPOCH FROM received_at) / 60) AS BIGINT) AS m, amount FROM coupon_use"
+                + " WHERE campaign_id = ?) t GROUP BY m ORDER BY m")
         .param(campaignId)
-        .query((rs, n) -> new IssuanceLedger.MinuteTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+        .query(
+            (rs, n) -> new IssuanceLedger.MinuteTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
         .list();
   }
 
   public List<Use> forCampaign(String campaignId) {
-    return jdbc.sql("SELECT notification_id, coupon_id, stock_id, campaign_id, amount, consume_time, consume_mchid,"
-            + " transaction_id FROM coupon_use WHERE campaign_id = ? ORDER BY received_at")
+    return jdbc.sql(
+            "SELECT notification_id, coupon_id, stock_id, campaign_id, amount, consume_time, consume_mchid,"
+                + " transaction_id FROM coupon_use WHERE campaign_id = ? ORDER BY received_at")
         .param(campaignId)
-        .query((rs, n) -> new Use(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-            rs.getString(6), rs.getString(7), rs.getString(8)))
+        .query(
+            (rs, n) ->
+                new Use(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getLong(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8)))
         .list();
   }
 
   public Optional<Use> byCoupon(String couponId) {
-    return jdbc.sql("SELECT notification_id, coupon_id, stock_id, campaign_id, amount, consume_time, consume_mchid,"
-            + " transaction_id FROM coupon_use WHERE coupon_id = ?")
+    return jdbc.sql(
+            "SELECT notification_id, coupon_id, stock_id, campaign_id, amount, consume_time, consume_mchid,"
+                + " transaction_id FROM coupon_use WHERE coupon_id = ?")
         .param(couponId)
-        .query((rs, n) -> new Use(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-            rs.getString(6), rs.getString(7), rs.getString(8)))
+        .query(
+            (rs, n) ->
+                new Use(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getLong(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8)))
         .optional();
   }
 }

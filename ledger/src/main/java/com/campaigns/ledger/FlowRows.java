@@ -24,37 +24,76 @@ public class FlowRows {
     this.tx = tx;
   }
 
-  public void replace(String campaignId, String kind, String stockId, String sha1, List<FlowRow> rows) {
-    tx.executeWithoutResult(status -> {
-      jdbc.sql("DELETE FROM flow_row WHERE campaign_id = ? AND kind = ?").params(campaignId, kind).update();
-      jdbc.sql("DELETE FROM flow_file WHERE campaign_id = ? AND kind = ?").params(campaignId, kind).update();
-      List<Object[]> args = new ArrayList<>(rows.size());
-      for (FlowRow r : rows) {
-        args.add(new Object[] {campaignId, kind, r.lineNo(), r.stockId(), r.couponId(), r.couponAmount(),
-            r.orderAmount(), r.refundAmount(), r.transactionId(), r.refundNo(), r.eventTime(), r.mchid(), r.raw()});
-      }
-      template.batchUpdate("INSERT INTO flow_row (campaign_id, kind, line_no, stock_id, coupon_id, coupon_amount,"
-          + " order_amount, refund_amount, transaction_id, refund_no, event_time, mchid, raw)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
-      jdbc.sql("INSERT INTO flow_file (campaign_id, kind, stock_id, sha1, row_count, downloaded_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?)")
-          .params(campaignId, kind, stockId, sha1, rows.size(), OffsetDateTime.now(ZoneOffset.UTC))
-          .update();
-    });
+  public void replace(
+      String campaignId, String kind, String stockId, String sha1, List<FlowRow> rows) {
+    tx.executeWithoutResult(
+        status -> {
+          jdbc.sql("DELETE FROM flow_row WHERE campaign_id = ? AND kind = ?")
+              .params(campaignId, kind)
+              .update();
+          jdbc.sql("DELETE FROM flow_file WHERE campaign_id = ? AND kind = ?")
+              .params(campaignId, kind)
+              .update();
+          List<Object[]> args = new ArrayList<>(rows.size());
+          for (FlowRow r : rows) {
+            args.add(
+                new Object[] {
+                  campaignId,
+                  kind,
+                  r.lineNo(),
+                  r.stockId(),
+                  r.couponId(),
+                  r.couponAmount(),
+                  r.orderAmount(),
+                  r.refundAmount(),
+                  r.transactionId(),
+                  r.refundNo(),
+                  r.eventTime(),
+                  r.mchid(),
+                  r.raw()
+                });
+          }
+          template.batchUpdate(
+              "INSERT INTO flow_row (campaign_id, kind, line_no, stock_id, coupon_id, coupon_amount,"
+                  + " order_amount, refund_amount, transaction_id, refund_no, event_time, mchid, raw)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              args);
+          jdbc.sql(
+                  "INSERT INTO flow_file (campaign_id, kind, stock_id, sha1, row_count, downloaded_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")
+              .params(
+                  campaignId, kind, stockId, sha1, rows.size(), OffsetDateTime.now(ZoneOffset.UTC))
+              .update();
+        });
   }
 
   public List<FlowRow> rows(String campaignId, String kind) {
-    return jdbc.sql("SELECT line_no, stock_id, coupon_id, coupon_amount, order_amount, refund_amount, transaction_id,"
-            + " refund_no, event_time, mchid, raw FROM flow_row WHERE campaign_id = ? AND kind = ? ORDER BY line_no")
+    return jdbc.sql(
+            "SELECT line_no, stock_id, coupon_id, coupon_amount, order_amount, refund_amount, transaction_id,"
+                + " refund_no, event_time, mchid, raw FROM flow_row WHERE campaign_id = ? AND kind = ? ORDER BY line_no")
         .params(campaignId, kind)
-        .query((rs, n) -> new FlowRow(rs.getInt(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4, Long.class),
-            rs.getObject(5, Long.class), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
-            rs.getString(9), rs.getString(10), rs.getString(11)))
+        .query(
+            (rs, n) ->
+                new FlowRow(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    (Long) rs.getObject(4, Long.class),
+                    rs.getObject(5, Long.class),
+                    rs.getObject(6, Long.class),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString(11)))
         .list();
   }
 
   public boolean downloaded(String campaignId, String kind) {
-    return jdbc.sql("SELECT COUNT(*) FROM flow_file WHERE campaign_id = ? AND kind = ?").params(campaignId, kind)
-        .query(Long.class).single() > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM flow_file WHERE campaign_id = ? AND kind = ?")
+            .params(campaignId, kind)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 }

@@ -42,9 +42,11 @@ public class IssuanceLedger {
   public record MinuteTotals(long epochMinute, long count, long amount) {}
 
   /** An issued coupon, for reconciliation and support lookups. */
-  public record IssuedCoupon(String campaignId, int waveIndex, String openid, String couponId, long amount) {}
+  public record IssuedCoupon(
+      String campaignId, int waveIndex, String openid, String couponId, long amount) {}
 
-  private static final String MERGE = """
+  private static final String MERGE =
+      """
       MERGE INTO issuance t
       USING (VALUES (CAST(? AS VARCHAR(48)), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS VARCHAR(128)),
                      CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(32)),
@@ -63,7 +65,8 @@ public class IssuanceLedger {
       """;
 
   // Most answers are a recipient's first: a plain insert costs the database less than a merge.
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       INSERT INTO issuance (campaign_id, wave_index, seq, openid, out_request_no, stock_id, status, coupon_id,
         error_code, error_message, amount, attempts, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
@@ -89,30 +92,49 @@ public class IssuanceLedger {
       return;
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    // The insert's parameters: the merge's twelve, then updated_at (the merge reads both times from `at`).
+    // The insert's parameters: the merge's twelve, then updated_at (the merge reads both times from
+    // `at`).
     List<Object[]> rows = new ArrayList<>(outcomes.size());
     for (Outcome o : outcomes) {
-      rows.add(new Object[] {o.campaignId(), o.waveIndex(), o.seq(), o.openid(), o.outRequestNo(), o.stockId(),
-          o.status(), o.couponId(), o.errorCode(), truncate(o.errorMessage(), 512), o.amount(), now, now});
+      rows.add(
+          new Object[] {
+            o.campaignId(),
+            o.waveIndex(),
+            o.seq(),
+            o.openid(),
+            o.outRequestNo(),
+            o.stockId(),
+            o.status(),
+            o.couponId(),
+            o.errorCode(),
+            truncate(o.errorMessage(), 512),
+            o.amount(),
+            now,
+            now
+          });
     }
     try {
       tx.executeWithoutResult(status -> template.batchUpdate(INSERT, rows));
     } catch (DataIntegrityViolationException e) {
       // A duplicate key (H2 and PostgreSQL report it through the batch exception's SQL state).
-      List<Object[]> merge = rows.stream().map(row -> java.util.Arrays.copyOf(row, row.length - 1)).toList();
+      List<Object[]> merge =
+          rows.stream().map(row -> java.util.Arrays.copyOf(row, row.length - 1)).toList();
       tx.executeWithoutResult(status -> template.batchUpdate(MERGE, merge));
     }
   }
 
   /** The final outcomes (ISSUED or REJECTED) of positions {@code [fromSeq, toSeq)} of a wave. */
-  public Map<Long, String> finalOutcomes(String campaignId, int waveIndex, long fromSeq, long toSeq) {
+  public Map<Long, String> finalOutcomes(
+      String campaignId, int waveIndex, long fromSeq, long toSeq) {
     Map<Long, String> out = new HashMap<>();
-    jdbc.sql("SELECT seq, status FROM issuance WHERE campaign_id = ? AND wave_index = ? AND seq >= ? AND seq < ?"
-            + " AND status IN ('ISSUED', 'REJECTED')")
+    jdbc.sql(
+            "SELECT seq, status FROM issuance WHERE campaign_id = ? AND wave_index = ? AND seq >= ? AND seq < ?"
+                + " AND status IN ('ISSUED', 'REJECTED')")
         .params(campaignId, waveIndex, fromSeq, toSeq)
-        .query(rs -> {
-          out.put(rs.getLong(1), rs.getString(2));
-        });
+        .query(
+            rs -> {
+              out.put(rs.getLong(1), rs.getString(2));
+            });
     return out;
   }
 
@@ -120,17 +142,20 @@ public class IssuanceLedger {
     long[] issued = {0};
     long[] failed = {0};
     Map<String, Long> rejected = new TreeMap<>();
-    jdbc.sql("SELECT status, error_code, COUNT(*) FROM issuance WHERE campaign_id = ? AND wave_index = ?"
-            + " AND seq >= ? AND seq < ? GROUP BY status, error_code")
+    jdbc.sql(
+            "SELECT status, error_code, COUNT(*) FROM issuance WHERE campaign_id = ? AND wave_index = ?"
+                + " AND seq >= ? AND seq < ? GROUP BY status, error_code")
         .params(campaignId, waveIndex, fromSeq, toSeq)
-        .query(rs -> {
-          accumulate(rs.getString(1), rs.getString(2), rs.getLong(3), issued, failed, rejected);
-        });
+        .query(
+            rs -> {
+              accumulate(rs.getString(1), rs.getString(2), rs.getLong(3), issued, failed, rejected);
+            });
     return new SegmentTotals(issued[0], rejected, failed[0]);
   }
 
   /** Per-segment totals of a wave in one query. */
-  public List<SegmentTotals> waveTotals(String campaignId, int waveIndex, long recipients, int segmentSize) {
+  public List<SegmentTotals> waveTotals(
+      String campaignId, int waveIndex, long recipients, int segmentSize) {
     int segments = (int) ((recipients + segmentSize - 1) / segmentSize);
     long[][] counts = new long[segments][2];
     List<Map<String, Long>> rejected = new ArrayList<>();
@@ -139,19 +164,31 @@ public class IssuanceLedger {
     }
     // The segment size is an int written into the SQL: PostgreSQL does not match a parameter in the
     // select list with another in GROUP BY.
-    jdbc.sql("SELECT seq / " + segmentSize + ", status, error_code, COUNT(*) FROM issuance WHERE campaign_id = ?"
-            + " AND wave_index = ? GROUP BY seq / " + segmentSize + ", status, error_code")
+    jdbc.sql(
+            "SELECT seq / "
+                + segmentSize
+                + ", status, error_code, COUNT(*) FROM issuance WHERE campaign_id = ?"
+                + " AND wave_index = ? GROUP BY seq / "
+                + segmentSize
+                + ", status, error_code")
         .params(campaignId, waveIndex)
-        .query(rs -> {
-          int seg = (int) rs.getLong(1);
-          if (seg < segments) {
-            long[] issued = {counts[seg][0]};
-            long[] failed = {counts[seg][1]};
-            accumulate(rs.getString(2), rs.getString(3), rs.getLong(4), issued, failed, rejected.get(seg));
-            counts[seg][0] = issued[0];
-            counts[seg][1] = failed[0];
-          }
-        });
+        .query(
+            rs -> {
+              int seg = (int) rs.getLong(1);
+              if (seg < segments) {
+                long[] issued = {counts[seg][0]};
+                long[] failed = {counts[seg][1]};
+                accumulate(
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getLong(4),
+                    issued,
+                    failed,
+                    rejected.get(seg));
+                counts[seg][0] = issued[0];
+                counts[seg][1] = failed[0];
+              }
+            });
     List<SegmentTotals> out = new ArrayList<>(segments);
     for (int i = 0; i < segments; i++) {
       out.add(new SegmentTotals(counts[i][0], rejected.get(i), counts[i][1]));
@@ -160,34 +197,51 @@ public class IssuanceLedger {
   }
 
   public List<IssuedCoupon> issued(String campaignId) {
-    return jdbc.sql("SELECT campaign_id, wave_index, openid, coupon_id, amount FROM issuance"
-            + " WHERE campaign_id = ? AND status = 'ISSUED' ORDER BY wave_index, seq")
+    return jdbc.sql(
+            "SELECT campaign_id, wave_index, openid, coupon_id, amount FROM issuance"
+                + " WHERE campaign_id = ? AND status = 'ISSUED' ORDER BY wave_index, seq")
         .param(campaignId)
-        .query((rs, n) -> new IssuedCoupon(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-            rs.getLong(5)))
+        .query(
+            (rs, n) ->
+                new IssuedCoupon(
+                    rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
         .list();
   }
 
   /** Every ledger row of a campaign's wave, in audience order (exports and tests). */
   public List<Outcome> outcomes(String campaignId, int waveIndex) {
-    return jdbc.sql("SELECT campaign_id, wave_index, seq, openid, out_request_no, stock_id, status, coupon_id,"
-            + " error_code, error_message, amount FROM issuance WHERE campaign_id = ? AND wave_index = ? ORDER BY seq")
+    return jdbc.sql(
+            "SELECT campaign_id, wave_index, seq, openid, out_request_no, stock_id, status, coupon_id,"
+                + " error_code, error_message, amount FROM issuance WHERE campaign_id = ? AND wave_index = ? ORDER BY seq")
         .params(campaignId, waveIndex)
-        .query((rs, n) -> new Outcome(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-            rs.getLong(11)))
+        .query(
+            (rs, n) ->
+                new Outcome(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getLong(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getLong(11)))
         .list();
   }
 
   /**
    * Coupons issued per minute, oldest first, for the console's rate and burn-down charts. An ISSUED
    * row is never updated again, so its {@code updated_at} is when WeChat Pay issued the coupon
-   * ({@code created_at} is the first attempt, which may have failed). Portable SQL (H2, PostgreSQL).
+   * ({@code created_at} is the first attempt, which may have failed). Portable SQL (H2,
+   * PostgreSQL).
    */
   public List<MinuteTotals> issuedPerMinute(String campaignId) {
-    return jdbc.sql("SELECT m, COUNT(*), COALESCE(SUM(amount), 0) FROM (SELECT"
-            + " CAST(FLOOR(EXTRACT(EPOCH FROM updated_at) / 60) AS BIGINT) AS m, amount FROM issuance"
-            + " WHERE campaign_id = ? AND status = 'ISSUED') t GROUP BY m ORDER BY m")
+    return jdbc.sql(
+            "SELECT m, COUNT(*), COALESCE(SUM(amount), 0) FROM (SELECT"
+                + " CAST(FLOOR(EXTRACT(EPOCH FROM updated_at) / 60) AS BIGINT) AS m, amount FROM issuance"
+                + " WHERE campaign_id = ? AND status = 'ISSUED') t GROUP BY m ORDER BY m")
         .param(campaignId)
         .query((rs, n) -> new MinuteTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
         .list();
@@ -195,16 +249,33 @@ public class IssuanceLedger {
 
   /** The campaign and wave that issued a coupon, if this product issued it. */
   public java.util.Optional<Outcome> byCoupon(String couponId) {
-    return jdbc.sql("SELECT campaign_id, wave_index, seq, openid, out_request_no, stock_id, status, coupon_id,"
-            + " error_code, error_message, amount FROM issuance WHERE coupon_id = ?")
+    return jdbc.sql(
+            "SELECT campaign_id, wave_index, seq, openid, out_request_no, stock_id, status, coupon_id,"
+                + " error_code, error_message, amount FROM issuance WHERE coupon_id = ?")
         .param(couponId)
-        .query((rs, n) -> new Outcome(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-            rs.getLong(11)))
+        .query(
+            (rs, n) ->
+                new Outcome(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getLong(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getLong(11)))
         .optional();
   }
 
-  private static void accumulate(String status, String code, long n, long[] issued, long[] failed,
+  private static void accumulate(
+      String status,
+      String code,
+      long n,
+      long[] issued,
+      long[] failed,
       Map<String, Long> rejected) {
     switch (status) {
       case ISSUED -> issued[0] += n;

@@ -1,6 +1,5 @@
 package com.campaigns.ledger;
 
-import com.campaigns.ledger.SendSlots;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +24,15 @@ public class LedgerConfiguration {
     public static Ledger over(DataSource dataSource) {
       JdbcClient jdbc = JdbcClient.create(dataSource);
       JdbcTemplate template = new JdbcTemplate(dataSource);
-      TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-      return new Ledger(new IssuanceLedger(jdbc, template, tx), new CampaignIndex(jdbc), new CouponUses(jdbc),
-          new FlowRows(jdbc, template, tx), new Reconciliations(jdbc, tx), new SendSlots(jdbc, tx));
+      TransactionTemplate tx =
+          new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+      return new Ledger(
+          new IssuanceLedger(jdbc, template, tx),
+          new CampaignIndex(jdbc),
+          new CouponUses(jdbc),
+          new FlowRows(jdbc, template, tx),
+          new Reconciliations(jdbc, tx),
+          new SendSlots(jdbc, tx));
     }
   }
 

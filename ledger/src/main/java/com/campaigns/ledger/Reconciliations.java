@@ -28,22 +28,31 @@ public class Reconciliations {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    tx.executeWithoutResult(s -> {
-      jdbc.sql("DELETE FROM reconciliation WHERE campaign_id = ?").param(report.campaignId()).update();
-      jdbc.sql("INSERT INTO reconciliation (campaign_id, balanced, report_json, created_at) VALUES (?, ?, ?, ?)")
-          .params(report.campaignId(), report.balanced(), body, OffsetDateTime.now(ZoneOffset.UTC))
-          .update();
-    });
+    tx.executeWithoutResult(
+        s -> {
+          jdbc.sql("DELETE FROM reconciliation WHERE campaign_id = ?")
+              .param(report.campaignId())
+              .update();
+          jdbc.sql(
+                  "INSERT INTO reconciliation (campaign_id, balanced, report_json, created_at) VALUES (?, ?, ?, ?)")
+              .params(
+                  report.campaignId(), report.balanced(), body, OffsetDateTime.now(ZoneOffset.UTC))
+              .update();
+        });
   }
 
   public Optional<ReconciliationReport> find(String campaignId) {
-    return jdbc.sql("SELECT report_json FROM reconciliation WHERE campaign_id = ?").param(campaignId)
-        .query(String.class).optional().map(s -> {
-          try {
-            return json.readValue(s, ReconciliationReport.class);
-          } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable report of campaign " + campaignId, e);
-          }
-        });
+    return jdbc.sql("SELECT report_json FROM reconciliation WHERE campaign_id = ?")
+        .param(campaignId)
+        .query(String.class)
+        .optional()
+        .map(
+            s -> {
+              try {
+                return json.readValue(s, ReconciliationReport.class);
+              } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable report of campaign " + campaignId, e);
+              }
+            });
   }
 }

@@ -21,7 +21,8 @@ public class SendSlots {
    * Slots handed out by one reservation, in epoch microseconds ascending, and where it left the two
    * cursors (what {@link #giveBack} compares with).
    */
-  public record Reservation(String waveKey, String merchantKey, long[] slots, long waveCursor, long merchantCursor) {}
+  public record Reservation(
+      String waveKey, String merchantKey, long[] slots, long waveCursor, long merchantCursor) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -37,35 +38,39 @@ public class SendSlots {
    * Reserves {@code n} slots at (at most) both rates, in sends per second. The caller sends at (not
    * before) each slot, and drops a slot it can no longer use in time.
    */
-  public Reservation reservation(String waveKey, double waveRate, String merchantKey, double merchantRate, int n) {
+  public Reservation reservation(
+      String waveKey, double waveRate, String merchantKey, double merchantRate, int n) {
     ensure(waveKey);
     ensure(merchantKey);
-    return tx.execute(status -> {
-      Map<String, Long> next = new HashMap<>();
-      jdbc.sql("SELECT bucket_key, next_free_micros FROM rate_slot WHERE bucket_key IN (?, ?) ORDER BY bucket_key"
-              + " FOR UPDATE")
-          .params(waveKey, merchantKey)
-          .query(rs -> {
-            next.put(rs.getString(1), rs.getLong(2));
-          });
-      long now = System.currentTimeMillis() * 1000;
-      double waveNext = next.get(waveKey);
-      double merchantNext = next.get(merchantKey);
-      double waveStep = 1_000_000.0 / waveRate;
-      double merchantStep = 1_000_000.0 / merchantRate;
-      long[] out = new long[n];
-      for (int i = 0; i < n; i++) {
-        double slot = Math.max(now, Math.max(waveNext, merchantNext));
-        out[i] = (long) Math.ceil(slot);
-        waveNext = slot + waveStep;
-        merchantNext = slot + merchantStep;
-      }
-      long waveCursor = (long) Math.ceil(waveNext);
-      long merchantCursor = (long) Math.ceil(merchantNext);
-      update(waveKey, waveCursor);
-      update(merchantKey, merchantCursor);
-      return new Reservation(waveKey, merchantKey, out, waveCursor, merchantCursor);
-    });
+    return tx.execute(
+        status -> {
+          Map<String, Long> next = new HashMap<>();
+          jdbc.sql(
+                  "SELECT bucket_key, next_free_micros FROM rate_slot WHERE bucket_key IN (?, ?) ORDER BY bucket_key"
+                      + " FOR UPDATE")
+              .params(waveKey, merchantKey)
+              .query(
+                  rs -> {
+                    next.put(rs.getString(1), rs.getLong(2));
+                  });
+          long now = System.currentTimeMillis() * 1000;
+          double waveNext = next.get(waveKey);
+          double merchantNext = next.get(merchantKey);
+          double waveStep = 1_000_000.0 / waveRate;
+          double merchantStep = 1_000_000.0 / merchantRate;
+          long[] out = new long[n];
+          for (int i = 0; i < n; i++) {
+            double slot = Math.max(now, Math.max(waveNext, merchantNext));
+            out[i] = (long) Math.ceil(slot);
+            waveNext = slot + waveStep;
+            merchantNext = slot + merchantStep;
+          }
+          long waveCursor = (long) Math.ceil(waveNext);
+          long merchantCursor = (long) Math.ceil(merchantNext);
+          update(waveKey, waveCursor);
+          update(merchantKey, merchantCursor);
+          return new Reservation(waveKey, merchantKey, out, waveCursor, merchantCursor);
+        });
   }
 
   /**
@@ -83,23 +88,32 @@ public class SendSlots {
   }
 
   private void moveBack(String key, long expected, long to) {
-    jdbc.sql("UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ? AND next_free_micros = ?")
-        .params(to, key, expected).update();
+    jdbc.sql(
+            "UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ? AND next_free_micros = ?")
+        .params(to, key, expected)
+        .update();
   }
 
   private void update(String key, long nextFree) {
-    jdbc.sql("UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ?").params(nextFree, key).update();
+    jdbc.sql("UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ?")
+        .params(nextFree, key)
+        .update();
   }
 
   private void ensure(String key) {
     if (known.contains(key)) {
       return;
     }
-    List<Long> existing = jdbc.sql("SELECT next_free_micros FROM rate_slot WHERE bucket_key = ?").param(key)
-        .query(Long.class).list();
+    List<Long> existing =
+        jdbc.sql("SELECT next_free_micros FROM rate_slot WHERE bucket_key = ?")
+            .param(key)
+            .query(Long.class)
+            .list();
     if (existing.isEmpty()) {
       try {
-        jdbc.sql("INSERT INTO rate_slot (bucket_key, next_free_micros) VALUES (?, 0)").param(key).update();
+        jdbc.sql("INSERT INTO rate_slot (bucket_key, next_free_micros) VALUES (?, 0)")
+            .param(key)
+            .update();
       } catch (DuplicateKeyException e) {
         // Another worker created it first.
       }

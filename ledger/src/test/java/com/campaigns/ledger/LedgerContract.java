@@ -2,7 +2,6 @@ package com.campaigns.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.campaigns.ledger.SendSlots;
 import com.campaigns.ledger.IssuanceLedger.Outcome;
 import com.campaigns.ledger.LedgerConfiguration.Ledger;
 import com.campaigns.workflows.model.CampaignPhase;
@@ -35,18 +34,48 @@ abstract class LedgerContract {
   }
 
   static Outcome issued(String campaign, long seq, String couponId) {
-    return new Outcome(campaign, 0, seq, "o" + seq, campaign + "-k" + seq, "S1", IssuanceLedger.ISSUED, couponId,
-        null, null, 500);
+    return new Outcome(
+        campaign,
+        0,
+        seq,
+        "o" + seq,
+        campaign + "-k" + seq,
+        "S1",
+        IssuanceLedger.ISSUED,
+        couponId,
+        null,
+        null,
+        500);
   }
 
   static Outcome rejected(String campaign, long seq, String code) {
-    return new Outcome(campaign, 0, seq, "o" + seq, campaign + "-k" + seq, "S1", IssuanceLedger.REJECTED, null,
-        code, "no", 0);
+    return new Outcome(
+        campaign,
+        0,
+        seq,
+        "o" + seq,
+        campaign + "-k" + seq,
+        "S1",
+        IssuanceLedger.REJECTED,
+        null,
+        code,
+        "no",
+        0);
   }
 
   static Outcome failed(String campaign, long seq) {
-    return new Outcome(campaign, 0, seq, "o" + seq, campaign + "-k" + seq, "S1", IssuanceLedger.FAILED, null,
-        "ODD", "?", 0);
+    return new Outcome(
+        campaign,
+        0,
+        seq,
+        "o" + seq,
+        campaign + "-k" + seq,
+        "S1",
+        IssuanceLedger.FAILED,
+        null,
+        "ODD",
+        "?",
+        0);
   }
 
   @Test
@@ -82,14 +111,19 @@ abstract class LedgerContract {
     String c = camp();
     List<Outcome> rows = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
-      rows.add(i % 5 == 0 ? rejected(c, i, i % 10 == 0 ? "RULE_LIMIT" : "USER_ACCOUNT_ABNORMAL") : issued(c, i, "C" + i));
+      rows.add(
+          i % 5 == 0
+              ? rejected(c, i, i % 10 == 0 ? "RULE_LIMIT" : "USER_ACCOUNT_ABNORMAL")
+              : issued(c, i, "C" + i));
     }
     rows.add(failed(c, 25));
     ledger.issuance().record(rows);
     List<SegmentTotals> segments = ledger.issuance().waveTotals(c, 0, 26, 10);
     assertThat(segments).hasSize(3);
     assertThat(segments.get(0).issued()).isEqualTo(8);
-    assertThat(segments.get(0).rejectedByCode()).containsEntry("RULE_LIMIT", 1L).containsEntry("USER_ACCOUNT_ABNORMAL", 1L);
+    assertThat(segments.get(0).rejectedByCode())
+        .containsEntry("RULE_LIMIT", 1L)
+        .containsEntry("USER_ACCOUNT_ABNORMAL", 1L);
     assertThat(segments.get(2).failed()).isEqualTo(1);
     assertThat(ledger.issuance().totals(c, 0, 0, 26).rejected()).isEqualTo(5);
   }
@@ -97,11 +131,20 @@ abstract class LedgerContract {
   @Test
   void couponUseIsRecordedOncePerNotificationAndPerCoupon() {
     String c = camp();
-    assertThat(ledger.uses().record(new CouponUses.Use("EV-1", c + "C1", "S1", c, 500, null, null, null), "{}"))
+    assertThat(
+            ledger
+                .uses()
+                .record(new CouponUses.Use("EV-1", c + "C1", "S1", c, 500, null, null, null), "{}"))
         .isTrue();
-    assertThat(ledger.uses().record(new CouponUses.Use("EV-1", c + "C1", "S1", c, 500, null, null, null), "{}"))
+    assertThat(
+            ledger
+                .uses()
+                .record(new CouponUses.Use("EV-1", c + "C1", "S1", c, 500, null, null, null), "{}"))
         .isFalse();
-    assertThat(ledger.uses().record(new CouponUses.Use("EV-2", c + "C1", "S1", c, 500, null, null, null), "{}"))
+    assertThat(
+            ledger
+                .uses()
+                .record(new CouponUses.Use("EV-2", c + "C1", "S1", c, 500, null, null, null), "{}"))
         .isFalse();
     assertThat(ledger.uses().totals(c)).isEqualTo(new CouponUses.Totals(1, 500));
   }
@@ -110,31 +153,52 @@ abstract class LedgerContract {
   void issuedAndUsedAreCountedPerMinute() {
     String c = camp();
     long before = System.currentTimeMillis() / 60_000;
-    ledger.issuance().record(List.of(issued(c, 0, c + "-C0"), issued(c, 1, c + "-C1"), rejected(c, 2, "RULE_LIMIT")));
-    ledger.uses().record(new CouponUses.Use(c + "-N0", c + "-C0", "S1", c, 500, null, null, null), "{}");
+    ledger
+        .issuance()
+        .record(
+            List.of(
+                issued(c, 0, c + "-C0"), issued(c, 1, c + "-C1"), rejected(c, 2, "RULE_LIMIT")));
+    ledger
+        .uses()
+        .record(new CouponUses.Use(c + "-N0", c + "-C0", "S1", c, 500, null, null, null), "{}");
     long after = System.currentTimeMillis() / 60_000;
 
     List<IssuanceLedger.MinuteTotals> issued = ledger.issuance().issuedPerMinute(c);
     List<IssuanceLedger.MinuteTotals> used = ledger.uses().usedPerMinute(c);
 
     assertThat(issued.stream().mapToLong(IssuanceLedger.MinuteTotals::count).sum()).isEqualTo(2);
-    assertThat(issued.stream().mapToLong(IssuanceLedger.MinuteTotals::amount).sum()).isEqualTo(1000);
+    assertThat(issued.stream().mapToLong(IssuanceLedger.MinuteTotals::amount).sum())
+        .isEqualTo(1000);
     assertThat(issued).allSatisfy(m -> assertThat(m.epochMinute()).isBetween(before, after));
-    assertThat(used).singleElement().satisfies(m -> {
-      assertThat(m.count()).isEqualTo(1);
-      assertThat(m.amount()).isEqualTo(500);
-      assertThat(m.epochMinute()).isBetween(before, after);
-    });
+    assertThat(used)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.count()).isEqualTo(1);
+              assertThat(m.amount()).isEqualTo(500);
+              assertThat(m.epochMinute()).isBetween(before, after);
+            });
     assertThat(ledger.issuance().issuedPerMinute(camp())).isEmpty();
   }
 
   @Test
   void campaignIndexKeepsStatusAndRefusesASecondInsert() {
     String c = camp();
-    assertThat(ledger.campaigns().insert(c, "campaign-" + c, "1900000001", "wx1", "h", "{}", 1000, "me")).isTrue();
-    assertThat(ledger.campaigns().insert(c, "campaign-" + c, "1900000001", "wx1", "h2", "{}", 1000, "me")).isFalse();
-    ledger.campaigns().update(new StatusRecord(c, "1900000001", "S-" + c, CampaignPhase.PAUSED, 3, 1500, 0, 1000,
-        "MANUAL"));
+    assertThat(
+            ledger
+                .campaigns()
+                .insert(c, "campaign-" + c, "1900000001", "wx1", "h", "{}", 1000, "me"))
+        .isTrue();
+    assertThat(
+            ledger
+                .campaigns()
+                .insert(c, "campaign-" + c, "1900000001", "wx1", "h2", "{}", 1000, "me"))
+        .isFalse();
+    ledger
+        .campaigns()
+        .update(
+            new StatusRecord(
+                c, "1900000001", "S-" + c, CampaignPhase.PAUSED, 3, 1500, 0, 1000, "MANUAL"));
     var entry = ledger.campaigns().find(c).orElseThrow();
     assertThat(entry.status()).isEqualTo("PAUSED");
     assertThat(entry.issuedCount()).isEqualTo(3);
@@ -144,15 +208,22 @@ abstract class LedgerContract {
   @Test
   void statusOfACampaignStartedOutsideTheApiCreatesItsIndexRow() {
     String c = camp();
-    ledger.campaigns().update(new StatusRecord(c, "1900000001", null, CampaignPhase.SCHEDULED, 0, 0, 0, 1000, null));
+    ledger
+        .campaigns()
+        .update(
+            new StatusRecord(c, "1900000001", null, CampaignPhase.SCHEDULED, 0, 0, 0, 1000, null));
     assertThat(ledger.campaigns().find(c)).isPresent();
   }
 
   @Test
   void flowRowsAreReplacedByANewDownload() {
     String c = camp();
-    var row = new FlowRow(2, "S1", "C1", 500L, 1000L, null, "T1", null, "2026-12-02 10:00:00", "1", "raw");
-    var other = new FlowRow(3, "S1", "C2", 500L, 1000L, null, "T2", null, "2026-12-02 10:01:00", "1", "raw");
+    var row =
+        new FlowRow(
+            2, "S1", "C1", 500L, 1000L, null, "T1", null, "2026-12-02 10:00:00", "1", "raw");
+    var other =
+        new FlowRow(
+            3, "S1", "C2", 500L, 1000L, null, "T2", null, "2026-12-02 10:01:00", "1", "raw");
     ledger.flows().replace(c, FlowRows.USE, "S1", "abc", List.of(row, other));
     ledger.flows().replace(c, FlowRows.USE, "S1", "abc", List.of(row));
     assertThat(ledger.flows().rows(c, FlowRows.USE)).hasSize(1);
@@ -163,8 +234,14 @@ abstract class LedgerContract {
   @Test
   void reconciliationReportsRoundTrip() {
     String c = camp();
-    var report = new ReconciliationReport(c, "S1", true,
-        new ReconciliationReport.Totals(1, 500, 0, 0, 0, 0, 0, 0), List.of(), List.of());
+    var report =
+        new ReconciliationReport(
+            c,
+            "S1",
+            true,
+            new ReconciliationReport.Totals(1, 500, 0, 0, 0, 0, 0, 0),
+            List.of(),
+            List.of());
     ledger.reconciliations().save(report);
     ledger.reconciliations().save(report);
     assertThat(ledger.reconciliations().find(c)).contains(report);
@@ -178,18 +255,20 @@ abstract class LedgerContract {
     for (int i = 1; i < first.length; i++) {
       assertThat(first[i] - first[i - 1]).isGreaterThanOrEqualTo(10_000);
     }
-    // Two "workers" reserving concurrently from the same merchant never get slots closer than 1/500 s.
+    // Two "workers" reserving concurrently from the same merchant never get slots closer than 1/500
+    // s.
     ConcurrentLinkedQueue<Long> all = new ConcurrentLinkedQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     for (int w = 0; w < 4; w++) {
       String wave = "wave:" + c + ":" + w;
-      pool.submit(() -> {
-        for (int i = 0; i < 10; i++) {
-          for (long s : slots.reservation(wave, 500, "mch:shared-" + c, 500, 5).slots()) {
-            all.add(s);
-          }
-        }
-      });
+      pool.submit(
+          () -> {
+            for (int i = 0; i < 10; i++) {
+              for (long s : slots.reservation(wave, 500, "mch:shared-" + c, 500, 5).slots()) {
+                all.add(s);
+              }
+            }
+          });
     }
     pool.shutdown();
     assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();

@@ -1,6 +1,5 @@
 package com.campaigns.ledger;
 
-import com.campaigns.ledger.TestDatabases;
 import javax.sql.DataSource;
 
 /** The ledger contract on H2 (PostgreSQL mode), the embedded default. */

@@ -8,7 +8,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The ledger contract on PostgreSQL. Runs in the {@code postgres} profile, which the README's test
- * command enables after starting a PostgreSQL server; the URL comes from CAMPAIGNS_TEST_POSTGRES_URL.
+ * command enables after starting a PostgreSQL server; the URL comes from
+ * CAMPAIGNS_TEST_POSTGRES_URL.
  */
 class LedgerPostgresIT extends LedgerContract {
 

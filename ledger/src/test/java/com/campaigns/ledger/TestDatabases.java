@@ -13,8 +13,10 @@ public final class TestDatabases {
   /** A fresh in-memory H2 database in PostgreSQL mode, migrated by Flyway. */
   public static DataSource h2() {
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:t-" + UUID.randomUUID()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    ds.setURL(
+        "jdbc:h2:mem:t-"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(ds).load().migrate();
     return ds;
   }

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 over a sequence of fields, each length-prefixed so that no two sequences collide by concatenation. */
+/**
+ * SHA-256 over a sequence of fields, each length-prefixed so that no two sequences collide by
+ * concatenation.
+ */
 final class Fingerprint {
 
   private final MessageDigest digest;
@@ -19,7 +22,10 @@ final class Fingerprint {
   }
 
   Fingerprint add(Object value) {
-    byte[] bytes = value == null ? new byte[] {(byte) 0xff} : value.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        value == null
+            ? new byte[] {(byte) 0xff}
+            : value.toString().getBytes(StandardCharsets.UTF_8);
     digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
     digest.update((byte) ':');
     digest.update(bytes);
@@ -31,8 +37,17 @@ final class Fingerprint {
   }
 
   static String of(MerchantCredentials c) {
-    return new Fingerprint().add(c.mchid()).add(c.appids() == null ? null : new java.util.TreeSet<>(c.appids()))
-        .add(c.merchantSerialNumber()).add(c.privateKeyPem()).add(c.apiV3Key()).add(c.publicKeyId())
-        .add(c.publicKeyPem()).add(c.mode()).add(c.rateLimitPerSecond()).add(c.merchantCertificatePem()).hex();
+    return new Fingerprint()
+        .add(c.mchid())
+        .add(c.appids() == null ? null : new java.util.TreeSet<>(c.appids()))
+        .add(c.merchantSerialNumber())
+        .add(c.privateKeyPem())
+        .add(c.apiV3Key())
+        .add(c.publicKeyId())
+        .add(c.publicKeyPem())
+        .add(c.mode())
+        .add(c.rateLimitPerSecond())
+        .add(c.merchantCertificatePem())
+        .hex();
   }
 }

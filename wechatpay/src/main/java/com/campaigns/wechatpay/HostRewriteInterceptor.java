@@ -14,7 +14,11 @@ import okhttp3.Response;
 final class HostRewriteInterceptor implements Interceptor {
 
   private static final Set<String> WECHAT_HOSTS =
-      Set.of("api.mch.weixin.qq.com", "api2.mch.weixin.qq.com", "apihk.mch.weixin.qq.com", "api2.wechatpay.cn");
+      Set.of(
+          "api.mch.weixin.qq.com",
+          "api2.mch.weixin.qq.com",
+          "apihk.mch.weixin.qq.com",
+          "api2.wechatpay.cn");
 
   private final HttpUrl target;
 
@@ -28,7 +32,8 @@ final class HostRewriteInterceptor implements Interceptor {
     if (!WECHAT_HOSTS.contains(url.host())) {
       return chain.proceed(chain.request());
     }
-    HttpUrl rewritten = url.newBuilder().scheme(target.scheme()).host(target.host()).port(target.port()).build();
+    HttpUrl rewritten =
+        url.newBuilder().scheme(target.scheme()).host(target.host()).port(target.port()).build();
     return chain.proceed(chain.request().newBuilder().url(rewritten).build());
   }
 }

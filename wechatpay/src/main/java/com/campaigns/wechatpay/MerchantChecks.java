@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Live checks of the merchants: one signed query to WeChat Pay (list stocks, limit 1) whose answer
  * must carry a signature that verifies with the merchant's WeChat Pay public key or platform
- * certificate. It proves together what no local check can: the merchant key and serial are the
- * ones WeChat Pay knows (else 401 SIGN_ERROR), and the public key id and public key (or the
- * downloaded certificates) verify its answers. Results are reused for {@code check-interval}, so
- * health probes do not become traffic; a changed credential is checked afresh.
+ * certificate. It proves together what no local check can: the merchant key and serial are the ones
+ * WeChat Pay knows (else 401 SIGN_ERROR), and the public key id and public key (or the downloaded
+ * certificates) verify its answers. Results are reused for {@code check-interval}, so health probes
+ * do not become traffic; a changed credential is checked afresh.
  */
 public class MerchantChecks implements AutoCloseable {
 
@@ -45,23 +45,26 @@ public class MerchantChecks implements AutoCloseable {
     this.maxAge = maxAge;
     this.clock = clock;
     AtomicInteger n = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "merchant-check-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "merchant-check-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
    * The outcome of a live check.
    *
-   * @param status {@code OK}, {@code FAILED}, {@code PENDING} (still running) or {@code SKIPPED} (no
-   *     usable credentials to check with)
+   * @param status {@code OK}, {@code FAILED}, {@code PENDING} (still running) or {@code SKIPPED}
+   *     (no usable credentials to check with)
    * @param code WeChat Pay's error code or HTTP_ERROR / INVALID_SIGNATURE; null when OK
    * @param message WeChat Pay's message or a first line of the failure; never a secret
    */
-  public record LiveCheck(String status, String code, String message, Instant checkedAt, Long millis,
-      String serial) {
+  public record LiveCheck(
+      String status, String code, String message, Instant checkedAt, Long millis, String serial) {
 
     public static final String OK = "OK";
     public static final String FAILED = "FAILED";
@@ -84,7 +87,10 @@ public class MerchantChecks implements AutoCloseable {
     for (MerchantStatus s : statuses) {
       CompletableFuture<LiveCheck> f = pending.get(s.mchid());
       if (f == null) {
-        out.add(new Checked(s, new LiveCheck(LiveCheck.SKIPPED, null, "no usable credentials", null, null, null)));
+        out.add(
+            new Checked(
+                s,
+                new LiveCheck(LiveCheck.SKIPPED, null, "no usable credentials", null, null, null)));
         continue;
       }
       out.add(new Checked(s, await(f, deadline)));
@@ -101,7 +107,12 @@ public class MerchantChecks implements AutoCloseable {
       Thread.currentThread().interrupt();
       return new LiveCheck(LiveCheck.PENDING, null, "interrupted", null, null, null);
     } catch (java.util.concurrent.ExecutionException e) {
-      return new LiveCheck(LiveCheck.FAILED, "CHECK_ERROR", e.getCause().getClass().getSimpleName(), null, null,
+      return new LiveCheck(
+          LiveCheck.FAILED,
+          "CHECK_ERROR",
+          e.getCause().getClass().getSimpleName(),
+          null,
+          null,
           null);
     }
   }
@@ -112,16 +123,21 @@ public class MerchantChecks implements AutoCloseable {
     if (fresh != null && fresh.checkedAt().plus(maxAge).isAfter(clock.instant())) {
       return CompletableFuture.completedFuture(fresh);
     }
-    return running.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> {
-      try {
-        LiveCheck result = check(client);
-        results.keySet().removeIf(old -> old.startsWith(client.mchid() + "/"));
-        results.put(k, result);
-        return result;
-      } finally {
-        running.remove(k);
-      }
-    }, pool));
+    return running.computeIfAbsent(
+        key,
+        k ->
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    LiveCheck result = check(client);
+                    results.keySet().removeIf(old -> old.startsWith(client.mchid() + "/"));
+                    results.put(k, result);
+                    return result;
+                  } finally {
+                    running.remove(k);
+                  }
+                },
+                pool));
   }
 
   /** One signed query as the merchant; OK when the answer's signature verified. */
@@ -133,13 +149,23 @@ public class MerchantChecks implements AutoCloseable {
     long start = System.nanoTime();
     try {
       client.coupons().listStocks(request);
-      return new LiveCheck(LiveCheck.OK, null, null, clock.instant(), (System.nanoTime() - start) / 1_000_000,
+      return new LiveCheck(
+          LiveCheck.OK,
+          null,
+          null,
+          clock.instant(),
+          (System.nanoTime() - start) / 1_000_000,
           client.merchantSerialNumber());
     } catch (RuntimeException e) {
       WechatError error = WechatErrorClassifier.classify(e);
-      return new LiveCheck(LiveCheck.FAILED, error.code(),
-          (error.httpStatus() > 0 ? error.httpStatus() + " " : "") + WechatPayClientFactory.firstLine(error.message()),
-          clock.instant(), (System.nanoTime() - start) / 1_000_000, client.merchantSerialNumber());
+      return new LiveCheck(
+          LiveCheck.FAILED,
+          error.code(),
+          (error.httpStatus() > 0 ? error.httpStatus() + " " : "")
+              + WechatPayClientFactory.firstLine(error.message()),
+          clock.instant(),
+          (System.nanoTime() - start) / 1_000_000,
+          client.merchantSerialNumber());
     }
   }
 
@@ -150,10 +176,20 @@ public class MerchantChecks implements AutoCloseable {
    */
   public Summary summary() {
     List<Checked> all = all();
-    long usable = all.stream().filter(c -> c.merchant().usable() && !"*".equals(c.merchant().mchid())
-        && !LiveCheck.FAILED.equals(c.check().status())).count();
-    boolean allGood = all.stream().allMatch(c -> MerchantStatus.ACTIVE.equals(c.merchant().state())
-        && !LiveCheck.FAILED.equals(c.check().status()));
+    long usable =
+        all.stream()
+            .filter(
+                c ->
+                    c.merchant().usable()
+                        && !"*".equals(c.merchant().mchid())
+                        && !LiveCheck.FAILED.equals(c.check().status()))
+            .count();
+    boolean allGood =
+        all.stream()
+            .allMatch(
+                c ->
+                    MerchantStatus.ACTIVE.equals(c.merchant().state())
+                        && !LiveCheck.FAILED.equals(c.check().status()));
     String status = usable == 0 ? "DOWN" : allGood ? "UP" : "DEGRADED";
     Map<String, Object> details = new LinkedHashMap<>();
     for (Checked c : all) {
@@ -165,7 +201,9 @@ public class MerchantChecks implements AutoCloseable {
         d.put("check_code", c.check().code());
       }
       if (!c.merchant().problems().isEmpty()) {
-        d.put("problems", c.merchant().problems().stream().map(p -> p.field() + ": " + p.message()).toList());
+        d.put(
+            "problems",
+            c.merchant().problems().stream().map(p -> p.field() + ": " + p.message()).toList());
       }
       details.put(c.merchant().mchid(), d);
     }

@@ -21,8 +21,12 @@ public final class MerchantClient {
   private final String fingerprint;
   private final Instant loadedAt;
 
-  MerchantClient(MerchantCredentials credentials, HttpClient http, NotificationConfig notificationConfig,
-      String source, Instant loadedAt) {
+  MerchantClient(
+      MerchantCredentials credentials,
+      HttpClient http,
+      NotificationConfig notificationConfig,
+      String source,
+      Instant loadedAt) {
     this.credentials = credentials;
     this.http = http;
     this.coupons = new CashCouponsService.Builder().httpClient(http).build();
@@ -45,7 +49,9 @@ public final class MerchantClient {
   }
 
   public String mode() {
-    return credentials.publicKeyMode() ? MerchantCredentials.PUBLIC_KEY : MerchantCredentials.PLATFORM_CERTIFICATE;
+    return credentials.publicKeyMode()
+        ? MerchantCredentials.PUBLIC_KEY
+        : MerchantCredentials.PLATFORM_CERTIFICATE;
   }
 
   public String publicKeyId() {

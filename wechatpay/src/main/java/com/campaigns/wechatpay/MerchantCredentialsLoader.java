@@ -20,7 +20,8 @@ import java.util.Set;
  * Reads merchant credentials from configuration: inline properties (secrets as text or file paths,
  * the same keys as environment variables {@code CAMPAIGNS_WECHATPAY_MERCHANTS_0_…}) or, for local
  * development only, the sandbox's admin API, which hands out the keys it generated. Problems are
- * reported per merchant and field ({@link MerchantProblem}); one bad merchant never hides the others.
+ * reported per merchant and field ({@link MerchantProblem}); one bad merchant never hides the
+ * others.
  */
 public final class MerchantCredentialsLoader {
 
@@ -64,19 +65,32 @@ public final class MerchantCredentialsLoader {
     String mchid = m.mchid() == null || m.mchid().isBlank() ? "[" + index + "]" : m.mchid();
     List<MerchantProblem> problems = new ArrayList<>();
     String mode = m.mode() == null ? MerchantCredentials.PUBLIC_KEY : m.mode();
-    String privateKey = textOrFile(mchid, source, "private-key", m.privateKey(), m.privateKeyPath(), problems);
+    String privateKey =
+        textOrFile(mchid, source, "private-key", m.privateKey(), m.privateKeyPath(), problems);
     String apiv3 = textOrFile(mchid, source, "apiv3-key", m.apiv3Key(), m.apiv3KeyPath(), problems);
-    String publicKey = MerchantCredentials.PUBLIC_KEY.equals(mode)
-        ? textOrFile(mchid, source, "public-key", m.publicKey(), m.publicKeyPath(), problems) : null;
-    MerchantCredentials credentials = new MerchantCredentials(m.mchid(),
-        m.appids() == null ? Set.of() : Set.copyOf(m.appids()), m.merchantSerialNumber(), privateKey,
-        apiv3 == null ? null : apiv3.strip(), m.publicKeyId(), publicKey, mode,
-        m.rateLimitPerSecond() == null ? properties.defaultRateLimitPerSecond() : m.rateLimitPerSecond());
+    String publicKey =
+        MerchantCredentials.PUBLIC_KEY.equals(mode)
+            ? textOrFile(mchid, source, "public-key", m.publicKey(), m.publicKeyPath(), problems)
+            : null;
+    MerchantCredentials credentials =
+        new MerchantCredentials(
+            m.mchid(),
+            m.appids() == null ? Set.of() : Set.copyOf(m.appids()),
+            m.merchantSerialNumber(),
+            privateKey,
+            apiv3 == null ? null : apiv3.strip(),
+            m.publicKeyId(),
+            publicKey,
+            mode,
+            m.rateLimitPerSecond() == null
+                ? properties.defaultRateLimitPerSecond()
+                : m.rateLimitPerSecond());
     String fingerprint = Fingerprint.of(credentials);
     if (!problems.isEmpty()) {
       return MerchantSource.failed(mchid, source, problems, fingerprint);
     }
-    return MerchantSource.of(credentials, source, MerchantCredentialChecks.Fields.PROPERTIES, fingerprint);
+    return MerchantSource.of(
+        credentials, source, MerchantCredentialChecks.Fields.PROPERTIES, fingerprint);
   }
 
   /** Polls the sandbox until it answers (it may start after us), then reads every merchant. */
@@ -86,28 +100,35 @@ public final class MerchantCredentialsLoader {
     long deadline = System.nanoTime() + patience.toNanos();
     while (true) {
       try {
-        HttpResponse<String> list = http.send(
-            HttpRequest.newBuilder(URI.create(adminUrl + "/sandbox/merchants")).GET().build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> list =
+            http.send(
+                HttpRequest.newBuilder(URI.create(adminUrl + "/sandbox/merchants")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (list.statusCode() == 200) {
           List<MerchantSource> out = new ArrayList<>();
           for (JsonNode m : merchantArray(json.readTree(list.body()))) {
             MerchantCredentials c = fromSandboxJson(m);
-            out.add(MerchantSource.of(c, "sandbox " + adminUrl, MerchantCredentialChecks.Fields.PROPERTIES,
-                Fingerprint.of(c)));
+            out.add(
+                MerchantSource.of(
+                    c,
+                    "sandbox " + adminUrl,
+                    MerchantCredentialChecks.Fields.PROPERTIES,
+                    Fingerprint.of(c)));
           }
           return out;
         }
       } catch (IOException e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the sandbox at " + adminUrl + " did not answer: " + e.getMessage(), e);
+          throw new IllegalStateException(
+              "the sandbox at " + adminUrl + " did not answer: " + e.getMessage(), e);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while reading sandbox merchants", e);
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the sandbox at " + adminUrl + " did not list its merchants");
+        throw new IllegalStateException(
+            "the sandbox at " + adminUrl + " did not list its merchants");
       }
       sleep();
     }
@@ -122,16 +143,26 @@ public final class MerchantCredentialsLoader {
     m.path("appids").forEach(a -> appids.add(a.asText()));
     boolean publicKey = m.hasNonNull("wechatpay_public_key_pem");
     return new MerchantCredentials(
-        m.path("mchid").asText(), appids, m.path("merchant_serial_number").asText(),
-        m.path("merchant_private_key_pem").asText(), m.path("apiv3_key").asText(),
+        m.path("mchid").asText(),
+        appids,
+        m.path("merchant_serial_number").asText(),
+        m.path("merchant_private_key_pem").asText(),
+        m.path("apiv3_key").asText(),
         publicKey ? m.path("wechatpay_public_key_id").asText() : null,
         publicKey ? m.path("wechatpay_public_key_pem").asText() : null,
         publicKey ? MerchantCredentials.PUBLIC_KEY : MerchantCredentials.PLATFORM_CERTIFICATE,
         properties.defaultRateLimitPerSecond(),
-        m.hasNonNull("merchant_certificate_pem") ? m.path("merchant_certificate_pem").asText() : null);
+        m.hasNonNull("merchant_certificate_pem")
+            ? m.path("merchant_certificate_pem").asText()
+            : null);
   }
 
-  private static String textOrFile(String mchid, String source, String field, String text, String path,
+  private static String textOrFile(
+      String mchid,
+      String source,
+      String field,
+      String text,
+      String path,
       List<MerchantProblem> problems) {
     if (text != null && !text.isBlank()) {
       return text;
@@ -140,8 +171,12 @@ public final class MerchantCredentialsLoader {
       try {
         return Files.readString(Path.of(path), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        problems.add(new MerchantProblem(mchid, source, field + "-path", "cannot read " + path + " ("
-            + e.getClass().getSimpleName() + ")"));
+        problems.add(
+            new MerchantProblem(
+                mchid,
+                source,
+                field + "-path",
+                "cannot read " + path + " (" + e.getClass().getSimpleName() + ")"));
         return null;
       }
     }

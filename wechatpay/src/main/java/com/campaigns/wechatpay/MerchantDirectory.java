@@ -49,10 +49,23 @@ public final class MerchantDirectory {
   public static final String APIV3_KEY_FILE = "apiv3.key";
   public static final String PUBLIC_KEY_FILE = "wechatpay_public_key.pem";
 
-  private static final List<String> FILES = List.of(YAML_FILE, YML_FILE, PROPERTIES_FILE, PRIVATE_KEY_FILE,
-      CERTIFICATE_FILE, APIV3_KEY_FILE, PUBLIC_KEY_FILE);
-  private static final Set<String> KEYS = Set.of("mchid", "appids", "merchant-serial-number", "mode",
-      "public-key-id", "rate-limit-per-second");
+  private static final List<String> FILES =
+      List.of(
+          YAML_FILE,
+          YML_FILE,
+          PROPERTIES_FILE,
+          PRIVATE_KEY_FILE,
+          CERTIFICATE_FILE,
+          APIV3_KEY_FILE,
+          PUBLIC_KEY_FILE);
+  private static final Set<String> KEYS =
+      Set.of(
+          "mchid",
+          "appids",
+          "merchant-serial-number",
+          "mode",
+          "public-key-id",
+          "rate-limit-per-second");
 
   private final Path root;
   private final int defaultRateLimit;
@@ -72,13 +85,18 @@ public final class MerchantDirectory {
    */
   public List<MerchantSource> scan() throws IOException {
     if (!Files.isDirectory(root)) {
-      throw new IOException("campaigns.wechatpay.merchants-dir " + root + " is not a readable directory");
+      throw new IOException(
+          "campaigns.wechatpay.merchants-dir " + root + " is not a readable directory");
     }
     List<MerchantSource> out = new ArrayList<>();
     List<Path> folders;
     try (Stream<Path> entries = Files.list(root)) {
-      folders = entries.filter(p -> !p.getFileName().toString().startsWith(".")).filter(Files::isDirectory)
-          .sorted().toList();
+      folders =
+          entries
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .filter(Files::isDirectory)
+              .sorted()
+              .toList();
     }
     for (Path folder : folders) {
       out.add(read(folder));
@@ -99,8 +117,9 @@ public final class MerchantDirectory {
         try {
           content = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-          problems.add(new MerchantProblem(name, source, file, "cannot be read (" + e.getClass().getSimpleName()
-              + ")"));
+          problems.add(
+              new MerchantProblem(
+                  name, source, file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
         }
       }
       fingerprint.add(file).add(content);
@@ -114,19 +133,31 @@ public final class MerchantDirectory {
     if (mchid == null) {
       mchid = name;
     } else if (!mchid.equals(name)) {
-      problems.add(new MerchantProblem(name, source, "mchid", "is " + mchid + " but the folder is named " + name
-          + "; name the folder after the merchant"));
+      problems.add(
+          new MerchantProblem(
+              name,
+              source,
+              "mchid",
+              "is "
+                  + mchid
+                  + " but the folder is named "
+                  + name
+                  + "; name the folder after the merchant"));
     }
     for (String key : settings.keySet()) {
       if (!KEYS.contains(key)) {
-        problems.add(new MerchantProblem(mchid, source, key, "is not a known setting (known: " + KEYS + ")"));
+        problems.add(
+            new MerchantProblem(
+                mchid, source, key, "is not a known setting (known: " + KEYS + ")"));
       }
     }
     String mode = text(settings.get("mode"));
     if (mode == null) {
       // Without a mode: public-key when there is anything of the public key, else the certificates.
-      mode = files.containsKey(PUBLIC_KEY_FILE) || settings.get("public-key-id") != null
-          ? MerchantCredentials.PUBLIC_KEY : MerchantCredentials.PLATFORM_CERTIFICATE;
+      mode =
+          files.containsKey(PUBLIC_KEY_FILE) || settings.get("public-key-id") != null
+              ? MerchantCredentials.PUBLIC_KEY
+              : MerchantCredentials.PLATFORM_CERTIFICATE;
     }
     if (!files.containsKey(PRIVATE_KEY_FILE)) {
       problems.add(new MerchantProblem(mchid, source, PRIVATE_KEY_FILE, "file is missing"));
@@ -135,7 +166,9 @@ public final class MerchantDirectory {
       problems.add(new MerchantProblem(mchid, source, APIV3_KEY_FILE, "file is missing"));
     }
     if (MerchantCredentials.PUBLIC_KEY.equals(mode) && !files.containsKey(PUBLIC_KEY_FILE)) {
-      problems.add(new MerchantProblem(mchid, source, PUBLIC_KEY_FILE, "file is missing (mode is public-key)"));
+      problems.add(
+          new MerchantProblem(
+              mchid, source, PUBLIC_KEY_FILE, "file is missing (mode is public-key)"));
     }
     int rate = defaultRateLimit;
     Object rateSetting = settings.get("rate-limit-per-second");
@@ -143,32 +176,51 @@ public final class MerchantDirectory {
       try {
         rate = Integer.parseInt(text(rateSetting));
       } catch (NumberFormatException e) {
-        problems.add(new MerchantProblem(mchid, source, "rate-limit-per-second", "is not a whole number"));
+        problems.add(
+            new MerchantProblem(mchid, source, "rate-limit-per-second", "is not a whole number"));
       }
     }
     if (!problems.isEmpty()) {
       return MerchantSource.failed(mchid, source, problems, print);
     }
     String apiv3 = files.get(APIV3_KEY_FILE);
-    MerchantCredentials credentials = new MerchantCredentials(mchid, appids(settings.get("appids")),
-        text(settings.get("merchant-serial-number")), files.get(PRIVATE_KEY_FILE),
-        apiv3 == null ? null : apiv3.strip(), text(settings.get("public-key-id")),
-        MerchantCredentials.PUBLIC_KEY.equals(mode) ? files.get(PUBLIC_KEY_FILE) : null, mode, rate,
-        files.get(CERTIFICATE_FILE));
+    MerchantCredentials credentials =
+        new MerchantCredentials(
+            mchid,
+            appids(settings.get("appids")),
+            text(settings.get("merchant-serial-number")),
+            files.get(PRIVATE_KEY_FILE),
+            apiv3 == null ? null : apiv3.strip(),
+            text(settings.get("public-key-id")),
+            MerchantCredentials.PUBLIC_KEY.equals(mode) ? files.get(PUBLIC_KEY_FILE) : null,
+            mode,
+            rate,
+            files.get(CERTIFICATE_FILE));
     return MerchantSource.of(credentials, source, MerchantCredentialChecks.Fields.DIRECTORY, print);
   }
 
-  private static Map<String, Object> settings(String mchid, String source, Map<String, String> files,
-      List<MerchantProblem> problems) {
-    List<String> present = Stream.of(YAML_FILE, YML_FILE, PROPERTIES_FILE).filter(files::containsKey).toList();
+  private static Map<String, Object> settings(
+      String mchid, String source, Map<String, String> files, List<MerchantProblem> problems) {
+    List<String> present =
+        Stream.of(YAML_FILE, YML_FILE, PROPERTIES_FILE).filter(files::containsKey).toList();
     if (present.isEmpty()) {
-      problems.add(new MerchantProblem(mchid, source, YAML_FILE, "file is missing (or " + PROPERTIES_FILE
-          + "): it names the appids and the merchant serial"));
+      problems.add(
+          new MerchantProblem(
+              mchid,
+              source,
+              YAML_FILE,
+              "file is missing (or "
+                  + PROPERTIES_FILE
+                  + "): it names the appids and the merchant serial"));
       return Map.of();
     }
     if (present.size() > 1) {
-      problems.add(new MerchantProblem(mchid, source, present.get(0), "more than one settings file: " + present
-          + "; keep one"));
+      problems.add(
+          new MerchantProblem(
+              mchid,
+              source,
+              present.get(0),
+              "more than one settings file: " + present + "; keep one"));
       return Map.of();
     }
     String file = present.get(0);
@@ -188,8 +240,9 @@ public final class MerchantDirectory {
         }
       }
     } catch (IOException | RuntimeException e) {
-      problems.add(new MerchantProblem(mchid, source, file, "cannot be parsed (" + e.getClass().getSimpleName()
-          + ")"));
+      problems.add(
+          new MerchantProblem(
+              mchid, source, file, "cannot be parsed (" + e.getClass().getSimpleName() + ")"));
     }
     return out;
   }
@@ -201,10 +254,15 @@ public final class MerchantDirectory {
   private static Yaml yaml() {
     LoaderOptions options = new LoaderOptions();
     DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver() {
-      @Override
-      protected void addImplicitResolvers() {}
-    });
+    return new Yaml(
+        new SafeConstructor(options),
+        new Representer(dumper),
+        dumper,
+        options,
+        new Resolver() {
+          @Override
+          protected void addImplicitResolvers() {}
+        });
   }
 
   private static Set<String> appids(Object value) {

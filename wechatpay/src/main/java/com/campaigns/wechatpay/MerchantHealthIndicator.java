@@ -6,10 +6,10 @@ import org.springframework.boot.actuate.health.Status;
 
 /**
  * {@code merchants} in /actuator/health of the API and of the worker: UP when every merchant is
- * loaded and passes its live check (a signed query whose answer verifies), DEGRADED when some do not
- * (details say which and why; the overall status stays UP, so one merchant's problem does not take a
- * process out of a load balancer), DOWN when no merchant is usable. Registered by
- * {@link WechatPayConfiguration}.
+ * loaded and passes its live check (a signed query whose answer verifies), DEGRADED when some do
+ * not (details say which and why; the overall status stays UP, so one merchant's problem does not
+ * take a process out of a load balancer), DOWN when no merchant is usable. Registered by {@link
+ * WechatPayConfiguration}.
  */
 class MerchantHealthIndicator implements HealthIndicator {
 

@@ -6,7 +6,8 @@ package com.campaigns.wechatpay;
  * parsers.
  *
  * @param mchid the merchant (the folder name for a directory merchant whose files name none)
- * @param source where the credentials come from, e.g. {@code directory /etc/campaigns/merchants/1900000001}
+ * @param source where the credentials come from, e.g. {@code directory
+ *     /etc/campaigns/merchants/1900000001}
  * @param field the file or setting at fault, e.g. {@code apiclient_key.pem} or {@code apiv3-key}
  */
 public record MerchantProblem(String mchid, String source, String field, String message) {

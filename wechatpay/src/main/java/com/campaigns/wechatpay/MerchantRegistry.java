@@ -24,25 +24,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps {@link WechatMerchants} in step with the configured merchant sources, without a restart.
  *
- * <p>Sources, by precedence when two name the same mchid: the merchants directory
- * ({@code campaigns.wechatpay.merchants-dir}, {@link MerchantDirectory}), the inline properties and
- * environment ({@code campaigns.wechatpay.merchants[i]}; secrets given by path are re-read), and the
- * sandbox's admin API (read once at startup; development only).
+ * <p>Sources, by precedence when two name the same mchid: the merchants directory ({@code
+ * campaigns.wechatpay.merchants-dir}, {@link MerchantDirectory}), the inline properties and
+ * environment ({@code campaigns.wechatpay.merchants[i]}; secrets given by path are re-read), and
+ * the sandbox's admin API (read once at startup; development only).
  *
  * <p>Every {@code reload-interval} the sources are scanned and each merchant's content fingerprint
- * compared with what is in use. A change is applied once two consecutive scans see the same content,
- * so a rotation written file by file is never loaded half-way; a folder that disappears is removed
- * after two scans likewise. Then:
+ * compared with what is in use. A change is applied once two consecutive scans see the same
+ * content, so a rotation written file by file is never loaded half-way; a folder that disappears is
+ * removed after two scans likewise. Then:
  *
  * <ul>
  *   <li>new and valid: clients are built and the merchant becomes usable;
  *   <li>changed and valid (a rotation, a move to the public key): new clients are built and swapped
  *       in; calls under way finish with the old ones;
  *   <li>changed but invalid, or the build failed (e.g. no platform certificate): the previous
- *       credentials stay in use (state STALE) and the problem is logged once, naming the merchant and
- *       the field;
- *   <li>gone from every source: removed; its campaigns pause with MERCHANT_UNAVAILABLE at their next
- *       call and resume when it is back.
+ *       credentials stay in use (state STALE) and the problem is logged once, naming the merchant
+ *       and the field;
+ *   <li>gone from every source: removed; its campaigns pause with MERCHANT_UNAVAILABLE at their
+ *       next call and resume when it is back.
  * </ul>
  *
  * One merchant's problem never affects another merchant. Secrets are never logged.
@@ -50,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public class MerchantRegistry implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MerchantRegistry.class);
+
   /** A failed build of unchanged credentials (network, WeChat Pay down) is retried this often. */
   private static final Duration BUILD_RETRY = Duration.ofSeconds(30);
 
@@ -74,10 +75,15 @@ public class MerchantRegistry implements AutoCloseable {
     this.merchants = merchants;
     this.clock = clock;
     this.loader = new MerchantCredentialsLoader(properties);
-    this.directory = properties.merchantsDir() == null ? null
-        : new MerchantDirectory(properties.merchantsDir(), properties.defaultRateLimitPerSecond());
-    this.sandbox = properties.sandboxAdminUrl() == null || properties.sandboxAdminUrl().isBlank()
-        ? List.of() : loader.sandbox(Duration.ofSeconds(60));
+    this.directory =
+        properties.merchantsDir() == null
+            ? null
+            : new MerchantDirectory(
+                properties.merchantsDir(), properties.defaultRateLimitPerSecond());
+    this.sandbox =
+        properties.sandboxAdminUrl() == null || properties.sandboxAdminUrl().isBlank()
+            ? List.of()
+            : loader.sandbox(Duration.ofSeconds(60));
     reload();
   }
 
@@ -94,11 +100,13 @@ public class MerchantRegistry implements AutoCloseable {
   /** Scans again every {@code reload-interval} on a daemon thread, until {@link #close()}. */
   public synchronized MerchantRegistry start() {
     if (scanner == null) {
-      scanner = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "merchant-registry");
-        t.setDaemon(true);
-        return t;
-      });
+      scanner =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "merchant-registry");
+                t.setDaemon(true);
+                return t;
+              });
       long millis = properties.reloadInterval().toMillis();
       scanner.scheduleWithFixedDelay(this::reloadQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
@@ -168,11 +176,15 @@ public class MerchantRegistry implements AutoCloseable {
       e.problems = List.of();
       e.buildError = null;
     }
-    entries.values().removeIf(e -> !e.present && merchants.find(e.mchid).isEmpty() && e.forgettable());
+    entries
+        .values()
+        .removeIf(e -> !e.present && merchants.find(e.mchid).isEmpty() && e.forgettable());
   }
 
   private boolean buildRetryDue(Entry e, MerchantSource s) {
-    return s.valid() && e.buildError != null && e.lastBuildAttempt != null
+    return s.valid()
+        && e.buildError != null
+        && e.lastBuildAttempt != null
         && clock.instant().isAfter(e.lastBuildAttempt.plus(BUILD_RETRY));
   }
 
@@ -183,11 +195,22 @@ public class MerchantRegistry implements AutoCloseable {
     if (!s.valid()) {
       e.problems = s.problems();
       e.buildError = null;
-      log.error("merchant {} ({}) has invalid credentials{}: {}", e.mchid, s.source(),
-          current.isPresent() ? "; the credentials loaded at " + current.get().loadedAt() + " stay in use" : "",
+      log.error(
+          "merchant {} ({}) has invalid credentials{}: {}",
+          e.mchid,
+          s.source(),
+          current.isPresent()
+              ? "; the credentials loaded at " + current.get().loadedAt() + " stay in use"
+              : "",
           s.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
-      merchants.unavailable(e.mchid, "credentials in " + s.source() + " are invalid ("
-          + String.join(", ", s.problems().stream().map(MerchantProblem::field).distinct().toList()) + ")");
+      merchants.unavailable(
+          e.mchid,
+          "credentials in "
+              + s.source()
+              + " are invalid ("
+              + String.join(
+                  ", ", s.problems().stream().map(MerchantProblem::field).distinct().toList())
+              + ")");
       return;
     }
     e.problems = List.of();
@@ -196,10 +219,20 @@ public class MerchantRegistry implements AutoCloseable {
     try {
       built = merchants.factory().build(s.credentials(), s.source(), clock.instant());
     } catch (RuntimeException ex) {
-      e.buildError = new MerchantProblem(e.mchid, s.source(), "credentials", WechatPayClientFactory.firstLine(
-          ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
-      log.error("merchant {} ({}) could not be loaded{}: {}", e.mchid, s.source(),
-          current.isPresent() ? "; the credentials loaded at " + current.get().loadedAt() + " stay in use" : "",
+      e.buildError =
+          new MerchantProblem(
+              e.mchid,
+              s.source(),
+              "credentials",
+              WechatPayClientFactory.firstLine(
+                  ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+      log.error(
+          "merchant {} ({}) could not be loaded{}: {}",
+          e.mchid,
+          s.source(),
+          current.isPresent()
+              ? "; the credentials loaded at " + current.get().loadedAt() + " stay in use"
+              : "",
           e.buildError.message());
       merchants.unavailable(e.mchid, e.buildError.message());
       return;
@@ -207,13 +240,27 @@ public class MerchantRegistry implements AutoCloseable {
     e.buildError = null;
     merchants.install(built);
     if (current.isEmpty()) {
-      log.info("merchant {} loaded from {}: mode {}, serial {}, appids {}, {} sends/s", e.mchid, s.source(),
-          built.mode(), built.merchantSerialNumber(), built.appids(), built.rateLimitPerSecond());
+      log.info(
+          "merchant {} loaded from {}: mode {}, serial {}, appids {}, {} sends/s",
+          e.mchid,
+          s.source(),
+          built.mode(),
+          built.merchantSerialNumber(),
+          built.appids(),
+          built.rateLimitPerSecond());
     } else {
       MerchantClient old = current.get();
-      log.info("merchant {} reloaded from {}: mode {} -> {}, serial {} -> {}, public key id {} -> {}, {} sends/s",
-          e.mchid, s.source(), old.mode(), built.mode(), old.merchantSerialNumber(), built.merchantSerialNumber(),
-          old.publicKeyId(), built.publicKeyId(), built.rateLimitPerSecond());
+      log.info(
+          "merchant {} reloaded from {}: mode {} -> {}, serial {} -> {}, public key id {} -> {}, {} sends/s",
+          e.mchid,
+          s.source(),
+          old.mode(),
+          built.mode(),
+          old.merchantSerialNumber(),
+          built.merchantSerialNumber(),
+          old.publicKeyId(),
+          built.publicKeyId(),
+          built.rateLimitPerSecond());
     }
   }
 
@@ -229,7 +276,9 @@ public class MerchantRegistry implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         String message = e.getMessage();
         if (!Objects.equals(message, directoryError)) {
-          log.error("merchants directory {} cannot be scanned ({}); its merchants stay as they are", directory.root(),
+          log.error(
+              "merchants directory {} cannot be scanned ({}); its merchants stay as they are",
+              directory.root(),
               message);
           directoryError = message;
         }
@@ -256,14 +305,31 @@ public class MerchantRegistry implements AutoCloseable {
         problems.add(e.buildError);
       }
       for (String other : e.shadowed) {
-        problems.add(new MerchantProblem(e.mchid, other, "mchid", "also defined here; ignored in favour of "
-            + e.source));
+        problems.add(
+            new MerchantProblem(
+                e.mchid, other, "mchid", "also defined here; ignored in favour of " + e.source));
       }
-      String state = live.isEmpty() ? MerchantStatus.UNAVAILABLE
-          : e.problems.isEmpty() && e.buildError == null ? MerchantStatus.ACTIVE : MerchantStatus.STALE;
-      out.put(e.mchid, live.map(c -> status(c, state, problems))
-          .orElse(new MerchantStatus(e.mchid, state, e.source, null, null, null, null, null, null,
-              List.copyOf(problems))));
+      String state =
+          live.isEmpty()
+              ? MerchantStatus.UNAVAILABLE
+              : e.problems.isEmpty() && e.buildError == null
+                  ? MerchantStatus.ACTIVE
+                  : MerchantStatus.STALE;
+      out.put(
+          e.mchid,
+          live.map(c -> status(c, state, problems))
+              .orElse(
+                  new MerchantStatus(
+                      e.mchid,
+                      state,
+                      e.source,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      List.copyOf(problems))));
     }
     for (MerchantClient c : merchants.all()) {
       if (!seen.contains(c.mchid())) {
@@ -271,16 +337,38 @@ public class MerchantRegistry implements AutoCloseable {
       }
     }
     if (directoryError != null) {
-      out.put("*", new MerchantStatus("*", MerchantStatus.STALE, "directory " + directory.root(), null, null, null,
-          null, null, null, List.of(new MerchantProblem("*", "directory " + directory.root(), "merchants-dir",
-              directoryError))));
+      out.put(
+          "*",
+          new MerchantStatus(
+              "*",
+              MerchantStatus.STALE,
+              "directory " + directory.root(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              List.of(
+                  new MerchantProblem(
+                      "*", "directory " + directory.root(), "merchants-dir", directoryError))));
     }
     return out.values().stream().sorted(Comparator.comparing(MerchantStatus::mchid)).toList();
   }
 
-  private static MerchantStatus status(MerchantClient c, String state, List<MerchantProblem> problems) {
-    return new MerchantStatus(c.mchid(), state, c.source(), c.mode(), c.appids(), c.merchantSerialNumber(),
-        c.publicKeyId(), c.rateLimitPerSecond(), c.loadedAt(), List.copyOf(problems));
+  private static MerchantStatus status(
+      MerchantClient c, String state, List<MerchantProblem> problems) {
+    return new MerchantStatus(
+        c.mchid(),
+        state,
+        c.source(),
+        c.mode(),
+        c.appids(),
+        c.merchantSerialNumber(),
+        c.publicKeyId(),
+        c.rateLimitPerSecond(),
+        c.loadedAt(),
+        List.copyOf(problems));
   }
 
   /** One merchant known to a source. */

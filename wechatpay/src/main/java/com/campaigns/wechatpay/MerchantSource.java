@@ -13,21 +13,33 @@ import java.util.List;
  * @param problems empty when the credentials can be used
  * @param fingerprint SHA-256 over the raw inputs; equal fingerprints mean nothing changed
  */
-public record MerchantSource(String mchid, String source, MerchantCredentials credentials,
-    List<MerchantProblem> problems, String fingerprint) {
+public record MerchantSource(
+    String mchid,
+    String source,
+    MerchantCredentials credentials,
+    List<MerchantProblem> problems,
+    String fingerprint) {
 
   public boolean valid() {
     return credentials != null && problems.isEmpty();
   }
 
-  static MerchantSource of(MerchantCredentials credentials, String source, MerchantCredentialChecks.Fields fields,
+  static MerchantSource of(
+      MerchantCredentials credentials,
+      String source,
+      MerchantCredentialChecks.Fields fields,
       String fingerprint) {
     List<MerchantProblem> problems = MerchantCredentialChecks.check(credentials, source, fields);
-    return new MerchantSource(credentials.mchid(), source, problems.isEmpty() ? credentials : null,
-        List.copyOf(problems), fingerprint);
+    return new MerchantSource(
+        credentials.mchid(),
+        source,
+        problems.isEmpty() ? credentials : null,
+        List.copyOf(problems),
+        fingerprint);
   }
 
-  static MerchantSource failed(String mchid, String source, List<MerchantProblem> problems, String fingerprint) {
+  static MerchantSource failed(
+      String mchid, String source, List<MerchantProblem> problems, String fingerprint) {
     return new MerchantSource(mchid, source, null, List.copyOf(problems), fingerprint);
   }
 

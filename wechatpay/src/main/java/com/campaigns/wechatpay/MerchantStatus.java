@@ -8,9 +8,9 @@ import java.util.Set;
  * What the registry knows about one merchant, without any secret: where its credentials come from,
  * its mode and serial, and why it cannot be used if it cannot.
  *
- * @param state {@code ACTIVE}: the configured credentials are in use; {@code STALE}: the
- *     configured credentials are invalid or could not be loaded, the previous ones stay in use;
- *     {@code UNAVAILABLE}: nothing usable, campaigns of this merchant pause
+ * @param state {@code ACTIVE}: the configured credentials are in use; {@code STALE}: the configured
+ *     credentials are invalid or could not be loaded, the previous ones stay in use; {@code
+ *     UNAVAILABLE}: nothing usable, campaigns of this merchant pause
  * @param loadedAt when the credentials in use were loaded; null when none are
  */
 public record MerchantStatus(

@@ -28,7 +28,9 @@ public record WechatError(Kind kind, int httpStatus, String code, String message
     STOCK_STATE,
     /** RESOURCE_NOT_EXISTS / NOT_FOUND. */
     NOT_FOUND,
-    /** Everything else that retrying cannot fix: budget exhausted, signature, permission, params. */
+    /**
+     * Everything else that retrying cannot fix: budget exhausted, signature, permission, params.
+     */
     FATAL,
     /** A code this product does not know. */
     UNKNOWN;

@@ -25,11 +25,15 @@ public final class WechatErrorClassifier {
       return new WechatError(Kind.TRANSIENT, 0, "HTTP_ERROR", rootMessage(t));
     }
     if (t instanceof JsonParseException) {
-      // A non-JSON error body (an HTML 502 from a proxy): the SDK loses the status, the call may be retried.
+      // A non-JSON error body (an HTML 502 from a proxy): the SDK loses the status, the call may be
+      // retried.
       return new WechatError(Kind.TRANSIENT, 0, "MALFORMED_RESPONSE", rootMessage(t));
     }
-    if (t instanceof ValidationException || t instanceof IllegalArgumentException || t instanceof NullPointerException) {
-      // Signature, serial or timestamp of the answer did not verify: the call may have taken effect.
+    if (t instanceof ValidationException
+        || t instanceof IllegalArgumentException
+        || t instanceof NullPointerException) {
+      // Signature, serial or timestamp of the answer did not verify: the call may have taken
+      // effect.
       return new WechatError(Kind.UNVERIFIED, 0, "INVALID_SIGNATURE", rootMessage(t));
     }
     if (t instanceof MalformedMessageException) {
@@ -41,27 +45,31 @@ public final class WechatErrorClassifier {
   public static WechatError classify(int status, String code, String message) {
     String msg = message == null ? "" : message;
     if (status == 429) {
-      return new WechatError(Kind.THROTTLED, status, code == null ? "FREQUENCY_LIMITED" : code, message);
+      return new WechatError(
+          Kind.THROTTLED, status, code == null ? "FREQUENCY_LIMITED" : code, message);
     }
     if (status >= 500) {
       return new WechatError(Kind.TRANSIENT, status, code == null ? "SYSTEM_ERROR" : code, message);
     }
     if (code == null) {
-      return new WechatError(status == 404 ? Kind.NOT_FOUND : Kind.UNKNOWN, status, "HTTP_" + status, message);
+      return new WechatError(
+          status == 404 ? Kind.NOT_FOUND : Kind.UNKNOWN, status, "HTTP_" + status, message);
     }
-    Kind kind = switch (code) {
-      case "FREQUENCY_LIMITED", "FREQUENCY_LIMIT_EXCEED", "RATE_LIMITED" -> Kind.THROTTLED;
-      case "SYSTEM_ERROR", "SERVICE_UNAVAILABLE" -> Kind.TRANSIENT;
-      case "INVALID_REQUEST" -> invalidRequest(msg);
-      case "RULE_LIMIT" -> msg.contains("导入") ? Kind.TRANSIENT : Kind.RECIPIENT_SUSPECT;
-      case "USER_ACCOUNT_ABNORMAL", "USER_AL_GET_COUPON" -> Kind.RECIPIENT;
-      case "NOT_ENOUGH" -> msg.contains("单天") || msg.contains("单日") ? Kind.DAILY_LIMIT : Kind.FATAL;
-      case "REQUEST_BLOCKED" -> requestBlocked(msg);
-      case "PARAM_ERROR" -> msg.contains("批次状态") ? Kind.STOCK_STATE : Kind.FATAL;
-      case "RESOURCE_NOT_EXISTS", "NOT_FOUND" -> Kind.NOT_FOUND;
-      case "SIGN_ERROR", "NO_AUTH", "APPID_MCHID_NOT_MATCH", "MCH_NOT_EXISTS" -> Kind.FATAL;
-      default -> Kind.UNKNOWN;
-    };
+    Kind kind =
+        switch (code) {
+          case "FREQUENCY_LIMITED", "FREQUENCY_LIMIT_EXCEED", "RATE_LIMITED" -> Kind.THROTTLED;
+          case "SYSTEM_ERROR", "SERVICE_UNAVAILABLE" -> Kind.TRANSIENT;
+          case "INVALID_REQUEST" -> invalidRequest(msg);
+          case "RULE_LIMIT" -> msg.contains("导入") ? Kind.TRANSIENT : Kind.RECIPIENT_SUSPECT;
+          case "USER_ACCOUNT_ABNORMAL", "USER_AL_GET_COUPON" -> Kind.RECIPIENT;
+          case "NOT_ENOUGH" ->
+              msg.contains("单天") || msg.contains("单日") ? Kind.DAILY_LIMIT : Kind.FATAL;
+          case "REQUEST_BLOCKED" -> requestBlocked(msg);
+          case "PARAM_ERROR" -> msg.contains("批次状态") ? Kind.STOCK_STATE : Kind.FATAL;
+          case "RESOURCE_NOT_EXISTS", "NOT_FOUND" -> Kind.NOT_FOUND;
+          case "SIGN_ERROR", "NO_AUTH", "APPID_MCHID_NOT_MATCH", "MCH_NOT_EXISTS" -> Kind.FATAL;
+          default -> Kind.UNKNOWN;
+        };
     return new WechatError(kind, status, code, message);
   }
 

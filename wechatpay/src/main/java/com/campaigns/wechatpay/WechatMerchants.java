@@ -82,7 +82,9 @@ public class WechatMerchants {
    */
   public String whyUnavailable(String mchid) {
     String reason = mchid == null ? null : unavailable.get(mchid);
-    return "no credentials configured for merchant " + mchid + (reason == null ? "" : ": " + reason);
+    return "no credentials configured for merchant "
+        + mchid
+        + (reason == null ? "" : ": " + reason);
   }
 
   /** For validation: the appids a registered merchant may send with, or null when unknown. */

@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The merchants and their WeChat Pay clients, from {@code campaigns.wechatpay.*}: the live map
- * ({@link WechatMerchants}), the registry that reloads it from its sources every
- * {@code reload-interval}, and the live checks behind {@code GET /api/v1/merchants} and the
- * {@code merchants} health component (the same in the API and the worker).
+ * ({@link WechatMerchants}), the registry that reloads it from its sources every {@code
+ * reload-interval}, and the live checks behind {@code GET /api/v1/merchants} and the {@code
+ * merchants} health component (the same in the API and the worker).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WechatPayProperties.class)

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl only for the local sandbox: every call to api.mch.weixin.qq.com is sent here
  * @param sandboxAdminUrl only for the local sandbox: merchant credentials are read once at startup
  *     from its {@code GET /sandbox/merchants} (the sandbox generates them)
- * @param merchants merchants configured inline or through the environment (keys as PEM text or
- *     file paths; files given by path are re-read on every scan, so they may be rotated in place)
+ * @param merchants merchants configured inline or through the environment (keys as PEM text or file
+ *     paths; files given by path are re-read on every scan, so they may be rotated in place)
  * @param merchantsDir a directory with one folder per merchant ({@link MerchantDirectory}), watched
  *     for added, rotated and removed merchants; null: none
  * @param reloadInterval how often the merchant sources are scanned; a change is applied once two
@@ -47,15 +47,36 @@ public record WechatPayProperties(
   }
 
   /** The settings of earlier versions: no merchant directory, default intervals. */
-  public WechatPayProperties(String baseUrl, String sandboxAdminUrl, Duration connectTimeout, Duration readTimeout,
-      int defaultRateLimitPerSecond, List<Merchant> merchants) {
-    this(baseUrl, sandboxAdminUrl, connectTimeout, readTimeout, defaultRateLimitPerSecond, merchants, null, null,
+  public WechatPayProperties(
+      String baseUrl,
+      String sandboxAdminUrl,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int defaultRateLimitPerSecond,
+      List<Merchant> merchants) {
+    this(
+        baseUrl,
+        sandboxAdminUrl,
+        connectTimeout,
+        readTimeout,
+        defaultRateLimitPerSecond,
+        merchants,
+        null,
+        null,
         null);
   }
 
   public WechatPayProperties withMerchantsDir(Path dir, Duration reload) {
-    return new WechatPayProperties(baseUrl, sandboxAdminUrl, connectTimeout, readTimeout, defaultRateLimitPerSecond,
-        merchants, dir, reload, checkInterval);
+    return new WechatPayProperties(
+        baseUrl,
+        sandboxAdminUrl,
+        connectTimeout,
+        readTimeout,
+        defaultRateLimitPerSecond,
+        merchants,
+        dir,
+        reload,
+        checkInterval);
   }
 
   /** One merchant given inline. Each secret may be given as text or as a file path. */

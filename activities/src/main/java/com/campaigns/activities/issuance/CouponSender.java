@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Sends one coupon to one recipient of a segment, on a sender thread, until WeChat Pay gives a final
- * answer or the segment stops. Each try takes the merchant's current client from the registry, so a
- * key rotated while the segment runs is used from the next send on; a merchant removed meanwhile
- * stops the segment. Sends to one openid are serialized ({@link OpenidLocks}).
+ * Sends one coupon to one recipient of a segment, on a sender thread, until WeChat Pay gives a
+ * final answer or the segment stops. Each try takes the merchant's current client from the
+ * registry, so a key rotated while the segment runs is used from the next send on; a merchant
+ * removed meanwhile stops the segment. Sends to one openid are serialized ({@link OpenidLocks}).
  */
 final class CouponSender {
 
@@ -32,8 +32,15 @@ final class CouponSender {
   private final SegmentStop stop;
   private final AtomicInteger unknownInARow = new AtomicInteger();
 
-  CouponSender(IssueRequest r, WechatMerchants merchants, OpenidLocks locks, SlotPacer pacer,
-      IssuanceSettings settings, IssuanceMetrics metrics, ProgressReporter progress, AnswerRecorder answers,
+  CouponSender(
+      IssueRequest r,
+      WechatMerchants merchants,
+      OpenidLocks locks,
+      SlotPacer pacer,
+      IssuanceSettings settings,
+      IssuanceMetrics metrics,
+      ProgressReporter progress,
+      AnswerRecorder answers,
       SegmentStop stop) {
     this.r = r;
     this.merchants = merchants;
@@ -57,7 +64,8 @@ final class CouponSender {
     ReentrantLock lock = locks.lockFor(r.mchid(), openid);
     lock.lock();
     try {
-      SendRetries retries = new SendRetries(settings.transientAttempts(), settings.suspectRetryDelay().toMillis());
+      SendRetries retries =
+          new SendRetries(settings.transientAttempts(), settings.suspectRetryDelay().toMillis());
       while (!stop.stopped()) {
         MerchantClient client = merchants.find(r.mchid()).orElse(null);
         if (client == null) {
@@ -69,12 +77,14 @@ final class CouponSender {
           unknownInARow.set(0);
           progress.issued();
           metrics.issued(r.mchid());
-          answers.add(outcome(seq, openid, outRequestNo, IssuanceLedger.ISSUED, couponId, null, null));
+          answers.add(
+              outcome(seq, openid, outRequestNo, IssuanceLedger.ISSUED, couponId, null, null));
           return;
         } catch (RuntimeException e) {
           WechatError error = WechatErrorClassifier.classify(e);
           SendRetries.Next next =
-              retries.after(error, () -> merchants.find(r.mchid()).filter(now -> now != client).isPresent());
+              retries.after(
+                  error, () -> merchants.find(r.mchid()).filter(now -> now != client).isPresent());
           if (!act(next, error, seq, openid, outRequestNo)) {
             return;
           }
@@ -86,7 +96,8 @@ final class CouponSender {
   }
 
   /** Carries out one decision; true when the send goes on. */
-  private boolean act(SendRetries.Next next, WechatError error, long seq, String openid, String outRequestNo) {
+  private boolean act(
+      SendRetries.Next next, WechatError error, long seq, String openid, String outRequestNo) {
     switch (next.action()) {
       case RESEND_WITH_NEW_KEY -> {
         return true;
@@ -112,14 +123,32 @@ final class CouponSender {
         unknownInARow.set(0);
         progress.rejected();
         metrics.rejected(r.mchid(), error.code());
-        answers.add(outcome(seq, openid, outRequestNo, IssuanceLedger.REJECTED, null, error.code(), error.message()));
+        answers.add(
+            outcome(
+                seq,
+                openid,
+                outRequestNo,
+                IssuanceLedger.REJECTED,
+                null,
+                error.code(),
+                error.message()));
         return false;
       }
       case RECORD_UNKNOWN -> {
-        answers.add(outcome(seq, openid, outRequestNo, IssuanceLedger.FAILED, null, error.code(), error.message()));
+        answers.add(
+            outcome(
+                seq,
+                openid,
+                outRequestNo,
+                IssuanceLedger.FAILED,
+                null,
+                error.code(),
+                error.message()));
         metrics.failed(r.mchid(), error.code());
         if (unknownInARow.incrementAndGet() >= settings.unknownCodesBeforeStop()) {
-          stop.stop(IssueStop.STOCK_LEVEL, error.code(),
+          stop.stop(
+              IssueStop.STOCK_LEVEL,
+              error.code(),
               settings.unknownCodesBeforeStop() + " unknown answers in a row: " + error.describe());
         }
         return false;
@@ -132,9 +161,25 @@ final class CouponSender {
     }
   }
 
-  private Outcome outcome(long seq, String openid, String outRequestNo, String status, String couponId,
-      String code, String message) {
-    return new Outcome(r.campaignId(), r.waveIndex(), seq, openid, outRequestNo, r.stockId(), status, couponId,
-        code, message, IssuanceLedger.ISSUED.equals(status) ? r.couponAmount() : 0);
+  private Outcome outcome(
+      long seq,
+      String openid,
+      String outRequestNo,
+      String status,
+      String couponId,
+      String code,
+      String message) {
+    return new Outcome(
+        r.campaignId(),
+        r.waveIndex(),
+        seq,
+        openid,
+        outRequestNo,
+        r.stockId(),
+        status,
+        couponId,
+        code,
+        message,
+        IssuanceLedger.ISSUED.equals(status) ? r.couponAmount() : 0);
   }
 }

@@ -31,17 +31,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues a segment of a wave. The ledger is the checkpoint: a run skips every recipient that already
- * has a final outcome, so a retried, resumed or re-assigned segment continues at the exact
+ * Issues a segment of a wave. The ledger is the checkpoint: a run skips every recipient that
+ * already has a final outcome, so a retried, resumed or re-assigned segment continues at the exact
  * recipient, and a send repeated after a lost answer reuses its out_request_no, which WeChat Pay
  * answers with the coupon it already issued. Per-recipient refusals are recorded, not thrown.
  *
  * <p>A segment run is a few parts: the {@link SegmentDispatcher} (audience order, in-flight limit,
- * send slots, issue cap), the {@link CouponSender} on the shared sender threads (one recipient until a
- * final answer) with its classification step {@link SendRetries}, the {@link AnswerRecorder}
- * (batched ledger writes), the {@link ProgressReporter} (counts and heartbeats) and the
- * {@link SegmentStop} they share. This class wires them per call and turns the end state into the
- * activity's result or failure.
+ * send slots, issue cap), the {@link CouponSender} on the shared sender threads (one recipient
+ * until a final answer) with its classification step {@link SendRetries}, the {@link
+ * AnswerRecorder} (batched ledger writes), the {@link ProgressReporter} (counts and heartbeats) and
+ * the {@link SegmentStop} they share. This class wires them per call and turns the end state into
+ * the activity's result or failure.
  */
 @Component
 @ActivityImpl(taskQueues = TemporalNames.TASK_QUEUE)
@@ -58,8 +58,13 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
   private final ExecutorService senders;
   private final OpenidLocks locks = new OpenidLocks(4096);
 
-  public IssuanceActivitiesImpl(WechatMerchants merchants, AudienceStore audiences, IssuanceLedger ledger,
-      SendSlots slots, IssuanceSettings settings, MeterRegistry meters) {
+  public IssuanceActivitiesImpl(
+      WechatMerchants merchants,
+      AudienceStore audiences,
+      IssuanceLedger ledger,
+      SendSlots slots,
+      IssuanceSettings settings,
+      MeterRegistry meters) {
     this.merchants = merchants;
     this.audiences = audiences;
     this.ledger = ledger;
@@ -67,51 +72,79 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
     this.settings = settings;
     this.metrics = new IssuanceMetrics(meters);
     AtomicInteger n = new AtomicInteger();
-    this.senders = Executors.newFixedThreadPool(settings.senderThreads(), r -> {
-      Thread t = new Thread(r, "coupon-sender-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.senders =
+        Executors.newFixedThreadPool(
+            settings.senderThreads(),
+            r -> {
+              Thread t = new Thread(r, "coupon-sender-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @Override
   public AudienceInfo describeAudience(String audienceId) {
-    return audiences.count(audienceId)
+    return audiences
+        .count(audienceId)
         .map(count -> new AudienceInfo(audienceId, count))
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-            "no stored audience " + audienceId, FailureTypes.AUDIENCE_NOT_FOUND));
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "no stored audience " + audienceId, FailureTypes.AUDIENCE_NOT_FOUND));
   }
 
   @Override
   public WaveSummary summarizeWave(WaveSummaryRequest r) {
-    return new WaveSummary(ledger.waveTotals(r.campaignId(), r.waveIndex(), r.recipients(), r.segmentSize()));
+    return new WaveSummary(
+        ledger.waveTotals(r.campaignId(), r.waveIndex(), r.recipients(), r.segmentSize()));
   }
 
   @Override
   public IssueResult issueCoupons(IssueRequest r) {
     ActivityExecutionContext context = Activity.getExecutionContext();
-    MerchantClient client = merchants.find(r.mchid()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-        merchants.whyUnavailable(r.mchid()), FailureTypes.MERCHANT_UNKNOWN));
+    MerchantClient client =
+        merchants
+            .find(r.mchid())
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        merchants.whyUnavailable(r.mchid()), FailureTypes.MERCHANT_UNKNOWN));
     if (audiences.count(r.audienceId()).isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure("no stored audience " + r.audienceId(),
-          FailureTypes.AUDIENCE_NOT_FOUND);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "no stored audience " + r.audienceId(), FailureTypes.AUDIENCE_NOT_FOUND);
     }
     SegmentStop stop = new SegmentStop();
     ProgressReporter progress = new ProgressReporter(context::heartbeat, stop);
-    AnswerRecorder answers = new AnswerRecorder(ledger::record, settings.flushInterval(), stop,
-        r.campaignId() + "/" + r.waveIndex());
+    AnswerRecorder answers =
+        new AnswerRecorder(
+            ledger::record, settings.flushInterval(), stop, r.campaignId() + "/" + r.waveIndex());
     SlotPacer pacer = pacerFor(r, client);
-    CouponSender sender = new CouponSender(r, merchants, locks, pacer, settings, metrics, progress, answers, stop);
-    SegmentDispatcher run = new SegmentDispatcher(r, settings.concurrencyPerSegment(), senders, pacer, progress,
-        answers, stop, sender::send);
+    CouponSender sender =
+        new CouponSender(r, merchants, locks, pacer, settings, metrics, progress, answers, stop);
+    SegmentDispatcher run =
+        new SegmentDispatcher(
+            r,
+            settings.concurrencyPerSegment(),
+            senders,
+            pacer,
+            progress,
+            answers,
+            stop,
+            sender::send);
     try {
       List<String> openids = audiences.read(r.audienceId(), r.fromSeq(), r.toSeq());
-      Map<Long, String> finals = ledger.finalOutcomes(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq());
+      Map<Long, String> finals =
+          ledger.finalOutcomes(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq());
       run.dispatch(openids, finals, context.getInfo().getAttempt() == 1);
     } catch (ActivityCompletionException | IllegalStateException stopped) {
       // Cancelled, timed out or shutting down: record every answer already received, then stop.
       run.finish();
-      log.info("segment {}/{} [{}, {}) stopped: {}", r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq(),
+      log.info(
+          "segment {}/{} [{}, {}) stopped: {}",
+          r.campaignId(),
+          r.waveIndex(),
+          r.fromSeq(),
+          r.toSeq(),
           stopped.getClass().getSimpleName());
       throw stopped;
     }
@@ -123,31 +156,55 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
   private SlotPacer pacerFor(IssueRequest r, MerchantClient client) {
     int merchantRate = client.rateLimitPerSecond();
     int waveRate = r.ratePerSecond() > 0 ? Math.min(r.ratePerSecond(), merchantRate) : merchantRate;
-    return new SlotPacer(slots, "wave:" + r.campaignId() + ":" + r.waveIndex(), waveRate, "mch:" + r.mchid(),
-        merchantRate, settings.rateHeadroom());
+    return new SlotPacer(
+        slots,
+        "wave:" + r.campaignId() + ":" + r.waveIndex(),
+        waveRate,
+        "mch:" + r.mchid(),
+        merchantRate,
+        settings.rateHeadroom());
   }
 
-  /** The activity's answer once every answer is recorded: a failure to throw, or the segment's totals. */
+  /**
+   * The activity's answer once every answer is recorded: a failure to throw, or the segment's
+   * totals.
+   */
   private IssueResult result(IssueRequest r, SegmentStop stop, ProgressReporter progress) {
     if (stop.ledgerFailure() != null) {
-      // Every answer is recorded now, but dispatching stopped early: the next attempt sends the rest.
-      throw ApplicationFailure.newFailureWithCause("ledger write failed mid-segment: "
-          + stop.ledgerFailure().getMessage(), "LedgerUnavailable", stop.ledgerFailure());
+      // Every answer is recorded now, but dispatching stopped early: the next attempt sends the
+      // rest.
+      throw ApplicationFailure.newFailureWithCause(
+          "ledger write failed mid-segment: " + stop.ledgerFailure().getMessage(),
+          "LedgerUnavailable",
+          stop.ledgerFailure());
     }
     if (stop.merchantIsGone()) {
-      // Answers received are recorded; the recipients not sent to keep no outcome and are sent on resume.
-      log.warn("segment {}/{} [{}, {}) stopped: merchant {} is no longer registered", r.campaignId(), r.waveIndex(),
-          r.fromSeq(), r.toSeq(), r.mchid());
-      throw ApplicationFailure.newNonRetryableFailure(merchants.whyUnavailable(r.mchid()) + " (segment stopped after "
-          + progress.issuedCount() + " issued)", FailureTypes.MERCHANT_UNKNOWN);
+      // Answers received are recorded; the recipients not sent to keep no outcome and are sent on
+      // resume.
+      log.warn(
+          "segment {}/{} [{}, {}) stopped: merchant {} is no longer registered",
+          r.campaignId(),
+          r.waveIndex(),
+          r.fromSeq(),
+          r.toSeq(),
+          r.mchid());
+      throw ApplicationFailure.newNonRetryableFailure(
+          merchants.whyUnavailable(r.mchid())
+              + " (segment stopped after "
+              + progress.issuedCount()
+              + " issued)",
+          FailureTypes.MERCHANT_UNKNOWN);
     }
     if (stop.transientFailure() != null) {
-      throw WechatFailures.toFailure("issue coupons to recipients " + r.fromSeq() + "-" + (r.toSeq() - 1),
+      throw WechatFailures.toFailure(
+          "issue coupons to recipients " + r.fromSeq() + "-" + (r.toSeq() - 1),
           stop.transientFailure());
     }
     SegmentStop.Reason reason = stop.reason();
-    return new IssueResult(ledger.totals(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq()),
-        reason == null ? IssueStop.COMPLETED : reason.stop(), reason == null ? null : reason.code(),
+    return new IssueResult(
+        ledger.totals(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq()),
+        reason == null ? IssueStop.COMPLETED : reason.stop(),
+        reason == null ? null : reason.code(),
         reason == null ? null : reason.message());
   }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts a segment's answers and heartbeats them to Temporal at most every half second. A heartbeat
- * is also how the run learns that it was cancelled or timed out: it throws
- * {@link ActivityCompletionException}. Checkpoints run on the dispatching thread only.
+ * is also how the run learns that it was cancelled or timed out: it throws {@link
+ * ActivityCompletionException}. Checkpoints run on the dispatching thread only.
  */
 final class ProgressReporter {
 

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Dispatches one segment's sends in audience order, on the activity's thread: skips the recipients
  * with a final outcome, keeps at most {@code concurrency} sends in flight, starts each send at its
- * slot from the {@link SlotPacer}, holds the segment under its issue cap, and checkpoints (heartbeat,
- * cancel, shutdown) between sends. {@link #finish()} waits for the sends in flight and records every
- * answer.
+ * slot from the {@link SlotPacer}, holds the segment under its issue cap, and checkpoints
+ * (heartbeat, cancel, shutdown) between sends. {@link #finish()} waits for the sends in flight and
+ * records every answer.
  */
 final class SegmentDispatcher {
 
@@ -38,8 +38,15 @@ final class SegmentDispatcher {
   private final Semaphore inFlight;
   private final AtomicInteger pending = new AtomicInteger();
 
-  SegmentDispatcher(IssueRequest r, int concurrency, Executor senders, SlotPacer pacer, ProgressReporter progress,
-      AnswerRecorder answers, SegmentStop stop, Send send) {
+  SegmentDispatcher(
+      IssueRequest r,
+      int concurrency,
+      Executor senders,
+      SlotPacer pacer,
+      ProgressReporter progress,
+      AnswerRecorder answers,
+      SegmentStop stop,
+      Send send) {
     this.r = r;
     this.senders = senders;
     this.pacer = pacer;
@@ -59,7 +66,8 @@ final class SegmentDispatcher {
     long issuedBefore = finals.values().stream().filter(IssuanceLedger.ISSUED::equals).count();
     if (r.startStagger() > 0 && firstAttempt && finals.size() < openids.size()) {
       // Let the segments launched before this one get ahead (see IssueRequest#startStagger).
-      long micros = (long) (r.startStagger() * (openids.size() - finals.size()) * 1_000_000 / pacer.rate());
+      long micros =
+          (long) (r.startStagger() * (openids.size() - finals.size()) * 1_000_000 / pacer.rate());
       awaitMicros(System.currentTimeMillis() * 1000 + micros);
     }
     for (int i = 0; i < openids.size(); i++) {
@@ -89,19 +97,20 @@ final class SegmentDispatcher {
       }
       String openid = openids.get(i);
       pending.incrementAndGet();
-      senders.execute(() -> {
-        try {
-          send.send(seq, openid);
-        } finally {
-          inFlight.release();
-          try {
-            answers.flushIfDue();
-          } finally {
-            // Last: once nothing is pending, every answer is in the ledger or in the queue.
-            pending.decrementAndGet();
-          }
-        }
-      });
+      senders.execute(
+          () -> {
+            try {
+              send.send(seq, openid);
+            } finally {
+              inFlight.release();
+              try {
+                answers.flushIfDue();
+              } finally {
+                // Last: once nothing is pending, every answer is in the ledger or in the queue.
+                pending.decrementAndGet();
+              }
+            }
+          });
     }
   }
 
@@ -120,7 +129,10 @@ final class SegmentDispatcher {
     }
   }
 
-  /** Waits until a send may start without the segment exceeding its cap; false when the cap is reached. */
+  /**
+   * Waits until a send may start without the segment exceeding its cap; false when the cap is
+   * reached.
+   */
   private boolean awaitRoomUnderCap(long issuedBefore) {
     while (issuedBefore + progress.issuedCount() + pending.get() >= r.issueCap()) {
       if (issuedBefore + progress.issuedCount() >= r.issueCap()) {

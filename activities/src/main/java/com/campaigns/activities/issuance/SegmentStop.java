@@ -33,13 +33,18 @@ final class SegmentStop {
     merchantGone.set(true);
   }
 
-  /** A batched ledger write failed: dispatching stops, the final flush writes the answers or fails. */
+  /**
+   * A batched ledger write failed: dispatching stops, the final flush writes the answers or fails.
+   */
   void ledgerFailure(RuntimeException e) {
     ledgerFailure.compareAndSet(null, e);
   }
 
   boolean stopped() {
-    return reason.get() != null || transientFailure.get() != null || merchantGone.get() || ledgerFailure.get() != null;
+    return reason.get() != null
+        || transientFailure.get() != null
+        || merchantGone.get()
+        || ledgerFailure.get() != null;
   }
 
   Reason reason() {

@@ -13,9 +13,13 @@ final class SendRetries {
 
   /** The kinds of next step. */
   enum Action {
-    /** The key was rotated while the send was signed with the old one: send again with the new key. */
+    /**
+     * The key was rotated while the send was signed with the old one: send again with the new key.
+     */
     RESEND_WITH_NEW_KEY,
-    /** A RULE_LIMIT that may be WeChat Pay's false one: wait {@link Next#delayMillis()}, send again. */
+    /**
+     * A RULE_LIMIT that may be WeChat Pay's false one: wait {@link Next#delayMillis()}, send again.
+     */
     RESEND_AFTER_DELAY,
     /** Back off {@link Next#delayMillis()}, then send again in a send slot of its own. */
     RETRY_IN_A_NEW_SLOT,
@@ -23,7 +27,10 @@ final class SendRetries {
     GIVE_UP,
     /** Record the recipient as REJECTED. */
     REJECT,
-    /** Record the send as FAILED (an unknown code); it is sent again later with the same out_request_no. */
+    /**
+     * Record the send as FAILED (an unknown code); it is sent again later with the same
+     * out_request_no.
+     */
     RECORD_UNKNOWN,
     /** Stop the segment with {@link Next#stop()}. */
     STOP_SEGMENT
@@ -55,7 +62,9 @@ final class SendRetries {
    * client than the one that signed the send (asked only after a SIGN_ERROR).
    */
   Next after(WechatError error, BooleanSupplier keyRotated) {
-    if ("SIGN_ERROR".equals(error.code()) && rotations < MAX_KEY_ROTATIONS && keyRotated.getAsBoolean()) {
+    if ("SIGN_ERROR".equals(error.code())
+        && rotations < MAX_KEY_ROTATIONS
+        && keyRotated.getAsBoolean()) {
       rotations++;
       return Next.of(Action.RESEND_WITH_NEW_KEY);
     }
@@ -72,7 +81,8 @@ final class SendRetries {
         if (++transientTries >= transientAttempts) {
           yield Next.of(Action.GIVE_UP);
         }
-        long backoff = error.kind() == WechatError.Kind.THROTTLED ? 1000 : 100L << Math.min(transientTries, 5);
+        long backoff =
+            error.kind() == WechatError.Kind.THROTTLED ? 1000 : 100L << Math.min(transientTries, 5);
         yield new Next(Action.RETRY_IN_A_NEW_SLOT, backoff, null);
       }
       case DAILY_LIMIT -> new Next(Action.STOP_SEGMENT, 0, IssueStop.DAILY_LIMIT);

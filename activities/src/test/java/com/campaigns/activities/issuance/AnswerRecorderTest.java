@@ -17,15 +17,26 @@ class AnswerRecorderTest {
   private final SegmentStop stop = new SegmentStop();
   private RuntimeException refuse;
 
-  private final AnswerRecorder.Ledger ledger = batch -> {
-    if (refuse != null) {
-      throw refuse;
-    }
-    batches.add(List.copyOf(batch));
-  };
+  private final AnswerRecorder.Ledger ledger =
+      batch -> {
+        if (refuse != null) {
+          throw refuse;
+        }
+        batches.add(List.copyOf(batch));
+      };
 
   private static Outcome answer(long seq) {
-    return new Outcome("c", 0, seq, "o" + seq, "n" + seq, "s", IssuanceLedger.ISSUED, "coupon" + seq, null, null,
+    return new Outcome(
+        "c",
+        0,
+        seq,
+        "o" + seq,
+        "n" + seq,
+        "s",
+        IssuanceLedger.ISSUED,
+        "coupon" + seq,
+        null,
+        null,
         100);
   }
 
@@ -53,7 +64,8 @@ class AnswerRecorderTest {
   }
 
   @Test
-  void aRefusedBatchStaysQueuedStopsTheSegmentAndIsWrittenByTheFinalFlush() throws InterruptedException {
+  void aRefusedBatchStaysQueuedStopsTheSegmentAndIsWrittenByTheFinalFlush()
+      throws InterruptedException {
     AnswerRecorder recorder = new AnswerRecorder(ledger, Duration.ofMillis(1), stop, "c/0");
     refuse = new IllegalStateException("database down");
     recorder.add(answer(0));

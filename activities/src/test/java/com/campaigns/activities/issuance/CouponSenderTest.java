@@ -37,23 +37,47 @@ class CouponSenderTest {
   private static final IssuanceSettings SETTINGS =
       new IssuanceSettings(4, 4, Duration.ofMillis(200), 3, 2, Duration.ofMillis(10), 0.02);
 
-  private final IssueRequest r = new IssueRequest("c-" + UUID.randomUUID(), "1900000001", "wx1", "S1", 0, "a1", 0,
-      100, 500, 1000, -1, "p", 0);
+  private final IssueRequest r =
+      new IssueRequest(
+          "c-" + UUID.randomUUID(),
+          "1900000001",
+          "wx1",
+          "S1",
+          0,
+          "a1",
+          0,
+          100,
+          500,
+          1000,
+          -1,
+          "p",
+          0);
   private final CashCouponsService coupons = mock(CashCouponsService.class);
   private final MerchantClient client = mock(MerchantClient.class);
   private final WechatMerchants merchants = mock(WechatMerchants.class);
   private final SegmentStop stop = new SegmentStop();
   private final ProgressReporter progress = new ProgressReporter(details -> {}, stop);
   private final List<Outcome> recorded = new CopyOnWriteArrayList<>();
-  private final AnswerRecorder answers = new AnswerRecorder(recorded::addAll, Duration.ofHours(1), stop, "test");
+  private final AnswerRecorder answers =
+      new AnswerRecorder(recorded::addAll, Duration.ofHours(1), stop, "test");
   private final CouponSender sender;
 
   CouponSenderTest() {
     when(client.coupons()).thenReturn(coupons);
     when(merchants.find("1900000001")).thenReturn(Optional.of(client));
-    SlotPacer pacer = new SlotPacer(SLOTS, "wave:" + r.campaignId(), 1000, "mch:" + r.campaignId(), 1000, 0.02);
-    sender = new CouponSender(r, merchants, new OpenidLocks(16), pacer, SETTINGS,
-        new IssuanceMetrics(new SimpleMeterRegistry()), progress, answers, stop);
+    SlotPacer pacer =
+        new SlotPacer(SLOTS, "wave:" + r.campaignId(), 1000, "mch:" + r.campaignId(), 1000, 0.02);
+    sender =
+        new CouponSender(
+            r,
+            merchants,
+            new OpenidLocks(16),
+            pacer,
+            SETTINGS,
+            new IssuanceMetrics(new SimpleMeterRegistry()),
+            progress,
+            answers,
+            stop);
   }
 
   private static SendCouponResponse issued(String couponId) {
@@ -63,9 +87,13 @@ class CouponSenderTest {
   }
 
   private static ServiceException refused(int status, String code, String message) {
-    HttpRequest request = new HttpRequest.Builder().httpMethod(HttpMethod.POST)
-        .url("https://api.mch.weixin.qq.com/v3/marketing/favor/users/o/coupons").build();
-    return new ServiceException(request, status, "{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
+    HttpRequest request =
+        new HttpRequest.Builder()
+            .httpMethod(HttpMethod.POST)
+            .url("https://api.mch.weixin.qq.com/v3/marketing/favor/users/o/coupons")
+            .build();
+    return new ServiceException(
+        request, status, "{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
   }
 
   private List<Outcome> recorded() {
@@ -77,13 +105,16 @@ class CouponSenderTest {
   void anIssuedCouponIsRecordedWithItsAmountAndADerivedOutRequestNo() {
     when(coupons.sendCoupon(any(SendCouponRequest.class))).thenReturn(issued("C1"));
     sender.send(7, "openid-7");
-    assertThat(recorded()).singleElement().satisfies(o -> {
-      assertThat(o.seq()).isEqualTo(7);
-      assertThat(o.status()).isEqualTo(IssuanceLedger.ISSUED);
-      assertThat(o.couponId()).isEqualTo("C1");
-      assertThat(o.amount()).isEqualTo(500);
-      assertThat(o.outRequestNo()).startsWith("p");
-    });
+    assertThat(recorded())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.seq()).isEqualTo(7);
+              assertThat(o.status()).isEqualTo(IssuanceLedger.ISSUED);
+              assertThat(o.couponId()).isEqualTo("C1");
+              assertThat(o.amount()).isEqualTo(500);
+              assertThat(o.outRequestNo()).startsWith("p");
+            });
     assertThat(progress.issuedCount()).isEqualTo(1);
     assertThat(stop.stopped()).isFalse();
   }
@@ -91,7 +122,8 @@ class CouponSenderTest {
   @Test
   void aSuspectRuleLimitIsSentOnceMoreWithTheSameOutRequestNo() {
     when(coupons.sendCoupon(any(SendCouponRequest.class)))
-        .thenThrow(refused(403, "RULE_LIMIT", "用户已达最大领券次数")).thenReturn(issued("C2"));
+        .thenThrow(refused(403, "RULE_LIMIT", "用户已达最大领券次数"))
+        .thenReturn(issued("C2"));
     sender.send(1, "openid-1");
     verify(coupons, times(2)).sendCoupon(any(SendCouponRequest.class));
     assertThat(recorded()).extracting(Outcome::status).containsExactly(IssuanceLedger.ISSUED);
@@ -99,20 +131,25 @@ class CouponSenderTest {
 
   @Test
   void aRecipientRefusalIsRecordedAsRejectedAndTheSegmentGoesOn() {
-    when(coupons.sendCoupon(any(SendCouponRequest.class))).thenThrow(refused(403, "USER_ACCOUNT_ABNORMAL", "用户非法"));
+    when(coupons.sendCoupon(any(SendCouponRequest.class)))
+        .thenThrow(refused(403, "USER_ACCOUNT_ABNORMAL", "用户非法"));
     sender.send(2, "openid-2");
-    assertThat(recorded()).singleElement().satisfies(o -> {
-      assertThat(o.status()).isEqualTo(IssuanceLedger.REJECTED);
-      assertThat(o.errorCode()).isEqualTo("USER_ACCOUNT_ABNORMAL");
-      assertThat(o.amount()).isZero();
-    });
+    assertThat(recorded())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(IssuanceLedger.REJECTED);
+              assertThat(o.errorCode()).isEqualTo("USER_ACCOUNT_ABNORMAL");
+              assertThat(o.amount()).isZero();
+            });
     assertThat(progress.rejectedCount()).isEqualTo(1);
     assertThat(stop.stopped()).isFalse();
   }
 
   @Test
   void transientFailuresAreRetriedThenFailTheAttemptWithoutAnOutcome() {
-    when(coupons.sendCoupon(any(SendCouponRequest.class))).thenThrow(refused(500, "SYSTEM_ERROR", "系统繁忙"));
+    when(coupons.sendCoupon(any(SendCouponRequest.class)))
+        .thenThrow(refused(500, "SYSTEM_ERROR", "系统繁忙"));
     sender.send(3, "openid-3");
     verify(coupons, times(SETTINGS.transientAttempts())).sendCoupon(any(SendCouponRequest.class));
     assertThat(stop.transientFailure().code()).isEqualTo("SYSTEM_ERROR");
@@ -121,21 +158,26 @@ class CouponSenderTest {
 
   @Test
   void aDailyLimitStopsTheSegment() {
-    when(coupons.sendCoupon(any(SendCouponRequest.class))).thenThrow(refused(403, "NOT_ENOUGH", "发券超过单天限额"));
+    when(coupons.sendCoupon(any(SendCouponRequest.class)))
+        .thenThrow(refused(403, "NOT_ENOUGH", "发券超过单天限额"));
     sender.send(4, "openid-4");
-    assertThat(stop.reason()).isEqualTo(new SegmentStop.Reason(IssueStop.DAILY_LIMIT, "NOT_ENOUGH", "发券超过单天限额"));
+    assertThat(stop.reason())
+        .isEqualTo(new SegmentStop.Reason(IssueStop.DAILY_LIMIT, "NOT_ENOUGH", "发券超过单天限额"));
     assertThat(recorded()).isEmpty();
   }
 
   @Test
   void unknownCodesAreRecordedAsFailedAndEnoughInARowStopTheSegment() {
-    when(coupons.sendCoupon(any(SendCouponRequest.class))).thenThrow(refused(400, "SOMETHING_NEW", "?"));
+    when(coupons.sendCoupon(any(SendCouponRequest.class)))
+        .thenThrow(refused(400, "SOMETHING_NEW", "?"));
     sender.send(5, "openid-5");
     assertThat(stop.stopped()).isFalse();
     sender.send(6, "openid-6");
     assertThat(stop.reason().stop()).isEqualTo(IssueStop.STOCK_LEVEL);
     assertThat(stop.reason().message()).startsWith("2 unknown answers in a row");
-    assertThat(recorded()).extracting(Outcome::status).containsExactly(IssuanceLedger.FAILED, IssuanceLedger.FAILED);
+    assertThat(recorded())
+        .extracting(Outcome::status)
+        .containsExactly(IssuanceLedger.FAILED, IssuanceLedger.FAILED);
   }
 
   @Test

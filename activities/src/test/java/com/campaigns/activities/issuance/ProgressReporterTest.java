@@ -26,8 +26,10 @@ class ProgressReporterTest {
   }
 
   private TestActivityEnvironment env;
+
   /** Heartbeats as Temporal received them. */
   private final List<String> heartbeats = new CopyOnWriteArrayList<>();
+
   /** Heartbeats as the reporter sent them (Temporal may throttle further). */
   private final List<String> sent = new CopyOnWriteArrayList<>();
 
@@ -51,25 +53,31 @@ class ProgressReporterTest {
   }
 
   private Reporting stub() {
-    return env.newActivityStub(Reporting.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(2)).build());
+    return env.newActivityStub(
+        Reporting.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(1))
+            .setHeartbeatTimeout(Duration.ofSeconds(2))
+            .build());
   }
 
   @Test
   void checkpointsHeartbeatTheCountsAtMostEveryHalfSecond() {
-    env.registerActivitiesImplementations((Reporting) issued -> {
-      ProgressReporter progress = new ProgressReporter(heartbeat(), new SegmentStop());
-      progress.checkpoint();
-      for (int i = 0; i < issued; i++) {
-        progress.issued();
-        progress.checkpoint();
-      }
-      progress.rejected();
-      Waits.millis(ProgressReporter.BEAT_INTERVAL_NANOS / 1_000_000 + 50);
-      progress.checkpoint();
-      progress.checkpoint();
-      return progress.issuedCount() + "/" + progress.rejectedCount();
-    });
+    env.registerActivitiesImplementations(
+        (Reporting)
+            issued -> {
+              ProgressReporter progress = new ProgressReporter(heartbeat(), new SegmentStop());
+              progress.checkpoint();
+              for (int i = 0; i < issued; i++) {
+                progress.issued();
+                progress.checkpoint();
+              }
+              progress.rejected();
+              Waits.millis(ProgressReporter.BEAT_INTERVAL_NANOS / 1_000_000 + 50);
+              progress.checkpoint();
+              progress.checkpoint();
+              return progress.issuedCount() + "/" + progress.rejectedCount();
+            });
     assertThat(stub().report(3)).isEqualTo("3/1");
     assertThat(sent).containsExactly("0 issued, 0 rejected", "3 issued, 1 rejected");
     assertThat(heartbeats).startsWith("0 issued, 0 rejected");
@@ -77,24 +85,26 @@ class ProgressReporterTest {
 
   @Test
   void aCancelledRunLearnsItFromTheNextHeartbeat() {
-    env.registerActivitiesImplementations((Reporting) issued -> {
-      ProgressReporter progress = new ProgressReporter(heartbeat(), new SegmentStop());
-      progress.checkpoint();
-      env.requestCancelActivity();
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline) {
-        Waits.millis(100);
-        try {
-          progress.checkpoint();
-        } catch (ActivityCompletionException e) {
-          // While finishing, a cancel no longer stops the run.
-          Waits.millis(ProgressReporter.BEAT_INTERVAL_NANOS / 1_000_000 + 50);
-          progress.checkpointWhileFinishing();
-          return "cancelled after " + (sent.size() - 1) + " more heartbeats";
-        }
-      }
-      return "not cancelled";
-    });
+    env.registerActivitiesImplementations(
+        (Reporting)
+            issued -> {
+              ProgressReporter progress = new ProgressReporter(heartbeat(), new SegmentStop());
+              progress.checkpoint();
+              env.requestCancelActivity();
+              long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+              while (System.nanoTime() < deadline) {
+                Waits.millis(100);
+                try {
+                  progress.checkpoint();
+                } catch (ActivityCompletionException e) {
+                  // While finishing, a cancel no longer stops the run.
+                  Waits.millis(ProgressReporter.BEAT_INTERVAL_NANOS / 1_000_000 + 50);
+                  progress.checkpointWhileFinishing();
+                  return "cancelled after " + (sent.size() - 1) + " more heartbeats";
+                }
+              }
+              return "not cancelled";
+            });
     assertThat(stub().report(0)).startsWith("cancelled after ");
     assertThat(sent.get(sent.size() - 1)).isEqualTo("0 issued, 0 rejected (finishing)");
   }
@@ -105,13 +115,16 @@ class ProgressReporterTest {
     ProgressReporter progress = new ProgressReporter(heartbeats::add, stop);
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(progress::checkpoint).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(progress::checkpoint)
+          .isInstanceOf(IllegalStateException.class)
           .hasMessage("worker shutting down");
     } finally {
       Thread.interrupted();
     }
-    assertThat(stop.reason()).isEqualTo(new SegmentStop.Reason(IssueStop.STOCK_LEVEL, "WORKER_SHUTDOWN",
-        "worker shutting down"));
+    assertThat(stop.reason())
+        .isEqualTo(
+            new SegmentStop.Reason(
+                IssueStop.STOCK_LEVEL, "WORKER_SHUTDOWN", "worker shutting down"));
     assertThat(heartbeats).isEmpty();
   }
 }

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 class SegmentDispatcherTest {
 
-  /** Runs a dispatcher over an audience of {@code size} recipients as the issuance activity does. */
+  /**
+   * Runs a dispatcher over an audience of {@code size} recipients as the issuance activity does.
+   */
   @ActivityInterface
   public interface Dispatching {
     String dispatch(int size);
@@ -60,33 +62,70 @@ class SegmentDispatcherTest {
   }
 
   private static IssueRequest request(long issueCap) {
-    return new IssueRequest("c-" + UUID.randomUUID(), "1900000001", "wx1", "S1", 0, "a1", 100, 100 + 1000, 500, 2000,
-        issueCap, "p", 0);
+    return new IssueRequest(
+        "c-" + UUID.randomUUID(),
+        "1900000001",
+        "wx1",
+        "S1",
+        0,
+        "a1",
+        100,
+        100 + 1000,
+        500,
+        2000,
+        issueCap,
+        "p",
+        0);
   }
 
   private static List<String> audience(int size) {
     return IntStream.range(0, size).mapToObj(i -> "openid-" + i).toList();
   }
 
-  /** Registers the activity: {@code finals} already recorded, {@code send} standing in for WeChat Pay. */
+  /**
+   * Registers the activity: {@code finals} already recorded, {@code send} standing in for WeChat
+   * Pay.
+   */
   private Dispatching activity(IssueRequest r, Map<Long, String> finals, SendBehaviour send) {
-    env.registerActivitiesImplementations((Dispatching) size -> {
-      SegmentStop stop = new SegmentStop();
-      ProgressReporter progress = new ProgressReporter(Activity.getExecutionContext()::heartbeat, stop);
-      AnswerRecorder answers = new AnswerRecorder(recorded::addAll, Duration.ofMillis(20), stop, "test");
-      SlotPacer pacer = new SlotPacer(SLOTS, "wave:" + r.campaignId(), 2000, "mch:" + r.campaignId(), 2000, 0.02);
-      SegmentDispatcher dispatcher = new SegmentDispatcher(r, 4, senders, pacer, progress, answers, stop,
-          (seq, openid) -> send.send(seq, openid, r, progress, answers, stop));
-      dispatcher.dispatch(audience(size), finals, true);
-      dispatcher.finish();
-      return stop.reason() == null ? "COMPLETED" : stop.reason().stop() + " " + stop.reason().message();
-    });
-    return env.newActivityStub(Dispatching.class,
+    env.registerActivitiesImplementations(
+        (Dispatching)
+            size -> {
+              SegmentStop stop = new SegmentStop();
+              ProgressReporter progress =
+                  new ProgressReporter(Activity.getExecutionContext()::heartbeat, stop);
+              AnswerRecorder answers =
+                  new AnswerRecorder(recorded::addAll, Duration.ofMillis(20), stop, "test");
+              SlotPacer pacer =
+                  new SlotPacer(
+                      SLOTS, "wave:" + r.campaignId(), 2000, "mch:" + r.campaignId(), 2000, 0.02);
+              SegmentDispatcher dispatcher =
+                  new SegmentDispatcher(
+                      r,
+                      4,
+                      senders,
+                      pacer,
+                      progress,
+                      answers,
+                      stop,
+                      (seq, openid) -> send.send(seq, openid, r, progress, answers, stop));
+              dispatcher.dispatch(audience(size), finals, true);
+              dispatcher.finish();
+              return stop.reason() == null
+                  ? "COMPLETED"
+                  : stop.reason().stop() + " " + stop.reason().message();
+            });
+    return env.newActivityStub(
+        Dispatching.class,
         ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
   }
 
   interface SendBehaviour {
-    void send(long seq, String openid, IssueRequest r, ProgressReporter progress, AnswerRecorder answers,
+    void send(
+        long seq,
+        String openid,
+        IssueRequest r,
+        ProgressReporter progress,
+        AnswerRecorder answers,
         SegmentStop stop);
   }
 
@@ -94,8 +133,19 @@ class SegmentDispatcherTest {
     return (seq, openid, r, progress, answers, stop) -> {
       sent.add(seq);
       progress.issued();
-      answers.add(new Outcome(r.campaignId(), 0, seq, openid, "n" + seq, "S1", IssuanceLedger.ISSUED, "C" + seq,
-          null, null, 500));
+      answers.add(
+          new Outcome(
+              r.campaignId(),
+              0,
+              seq,
+              openid,
+              "n" + seq,
+              "S1",
+              IssuanceLedger.ISSUED,
+              "C" + seq,
+              null,
+              null,
+              500));
     };
   }
 
@@ -113,23 +163,29 @@ class SegmentDispatcherTest {
   void theIssueCapCountsCouponsIssuedBeforeAndStopsTheSegment() {
     IssueRequest r = request(5);
     Map<Long, String> finals = Map.of(100L, IssuanceLedger.ISSUED, 101L, IssuanceLedger.ISSUED);
-    assertThat(activity(r, finals, issuing()).dispatch(20)).isEqualTo("CAP_REACHED issue cap 5 reached");
+    assertThat(activity(r, finals, issuing()).dispatch(20))
+        .isEqualTo("CAP_REACHED issue cap 5 reached");
     assertThat(sent).containsExactly(102L, 103L, 104L);
   }
 
   @Test
   void aStopDuringASendEndsDispatchingAndKeepsTheAnswersAlreadyReceived() {
     IssueRequest r = request(-1);
-    SendBehaviour stoppingAtTheFourth = (seq, openid, req, progress, answers, stop) -> {
-      if (seq == 103) {
-        stop.stop(IssueStop.DAILY_LIMIT, "NOT_ENOUGH", "发券超过单天限额");
-        return;
-      }
-      issuing().send(seq, openid, req, progress, answers, stop);
-    };
-    assertThat(activity(r, Map.of(), stoppingAtTheFourth).dispatch(1000)).isEqualTo("DAILY_LIMIT 发券超过单天限额");
-    // Sends already dispatched (at most the in-flight limit) may still go; nothing is dispatched later.
+    SendBehaviour stoppingAtTheFourth =
+        (seq, openid, req, progress, answers, stop) -> {
+          if (seq == 103) {
+            stop.stop(IssueStop.DAILY_LIMIT, "NOT_ENOUGH", "发券超过单天限额");
+            return;
+          }
+          issuing().send(seq, openid, req, progress, answers, stop);
+        };
+    assertThat(activity(r, Map.of(), stoppingAtTheFourth).dispatch(1000))
+        .isEqualTo("DAILY_LIMIT 发券超过单天限额");
+    // Sends already dispatched (at most the in-flight limit) may still go; nothing is dispatched
+    // later.
     assertThat(sent).startsWith(100L, 101L, 102L).hasSizeLessThanOrEqualTo(3 + 4);
-    assertThat(new ArrayList<>(recorded)).extracting(Outcome::seq).containsExactlyInAnyOrderElementsOf(sent);
+    assertThat(new ArrayList<>(recorded))
+        .extracting(Outcome::seq)
+        .containsExactlyInAnyOrderElementsOf(sent);
   }
 }

@@ -7,11 +7,16 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 
-/** Workflow code doing everything it must not; {@code RulesCatchViolationsTest} expects each rule to fail. */
+/**
+ * Workflow code doing everything it must not; {@code RulesCatchViolationsTest} expects each rule to
+ * fail.
+ */
 public class NondeterministicWorkflowCode {
 
   long clock() {
-    return System.currentTimeMillis() + System.nanoTime() + Instant.now().toEpochMilli()
+    return System.currentTimeMillis()
+        + System.nanoTime()
+        + Instant.now().toEpochMilli()
         + LocalDateTime.now().getNano();
   }
 

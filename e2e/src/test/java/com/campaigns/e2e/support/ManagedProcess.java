@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * One process of the stack under test (the dev server, the sandbox, a worker, the API), started from
- * the command line it ships with. Its output is appended to one log file across restarts, so a
+ * One process of the stack under test (the dev server, the sandbox, a worker, the API), started
+ * from the command line it ships with. Its output is appended to one log file across restarts, so a
  * failure report shows what every incarnation said.
  */
 public final class ManagedProcess {
@@ -23,13 +23,17 @@ public final class ManagedProcess {
 
   static {
     // A test JVM that ends abruptly (a Failsafe timeout, Ctrl-C) must not leave processes behind.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      List<ManagedProcess> live;
-      synchronized (LIVE) {
-        live = new ArrayList<>(LIVE);
-      }
-      live.forEach(ManagedProcess::kill);
-    }, "e2e-process-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  List<ManagedProcess> live;
+                  synchronized (LIVE) {
+                    live = new ArrayList<>(LIVE);
+                  }
+                  live.forEach(ManagedProcess::kill);
+                },
+                "e2e-process-cleanup"));
   }
 
   private final String name;
@@ -61,15 +65,25 @@ public final class ManagedProcess {
     }
     try {
       Files.createDirectories(log.getParent());
-      Files.writeString(log, "\n===== " + Instant.now() + " e2e starts " + name + ": " + String.join(" ", command)
-          + "\n\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+      Files.writeString(
+          log,
+          "\n===== "
+              + Instant.now()
+              + " e2e starts "
+              + name
+              + ": "
+              + String.join(" ", command)
+              + "\n\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
-      process = new ProcessBuilder(command)
-          .directory(workDir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + " (" + command.get(0) + ")", e);
     }
@@ -90,14 +104,15 @@ public final class ManagedProcess {
   }
 
   /**
-   * Polls {@code ready} every half second until it holds; fails with the log's tail when the process
-   * dies first or {@code timeout} passes.
+   * Polls {@code ready} every half second until it holds; fails with the log's tail when the
+   * process dies first or {@code timeout} passes.
    */
   public void awaitReady(String what, Duration timeout, BooleanSupplier ready) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (!alive()) {
-        throw new IllegalStateException(name + " exited (code " + exitCode() + ") before " + what + "\n" + tail(60));
+        throw new IllegalStateException(
+            name + " exited (code " + exitCode() + ") before " + what + "\n" + tail(60));
       }
       boolean ok;
       try {
@@ -111,8 +126,8 @@ public final class ManagedProcess {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(name + " not ready within " + timeout.toSeconds() + " s (" + what + ")\n"
-            + tail(60));
+        throw new IllegalStateException(
+            name + " not ready within " + timeout.toSeconds() + " s (" + what + ")\n" + tail(60));
       }
       sleep(500);
     }
@@ -172,7 +187,11 @@ public final class ManagedProcess {
         return "(" + log + " does not exist)";
       }
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return "----- last " + Math.min(lines, all.size()) + " lines of " + log + "\n"
+      return "----- last "
+          + Math.min(lines, all.size())
+          + " lines of "
+          + log
+          + "\n"
           + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | UncheckedIOException e) {
       return "(" + log + " unreadable: " + e + ")";

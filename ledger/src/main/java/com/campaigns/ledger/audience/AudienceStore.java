@@ -38,11 +38,17 @@ public class AudienceStore {
 
   /** Offsets are indexed every this many lines. */
   static final int INDEX_STRIDE = 1024;
+
   private static final Pattern ID = Pattern.compile("^aud-[0-9a-f]{16}$");
   private static final int MAX_INVALID_REPORTED = 100;
 
   /** The outcome of storing an audience. */
-  public record Receipt(String audienceId, long count, long duplicatesRemoved, long invalidCount, List<Invalid> invalid) {}
+  public record Receipt(
+      String audienceId,
+      long count,
+      long duplicatesRemoved,
+      long invalidCount,
+      List<Invalid> invalid) {}
 
   /** A line that is not an openid, with its 1-based line number. */
   public record Invalid(long line, String value) {}
@@ -76,11 +82,13 @@ public class AudienceStore {
       long invalidCount = 0;
       long duplicates = 0;
       long lineNo = 0;
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+      try (BufferedReader in =
+              new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
           OutputStream raw = Files.newOutputStream(tmp);
           DigestOutputStream digest = new DigestOutputStream(raw, sha);
-          BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(digest, StandardCharsets.UTF_8),
-              1 << 16)) {
+          BufferedWriter out =
+              new BufferedWriter(
+                  new java.io.OutputStreamWriter(digest, StandardCharsets.UTF_8), 1 << 16)) {
         String line;
         while ((line = in.readLine()) != null) {
           lineNo++;
@@ -125,12 +133,16 @@ public class AudienceStore {
   }
 
   public Receipt store(List<String> openids) {
-    return store(new java.io.ByteArrayInputStream(String.join("\n", openids).getBytes(StandardCharsets.UTF_8)));
+    return store(
+        new java.io.ByteArrayInputStream(
+            String.join("\n", openids).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The number of recipients, or empty when there is no such audience. */
   public Optional<Long> count(String audienceId) {
-    if (audienceId == null || !ID.matcher(audienceId).matches() || !Files.exists(index(audienceId))) {
+    if (audienceId == null
+        || !ID.matcher(audienceId).matches()
+        || !Files.exists(index(audienceId))) {
       return Optional.empty();
     }
     try (DataInputStream in = new DataInputStream(Files.newInputStream(index(audienceId)))) {
@@ -142,7 +154,9 @@ public class AudienceStore {
 
   /** Openids at positions {@code [from, to)}. */
   public List<String> read(String audienceId, long from, long to) {
-    long count = count(audienceId).orElseThrow(() -> new IllegalArgumentException("no audience " + audienceId));
+    long count =
+        count(audienceId)
+            .orElseThrow(() -> new IllegalArgumentException("no audience " + audienceId));
     long end = Math.min(to, count);
     List<String> out = new ArrayList<>((int) Math.max(0, end - from));
     if (from >= end) {
@@ -151,8 +165,11 @@ public class AudienceStore {
     try (RandomAccessFile file = new RandomAccessFile(file(audienceId).toFile(), "r")) {
       long stride = from / INDEX_STRIDE;
       file.seek(offset(audienceId, stride));
-      BufferedReader in = new BufferedReader(
-          new InputStreamReader(Channels.newInputStream(file.getChannel()), StandardCharsets.UTF_8), 1 << 16);
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(
+                  Channels.newInputStream(file.getChannel()), StandardCharsets.UTF_8),
+              1 << 16);
       long line = stride * INDEX_STRIDE;
       String s;
       while (line < end && (s = in.readLine()) != null) {
@@ -178,7 +195,8 @@ public class AudienceStore {
   private static void writeIndex(Path data, Path index, long count) throws IOException {
     Path tmp = index.resolveSibling(index.getFileName() + ".tmp");
     try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(data), 1 << 16);
-        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        DataOutputStream out =
+            new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
       out.writeLong(count);
       long offset = 0;
       long line = 0;

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AudienceStoreTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static InputStream text(String s) {
     return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
@@ -24,7 +23,9 @@ class AudienceStoreTest {
   @Test
   void normalizesDeduplicatesAndReportsInvalidLines() {
     AudienceStore store = new AudienceStore(dir);
-    var receipt = store.store(text("\uFEFFopenid\n o1 \n\no2\no1\nnot an openid\n\"o3\",extra,columns\no2\n"));
+    var receipt =
+        store.store(
+            text("\uFEFFopenid\n o1 \n\no2\no1\nnot an openid\n\"o3\",extra,columns\no2\n"));
     assertThat(receipt.count()).isEqualTo(3);
     assertThat(receipt.duplicatesRemoved()).isEqualTo(2);
     assertThat(receipt.invalidCount()).isEqualTo(1);
@@ -35,34 +36,39 @@ class AudienceStoreTest {
   @Test
   void theSameListGivesTheSameAudience() {
     AudienceStore store = new AudienceStore(dir);
-    assertThat(store.store(List.of("a", "b")).audienceId()).isEqualTo(store.store(List.of("a", "b", "a")).audienceId());
-    assertThat(store.store(List.of("a", "b")).audienceId()).isNotEqualTo(store.store(List.of("b", "a")).audienceId());
+    assertThat(store.store(List.of("a", "b")).audienceId())
+        .isEqualTo(store.store(List.of("a", "b", "a")).audienceId());
+    assertThat(store.store(List.of("a", "b")).audienceId())
+        .isNotEqualTo(store.store(List.of("b", "a")).audienceId());
   }
 
   @Test
   void readsAnySegmentOfALargeAudienceThroughTheIndex() {
     AudienceStore store = new AudienceStore(dir);
-    var receipt = store.store(new InputStream() {
-      // 250 000 generated lines, streamed: never a String of the whole body.
-      int line = 0;
-      byte[] current = new byte[0];
-      int pos = 0;
+    var receipt =
+        store.store(
+            new InputStream() {
+              // 250 000 generated lines, streamed: never a String of the whole body.
+              int line = 0;
+              byte[] current = new byte[0];
+              int pos = 0;
 
-      @Override
-      public int read() {
-        if (pos == current.length) {
-          if (line == 250_000) {
-            return -1;
-          }
-          current = ("user-" + line++ + "\n").getBytes(StandardCharsets.US_ASCII);
-          pos = 0;
-        }
-        return current[pos++];
-      }
-    });
+              @Override
+              public int read() {
+                if (pos == current.length) {
+                  if (line == 250_000) {
+                    return -1;
+                  }
+                  current = ("user-" + line++ + "\n").getBytes(StandardCharsets.US_ASCII);
+                  pos = 0;
+                }
+                return current[pos++];
+              }
+            });
     assertThat(receipt.count()).isEqualTo(250_000);
     assertThat(store.count(receipt.audienceId())).contains(250_000L);
-    assertThat(store.read(receipt.audienceId(), 0, 3)).containsExactly("user-0", "user-1", "user-2");
+    assertThat(store.read(receipt.audienceId(), 0, 3))
+        .containsExactly("user-0", "user-1", "user-2");
     assertThat(store.read(receipt.audienceId(), 123_455, 123_458))
         .containsExactly("user-123455", "user-123456", "user-123457");
     assertThat(store.read(receipt.audienceId(), 249_999, 260_000)).containsExactly("user-249999");
@@ -74,7 +80,8 @@ class AudienceStoreTest {
     AudienceStore store = new AudienceStore(dir);
     assertThat(store.count("aud-0000000000000000")).isEmpty();
     assertThat(store.count("../etc/passwd")).isEmpty();
-    assertThatThrownBy(() -> store.read("aud-0000000000000000", 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.read("aud-0000000000000000", 0, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

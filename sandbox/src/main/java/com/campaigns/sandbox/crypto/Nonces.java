@@ -3,7 +3,9 @@ package com.campaigns.sandbox.crypto;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Random strings for nonces, request ids and tokens (not secrets: a sandbox needs no CSPRNG here). */
+/**
+ * Random strings for nonces, request ids and tokens (not secrets: a sandbox needs no CSPRNG here).
+ */
 public final class Nonces {
 
   private static final String ALPHANUMERIC =

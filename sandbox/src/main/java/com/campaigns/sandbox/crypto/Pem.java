@@ -13,7 +13,9 @@ import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** PEM text in the forms the official SDK reads: PKCS#8 private keys, SubjectPublicKeyInfo, X.509. */
+/**
+ * PEM text in the forms the official SDK reads: PKCS#8 private keys, SubjectPublicKeyInfo, X.509.
+ */
 public final class Pem {
 
   private Pem() {}
@@ -65,7 +67,9 @@ public final class Pem {
     try {
       return (X509Certificate)
           CertificateFactory.getInstance("X.509")
-              .generateCertificate(new ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+              .generateCertificate(
+                  new ByteArrayInputStream(
+                      pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("not an X.509 certificate", e);
     }

@@ -7,8 +7,8 @@ import java.security.Signature;
 import java.util.Base64;
 
 /**
- * A WeChat Pay platform signing key with the identifier sent as {@code Wechatpay-Serial}: the public
- * key id ({@code PUB_KEY_ID_…}) or the platform certificate serial.
+ * A WeChat Pay platform signing key with the identifier sent as {@code Wechatpay-Serial}: the
+ * public key id ({@code PUB_KEY_ID_…}) or the platform certificate serial.
  */
 public final class SigningKey {
 
@@ -24,7 +24,9 @@ public final class SigningKey {
     return serial;
   }
 
-  /** Base64 SHA256withRSA over {@code timestamp\nnonce\nbody\n}, the response/notification message. */
+  /**
+   * Base64 SHA256withRSA over {@code timestamp\nnonce\nbody\n}, the response/notification message.
+   */
   public String sign(String timestamp, String nonce, byte[] body) {
     try {
       Signature signature = Signature.getInstance("SHA256withRSA");

@@ -68,10 +68,17 @@ final class CredentialFactory {
   Credentials rotate(Credentials old) {
     KeyPair merchant = rsa();
     BigInteger merchantSerial = serialNumber();
-    return new Credentials(old.mchid(), merchantSerial.toString(16).toUpperCase(),
-        Pem.privateKey(merchant.getPrivate()), old.apiv3Key(), old.wechatpayPublicKeyId(),
-        old.wechatpayPublicKeyPem(), old.wechatpayPrivateKeyPem(), old.platformCertificateSerial(),
-        old.platformCertificatePem(), old.platformPrivateKeyPem(),
+    return new Credentials(
+        old.mchid(),
+        merchantSerial.toString(16).toUpperCase(),
+        Pem.privateKey(merchant.getPrivate()),
+        old.apiv3Key(),
+        old.wechatpayPublicKeyId(),
+        old.wechatpayPublicKeyPem(),
+        old.wechatpayPrivateKeyPem(),
+        old.platformCertificateSerial(),
+        old.platformCertificatePem(),
+        old.platformPrivateKeyPem(),
         Pem.certificate(merchantCertificate(old.mchid(), merchantSerial, merchant)));
   }
 
@@ -81,10 +88,21 @@ final class CredentialFactory {
     X500Name issuer = new X500Name("CN=Sandbox Tenpay.com CA,O=Sandbox,C=CN");
     X500Name subject = new X500Name("CN=" + mchid + ",OU=Sandbox merchant,O=Sandbox,C=CN");
     try {
-      var builder = new JcaX509v3CertificateBuilder(issuer, serial, Date.from(now.minus(Duration.ofDays(1))),
-          Date.from(now.plus(Duration.ofDays(5 * 365))), subject, pair.getPublic());
-      var signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(bouncyCastle).build(pair.getPrivate());
-      return new JcaX509CertificateConverter().setProvider(bouncyCastle).getCertificate(builder.build(signer));
+      var builder =
+          new JcaX509v3CertificateBuilder(
+              issuer,
+              serial,
+              Date.from(now.minus(Duration.ofDays(1))),
+              Date.from(now.plus(Duration.ofDays(5 * 365))),
+              subject,
+              pair.getPublic());
+      var signer =
+          new JcaContentSignerBuilder("SHA256withRSA")
+              .setProvider(bouncyCastle)
+              .build(pair.getPrivate());
+      return new JcaX509CertificateConverter()
+          .setProvider(bouncyCastle)
+          .getCertificate(builder.build(signer));
     } catch (OperatorCreationException | GeneralSecurityException e) {
       throw new IllegalStateException("could not create the merchant certificate", e);
     }
@@ -115,8 +133,13 @@ final class CredentialFactory {
               Date.from(now.plus(Duration.ofDays(5 * 365))),
               subject,
               pair.getPublic());
-      var signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(bouncyCastle).build(pair.getPrivate());
-      return new JcaX509CertificateConverter().setProvider(bouncyCastle).getCertificate(builder.build(signer));
+      var signer =
+          new JcaContentSignerBuilder("SHA256withRSA")
+              .setProvider(bouncyCastle)
+              .build(pair.getPrivate());
+      return new JcaX509CertificateConverter()
+          .setProvider(bouncyCastle)
+          .getCertificate(builder.build(signer));
     } catch (OperatorCreationException | GeneralSecurityException e) {
       throw new IllegalStateException("could not create the platform certificate", e);
     }

@@ -18,11 +18,29 @@ public record Credentials(
     String merchantCertificatePem) {
 
   /** Credentials kept before merchant certificates were generated. */
-  public Credentials(String mchid, String merchantSerialNumber, String merchantPrivateKeyPem, String apiv3Key,
-      String wechatpayPublicKeyId, String wechatpayPublicKeyPem, String wechatpayPrivateKeyPem,
-      String platformCertificateSerial, String platformCertificatePem, String platformPrivateKeyPem) {
-    this(mchid, merchantSerialNumber, merchantPrivateKeyPem, apiv3Key, wechatpayPublicKeyId, wechatpayPublicKeyPem,
-        wechatpayPrivateKeyPem, platformCertificateSerial, platformCertificatePem, platformPrivateKeyPem, null);
+  public Credentials(
+      String mchid,
+      String merchantSerialNumber,
+      String merchantPrivateKeyPem,
+      String apiv3Key,
+      String wechatpayPublicKeyId,
+      String wechatpayPublicKeyPem,
+      String wechatpayPrivateKeyPem,
+      String platformCertificateSerial,
+      String platformCertificatePem,
+      String platformPrivateKeyPem) {
+    this(
+        mchid,
+        merchantSerialNumber,
+        merchantPrivateKeyPem,
+        apiv3Key,
+        wechatpayPublicKeyId,
+        wechatpayPublicKeyPem,
+        wechatpayPrivateKeyPem,
+        platformCertificateSerial,
+        platformCertificatePem,
+        platformPrivateKeyPem,
+        null);
   }
 
   @Override

@@ -94,7 +94,8 @@ final class ApiFilter extends OncePerRequestFilter {
     String nonce = Nonces.hex(16);
     response.setHeader("Wechatpay-Timestamp", timestamp);
     response.setHeader("Wechatpay-Nonce", nonce);
-    response.setHeader("Wechatpay-Signature", key.sign(timestamp, nonce, response.getContentAsByteArray()));
+    response.setHeader(
+        "Wechatpay-Signature", key.sign(timestamp, nonce, response.getContentAsByteArray()));
     response.setHeader("Wechatpay-Serial", key.serial());
   }
 

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A WeChat Pay error answer: HTTP status, error {@code code}, Chinese {@code message} and an optional
- * {@code detail} object. Thrown anywhere below a controller; {@link RejectionAdvice} renders it.
+ * A WeChat Pay error answer: HTTP status, error {@code code}, Chinese {@code message} and an
+ * optional {@code detail} object. Thrown anywhere below a controller; {@link RejectionAdvice}
+ * renders it.
  */
 public class Rejected extends RuntimeException {
 
@@ -27,6 +28,25 @@ public class Rejected extends RuntimeException {
   /** A 400 PARAM_ERROR naming the offending field (dotted path) and why it is wrong. */
   public static Rejected paramError(String message, String field, Object value, String issue) {
     return new Rejected(400, "PARAM_ERROR", message, fieldDetail(field, value, issue, "body"));
+  }
+
+  /**
+   * A 400 PARAM_ERROR for a query parameter that failed one of WeChat Pay's checks, worded as
+   * WeChat Pay words it: {@code 输入源“/query/limit”映射到字段“limit”类型校验失败}.
+   *
+   * @param failed what failed, e.g. {@code 类型校验失败}
+   */
+  public static Rejected queryParamError(String name, Object value, String failed, String issue) {
+    return new Rejected(
+        400,
+        "PARAM_ERROR",
+        "输入源“/query/" + name + "”映射到字段“" + name + "”" + failed,
+        fieldDetail(name, value, issue, "query"));
+  }
+
+  /** A 400 PARAM_ERROR for a missing query parameter. */
+  public static Rejected requiredQueryParam(String name) {
+    return queryParamError(name, null, "必填性规则校验失败,此字段为必填项", "required");
   }
 
   public static Map<String, Object> fieldDetail(

@@ -1,12 +1,12 @@
 package com.campaigns.starter.campaign;
 
-import com.campaigns.ledger.audience.AudienceStore;
 import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.ledger.Reconciliations;
-import com.campaigns.wechatpay.WechatMerchants;
+import com.campaigns.ledger.audience.AudienceStore;
 import com.campaigns.starter.security.Operator;
 import com.campaigns.starter.system.RequestRejected;
 import com.campaigns.starter.system.SpecRejected;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;
 import com.campaigns.workflows.model.AudienceSpec;
@@ -75,9 +75,16 @@ public class CampaignService {
   private final Clock clock;
   private final TemporalCalls calls;
 
-  CampaignService(WorkflowClient client, CampaignIndex index, Reconciliations reconciliations,
-      AudienceStore audiences, WechatMerchants merchants, WorkflowProperties workflow, SpecReader reader,
-      Clock clock, TemporalCalls calls) {
+  CampaignService(
+      WorkflowClient client,
+      CampaignIndex index,
+      Reconciliations reconciliations,
+      AudienceStore audiences,
+      WechatMerchants merchants,
+      WorkflowProperties workflow,
+      SpecReader reader,
+      Clock clock,
+      TemporalCalls calls) {
     this.client = client;
     this.index = index;
     this.reconciliations = reconciliations;
@@ -99,14 +106,22 @@ public class CampaignService {
   public Validated validate(byte[] body) {
     CampaignSpec spec = reader.read(body);
     int rate = merchants.rateLimit(spec.mchid(), SpecValidator.MAX_RATE_PER_SECOND);
-    List<Violation> violations = SpecValidator.validate(spec, SpecValidator.Context.at(clock.instant())
-        .withAudiences(id -> audiences.count(id).orElse(null))
-        .withMerchants(merchants.appidsByMerchant(), rate));
+    List<Violation> violations =
+        SpecValidator.validate(
+            spec,
+            SpecValidator.Context.at(clock.instant())
+                .withAudiences(id -> audiences.count(id).orElse(null))
+                .withMerchants(merchants.appidsByMerchant(), rate));
     if (!violations.isEmpty()) {
       throw new SpecRejected(violations);
     }
-    WavePlanner.Plan plan = WavePlanner.plan(spec, i -> recipients(spec.waves().get(i)), workflow.segmentSize(),
-        rate, workflow.activationLead());
+    WavePlanner.Plan plan =
+        WavePlanner.plan(
+            spec,
+            i -> recipients(spec.waves().get(i)),
+            workflow.segmentSize(),
+            rate,
+            workflow.activationLead());
     return new Validated(spec, plan);
   }
 
@@ -121,24 +136,42 @@ public class CampaignService {
     String hash = reader.hash(spec);
     CampaignSpec stored = withStoredAudiences(spec);
     String workflowId = TemporalNames.workflowId(campaignId);
-    boolean created = index.insert(campaignId, workflowId, spec.mchid(), spec.appid(), hash,
-        reader.canonical(stored), stored.stock().budget(), operator.name());
+    boolean created =
+        index.insert(
+            campaignId,
+            workflowId,
+            spec.mchid(),
+            spec.appid(),
+            hash,
+            reader.canonical(stored),
+            stored.stock().budget(),
+            operator.name());
     if (!created) {
-      CampaignIndex.Entry existing = index.find(campaignId)
-          .orElseThrow(() -> new IllegalStateException("campaign " + campaignId + " vanished from the index"));
+      CampaignIndex.Entry existing =
+          index
+              .find(campaignId)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "campaign " + campaignId + " vanished from the index"));
       if (!hash.equals(existing.specHash())) {
-        throw RequestRejected.conflict("campaign_exists",
-            "campaign " + campaignId + " already exists with a different spec; choose another campaign_id");
+        throw RequestRejected.conflict(
+            "campaign_exists",
+            "campaign "
+                + campaignId
+                + " already exists with a different spec; choose another campaign_id");
       }
     }
     try {
       CampaignWorkflow stub = stub(campaignId, stored);
-      CampaignInput input = new CampaignInput(stored, hash, workflow.toSettings(), operator.name(), null);
+      CampaignInput input =
+          new CampaignInput(stored, hash, workflow.toSettings(), operator.name(), null);
       calls.call(() -> WorkflowClient.start(stub::run, input));
     } catch (WorkflowExecutionAlreadyStarted e) {
       // A closed run of this id: a repeat of a finished campaign is fine, a new campaign is not.
       if (created) {
-        throw RequestRejected.conflict("campaign_exists",
+        throw RequestRejected.conflict(
+            "campaign_exists",
             "a workflow " + workflowId + " already ran; choose another campaign_id");
       }
     }
@@ -170,25 +203,36 @@ public class CampaignService {
 
   public StatusDocument pause(String campaignId, String reason, Operator operator) {
     checkReason(reason);
-    return update(campaignId, "not_pausable", wf -> wf.pauseCampaign(new PauseRequest(reason, operator.name())));
+    return update(
+        campaignId,
+        "not_pausable",
+        wf -> wf.pauseCampaign(new PauseRequest(reason, operator.name())));
   }
 
   public StatusDocument resume(String campaignId, Operator operator) {
-    return update(campaignId, "not_paused", wf -> wf.resumeCampaign(new ResumeRequest(operator.name())));
+    return update(
+        campaignId, "not_paused", wf -> wf.resumeCampaign(new ResumeRequest(operator.name())));
   }
 
   public StatusDocument cancel(String campaignId, String reason, Operator operator) {
     checkReason(reason);
-    return update(campaignId, "not_cancellable", wf -> wf.cancelCampaign(new CancelRequest(reason, operator.name())));
+    return update(
+        campaignId,
+        "not_cancellable",
+        wf -> wf.cancelCampaign(new CancelRequest(reason, operator.name())));
   }
 
   /** Moves a PENDING wave (an extension of SPEC §4). */
-  public StatusDocument reschedule(String campaignId, String wave, String startAt, Operator operator) {
+  public StatusDocument reschedule(
+      String campaignId, String wave, String startAt, Operator operator) {
     if (startAt == null || ShanghaiTime.parse(startAt).isEmpty()) {
-      throw RequestRejected.badRequest("invalid_request",
+      throw RequestRejected.badRequest(
+          "invalid_request",
           "start_at must be an RFC 3339 time with an offset, e.g. 2026-12-01T10:00:00+08:00");
     }
-    return update(campaignId, "invalid_reschedule",
+    return update(
+        campaignId,
+        "invalid_reschedule",
         wf -> wf.rescheduleWave(new RescheduleRequest(wave, startAt, operator.name())));
   }
 
@@ -202,8 +246,13 @@ public class CampaignService {
       return report.get();
     }
     String phase = phaseOf(campaignId);
-    throw RequestRejected.conflict("report_not_ready", "campaign " + campaignId + " is " + phase
-        + "; its reconciliation report exists once the flow files are downloaded");
+    throw RequestRejected.conflict(
+        "report_not_ready",
+        "campaign "
+            + campaignId
+            + " is "
+            + phase
+            + "; its reconciliation report exists once the flow files are downloaded");
   }
 
   /**
@@ -211,24 +260,33 @@ public class CampaignService {
    * kind is the failure type (NOT_PAUSABLE → not_pausable), or {@code rejectedKind} when the SDK
    * did not carry the type (see {@link #kind}).
    */
-  private StatusDocument update(String campaignId, String rejectedKind,
-      Function<CampaignWorkflow, StatusDocument> call) {
+  private StatusDocument update(
+      String campaignId, String rejectedKind, Function<CampaignWorkflow, StatusDocument> call) {
     CampaignWorkflow wf = workflow(campaignId);
     try {
       return calls.call(() -> call.apply(wf));
     } catch (WorkflowUpdateTimeoutOrCancelledException e) {
-      throw new RequestRejected(HttpStatus.GATEWAY_TIMEOUT, "update_timeout", "campaign " + campaignId
-          + " did not confirm within " + calls.timeout().toSeconds() + "s; it may still apply the request,"
-          + " see GET /api/v1/campaigns/" + campaignId);
+      throw new RequestRejected(
+          HttpStatus.GATEWAY_TIMEOUT,
+          "update_timeout",
+          "campaign "
+              + campaignId
+              + " did not confirm within "
+              + calls.timeout().toSeconds()
+              + "s; it may still apply the request,"
+              + " see GET /api/v1/campaigns/"
+              + campaignId);
     } catch (WorkflowUpdateException e) {
       ApplicationFailure rejection = innermostApplicationFailure(e);
       if (rejection != null) {
-        throw RequestRejected.conflict(kind(rejection.getType(), rejectedKind), rejection.getOriginalMessage());
+        throw RequestRejected.conflict(
+            kind(rejection.getType(), rejectedKind), rejection.getOriginalMessage());
       }
       throw e;
     } catch (WorkflowNotFoundException e) {
-      throw RequestRejected.conflict("campaign_closed", "campaign " + campaignId + " is " + phaseOf(campaignId)
-          + " and accepts no more changes");
+      throw RequestRejected.conflict(
+          "campaign_closed",
+          "campaign " + campaignId + " is " + phaseOf(campaignId) + " and accepts no more changes");
     }
   }
 
@@ -238,7 +296,8 @@ public class CampaignService {
       throw unknown(campaignId);
     }
     try {
-      calls.call(() -> client.newUntypedWorkflowStub(TemporalNames.workflowId(campaignId)).describe());
+      calls.call(
+          () -> client.newUntypedWorkflowStub(TemporalNames.workflowId(campaignId)).describe());
     } catch (WorkflowNotFoundException e) {
       throw unknown(campaignId);
     }
@@ -247,28 +306,44 @@ public class CampaignService {
 
   /** The campaign's phase as the index knows it, else its run's state (404 when there is none). */
   private String phaseOf(String campaignId) {
-    return index.find(campaignId).map(CampaignIndex.Entry::status).orElseGet(() -> {
-      try {
-        return calls.call(() -> client.newUntypedWorkflowStub(TemporalNames.workflowId(campaignId)).describe())
-            .getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "");
-      } catch (WorkflowNotFoundException e) {
-        throw unknown(campaignId);
-      }
-    });
+    return index
+        .find(campaignId)
+        .map(CampaignIndex.Entry::status)
+        .orElseGet(
+            () -> {
+              try {
+                return calls
+                    .call(
+                        () ->
+                            client
+                                .newUntypedWorkflowStub(TemporalNames.workflowId(campaignId))
+                                .describe())
+                    .getStatus()
+                    .name()
+                    .replace("WORKFLOW_EXECUTION_STATUS_", "");
+              } catch (WorkflowNotFoundException e) {
+                throw unknown(campaignId);
+              }
+            });
   }
 
   private CampaignWorkflow stub(String campaignId, CampaignSpec spec) {
-    return client.newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(TemporalNames.workflowId(campaignId))
-        .setTaskQueue(TemporalNames.TASK_QUEUE)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(TemporalNames.CAMPAIGN_ID, campaignId)
-            .set(TemporalNames.MCHID, spec.mchid())
-            .set(TemporalNames.CAMPAIGN_STATUS, CampaignPhase.SCHEDULED.name())
-            .build())
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .build());
+    return client.newWorkflowStub(
+        CampaignWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(TemporalNames.workflowId(campaignId))
+            .setTaskQueue(TemporalNames.TASK_QUEUE)
+            .setTypedSearchAttributes(
+                SearchAttributes.newBuilder()
+                    .set(TemporalNames.CAMPAIGN_ID, campaignId)
+                    .set(TemporalNames.MCHID, spec.mchid())
+                    .set(TemporalNames.CAMPAIGN_STATUS, CampaignPhase.SCHEDULED.name())
+                    .build())
+            .setWorkflowIdConflictPolicy(
+                WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .build());
   }
 
   /**
@@ -277,10 +352,13 @@ public class CampaignService {
    */
   private StatusDocument statusAfterStart(CampaignSpec spec) {
     try {
-      CampaignWorkflow wf = client.newWorkflowStub(CampaignWorkflow.class, TemporalNames.workflowId(spec.campaignId()));
+      CampaignWorkflow wf =
+          client.newWorkflowStub(
+              CampaignWorkflow.class, TemporalNames.workflowId(spec.campaignId()));
       return calls.call(wf::status);
     } catch (WorkflowException e) {
-      log.warn("campaign {} started, but its status query failed: {}", spec.campaignId(), e.toString());
+      log.warn(
+          "campaign {} started, but its status query failed: {}", spec.campaignId(), e.toString());
       return accepted(spec);
     }
   }
@@ -288,12 +366,26 @@ public class CampaignService {
   private StatusDocument accepted(CampaignSpec spec) {
     List<StatusDocument.Wave> waves = new ArrayList<>();
     for (WaveSpec w : spec.waves()) {
-      waves.add(new StatusDocument.Wave(w.name(), WavePhase.PENDING, w.startAt(), recipients(w), 0, 0, 0));
+      waves.add(
+          new StatusDocument.Wave(
+              w.name(), WavePhase.PENDING, w.startAt(), recipients(w), 0, 0, 0));
     }
-    return new StatusDocument(spec.campaignId(), TemporalNames.workflowId(spec.campaignId()), spec.mchid(),
-        CampaignPhase.SCHEDULED, null, null, null, new StatusDocument.Tally(0, 0), new StatusDocument.Tally(0, 0),
-        new StatusDocument.Rejected(0, Map.of()), new StatusDocument.Budget(spec.stock().budget(), 0, 0), waves,
-        null, null, List.of());
+    return new StatusDocument(
+        spec.campaignId(),
+        TemporalNames.workflowId(spec.campaignId()),
+        spec.mchid(),
+        CampaignPhase.SCHEDULED,
+        null,
+        null,
+        null,
+        new StatusDocument.Tally(0, 0),
+        new StatusDocument.Tally(0, 0),
+        new StatusDocument.Rejected(0, Map.of()),
+        new StatusDocument.Budget(spec.stock().budget(), 0, 0),
+        waves,
+        null,
+        null,
+        List.of());
   }
 
   /** Inline openids become a stored audience: workflows never carry openid lists. */
@@ -301,7 +393,9 @@ public class CampaignService {
     List<WaveSpec> waves = new ArrayList<>();
     for (WaveSpec w : spec.waves()) {
       if (w.audience().openids() != null) {
-        waves.add(w.withAudience(AudienceSpec.ofId(audiences.store(w.audience().openids()).audienceId())));
+        waves.add(
+            w.withAudience(
+                AudienceSpec.ofId(audiences.store(w.audience().openids()).audienceId())));
       } else {
         waves.add(w);
       }
@@ -319,8 +413,8 @@ public class CampaignService {
   /** A reason is kept in the campaign's history: keep it short. */
   private static void checkReason(String reason) {
     if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-      throw RequestRejected.badRequest("invalid_request",
-          "reason must be at most " + MAX_REASON_LENGTH + " characters");
+      throw RequestRejected.badRequest(
+          "invalid_request", "reason must be at most " + MAX_REASON_LENGTH + " characters");
     }
   }
 
@@ -329,8 +423,14 @@ public class CampaignService {
   }
 
   private RequestRejected statusUnavailable(String campaignId) {
-    return new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "status_unavailable", "campaign " + campaignId
-        + " did not answer its status query within " + calls.timeout().toSeconds() + "s (is a worker running?)");
+    return new RequestRejected(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "status_unavailable",
+        "campaign "
+            + campaignId
+            + " did not answer its status query within "
+            + calls.timeout().toSeconds()
+            + "s (is a worker running?)");
   }
 
   private static RequestRejected unknown(String campaignId) {

@@ -36,8 +36,10 @@ public class CampaignTimelines {
     if (campaignId == null || !SpecValidator.CAMPAIGN_ID.matcher(campaignId).matches()) {
       throw RequestRejected.notFound("no campaign " + campaignId);
     }
-    CampaignIndex.Entry entry = index.find(campaignId)
-        .orElseThrow(() -> RequestRejected.notFound("no campaign " + campaignId));
+    CampaignIndex.Entry entry =
+        index
+            .find(campaignId)
+            .orElseThrow(() -> RequestRejected.notFound("no campaign " + campaignId));
     Map<Long, long[]> minutes = new TreeMap<>();
     for (MinuteTotals m : issuance.issuedPerMinute(campaignId)) {
       long[] t = minutes.computeIfAbsent(m.epochMinute(), k -> new long[4]);
@@ -51,13 +53,23 @@ public class CampaignTimelines {
     }
     List<CampaignTimeline.Point> points = new ArrayList<>(minutes.size());
     long[] sum = new long[4];
-    minutes.forEach((minute, t) -> {
-      for (int i = 0; i < 4; i++) {
-        sum[i] += t[i];
-      }
-      points.add(new CampaignTimeline.Point(ShanghaiTime.rfc3339(Instant.ofEpochSecond(minute * 60)), t[0], t[1], t[2],
-          t[3], sum[0], sum[1], sum[2], sum[3]));
-    });
+    minutes.forEach(
+        (minute, t) -> {
+          for (int i = 0; i < 4; i++) {
+            sum[i] += t[i];
+          }
+          points.add(
+              new CampaignTimeline.Point(
+                  ShanghaiTime.rfc3339(Instant.ofEpochSecond(minute * 60)),
+                  t[0],
+                  t[1],
+                  t[2],
+                  t[3],
+                  sum[0],
+                  sum[1],
+                  sum[2],
+                  sum[3]));
+        });
     return new CampaignTimeline(campaignId, entry.maxAmount(), thresholds(entry), points);
   }
 
@@ -71,8 +83,9 @@ public class CampaignTimelines {
     }
     for (JsonNode t : spec.path("budget_guard").path("thresholds")) {
       double percent = t.path("percent").asDouble();
-      out.add(new CampaignTimeline.Threshold(t.path("metric").asText(), percent,
-          Math.round(entry.maxAmount() * percent / 100.0)));
+      out.add(
+          new CampaignTimeline.Threshold(
+              t.path("metric").asText(), percent, Math.round(entry.maxAmount() * percent / 100.0)));
     }
     return out;
   }

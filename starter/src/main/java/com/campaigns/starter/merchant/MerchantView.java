@@ -39,8 +39,16 @@ record MerchantView(
   static MerchantView of(MerchantChecks.Checked c) {
     var m = c.merchant();
     var k = c.check();
-    return new MerchantView(m.mchid(), m.state(), m.mode(), m.appids(), m.merchantSerialNumber(), m.publicKeyId(),
-        m.rateLimitPerSecond(), m.source(), m.loadedAt(),
+    return new MerchantView(
+        m.mchid(),
+        m.state(),
+        m.mode(),
+        m.appids(),
+        m.merchantSerialNumber(),
+        m.publicKeyId(),
+        m.rateLimitPerSecond(),
+        m.source(),
+        m.loadedAt(),
         m.problems().stream().map(MerchantView::problem).toList(),
         new Check(k.status(), k.code(), k.message(), k.checkedAt(), k.millis()));
   }

@@ -11,7 +11,9 @@ public record Operator(String name) {
   public static Operator of(ApiUser user) {
     if (user == null) {
       // Only reachable if a route were left open by mistake: refuse rather than record no one.
-      throw new RequestRejected(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthorized",
+      throw new RequestRejected(
+          org.springframework.http.HttpStatus.UNAUTHORIZED,
+          "unauthorized",
           "this call needs a bearer token");
     }
     return new Operator(user.name());

@@ -8,8 +8,13 @@ final class QueryParams {
 
   /** openids, as audiences accept them. */
   static final Pattern OPENID = Pattern.compile("^[A-Za-z0-9_-]{1,128}$");
-  /** Stock and coupon ids (WeChat Pay: up to 20 digits; a little more room, nothing that needs escaping). */
+
+  /**
+   * Stock and coupon ids (WeChat Pay: up to 20 digits; a little more room, nothing that needs
+   * escaping).
+   */
   static final Pattern ID = Pattern.compile("^[A-Za-z0-9]{1,32}$");
+
   static final Pattern MCHID = Pattern.compile("^[0-9]{1,20}$");
   static final Pattern APPID = Pattern.compile("^[A-Za-z0-9_-]{1,32}$");
 

@@ -3,11 +3,11 @@ package com.campaigns.starter.support;
 import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.ledger.CouponUses;
 import com.campaigns.ledger.IssuanceLedger;
-import com.campaigns.wechatpay.MerchantClient;
-import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.starter.campaign.CampaignApiProperties;
 import com.campaigns.starter.security.Operator;
 import com.campaigns.starter.system.RequestRejected;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.rules.SpecValidator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,17 +42,23 @@ import org.springframework.stereotype.Service;
 /**
  * Answers support questions from WeChat Pay, joined with the ledger where it knows more: which
  * campaign and wave issued a coupon, and the COUPON.USE notification received for it. Every input
- * is checked before WeChat Pay is called; its refusals become API errors ({@link WechatPayRefusal}).
+ * is checked before WeChat Pay is called; its refusals become API errors ({@link
+ * WechatPayRefusal}).
  */
 @Service
 public class SupportService {
 
   private static final Logger log = LoggerFactory.getLogger(SupportService.class);
 
-  /** reference §B.9: the list is paged by offset and limit (default 20; the maximum is not documented). */
+  /**
+   * reference §B.9: the list is paged by offset and limit (default 20; the maximum is not
+   * documented).
+   */
   static final int COUPONS_MAX_LIMIT = 100;
+
   /** reference §B.8. */
   static final Paging MERCHANTS = new Paging(1000, 50);
+
   static final Paging ITEMS = new Paging(500, 100);
   static final Set<String> COUPON_STATUSES = Set.of("SENDED", "USED");
   static final int NOTIFY_URL_MAX_LENGTH = 256;
@@ -67,7 +73,11 @@ public class SupportService {
   private final boolean allowHttpLoopback;
   private final ObjectMapper json = new ObjectMapper();
 
-  SupportService(WechatMerchants merchants, IssuanceLedger issuance, CouponUses uses, CampaignIndex index,
+  SupportService(
+      WechatMerchants merchants,
+      IssuanceLedger issuance,
+      CouponUses uses,
+      CampaignIndex index,
       CampaignApiProperties api) {
     this.merchants = merchants;
     this.issuance = issuance;
@@ -78,20 +88,35 @@ public class SupportService {
 
   /** {@code {total_count, offset, limit, data}} of WeChat Pay's offset/limit lists. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Page<T>(long totalCount, int offset, int limit, List<T> data,
+  public record Page<T>(
+      long totalCount,
+      int offset,
+      int limit,
+      List<T> data,
       @JsonInclude(JsonInclude.Include.NON_NULL) String stockId) {}
 
-  /** A merchant's callback as WeChat Pay has it ({@code update_time} only in the answer to a change). */
+  /**
+   * A merchant's callback as WeChat Pay has it ({@code update_time} only in the answer to a
+   * change).
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record CallbackInfo(String mchid, String notifyUrl,
+  public record CallbackInfo(
+      String mchid,
+      String notifyUrl,
       @JsonInclude(JsonInclude.Include.NON_NULL) String updateTime) {}
 
   /**
    * The user's coupons created by the merchant (WeChat Pay's list by {@code creator_mchid}: every
    * state but expired), each with {@code issued_by} and {@code use_notification} from the ledger.
    */
-  public Page<ObjectNode> userCoupons(String openid, String mchid, String appid, String stockId, String status,
-      String offset, String limit) {
+  public Page<ObjectNode> userCoupons(
+      String openid,
+      String mchid,
+      String appid,
+      String stockId,
+      String status,
+      String offset,
+      String limit) {
     QueryParams.matching("openid", openid, QueryParams.OPENID, true);
     MerchantClient merchant = merchant(mchid);
     String app = appid(merchant, appid);
@@ -101,8 +126,12 @@ public class SupportService {
     }
     int from = QueryParams.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
     int size = QueryParams.integer("limit", limit, 20, 1, COUPONS_MAX_LIMIT);
-    JsonObject answer = call("the coupons of user " + openid, () -> CouponEndpoints.list(merchant, openid, app,
-        blankToNull(stockId), blankToNull(status), from, size));
+    JsonObject answer =
+        call(
+            "the coupons of user " + openid,
+            () ->
+                CouponEndpoints.list(
+                    merchant, openid, app, blankToNull(stockId), blankToNull(status), from, size));
     ObjectNode page = toJackson(answer);
     Map<String, JsonNode> specs = new HashMap<>();
     List<ObjectNode> data = new java.util.ArrayList<>();
@@ -111,18 +140,26 @@ public class SupportService {
         data.add(joined(coupon, specs));
       }
     }
-    return new Page<>(page.path("total_count").asLong(data.size()), page.path("offset").asInt(from),
-        page.path("limit").asInt(size), data, blankToNull(stockId));
+    return new Page<>(
+        page.path("total_count").asLong(data.size()),
+        page.path("offset").asInt(from),
+        page.path("limit").asInt(size),
+        data,
+        blankToNull(stockId));
   }
 
-  /** One coupon of the user, with {@code issued_by} and {@code use_notification} from the ledger. */
+  /**
+   * One coupon of the user, with {@code issued_by} and {@code use_notification} from the ledger.
+   */
   public ObjectNode userCoupon(String openid, String couponId, String mchid, String appid) {
     QueryParams.matching("openid", openid, QueryParams.OPENID, true);
     QueryParams.matching("coupon_id", couponId, QueryParams.ID, true);
     MerchantClient merchant = merchant(mchid);
     String app = appid(merchant, appid);
-    JsonObject answer = call("coupon " + couponId + " of user " + openid,
-        () -> CouponEndpoints.query(merchant, openid, couponId, app));
+    JsonObject answer =
+        call(
+            "coupon " + couponId + " of user " + openid,
+            () -> CouponEndpoints.query(merchant, openid, couponId, app));
     ObjectNode coupon = toJackson(answer);
     if (!coupon.hasNonNull("coupon_id")) {
       coupon.put("coupon_id", couponId);
@@ -140,10 +177,16 @@ public class SupportService {
     r.setStockCreatorMchid(stock.merchant().mchid());
     r.setOffset(from);
     r.setLimit(size);
-    AvailableMerchantCollection c = call("the merchants of stock " + stock.stockId(),
-        () -> stock.merchant().coupons().listAvailableMerchants(r));
-    return new Page<>(c.getTotalCount() == null ? 0 : c.getTotalCount(), orElse(c.getOffset(), from),
-        orElse(c.getLimit(), size), c.getData() == null ? List.of() : c.getData(), stock.stockId());
+    AvailableMerchantCollection c =
+        call(
+            "the merchants of stock " + stock.stockId(),
+            () -> stock.merchant().coupons().listAvailableMerchants(r));
+    return new Page<>(
+        c.getTotalCount() == null ? 0 : c.getTotalCount(),
+        orElse(c.getOffset(), from),
+        orElse(c.getLimit(), size),
+        c.getData() == null ? List.of() : c.getData(),
+        stock.stockId());
   }
 
   /** The goods (单品) a campaign's coupons apply to; empty for an all-store coupon. */
@@ -156,17 +199,24 @@ public class SupportService {
     r.setStockCreatorMchid(stock.merchant().mchid());
     r.setOffset(from);
     r.setLimit(size);
-    AvailableSingleitemCollection c = call("the items of stock " + stock.stockId(),
-        () -> stock.merchant().coupons().listAvailableSingleitems(r));
-    return new Page<>(c.getTotalCount() == null ? 0 : c.getTotalCount(), orElse(c.getOffset(), from),
-        orElse(c.getLimit(), size), c.getData() == null ? List.of() : c.getData(), stock.stockId());
+    AvailableSingleitemCollection c =
+        call(
+            "the items of stock " + stock.stockId(),
+            () -> stock.merchant().coupons().listAvailableSingleitems(r));
+    return new Page<>(
+        c.getTotalCount() == null ? 0 : c.getTotalCount(),
+        orElse(c.getOffset(), from),
+        orElse(c.getLimit(), size),
+        c.getData() == null ? List.of() : c.getData(),
+        stock.stockId());
   }
 
   public CallbackInfo callback(String mchid) {
     MerchantClient merchant = merchant(mchid);
     QueryCallbackRequest r = new QueryCallbackRequest();
     r.setMchid(merchant.mchid());
-    Callback c = call("the callback of merchant " + mchid, () -> merchant.coupons().queryCallback(r));
+    Callback c =
+        call("the callback of merchant " + mchid, () -> merchant.coupons().queryCallback(r));
     return new CallbackInfo(merchant.mchid(), c == null ? null : c.getNotifyUrl(), null);
   }
 
@@ -180,9 +230,11 @@ public class SupportService {
     SetCallbackRequest r = new SetCallbackRequest();
     r.setMchid(merchant.mchid());
     r.setNotifyUrl(url);
-    SetCallbackResponse c = call("the callback of merchant " + mchid, () -> merchant.coupons().setCallback(r));
+    SetCallbackResponse c =
+        call("the callback of merchant " + mchid, () -> merchant.coupons().setCallback(r));
     log.info("COUPON.USE callback of merchant {} set to {} by {}", mchid, url, operator);
-    return new CallbackInfo(merchant.mchid(), c.getNotifyUrl() == null ? url : c.getNotifyUrl(), c.getUpdateTime());
+    return new CallbackInfo(
+        merchant.mchid(), c.getNotifyUrl() == null ? url : c.getNotifyUrl(), c.getUpdateTime());
   }
 
   String checkNotifyUrl(String notifyUrl) {
@@ -191,7 +243,8 @@ public class SupportService {
     }
     String url = notifyUrl.strip();
     if (url.length() > NOTIFY_URL_MAX_LENGTH) {
-      throw QueryParams.invalid("notify_url", "must be at most " + NOTIFY_URL_MAX_LENGTH + " characters");
+      throw QueryParams.invalid(
+          "notify_url", "must be at most " + NOTIFY_URL_MAX_LENGTH + " characters");
     }
     URI uri;
     try {
@@ -200,7 +253,8 @@ public class SupportService {
       throw QueryParams.invalid("notify_url", "is not a valid URL");
     }
     if (uri.getRawQuery() != null || url.contains("?")) {
-      throw QueryParams.invalid("notify_url", "must not have a query string (WeChat Pay refuses parameters)");
+      throw QueryParams.invalid(
+          "notify_url", "must not have a query string (WeChat Pay refuses parameters)");
     }
     if (uri.getRawFragment() != null) {
       throw QueryParams.invalid("notify_url", "must not have a fragment");
@@ -209,9 +263,12 @@ public class SupportService {
       throw QueryParams.invalid("notify_url", "must be an absolute https URL");
     }
     boolean loopback = Set.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost());
-    if (!"https".equals(uri.getScheme()) && !(allowHttpLoopback && loopback && "http".equals(uri.getScheme()))) {
-      throw QueryParams.invalid("notify_url", "must be an https URL (WeChat Pay accepts https only)"
-          + (allowHttpLoopback ? "; http is accepted for 127.0.0.1 and localhost only" : ""));
+    if (!"https".equals(uri.getScheme())
+        && !(allowHttpLoopback && loopback && "http".equals(uri.getScheme()))) {
+      throw QueryParams.invalid(
+          "notify_url",
+          "must be an https URL (WeChat Pay accepts https only)"
+              + (allowHttpLoopback ? "; http is accepted for 127.0.0.1 and localhost only" : ""));
     }
     return url;
   }
@@ -223,22 +280,39 @@ public class SupportService {
     if (campaignId == null || !SpecValidator.CAMPAIGN_ID.matcher(campaignId).matches()) {
       throw RequestRejected.notFound("no campaign " + campaignId);
     }
-    CampaignIndex.Entry entry = index.find(campaignId)
-        .orElseThrow(() -> RequestRejected.notFound("no campaign " + campaignId));
+    CampaignIndex.Entry entry =
+        index
+            .find(campaignId)
+            .orElseThrow(() -> RequestRejected.notFound("no campaign " + campaignId));
     if (entry.stockId() == null) {
-      throw RequestRejected.conflict("stock_not_created",
+      throw RequestRejected.conflict(
+          "stock_not_created",
           "campaign " + campaignId + " is " + entry.status() + " and has no stock yet");
     }
-    MerchantClient merchant = merchants.find(entry.mchid()).orElseThrow(() -> new RequestRejected(
-        HttpStatus.CONFLICT, "merchant_unknown", "merchant " + entry.mchid() + " of campaign " + campaignId
-            + " is not configured in this deployment"));
+    MerchantClient merchant =
+        merchants
+            .find(entry.mchid())
+            .orElseThrow(
+                () ->
+                    new RequestRejected(
+                        HttpStatus.CONFLICT,
+                        "merchant_unknown",
+                        "merchant "
+                            + entry.mchid()
+                            + " of campaign "
+                            + campaignId
+                            + " is not configured in this deployment"));
     return new Stock(entry.stockId(), merchant);
   }
 
   private MerchantClient merchant(String mchid) {
     QueryParams.matching("mchid", mchid, QueryParams.MCHID, true);
-    return merchants.find(mchid)
-        .orElseThrow(() -> RequestRejected.notFound("merchant " + mchid + " is not configured in this deployment"));
+    return merchants
+        .find(mchid)
+        .orElseThrow(
+            () ->
+                RequestRejected.notFound(
+                    "merchant " + mchid + " is not configured in this deployment"));
   }
 
   /** The given appid, which must be bound to the merchant; or the merchant's only appid. */
@@ -247,8 +321,13 @@ public class SupportService {
       if (merchant.appids().size() == 1) {
         return merchant.appids().iterator().next();
       }
-      throw QueryParams.invalid("appid", "is required (merchant " + merchant.mchid() + " has "
-          + merchant.appids().size() + " appids)");
+      throw QueryParams.invalid(
+          "appid",
+          "is required (merchant "
+              + merchant.mchid()
+              + " has "
+              + merchant.appids().size()
+              + " appids)");
     }
     QueryParams.matching("appid", appid, QueryParams.APPID, true);
     if (!merchant.appids().contains(appid)) {
@@ -291,13 +370,21 @@ public class SupportService {
   }
 
   private String waveName(String campaignId, int waveIndex, Map<String, JsonNode> specs) {
-    JsonNode spec = specs.computeIfAbsent(campaignId, id -> index.find(id).map(e -> {
-      try {
-        return json.readTree(e.specJson());
-      } catch (JsonProcessingException ex) {
-        return null;
-      }
-    }).orElse(null));
+    JsonNode spec =
+        specs.computeIfAbsent(
+            campaignId,
+            id ->
+                index
+                    .find(id)
+                    .map(
+                        e -> {
+                          try {
+                            return json.readTree(e.specJson());
+                          } catch (JsonProcessingException ex) {
+                            return null;
+                          }
+                        })
+                    .orElse(null));
     if (spec == null) {
       return null;
     }

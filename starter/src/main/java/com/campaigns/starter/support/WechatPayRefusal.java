@@ -1,17 +1,17 @@
 package com.campaigns.starter.support;
 
+import com.campaigns.starter.system.RequestRejected;
 import com.campaigns.wechatpay.WechatError;
 import com.campaigns.wechatpay.WechatErrorClassifier;
-import com.campaigns.starter.system.RequestRejected;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failed WeChat Pay call as the API's caller sees it, decided by the one error table
- * ({@link WechatErrorClassifier}): 404 for an unknown coupon or stock, 429 with Retry-After when
- * throttled, 502 when WeChat Pay is down, answers 5xx, cannot be reached or its answer cannot be
- * verified, and WeChat Pay's own 400/403 with its code and message otherwise. The SDK exception
- * itself is never shown: its text includes the signed request.
+ * A failed WeChat Pay call as the API's caller sees it, decided by the one error table ({@link
+ * WechatErrorClassifier}): 404 for an unknown coupon or stock, 429 with Retry-After when throttled,
+ * 502 when WeChat Pay is down, answers 5xx, cannot be reached or its answer cannot be verified, and
+ * WeChat Pay's own 400/403 with its code and message otherwise. The SDK exception itself is never
+ * shown: its text includes the signed request.
  */
 final class WechatPayRefusal {
 
@@ -28,16 +28,31 @@ final class WechatPayRefusal {
     String said = "WeChat Pay answered " + what + " with " + error.describe();
     return switch (error.kind()) {
       case NOT_FOUND -> new RequestRejected(HttpStatus.NOT_FOUND, "not_found", said);
-      case THROTTLED -> new RequestRejected(HttpStatus.TOO_MANY_REQUESTS, "wechatpay_throttled",
-          said + "; retry later", RETRY_AFTER);
-      case TRANSIENT, UNVERIFIED -> new RequestRejected(HttpStatus.BAD_GATEWAY, "wechatpay_unavailable",
-          error.httpStatus() == 0 ? "WeChat Pay could not be reached or its answer could not be read for " + what
-              + " (" + error.code() + ")" : said);
+      case THROTTLED ->
+          new RequestRejected(
+              HttpStatus.TOO_MANY_REQUESTS,
+              "wechatpay_throttled",
+              said + "; retry later",
+              RETRY_AFTER);
+      case TRANSIENT, UNVERIFIED ->
+          new RequestRejected(
+              HttpStatus.BAD_GATEWAY,
+              "wechatpay_unavailable",
+              error.httpStatus() == 0
+                  ? "WeChat Pay could not be reached or its answer could not be read for "
+                      + what
+                      + " ("
+                      + error.code()
+                      + ")"
+                  : said);
       default -> refused(said, error.httpStatus());
     };
   }
 
-  /** WeChat Pay's own refusals keep their status; a refused signature is our fault, not the caller's. */
+  /**
+   * WeChat Pay's own refusals keep their status; a refused signature is our fault, not the
+   * caller's.
+   */
   private static RequestRejected refused(String said, int status) {
     if (status == 400 || status == 403) {
       return new RequestRejected(HttpStatus.valueOf(status), "wechatpay_rejected", said);

@@ -16,6 +16,10 @@ import org.springframework.context.annotation.Import;
  * no activity implementation is on its classpath.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({LedgerConfiguration.class, AudienceConfiguration.class, WechatPayConfiguration.class,
-  CodecConfiguration.class})
+@Import({
+  LedgerConfiguration.class,
+  AudienceConfiguration.class,
+  WechatPayConfiguration.class,
+  CodecConfiguration.class
+})
 class ModuleConfigurations {}

@@ -164,13 +164,15 @@ public final class CampaignHarness implements AutoCloseable {
       }
       properties =
           new WechatPayProperties(
-                  sandbox.baseUrl(),
-                  null,
-                  Duration.ofSeconds(5),
-                  Duration.ofSeconds(10),
-                  500,
-                  List.of())
-              .withMerchantsDir(merchantsDir, Duration.ofMillis(200));
+              sandbox.baseUrl(),
+              null,
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(10),
+              500,
+              List.of(),
+              merchantsDir,
+              Duration.ofMillis(200),
+              null);
     }
     merchants = new WechatMerchants(new WechatPayClientFactory(properties), List.of());
     registry = new MerchantRegistry(properties, merchants).start();

@@ -4,9 +4,11 @@ import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.model.StatusRecord;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,6 +38,8 @@ public class CampaignIndex {
   private static final String COLUMNS =
       "campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, stock_id,"
           + " status, pause_reason, issued_count, issued_amount, used_amount, max_amount, created_by, created_at";
+
+  private static final RowMapper<Entry> ENTRY = RecordRowMapper.of(Entry.class);
 
   private final JdbcClient jdbc;
 
@@ -83,16 +87,8 @@ public class CampaignIndex {
                 "UPDATE campaign SET stock_id = COALESCE(?, stock_id), status = ?, pause_reason = ?,"
                     + " issued_count = ?, issued_amount = ?, used_amount = ?, max_amount = ?, updated_at = ?"
                     + " WHERE campaign_id = ?")
-            .params(
-                r.stockId(),
-                r.status().name(),
-                r.pauseReason(),
-                r.issuedCount(),
-                r.issuedAmount(),
-                r.usedAmount(),
-                r.maxAmount(),
-                now(),
-                r.campaignId())
+            .params(progress(r))
+            .params(now(), r.campaignId())
             .update();
     if (n == 0) {
       OffsetDateTime now = now();
@@ -101,19 +97,9 @@ public class CampaignIndex {
                 "INSERT INTO campaign (campaign_id, workflow_id, mchid, spec_hash, spec_json, stock_id, status,"
                     + " pause_reason, issued_count, issued_amount, used_amount, max_amount, created_at, updated_at)"
                     + " VALUES (?, ?, ?, '', '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .params(
-                r.campaignId(),
-                TemporalNames.workflowId(r.campaignId()),
-                r.mchid(),
-                r.stockId(),
-                r.status().name(),
-                r.pauseReason(),
-                r.issuedCount(),
-                r.issuedAmount(),
-                r.usedAmount(),
-                r.maxAmount(),
-                now,
-                now)
+            .params(r.campaignId(), TemporalNames.workflowId(r.campaignId()), r.mchid())
+            .params(progress(r))
+            .params(now, now)
             .update();
       } catch (DuplicateKeyException e) {
         update(r);
@@ -124,40 +110,36 @@ public class CampaignIndex {
   public Optional<Entry> find(String campaignId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE campaign_id = ?")
         .param(campaignId)
-        .query(this::entry)
+        .query(ENTRY)
         .optional();
   }
 
   public Optional<Entry> findByStock(String stockId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE stock_id = ?")
         .param(stockId)
-        .query(this::entry)
+        .query(ENTRY)
         .optional();
   }
 
   public List<Entry> list() {
     return jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY created_at DESC")
-        .query(this::entry)
+        .query(ENTRY)
         .list();
   }
 
-  private Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    return new Entry(
-        rs.getString(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getString(8),
-        rs.getString(9),
-        rs.getLong(10),
-        rs.getLong(11),
-        rs.getLong(12),
-        rs.getLong(13),
-        rs.getString(14),
-        rs.getObject(15, OffsetDateTime.class));
+  /**
+   * What a status record changes, in column order: stock_id, status, pause_reason, issued_count,
+   * issued_amount, used_amount, max_amount.
+   */
+  private static List<Object> progress(StatusRecord r) {
+    return Arrays.asList(
+        r.stockId(),
+        r.status().name(),
+        r.pauseReason(),
+        r.issuedCount(),
+        r.issuedAmount(),
+        r.usedAmount(),
+        r.maxAmount());
   }
 
   private static OffsetDateTime now() {

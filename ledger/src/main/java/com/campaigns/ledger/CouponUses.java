@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,6 +27,13 @@ public class CouponUses {
 
   /** Cumulative redemptions of a campaign. */
   public record Totals(long count, long amount) {}
+
+  /** The columns of a {@link Use}, in its order. */
+  private static final String USE_COLUMNS =
+      "notification_id, coupon_id, stock_id, campaign_id, amount, consume_time, consume_mchid,"
+          + " transaction_id";
+
+  private static final RowMapper<Use> USE = RecordRowMapper.of(Use.class);
 
   private final JdbcClient jdbc;
 
@@ -63,7 +71,7 @@ public class CouponUses {
     return jdbc.sql(
             "SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM coupon_use WHERE campaign_id = ?")
         .param(campaignId)
-        .query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2)))
+        .query(RecordRowMapper.of(Totals.class))
         .single();
   }
 
@@ -74,46 +82,22 @@ public class CouponUses {
                 + " CAST(FLOOR(EXTRACT(EPOCH FROM received_at) / 60) AS BIGINT) AS m, amount FROM coupon_use"
                 + " WHERE campaign_id = ?) t GROUP BY m ORDER BY m")
         .param(campaignId)
-        .query(
-            (rs, n) -> new IssuanceLedger.MinuteTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+        .query(IssuanceLedger.MINUTE_TOTALS)
         .list();
   }
 
   public List<Use> forCampaign(String campaignId) {
     return jdbc.sql(
-            "SELECT notification_id, coupon_id, stock_id, campaign_id, amount, consume_time, consume_mchid,"
-                + " transaction_id FROM coupon_use WHERE campaign_id = ? ORDER BY received_at")
+            "SELECT " + USE_COLUMNS + " FROM coupon_use WHERE campaign_id = ? ORDER BY received_at")
         .param(campaignId)
-        .query(
-            (rs, n) ->
-                new Use(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getLong(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8)))
+        .query(USE)
         .list();
   }
 
   public Optional<Use> byCoupon(String couponId) {
-    return jdbc.sql(
-            "SELECT notification_id, coupon_id, stock_id, campaign_id, amount, consume_time, consume_mchid,"
-                + " transaction_id FROM coupon_use WHERE coupon_id = ?")
+    return jdbc.sql("SELECT " + USE_COLUMNS + " FROM coupon_use WHERE coupon_id = ?")
         .param(couponId)
-        .query(
-            (rs, n) ->
-                new Use(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getLong(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8)))
+        .query(USE)
         .optional();
   }
 }

@@ -72,20 +72,7 @@ public class FlowRows {
             "SELECT line_no, stock_id, coupon_id, coupon_amount, order_amount, refund_amount, transaction_id,"
                 + " refund_no, event_time, mchid, raw FROM flow_row WHERE campaign_id = ? AND kind = ? ORDER BY line_no")
         .params(campaignId, kind)
-        .query(
-            (rs, n) ->
-                new FlowRow(
-                    rs.getInt(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    (Long) rs.getObject(4, Long.class),
-                    rs.getObject(5, Long.class),
-                    rs.getObject(6, Long.class),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getString(11)))
+        .query(RecordRowMapper.of(FlowRow.class))
         .list();
   }
 

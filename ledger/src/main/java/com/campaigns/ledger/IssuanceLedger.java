@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +45,19 @@ public class IssuanceLedger {
   /** An issued coupon, for reconciliation and support lookups. */
   public record IssuedCoupon(
       String campaignId, int waveIndex, String openid, String couponId, long amount) {}
+
+  /** The columns of an {@link Outcome}, in its order. */
+  private static final String OUTCOME_COLUMNS =
+      "campaign_id, wave_index, seq, openid, out_request_no, stock_id, status, coupon_id,"
+          + " error_code, error_message, amount";
+
+  /** The rows of positions {@code [fromSeq, toSeq)} of a wave: campaign, wave, from, to. */
+  private static final String SEGMENT_ROWS =
+      " FROM issuance WHERE campaign_id = ? AND wave_index = ? AND seq >= ? AND seq < ?";
+
+  private static final RowMapper<Outcome> OUTCOME = RecordRowMapper.of(Outcome.class);
+
+  static final RowMapper<MinuteTotals> MINUTE_TOTALS = RecordRowMapper.of(MinuteTotals.class);
 
   private static final String MERGE =
       """
@@ -127,9 +141,7 @@ public class IssuanceLedger {
   public Map<Long, String> finalOutcomes(
       String campaignId, int waveIndex, long fromSeq, long toSeq) {
     Map<Long, String> out = new HashMap<>();
-    jdbc.sql(
-            "SELECT seq, status FROM issuance WHERE campaign_id = ? AND wave_index = ? AND seq >= ? AND seq < ?"
-                + " AND status IN ('ISSUED', 'REJECTED')")
+    jdbc.sql("SELECT seq, status" + SEGMENT_ROWS + " AND status IN ('ISSUED', 'REJECTED')")
         .params(campaignId, waveIndex, fromSeq, toSeq)
         .query(
             rs -> {
@@ -142,9 +154,7 @@ public class IssuanceLedger {
     long[] issued = {0};
     long[] failed = {0};
     Map<String, Long> rejected = new TreeMap<>();
-    jdbc.sql(
-            "SELECT status, error_code, COUNT(*) FROM issuance WHERE campaign_id = ? AND wave_index = ?"
-                + " AND seq >= ? AND seq < ? GROUP BY status, error_code")
+    jdbc.sql("SELECT status, error_code, COUNT(*)" + SEGMENT_ROWS + " GROUP BY status, error_code")
         .params(campaignId, waveIndex, fromSeq, toSeq)
         .query(
             rs -> {
@@ -201,33 +211,18 @@ public class IssuanceLedger {
             "SELECT campaign_id, wave_index, openid, coupon_id, amount FROM issuance"
                 + " WHERE campaign_id = ? AND status = 'ISSUED' ORDER BY wave_index, seq")
         .param(campaignId)
-        .query(
-            (rs, n) ->
-                new IssuedCoupon(
-                    rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+        .query(RecordRowMapper.of(IssuedCoupon.class))
         .list();
   }
 
   /** Every ledger row of a campaign's wave, in audience order (exports and tests). */
   public List<Outcome> outcomes(String campaignId, int waveIndex) {
     return jdbc.sql(
-            "SELECT campaign_id, wave_index, seq, openid, out_request_no, stock_id, status, coupon_id,"
-                + " error_code, error_message, amount FROM issuance WHERE campaign_id = ? AND wave_index = ? ORDER BY seq")
+            "SELECT "
+                + OUTCOME_COLUMNS
+                + " FROM issuance WHERE campaign_id = ? AND wave_index = ? ORDER BY seq")
         .params(campaignId, waveIndex)
-        .query(
-            (rs, n) ->
-                new Outcome(
-                    rs.getString(1),
-                    rs.getInt(2),
-                    rs.getLong(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getLong(11)))
+        .query(OUTCOME)
         .list();
   }
 
@@ -243,30 +238,15 @@ public class IssuanceLedger {
                 + " CAST(FLOOR(EXTRACT(EPOCH FROM updated_at) / 60) AS BIGINT) AS m, amount FROM issuance"
                 + " WHERE campaign_id = ? AND status = 'ISSUED') t GROUP BY m ORDER BY m")
         .param(campaignId)
-        .query((rs, n) -> new MinuteTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+        .query(MINUTE_TOTALS)
         .list();
   }
 
   /** The campaign and wave that issued a coupon, if this product issued it. */
   public java.util.Optional<Outcome> byCoupon(String couponId) {
-    return jdbc.sql(
-            "SELECT campaign_id, wave_index, seq, openid, out_request_no, stock_id, status, coupon_id,"
-                + " error_code, error_message, amount FROM issuance WHERE coupon_id = ?")
+    return jdbc.sql("SELECT " + OUTCOME_COLUMNS + " FROM issuance WHERE coupon_id = ?")
         .param(couponId)
-        .query(
-            (rs, n) ->
-                new Outcome(
-                    rs.getString(1),
-                    rs.getInt(2),
-                    rs.getLong(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getLong(11)))
+        .query(OUTCOME)
         .optional();
   }
 

@@ -28,30 +28,6 @@ public record MerchantCredentials(
   public static final String PUBLIC_KEY = "public-key";
   public static final String PLATFORM_CERTIFICATE = "platform-certificate";
 
-  /** Credentials without a merchant certificate. */
-  public MerchantCredentials(
-      String mchid,
-      Set<String> appids,
-      String merchantSerialNumber,
-      String privateKeyPem,
-      String apiV3Key,
-      String publicKeyId,
-      String publicKeyPem,
-      String mode,
-      int rateLimitPerSecond) {
-    this(
-        mchid,
-        appids,
-        merchantSerialNumber,
-        privateKeyPem,
-        apiV3Key,
-        publicKeyId,
-        publicKeyPem,
-        mode,
-        rateLimitPerSecond,
-        null);
-  }
-
   public boolean publicKeyMode() {
     return !PLATFORM_CERTIFICATE.equals(mode);
   }

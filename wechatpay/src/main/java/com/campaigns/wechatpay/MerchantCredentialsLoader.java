@@ -84,7 +84,8 @@ public final class MerchantCredentialsLoader {
             mode,
             m.rateLimitPerSecond() == null
                 ? properties.defaultRateLimitPerSecond()
-                : m.rateLimitPerSecond());
+                : m.rateLimitPerSecond(),
+            null);
     String fingerprint = Fingerprint.of(credentials);
     if (!problems.isEmpty()) {
       return MerchantSource.failed(mchid, source, problems, fingerprint);

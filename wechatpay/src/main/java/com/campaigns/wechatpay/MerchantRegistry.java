@@ -319,17 +319,8 @@ public class MerchantRegistry implements AutoCloseable {
           e.mchid,
           live.map(c -> status(c, state, problems))
               .orElse(
-                  new MerchantStatus(
-                      e.mchid,
-                      state,
-                      e.source,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      List.copyOf(problems))));
+                  MerchantStatus.withoutCredentials(
+                      e.mchid, state, e.source, List.copyOf(problems))));
     }
     for (MerchantClient c : merchants.all()) {
       if (!seen.contains(c.mchid())) {
@@ -339,16 +330,10 @@ public class MerchantRegistry implements AutoCloseable {
     if (directoryError != null) {
       out.put(
           "*",
-          new MerchantStatus(
+          MerchantStatus.withoutCredentials(
               "*",
               MerchantStatus.STALE,
               "directory " + directory.root(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
               List.of(
                   new MerchantProblem(
                       "*", "directory " + directory.root(), "merchants-dir", directoryError))));

@@ -29,6 +29,12 @@ public record MerchantStatus(
   public static final String STALE = "STALE";
   public static final String UNAVAILABLE = "UNAVAILABLE";
 
+  /** A merchant without usable credentials: nothing but where they were looked for and why not. */
+  static MerchantStatus withoutCredentials(
+      String mchid, String state, String source, List<MerchantProblem> problems) {
+    return new MerchantStatus(mchid, state, source, null, null, null, null, null, null, problems);
+  }
+
   public boolean usable() {
     return !UNAVAILABLE.equals(state);
   }

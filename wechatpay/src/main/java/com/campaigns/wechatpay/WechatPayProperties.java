@@ -66,19 +66,6 @@ public record WechatPayProperties(
         null);
   }
 
-  public WechatPayProperties withMerchantsDir(Path dir, Duration reload) {
-    return new WechatPayProperties(
-        baseUrl,
-        sandboxAdminUrl,
-        connectTimeout,
-        readTimeout,
-        defaultRateLimitPerSecond,
-        merchants,
-        dir,
-        reload,
-        checkInterval);
-  }
-
   /** One merchant given inline. Each secret may be given as text or as a file path. */
   public record Merchant(
       String mchid,

@@ -51,8 +51,15 @@ class MerchantRegistryTest {
 
   WechatPayProperties properties() {
     return new WechatPayProperties(
-            null, null, Duration.ofSeconds(5), Duration.ofSeconds(10), 500, List.of())
-        .withMerchantsDir(dir, Duration.ofMillis(100));
+        null,
+        null,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        500,
+        List.of(),
+        dir,
+        Duration.ofMillis(100),
+        null);
   }
 
   MerchantRegistry registry() {

@@ -46,7 +46,8 @@ final class FakeWechatPay {
         publicKeyId,
         pem("PUBLIC KEY", platform.getPublic().getEncoded()),
         MerchantCredentials.PUBLIC_KEY,
-        500);
+        500,
+        null);
   }
 
   /** The decrypted resource of a COUPON.USE notification. */

@@ -57,11 +57,12 @@ public class CouponService {
           "1 to 128 characters of [0-9A-Za-z|_*-]");
     }
     if (openid.length() > 128) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
+      throw Rejected.paramError(
           "输入源“/uri_template/openid”映射到字段“openid”长度校验失败",
-          Rejected.fieldDetail("openid", openid, "at most 128 characters", "uri_template"));
+          "openid",
+          openid,
+          "at most 128 characters",
+          "uri_template");
     }
     if (!caller.hasAppid(appid)) {
       throw new Rejected(
@@ -219,15 +220,12 @@ public class CouponService {
   CouponCollection list(Merchant caller, String openid, ListQuery q) {
     checkAppid(caller, q.appid());
     if (q.creatorMchid() == null && q.senderMchid() == null && q.availableMchid() == null) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
+      throw Rejected.paramError(
           "creator_mchid、sender_mchid、available_mchid须至少填写一个",
-          Rejected.fieldDetail(
-              "creator_mchid",
-              null,
-              "one of creator_mchid, sender_mchid, available_mchid is required",
-              "query"));
+          "creator_mchid",
+          null,
+          "one of creator_mchid, sender_mchid, available_mchid is required",
+          "query");
     }
     String asked =
         q.creatorMchid() != null
@@ -239,11 +237,8 @@ public class CouponService {
     int offset = q.offset() == null ? 0 : q.offset();
     int limit = q.limit() == null ? 20 : q.limit();
     if (offset < 0 || limit < 1 || limit > 100) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
-          "分页参数错误",
-          Rejected.fieldDetail("limit", limit, "offset >= 0 and 1 <= limit <= 100", "query"));
+      throw Rejected.paramError(
+          "分页参数错误", "limit", limit, "offset >= 0 and 1 <= limit <= 100", "query");
     }
     Instant now = clock.now();
     List<Coupon> mine =

@@ -96,11 +96,8 @@ public class StockService {
       throw Rejected.paramError("offset须大于等于0", "offset", offset, "offset must be >= 0");
     }
     if (limit < 1 || limit > 10) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
-          "limit须在1至10之间",
-          Rejected.fieldDetail("limit", limit, "limit must be between 1 and 10", "query"));
+      throw Rejected.paramError(
+          "limit须在1至10之间", "limit", limit, "limit must be between 1 and 10", "query");
     }
     if (!creator.equals(caller)) {
       throw new Rejected(403, "NO_AUTH", "无权限查询其他商户的批次");
@@ -111,12 +108,8 @@ public class StockService {
     if (status != null && !status.isEmpty()) {
       wanted = StockStatus.fromWire(status);
       if (wanted == null && !"audit".equals(status)) {
-        throw new Rejected(
-            400,
-            "PARAM_ERROR",
-            "批次状态不合法",
-            Rejected.fieldDetail(
-                "status", status, "unactivated, audit, running, stoped or paused", "query"));
+        throw Rejected.paramError(
+            "批次状态不合法", "status", status, "unactivated, audit, running, stoped or paused", "query");
       }
     }
     Instant now = clock.now();
@@ -150,19 +143,20 @@ public class StockService {
   private static IdCollection page(
       Stock stock, List<String> ids, int offset, int limit, int maxOffset, int maxLimit) {
     if (offset < 0 || offset > maxOffset) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
+      throw Rejected.paramError(
           "offset须在0至" + maxOffset + "之间",
-          Rejected.fieldDetail(
-              "offset", offset, "offset must be between 0 and " + maxOffset, "query"));
+          "offset",
+          offset,
+          "offset must be between 0 and " + maxOffset,
+          "query");
     }
     if (limit < 1 || limit > maxLimit) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
+      throw Rejected.paramError(
           "limit须在1至" + maxLimit + "之间",
-          Rejected.fieldDetail("limit", limit, "limit must be between 1 and " + maxLimit, "query"));
+          "limit",
+          limit,
+          "limit must be between 1 and " + maxLimit,
+          "query");
     }
     List<String> data = ids.stream().skip(offset).limit(limit).toList();
     return new IdCollection(ids.size(), data, offset, limit, stock.id());
@@ -188,12 +182,12 @@ public class StockService {
   }
 
   private static Rejected illegalState(Stock stock, Instant now) {
-    return new Rejected(
-        400,
-        "PARAM_ERROR",
+    return Rejected.paramError(
         ILLEGAL_STATE,
-        Rejected.fieldDetail(
-            "stock_id", stock.id(), "stock is " + stock.status(now).wire(), "uri_template"));
+        "stock_id",
+        stock.id(),
+        "stock is " + stock.status(now).wire(),
+        "uri_template");
   }
 
   private static Instant queryTime(String name, String value) {

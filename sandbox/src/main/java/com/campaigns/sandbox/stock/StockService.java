@@ -170,7 +170,7 @@ public class StockService {
   Stock owned(String caller, String stockId, String creator) {
     Stock stock = stocks.get(stockId);
     if (creator == null || creator.isEmpty()) {
-      throw StockValidator.required("stock_creator_mchid");
+      throw BodyFields.required("stock_creator_mchid");
     }
     if (!stock.creatorMchid().equals(caller)) {
       throw new Rejected(403, "REQUEST_BLOCKED", "调用商户无权限");

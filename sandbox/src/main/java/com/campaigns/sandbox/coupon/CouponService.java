@@ -186,15 +186,7 @@ public class CouponService {
         && earlier.appid().equals(appid)) {
       return earlier.id();
     }
-    throw new Rejected(
-        400,
-        "INVALID_REQUEST",
-        "out_request_no重复,且请求参数与首次请求不一致",
-        Rejected.fieldDetail(
-            "out_request_no",
-            earlier.outRequestNo(),
-            "already used for coupon " + earlier.id() + " with different parameters",
-            "body"));
+    throw Rejected.outRequestNoReused(earlier.outRequestNo(), "coupon " + earlier.id());
   }
 
   CouponView query(Merchant caller, String openid, String couponId, String appid) {

@@ -50,6 +50,23 @@ public class Rejected extends RuntimeException {
         "输入源“/query/" + name + "”映射到字段“" + name + "”" + failed, name, value, issue, "query");
   }
 
+  /**
+   * A 400 INVALID_REQUEST for an {@code out_request_no} already used with other parameters.
+   *
+   * @param usedFor what it made, e.g. {@code coupon 123}
+   */
+  public static Rejected outRequestNoReused(String outRequestNo, String usedFor) {
+    return new Rejected(
+        400,
+        "INVALID_REQUEST",
+        "out_request_no重复,且请求参数与首次请求不一致",
+        fieldDetail(
+            "out_request_no",
+            outRequestNo,
+            "already used for " + usedFor + " with different parameters",
+            "body"));
+  }
+
   /** A 400 PARAM_ERROR for a missing query parameter. */
   public static Rejected requiredQueryParam(String name) {
     return queryParamError(name, null, "必填性规则校验失败,此字段为必填项", "required");

@@ -45,15 +45,7 @@ public class StockService {
 
   private static Stock sameRequest(Stock stock, JsonNode body) {
     if (!stock.terms().request().equals(body)) {
-      throw new Rejected(
-          400,
-          "INVALID_REQUEST",
-          "out_request_no重复,且请求参数与首次请求不一致",
-          Rejected.fieldDetail(
-              "out_request_no",
-              stock.terms().outRequestNo(),
-              "already used for stock " + stock.id() + " with different parameters",
-              "body"));
+      throw Rejected.outRequestNoReused(stock.terms().outRequestNo(), "stock " + stock.id());
     }
     return stock;
   }
@@ -95,10 +87,7 @@ public class StockService {
     if (offset < 0) {
       throw Rejected.paramError("offset须大于等于0", "offset", offset, "offset must be >= 0");
     }
-    if (limit < 1 || limit > 10) {
-      throw Rejected.paramError(
-          "limit须在1至10之间", "limit", limit, "limit must be between 1 and 10", "query");
-    }
+    checkRange("limit", limit, 1, 10);
     if (!creator.equals(caller)) {
       throw new Rejected(403, "NO_AUTH", "无权限查询其他商户的批次");
     }
@@ -142,24 +131,22 @@ public class StockService {
 
   private static IdCollection page(
       Stock stock, List<String> ids, int offset, int limit, int maxOffset, int maxLimit) {
-    if (offset < 0 || offset > maxOffset) {
-      throw Rejected.paramError(
-          "offset须在0至" + maxOffset + "之间",
-          "offset",
-          offset,
-          "offset must be between 0 and " + maxOffset,
-          "query");
-    }
-    if (limit < 1 || limit > maxLimit) {
-      throw Rejected.paramError(
-          "limit须在1至" + maxLimit + "之间",
-          "limit",
-          limit,
-          "limit must be between 1 and " + maxLimit,
-          "query");
-    }
+    checkRange("offset", offset, 0, maxOffset);
+    checkRange("limit", limit, 1, maxLimit);
     List<String> data = ids.stream().skip(offset).limit(limit).toList();
     return new IdCollection(ids.size(), data, offset, limit, stock.id());
+  }
+
+  /** A paging query parameter outside WeChat Pay's range: {@code limit须在1至10之间}. */
+  private static void checkRange(String name, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw Rejected.paramError(
+          name + "须在" + min + "至" + max + "之间",
+          name,
+          value,
+          name + " must be between " + min + " and " + max,
+          "query");
+    }
   }
 
   /**

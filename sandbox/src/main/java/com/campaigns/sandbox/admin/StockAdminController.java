@@ -2,7 +2,7 @@ package com.campaigns.sandbox.admin;
 
 import com.campaigns.sandbox.clock.BusinessClock;
 import com.campaigns.sandbox.coupon.Coupon;
-import com.campaigns.sandbox.coupon.CouponService;
+import com.campaigns.sandbox.coupon.CouponRedemptions;
 import com.campaigns.sandbox.protocol.Rejected;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StockAdminController {
 
-  private final CouponService coupons;
+  private final CouponRedemptions coupons;
   private final BusinessClock clock;
 
-  StockAdminController(CouponService coupons, BusinessClock clock) {
+  StockAdminController(CouponRedemptions coupons, BusinessClock clock) {
     this.coupons = coupons;
     this.clock = clock;
   }

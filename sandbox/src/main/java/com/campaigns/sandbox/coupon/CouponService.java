@@ -1,13 +1,7 @@
 package com.campaigns.sandbox.coupon;
 
 import com.campaigns.sandbox.clock.BusinessClock;
-import com.campaigns.sandbox.crypto.Nonces;
-import com.campaigns.sandbox.flow.FlowLedger;
-import com.campaigns.sandbox.flow.RefundRow;
-import com.campaigns.sandbox.flow.UseRow;
 import com.campaigns.sandbox.merchant.Merchant;
-import com.campaigns.sandbox.merchant.Merchants;
-import com.campaigns.sandbox.notify.CouponUseNotifier;
 import com.campaigns.sandbox.protocol.Rejected;
 import com.campaigns.sandbox.stock.Stock;
 import com.campaigns.sandbox.stock.StockTerms;
@@ -15,14 +9,13 @@ import com.campaigns.sandbox.stock.Stocks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
- * Sending coupons with every limit, coupon queries, and the sandbox-only redemption and refunds.
+ * Sending coupons with every limit, and coupon queries; the sandbox-only redemption and refunds are
+ * {@link CouponRedemptions}.
  */
 @Service
 public class CouponService {
@@ -31,30 +24,21 @@ public class CouponService {
 
   private final Coupons coupons;
   private final Stocks stocks;
-  private final Merchants merchants;
   private final BusinessClock clock;
   private final LimitSettings limits;
   private final SendRateLimiter rateLimiter;
-  private final FlowLedger flows;
-  private final CouponUseNotifier notifier;
 
   public CouponService(
       Coupons coupons,
       Stocks stocks,
-      Merchants merchants,
       BusinessClock clock,
       LimitSettings limits,
-      SendRateLimiter rateLimiter,
-      FlowLedger flows,
-      CouponUseNotifier notifier) {
+      SendRateLimiter rateLimiter) {
     this.coupons = coupons;
     this.stocks = stocks;
-    this.merchants = merchants;
     this.clock = clock;
     this.limits = limits;
     this.rateLimiter = rateLimiter;
-    this.flows = flows;
-    this.notifier = notifier;
   }
 
   /** Sends one coupon, or returns the coupon already sent under the same out_request_no. */
@@ -73,11 +57,12 @@ public class CouponService {
           "1 to 128 characters of [0-9A-Za-z|_*-]");
     }
     if (openid.length() > 128) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
+      throw Rejected.paramError(
           "输入源“/uri_template/openid”映射到字段“openid”长度校验失败",
-          Rejected.fieldDetail("openid", openid, "at most 128 characters", "uri_template"));
+          "openid",
+          openid,
+          "at most 128 characters",
+          "uri_template");
     }
     if (!caller.hasAppid(appid)) {
       throw new Rejected(
@@ -201,15 +186,7 @@ public class CouponService {
         && earlier.appid().equals(appid)) {
       return earlier.id();
     }
-    throw new Rejected(
-        400,
-        "INVALID_REQUEST",
-        "out_request_no重复,且请求参数与首次请求不一致",
-        Rejected.fieldDetail(
-            "out_request_no",
-            earlier.outRequestNo(),
-            "already used for coupon " + earlier.id() + " with different parameters",
-            "body"));
+    throw Rejected.outRequestNoReused(earlier.outRequestNo(), "coupon " + earlier.id());
   }
 
   CouponView query(Merchant caller, String openid, String couponId, String appid) {
@@ -235,15 +212,12 @@ public class CouponService {
   CouponCollection list(Merchant caller, String openid, ListQuery q) {
     checkAppid(caller, q.appid());
     if (q.creatorMchid() == null && q.senderMchid() == null && q.availableMchid() == null) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
+      throw Rejected.paramError(
           "creator_mchid、sender_mchid、available_mchid须至少填写一个",
-          Rejected.fieldDetail(
-              "creator_mchid",
-              null,
-              "one of creator_mchid, sender_mchid, available_mchid is required",
-              "query"));
+          "creator_mchid",
+          null,
+          "one of creator_mchid, sender_mchid, available_mchid is required",
+          "query");
     }
     String asked =
         q.creatorMchid() != null
@@ -255,11 +229,8 @@ public class CouponService {
     int offset = q.offset() == null ? 0 : q.offset();
     int limit = q.limit() == null ? 20 : q.limit();
     if (offset < 0 || limit < 1 || limit > 100) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
-          "分页参数错误",
-          Rejected.fieldDetail("limit", limit, "offset >= 0 and 1 <= limit <= 100", "query"));
+      throw Rejected.paramError(
+          "分页参数错误", "limit", limit, "offset >= 0 and 1 <= limit <= 100", "query");
     }
     Instant now = clock.now();
     List<Coupon> mine =
@@ -308,101 +279,6 @@ public class CouponService {
     if (!caller.hasAppid(appid)) {
       throw new Rejected(400, "APPID_MCHID_NOT_MATCH", "appid和mch_id不匹配");
     }
-  }
-
-  /**
-   * Marks SENDED coupons of the stock USED (the first {@code count} in send order, or the listed
-   * ones), records use-flow rows and queues COUPON.USE notifications.
-   *
-   * @param transactionAmount order amount in fen; default the stock's transaction_minimum
-   * @return the coupons redeemed
-   */
-  public List<String> redeem(
-      String stockId, Integer count, List<String> couponIds, Long transactionAmount) {
-    Stock stock = stocks.get(stockId);
-    Instant now = clock.now();
-    long amount =
-        transactionAmount == null ? stock.terms().transactionMinimum() : transactionAmount;
-    List<Coupon> candidates;
-    if (couponIds != null && !couponIds.isEmpty()) {
-      candidates = new ArrayList<>();
-      for (String id : couponIds) {
-        Coupon c = coupons.find(id);
-        if (c == null || c.stock() != stock) {
-          throw new Rejected(404, "RESOURCE_NOT_EXISTS", "券不存在: " + id);
-        }
-        candidates.add(c);
-      }
-    } else {
-      candidates = coupons.ofStock(stockId);
-    }
-    int wanted = count == null ? candidates.size() : count;
-    String consumeMchid = stock.terms().availableMerchants().get(0);
-    Merchant creator = merchants.find(stock.creatorMchid()).orElseThrow();
-    List<String> redeemed = new ArrayList<>();
-    for (Coupon coupon : candidates) {
-      if (redeemed.size() >= wanted) {
-        break;
-      }
-      String transactionId = "42000" + Nonces.digits(23);
-      var goods =
-          List.of(
-              new ConsumeInformation.GoodsDetail(
-                  "sandbox-goods", 1, amount, stock.terms().couponAmount()));
-      ConsumeInformation consume =
-          new ConsumeInformation(BusinessClock.format(now), consumeMchid, transactionId, goods);
-      if (!coupon.use(now, consume, amount)) {
-        continue;
-      }
-      redeemed.add(coupon.id());
-      flows.recordUse(useRow(coupon));
-      notifier.couponUsed(creator, coupon.id(), CouponView.of(coupon, now));
-    }
-    return redeemed;
-  }
-
-  /** The stock's coupons in send order (a copy); 404 RESOURCE_NOT_EXISTS for an unknown stock. */
-  public List<Coupon> issued(String stockId) {
-    stocks.get(stockId);
-    return coupons.ofStock(stockId);
-  }
-
-  /**
-   * Refunds the first {@code count} used, not yet refunded coupons of the stock (refund-flow rows).
-   */
-  public List<String> refund(String stockId, int count) {
-    List<Coupon> issued = issued(stockId);
-    Instant now = clock.now();
-    List<String> refunded = new ArrayList<>();
-    for (Coupon coupon : issued) {
-      if (refunded.size() >= count) {
-        break;
-      }
-      if (coupon.refund()) {
-        refunded.add(coupon.id());
-        flows.recordRefund(
-            new RefundRow(
-                useRow(coupon), "50300" + Nonces.digits(23), now, coupon.transactionAmount()));
-      }
-    }
-    return refunded;
-  }
-
-  private static UseRow useRow(Coupon coupon) {
-    ConsumeInformation consume = Objects.requireNonNull(coupon.consumeInformation());
-    StockTerms terms = coupon.stock().terms();
-    return new UseRow(
-        coupon.stock().id(),
-        coupon.id(),
-        terms.availableItems().isEmpty() ? "全场代金券" : "单品代金券",
-        terms.couponAmount(),
-        coupon.transactionAmount(),
-        consume.transactionId(),
-        java.time.OffsetDateTime.parse(consume.consumeTime()).toInstant(),
-        consume.consumeMchid(),
-        "",
-        "",
-        "");
   }
 
   private static String required(String field, String value) {

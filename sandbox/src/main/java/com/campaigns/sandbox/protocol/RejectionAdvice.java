@@ -33,13 +33,7 @@ class RejectionAdvice {
         cause instanceof IllegalArgumentException
             ? cause.getMessage()
             : "request body is not valid JSON for this API";
-    return rejected(
-        new Rejected(
-            400,
-            "PARAM_ERROR",
-            "请求体格式错误,请检查JSON",
-            Rejected.fieldDetail("body", null, issue, "body")),
-        request);
+    return rejected(Rejected.paramError("请求体格式错误,请检查JSON", "body", null, issue, "body"), request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -73,24 +73,18 @@ class StockController {
     return stocks.query(caller.mchid(), stockId, creator);
   }
 
-  @GetMapping("/stocks/{stockId}/merchants")
-  StockService.IdCollection merchants(
+  /** The ids a stock's coupons apply to: its available merchants, or its goods (单品). */
+  @GetMapping("/stocks/{stockId}/{list:merchants|items}")
+  StockService.IdCollection available(
       @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
       @PathVariable String stockId,
+      @PathVariable("list") String list,
       @RequestParam int offset,
       @RequestParam int limit,
       @RequestParam("stock_creator_mchid") String creator) {
-    return stocks.availableMerchants(caller.mchid(), stockId, offset, limit, creator);
-  }
-
-  @GetMapping("/stocks/{stockId}/items")
-  StockService.IdCollection items(
-      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
-      @PathVariable String stockId,
-      @RequestParam int offset,
-      @RequestParam int limit,
-      @RequestParam("stock_creator_mchid") String creator) {
-    return stocks.availableItems(caller.mchid(), stockId, offset, limit, creator);
+    return "merchants".equals(list)
+        ? stocks.availableMerchants(caller.mchid(), stockId, offset, limit, creator)
+        : stocks.availableItems(caller.mchid(), stockId, offset, limit, creator);
   }
 
   private static String creator(CreatorBody body) {

@@ -45,15 +45,7 @@ public class StockService {
 
   private static Stock sameRequest(Stock stock, JsonNode body) {
     if (!stock.terms().request().equals(body)) {
-      throw new Rejected(
-          400,
-          "INVALID_REQUEST",
-          "out_request_no重复,且请求参数与首次请求不一致",
-          Rejected.fieldDetail(
-              "out_request_no",
-              stock.terms().outRequestNo(),
-              "already used for stock " + stock.id() + " with different parameters",
-              "body"));
+      throw Rejected.outRequestNoReused(stock.terms().outRequestNo(), "stock " + stock.id());
     }
     return stock;
   }
@@ -95,13 +87,7 @@ public class StockService {
     if (offset < 0) {
       throw Rejected.paramError("offset须大于等于0", "offset", offset, "offset must be >= 0");
     }
-    if (limit < 1 || limit > 10) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
-          "limit须在1至10之间",
-          Rejected.fieldDetail("limit", limit, "limit must be between 1 and 10", "query"));
-    }
+    checkRange("limit", limit, 1, 10);
     if (!creator.equals(caller)) {
       throw new Rejected(403, "NO_AUTH", "无权限查询其他商户的批次");
     }
@@ -111,12 +97,8 @@ public class StockService {
     if (status != null && !status.isEmpty()) {
       wanted = StockStatus.fromWire(status);
       if (wanted == null && !"audit".equals(status)) {
-        throw new Rejected(
-            400,
-            "PARAM_ERROR",
-            "批次状态不合法",
-            Rejected.fieldDetail(
-                "status", status, "unactivated, audit, running, stoped or paused", "query"));
+        throw Rejected.paramError(
+            "批次状态不合法", "status", status, "unactivated, audit, running, stoped or paused", "query");
       }
     }
     Instant now = clock.now();
@@ -149,23 +131,22 @@ public class StockService {
 
   private static IdCollection page(
       Stock stock, List<String> ids, int offset, int limit, int maxOffset, int maxLimit) {
-    if (offset < 0 || offset > maxOffset) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
-          "offset须在0至" + maxOffset + "之间",
-          Rejected.fieldDetail(
-              "offset", offset, "offset must be between 0 and " + maxOffset, "query"));
-    }
-    if (limit < 1 || limit > maxLimit) {
-      throw new Rejected(
-          400,
-          "PARAM_ERROR",
-          "limit须在1至" + maxLimit + "之间",
-          Rejected.fieldDetail("limit", limit, "limit must be between 1 and " + maxLimit, "query"));
-    }
+    checkRange("offset", offset, 0, maxOffset);
+    checkRange("limit", limit, 1, maxLimit);
     List<String> data = ids.stream().skip(offset).limit(limit).toList();
     return new IdCollection(ids.size(), data, offset, limit, stock.id());
+  }
+
+  /** A paging query parameter outside WeChat Pay's range: {@code limit须在1至10之间}. */
+  private static void checkRange(String name, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw Rejected.paramError(
+          name + "须在" + min + "至" + max + "之间",
+          name,
+          value,
+          name + " must be between " + min + " and " + max,
+          "query");
+    }
   }
 
   /**
@@ -176,7 +157,7 @@ public class StockService {
   Stock owned(String caller, String stockId, String creator) {
     Stock stock = stocks.get(stockId);
     if (creator == null || creator.isEmpty()) {
-      throw StockValidator.required("stock_creator_mchid");
+      throw BodyFields.required("stock_creator_mchid");
     }
     if (!stock.creatorMchid().equals(caller)) {
       throw new Rejected(403, "REQUEST_BLOCKED", "调用商户无权限");
@@ -188,12 +169,12 @@ public class StockService {
   }
 
   private static Rejected illegalState(Stock stock, Instant now) {
-    return new Rejected(
-        400,
-        "PARAM_ERROR",
+    return Rejected.paramError(
         ILLEGAL_STATE,
-        Rejected.fieldDetail(
-            "stock_id", stock.id(), "stock is " + stock.status(now).wire(), "uri_template"));
+        "stock_id",
+        stock.id(),
+        "stock is " + stock.status(now).wire(),
+        "uri_template");
   }
 
   private static Instant queryTime(String name, String value) {

@@ -1,13 +1,20 @@
 package com.campaigns.sandbox.stock;
 
+import static com.campaigns.sandbox.stock.BodyFields.bool;
+import static com.campaigns.sandbox.stock.BodyFields.formatError;
+import static com.campaigns.sandbox.stock.BodyFields.lengthError;
+import static com.campaigns.sandbox.stock.BodyFields.number;
+import static com.campaigns.sandbox.stock.BodyFields.object;
+import static com.campaigns.sandbox.stock.BodyFields.optionalNumber;
+import static com.campaigns.sandbox.stock.BodyFields.strings;
+import static com.campaigns.sandbox.stock.BodyFields.text;
+import static com.campaigns.sandbox.stock.BodyFields.time;
+
 import com.campaigns.sandbox.protocol.Rejected;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -270,138 +277,7 @@ final class StockValidator {
     }
   }
 
-  // --- typed field access with WeChat-style messages ---------------------------------------
-
-  private static String pointer(String path) {
-    return "/body/" + path.replace('.', '/');
-  }
-
-  private static String leaf(String path) {
-    return path.substring(path.lastIndexOf('.') + 1);
-  }
-
-  static Rejected required(String path) {
-    return Rejected.paramError(
-        "输入源“" + pointer(path) + "”映射到字段“" + leaf(path) + "”必填性规则校验失败,此字段为必填项",
-        path,
-        null,
-        "required");
-  }
-
-  private static Rejected typeError(String path, JsonNode value, String expected) {
-    return Rejected.paramError(
-        "输入源“" + pointer(path) + "”映射到字段“" + leaf(path) + "”类型校验失败,应为" + expected,
-        path,
-        value.toString(),
-        "must be " + expected);
-  }
-
-  private static Rejected lengthError(String path, String value, String issue) {
-    return Rejected.paramError(
-        "输入源“" + pointer(path) + "”映射到字段“" + leaf(path) + "”长度校验失败", path, value, issue);
-  }
-
-  private static Rejected formatError(String path, String value, String issue) {
-    return Rejected.paramError(
-        "输入源“" + pointer(path) + "”映射到字段“" + leaf(path) + "”格式校验失败", path, value, issue);
-  }
-
   private static Rejected special(String path, Object value, String issue) {
     return Rejected.paramError(SPECIAL_PERMISSION, path, value, issue);
-  }
-
-  private static String text(JsonNode parent, String path, boolean required) {
-    JsonNode node = parent.get(leaf(path));
-    if (node == null || node.isNull()) {
-      if (required) {
-        throw required(path);
-      }
-      return null;
-    }
-    if (!node.isTextual()) {
-      throw typeError(path, node, "string");
-    }
-    if (required && node.textValue().isEmpty()) {
-      throw required(path);
-    }
-    return node.textValue();
-  }
-
-  private static Instant time(JsonNode parent, String path) {
-    String value = text(parent, path, true);
-    try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      throw formatError(path, value, "RFC 3339 time such as 2026-12-01T10:00:00+08:00");
-    }
-  }
-
-  private static JsonNode object(JsonNode parent, String path, boolean required) {
-    return object(parent, leaf(path), required, path);
-  }
-
-  private static JsonNode object(JsonNode parent, String name, boolean required, String path) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
-      if (required) {
-        throw required(path);
-      }
-      return null;
-    }
-    if (!node.isObject()) {
-      throw typeError(path, node, "object");
-    }
-    return node;
-  }
-
-  private static boolean bool(JsonNode parent, String name, String path, boolean required) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
-      if (required) {
-        throw required(path);
-      }
-      return false;
-    }
-    if (!node.isBoolean()) {
-      throw typeError(path, node, "boolean");
-    }
-    return node.booleanValue();
-  }
-
-  private static long number(JsonNode parent, String path, boolean required) {
-    Long value = optionalNumber(parent, path);
-    if (value == null) {
-      throw required(path);
-    }
-    return value;
-  }
-
-  private static Long optionalNumber(JsonNode parent, String path) {
-    JsonNode node = parent.get(leaf(path));
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-      throw typeError(path, node, "integer");
-    }
-    return node.longValue();
-  }
-
-  private static List<String> strings(JsonNode parent, String path) {
-    JsonNode node = parent.get(leaf(path));
-    if (node == null || node.isNull()) {
-      return List.of();
-    }
-    if (!node.isArray()) {
-      throw typeError(path, node, "array of strings");
-    }
-    List<String> values = new ArrayList<>();
-    for (JsonNode element : node) {
-      if (!element.isTextual()) {
-        throw typeError(path, element, "array of strings");
-      }
-      values.add(element.textValue());
-    }
-    return List.copyOf(values);
   }
 }

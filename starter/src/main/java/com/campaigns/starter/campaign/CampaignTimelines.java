@@ -4,9 +4,7 @@ import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.ledger.CouponUses;
 import com.campaigns.ledger.IssuanceLedger;
 import com.campaigns.ledger.IssuanceLedger.MinuteTotals;
-import com.campaigns.starter.system.RequestRejected;
 import com.campaigns.workflows.rules.ShanghaiTime;
-import com.campaigns.workflows.rules.SpecValidator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,25 +19,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class CampaignTimelines {
 
-  private final CampaignIndex index;
+  private final KnownCampaigns campaigns;
   private final IssuanceLedger issuance;
   private final CouponUses uses;
   private final ObjectMapper json = new ObjectMapper();
 
-  CampaignTimelines(CampaignIndex index, IssuanceLedger issuance, CouponUses uses) {
-    this.index = index;
+  CampaignTimelines(KnownCampaigns campaigns, IssuanceLedger issuance, CouponUses uses) {
+    this.campaigns = campaigns;
     this.issuance = issuance;
     this.uses = uses;
   }
 
   public CampaignTimeline timeline(String campaignId) {
-    if (campaignId == null || !SpecValidator.CAMPAIGN_ID.matcher(campaignId).matches()) {
-      throw RequestRejected.notFound("no campaign " + campaignId);
-    }
-    CampaignIndex.Entry entry =
-        index
-            .find(campaignId)
-            .orElseThrow(() -> RequestRejected.notFound("no campaign " + campaignId));
+    CampaignIndex.Entry entry = campaigns.entry(campaignId);
     Map<Long, long[]> minutes = new TreeMap<>();
     for (MinuteTotals m : issuance.issuedPerMinute(campaignId)) {
       long[] t = minutes.computeIfAbsent(m.epochMinute(), k -> new long[4]);

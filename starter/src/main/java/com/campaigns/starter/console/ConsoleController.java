@@ -160,29 +160,23 @@ class ConsoleController {
     return live(model, pages.campaign(id));
   }
 
-  @PostMapping("/campaigns/{id}/pause")
-  String pause(
+  /** Pause and cancel: an operator's stop, with the reason typed on the page (optional). */
+  @PostMapping("/campaigns/{id}/{stop:pause|cancel}")
+  String stop(
       @PathVariable String id,
+      @PathVariable String stop,
       @RequestParam(required = false) String reason,
       Model model,
       @AuthenticationPrincipal ApiUser user) {
-    return act(
-        id, model, "paused", () -> campaigns.pause(id, blankToNull(reason), Operator.of(user)));
+    String why = blankToNull(reason);
+    return "pause".equals(stop)
+        ? act(id, model, "paused", () -> campaigns.pause(id, why, Operator.of(user)))
+        : act(id, model, "cancelled", () -> campaigns.cancel(id, why, Operator.of(user)));
   }
 
   @PostMapping("/campaigns/{id}/resume")
   String resume(@PathVariable String id, Model model, @AuthenticationPrincipal ApiUser user) {
     return act(id, model, "resumed", () -> campaigns.resume(id, Operator.of(user)));
-  }
-
-  @PostMapping("/campaigns/{id}/cancel")
-  String cancel(
-      @PathVariable String id,
-      @RequestParam(required = false) String reason,
-      Model model,
-      @AuthenticationPrincipal ApiUser user) {
-    return act(
-        id, model, "cancelled", () -> campaigns.cancel(id, blankToNull(reason), Operator.of(user)));
   }
 
   /** The campaign's timeline for the page's charts (the API's {@code /timeline}, same service). */

@@ -27,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SupportController {
 
   private final SupportService support;
+  private final MerchantCallbacks callbacks;
 
-  SupportController(SupportService support) {
+  SupportController(SupportService support, MerchantCallbacks callbacks) {
     this.support = support;
+    this.callbacks = callbacks;
   }
 
   @GetMapping("/users/{openid}/coupons")
@@ -80,19 +82,19 @@ class SupportController {
 
   @GetMapping("/merchants/{mchid}/callback")
   @Operation(summary = "The merchant's COUPON.USE callback URL at WeChat Pay")
-  SupportService.CallbackInfo callback(@PathVariable String mchid) {
-    return support.callback(mchid);
+  MerchantCallbacks.CallbackInfo callback(@PathVariable String mchid) {
+    return callbacks.callback(mchid);
   }
 
   @PutMapping("/merchants/{mchid}/callback")
   @Operation(
       summary =
           "Sets the merchant's COUPON.USE callback URL (https, no query string, ≤ 256 characters)")
-  SupportService.CallbackInfo setCallback(
+  MerchantCallbacks.CallbackInfo setCallback(
       @PathVariable String mchid,
       @RequestBody CallbackBody body,
       @AuthenticationPrincipal ApiUser user) {
-    return support.setCallback(mchid, body.notifyUrl(), Operator.of(user));
+    return callbacks.setCallback(mchid, body.notifyUrl(), Operator.of(user));
   }
 
   /** {@code {"notify_url": "https://..."}}. */

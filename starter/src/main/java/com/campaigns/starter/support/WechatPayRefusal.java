@@ -4,6 +4,9 @@ import com.campaigns.starter.system.RequestRejected;
 import com.campaigns.wechatpay.WechatError;
 import com.campaigns.wechatpay.WechatErrorClassifier;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,10 +18,27 @@ import org.springframework.http.HttpStatus;
  */
 final class WechatPayRefusal {
 
+  private static final Logger log = LoggerFactory.getLogger(WechatPayRefusal.class);
+
   /** WeChat Pay sends no Retry-After; its documented limits are per second. */
   static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
   private WechatPayRefusal() {}
+
+  /** Runs a WeChat Pay call for {@code what}; its failure becomes the API's refusal. */
+  static <T> T calling(String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RequestRejected e) {
+      throw e;
+    } catch (RuntimeException e) {
+      RequestRejected rejection = of(what, e);
+      if (rejection.status().is5xxServerError()) {
+        log.warn("WeChat Pay call for {} failed: {}", what, rejection.getMessage());
+      }
+      throw rejection;
+    }
+  }
 
   static RequestRejected of(String what, RuntimeException e) {
     return of(what, WechatErrorClassifier.classify(e));

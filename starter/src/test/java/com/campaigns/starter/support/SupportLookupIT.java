@@ -382,11 +382,8 @@ class SupportLookupIT {
 
   @Test
   void httpOnLoopbackIsAcceptedOnlyWhenConfigured() {
-    SupportService local =
-        new SupportService(
-            null,
-            null,
-            null,
+    MerchantCallbacks local =
+        new MerchantCallbacks(
             null,
             new com.campaigns.starter.campaign.CampaignApiProperties(Duration.ofSeconds(30), true));
     assertThat(local.checkNotifyUrl("http://127.0.0.1:8080/wechatpay/notifications/coupon"))

@@ -1,19 +1,19 @@
 package com.campaigns.activities;
 
-import com.campaigns.activities.audience.AudienceStore;
 import com.campaigns.activities.flow.FlowActivitiesImpl;
 import com.campaigns.activities.issuance.IssuanceActivitiesImpl;
 import com.campaigns.activities.issuance.IssuanceSettings;
 import com.campaigns.activities.ledger.LedgerActivitiesImpl;
-import com.campaigns.activities.ledger.LedgerConfiguration.Ledger;
 import com.campaigns.activities.stock.StockActivitiesImpl;
-import com.campaigns.activities.wechat.MerchantRegistry;
-import com.campaigns.activities.wechat.WechatMerchants;
-import com.campaigns.activities.wechat.WechatPayClientFactory;
-import com.campaigns.activities.wechat.WechatPayProperties;
+import com.campaigns.ledger.LedgerConfiguration.Ledger;
+import com.campaigns.ledger.audience.AudienceStore;
 import com.campaigns.sandbox.Sandbox;
 import com.campaigns.sandbox.SandboxMerchant;
 import com.campaigns.sandbox.SandboxOptions;
+import com.campaigns.wechatpay.MerchantRegistry;
+import com.campaigns.wechatpay.WechatMerchants;
+import com.campaigns.wechatpay.WechatPayClientFactory;
+import com.campaigns.wechatpay.WechatPayProperties;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;
 import com.campaigns.workflows.campaign.CampaignWorkflowImpl;
@@ -59,8 +59,12 @@ public final class CampaignHarness implements AutoCloseable {
   public final AudienceStore audiences;
   public final WechatMerchants merchants;
   public final MerchantRegistry registry;
-  /** The watched merchants directory, or null when the merchants come from the sandbox's admin API. */
+
+  /**
+   * The watched merchants directory, or null when the merchants come from the sandbox's admin API.
+   */
   public final Path merchantsDir;
+
   public final JdbcDataSource dataSource;
   private final Path audienceDir;
   private final IssuanceSettings issuanceSettings;
@@ -82,7 +86,9 @@ public final class CampaignHarness implements AutoCloseable {
    *     in-memory server (it loses tasks matched to the dead worker's polls and freezes its clock
    *     while an attempt is outstanding); the real-server suite kills worker processes instead.
    */
-  public CampaignHarness(IssuanceSettings issuanceSettings, Map<String, String> sandboxProperties,
+  public CampaignHarness(
+      IssuanceSettings issuanceSettings,
+      Map<String, String> sandboxProperties,
       boolean timeSkipping) {
     this(issuanceSettings, sandboxProperties, timeSkipping, null);
   }
@@ -92,29 +98,42 @@ public final class CampaignHarness implements AutoCloseable {
    * sandbox merchant, each with the send rate given in {@code rates} (default 500/s): the way
    * production loads merchants, so tests can rotate, add and remove them while campaigns run.
    */
-  public static CampaignHarness withMerchantsDirectory(IssuanceSettings issuanceSettings,
-      Map<String, String> sandboxProperties, Map<String, Integer> rates) {
+  public static CampaignHarness withMerchantsDirectory(
+      IssuanceSettings issuanceSettings,
+      Map<String, String> sandboxProperties,
+      Map<String, Integer> rates) {
     return new CampaignHarness(issuanceSettings, sandboxProperties, true, rates);
   }
 
-  private CampaignHarness(IssuanceSettings issuanceSettings, Map<String, String> sandboxProperties,
-      boolean timeSkipping, Map<String, Integer> directoryRates) {
+  private CampaignHarness(
+      IssuanceSettings issuanceSettings,
+      Map<String, String> sandboxProperties,
+      boolean timeSkipping,
+      Map<String, Integer> directoryRates) {
     this.issuanceSettings = issuanceSettings;
     this.timeSkipping = timeSkipping;
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-        .setUseTimeskipping(timeSkipping)
-        .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .registerSearchAttribute("CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .registerSearchAttribute("Mchid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .build());
-    SandboxOptions.Builder options = SandboxOptions.builder().port(0).businessClock(env::currentTimeMillis)
-        .property("sandbox.notify.retry-interval", "1s");
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setUseTimeskipping(timeSkipping)
+                .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute(
+                    "CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute("Mchid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .build());
+    SandboxOptions.Builder options =
+        SandboxOptions.builder()
+            .port(0)
+            .businessClock(env::currentTimeMillis)
+            .property("sandbox.notify.retry-interval", "1s");
     sandboxProperties.forEach(options::property);
     sandbox = Sandbox.start(options.build());
     dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    dataSource.setURL(
+        "jdbc:h2:mem:ledger-"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
     ledger = Ledger.over(dataSource);
     try {
@@ -126,8 +145,14 @@ public final class CampaignHarness implements AutoCloseable {
     WechatPayProperties properties;
     if (directoryRates == null) {
       merchantsDir = null;
-      properties = new WechatPayProperties(sandbox.baseUrl(), sandbox.baseUrl(), Duration.ofSeconds(5),
-          Duration.ofSeconds(10), 500, List.of());
+      properties =
+          new WechatPayProperties(
+              sandbox.baseUrl(),
+              sandbox.baseUrl(),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(10),
+              500,
+              List.of());
     } else {
       try {
         merchantsDir = Files.createTempDirectory("merchants-");
@@ -137,8 +162,17 @@ public final class CampaignHarness implements AutoCloseable {
       for (SandboxMerchant m : sandbox.merchants()) {
         writeMerchant(m, directoryRates.get(m.mchid()));
       }
-      properties = new WechatPayProperties(sandbox.baseUrl(), null, Duration.ofSeconds(5), Duration.ofSeconds(10),
-          500, List.of()).withMerchantsDir(merchantsDir, Duration.ofMillis(200));
+      properties =
+          new WechatPayProperties(
+              sandbox.baseUrl(),
+              null,
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(10),
+              500,
+              List.of(),
+              merchantsDir,
+              Duration.ofMillis(200),
+              null);
     }
     merchants = new WechatMerchants(new WechatPayClientFactory(properties), List.of());
     registry = new MerchantRegistry(properties, merchants).start();
@@ -154,10 +188,17 @@ public final class CampaignHarness implements AutoCloseable {
   public void writeMerchant(SandboxMerchant m, Integer rate) {
     Path folder = merchantsDir.resolve(m.mchid());
     boolean publicKey = m.wechatpayPublicKeyPem() != null;
-    StringBuilder yaml = new StringBuilder()
-        .append("appids: [").append(String.join(", ", m.appids())).append("]\n")
-        .append("merchant-serial-number: ").append(m.merchantSerialNumber()).append("\n")
-        .append("mode: ").append(publicKey ? "public-key" : "platform-certificate").append("\n");
+    StringBuilder yaml =
+        new StringBuilder()
+            .append("appids: [")
+            .append(String.join(", ", m.appids()))
+            .append("]\n")
+            .append("merchant-serial-number: ")
+            .append(m.merchantSerialNumber())
+            .append("\n")
+            .append("mode: ")
+            .append(publicKey ? "public-key" : "platform-certificate")
+            .append("\n");
     if (publicKey) {
       yaml.append("public-key-id: ").append(m.wechatpayPublicKeyId()).append("\n");
     }
@@ -192,9 +233,14 @@ public final class CampaignHarness implements AutoCloseable {
   /** Rotates the merchant's API key at the sandbox; answers the new credentials. */
   public SandboxMerchant rotateAtSandbox(String mchid, int graceSeconds) {
     try {
-      return json.copy().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
-          .treeToValue(postJson("/sandbox/merchants/" + mchid + "/rotate", "{\"grace_seconds\": " + graceSeconds
-              + "}"), SandboxMerchant.class);
+      return json.copy()
+          .setPropertyNamingStrategy(
+              com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+          .treeToValue(
+              postJson(
+                  "/sandbox/merchants/" + mchid + "/rotate",
+                  "{\"grace_seconds\": " + graceSeconds + "}"),
+              SandboxMerchant.class);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -205,28 +251,49 @@ public final class CampaignHarness implements AutoCloseable {
     // Without time skipping (worker-kill tests) workflows are not cached: no sticky task queue ties
     // a workflow to a dead worker, so the survivor takes over at once.
     // Each worker gets its own client, as a separate process would.
-    WorkerFactory workerFactory = timeSkipping
-        ? WorkerFactory.newInstance(env.getWorkflowClient())
-        : WorkerFactory.newInstance(
-            WorkflowClient.newInstance(env.getWorkflowServiceStubs(), env.getWorkflowClient().getOptions()),
-            io.temporal.worker.WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build());
+    WorkerFactory workerFactory =
+        timeSkipping
+            ? WorkerFactory.newInstance(env.getWorkflowClient())
+            : WorkerFactory.newInstance(
+                WorkflowClient.newInstance(
+                    env.getWorkflowServiceStubs(), env.getWorkflowClient().getOptions()),
+                io.temporal.worker.WorkerFactoryOptions.newBuilder()
+                    .setWorkflowCacheSize(0)
+                    .build());
     workers.addLast(workerFactory);
     var worker = workerFactory.newWorker(TemporalNames.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new StockActivitiesImpl(merchants, ledger.uses()),
-        new IssuanceActivitiesImpl(merchants, audiences, ledger.issuance(), ledger.slots(), issuanceSettings,
+        new IssuanceActivitiesImpl(
+            merchants,
+            audiences,
+            ledger.issuance(),
+            ledger.slots(),
+            issuanceSettings,
             new SimpleMeterRegistry()),
-        new FlowActivitiesImpl(merchants, ledger.flows(), ledger.issuance(), ledger.uses(), ledger.reconciliations()),
+        new FlowActivitiesImpl(
+            merchants, ledger.flows(), ledger.issuance(), ledger.uses(), ledger.reconciliations()),
         new LedgerActivitiesImpl(ledger.campaigns()));
     workerFactory.start();
   }
 
-  /** Kills the oldest worker as abruptly as the SDK allows: its running activities are interrupted. */
+  /**
+   * Kills the oldest worker as abruptly as the SDK allows: its running activities are interrupted.
+   */
   public void killWorker() {
     WorkerFactory oldest = workers.removeFirst();
     oldest.shutdownNow();
     oldest.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** Stops every worker and waits until their running activities have returned. */
+  public void stopWorkers() {
+    while (!workers.isEmpty()) {
+      WorkerFactory worker = workers.removeFirst();
+      worker.shutdown();
+      worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   public WorkflowClient client() {
@@ -238,24 +305,31 @@ public final class CampaignHarness implements AutoCloseable {
     List<WaveSpec> waves = new ArrayList<>();
     for (WaveSpec w : spec.waves()) {
       if (w.audience().openids() != null) {
-        waves.add(w.withAudience(AudienceSpec.ofId(audiences.store(w.audience().openids()).audienceId())));
+        waves.add(
+            w.withAudience(
+                AudienceSpec.ofId(audiences.store(w.audience().openids()).audienceId())));
       } else {
         waves.add(w);
       }
     }
     CampaignSpec stored = spec.withWaves(waves);
-    CampaignWorkflow wf = client().newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
-        .setTaskQueue(TemporalNames.TASK_QUEUE)
-        .setWorkflowId(TemporalNames.workflowId(spec.campaignId()))
-        .build());
+    CampaignWorkflow wf =
+        client()
+            .newWorkflowStub(
+                CampaignWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(TemporalNames.TASK_QUEUE)
+                    .setWorkflowId(TemporalNames.workflowId(spec.campaignId()))
+                    .build());
     WorkflowClient.start(wf::run, new CampaignInput(stored, "test", settings, "test", null));
     return wf;
   }
 
   /**
    * Saves a finished campaign's history for the workflows module's replay test when the system
-   * property {@code campaigns.recordHistories} names the directory (e.g.
-   * {@code -Dcampaigns.recordHistories=../workflows/src/test/resources/histories}).
+   * property {@code campaigns.recordHistories} names the directory (e.g. {@code
+   * -Dcampaigns.recordHistories=$(pwd)/workflows/src/test/resources/histories} on {@code ./mvnw -pl
+   * activities -am verify}; see workflows/README.md).
    */
   public void recordHistory(String campaignId, String name) {
     String dir = System.getProperty("campaigns.recordHistories");
@@ -265,10 +339,68 @@ public final class CampaignHarness implements AutoCloseable {
     try {
       Path file = Path.of(dir).resolve(name + ".json");
       Files.createDirectories(file.getParent());
-      Files.writeString(file, client().fetchHistory(TemporalNames.workflowId(campaignId)).toJson(true));
+      Files.writeString(
+          file, client().fetchHistory(TemporalNames.workflowId(campaignId)).toJson(true));
     } catch (IOException e) {
       throw new IllegalStateException("cannot record the history of " + campaignId, e);
     }
+  }
+
+  /**
+   * The activities of type {@code activityType} in the campaign's latest run, as its history shows
+   * them: how many were scheduled and how many of those have closed (completed, failed, timed out
+   * or cancelled). An activity that is scheduled but not closed may still be running on a worker.
+   */
+  public ActivityCount activities(String campaignId, String activityType) {
+    java.util.Set<Long> scheduled = new java.util.HashSet<>();
+    long closed = 0;
+    for (io.temporal.api.history.v1.HistoryEvent e :
+        client().fetchHistory(TemporalNames.workflowId(campaignId)).getEvents()) {
+      Long of = null;
+      if (e.hasActivityTaskScheduledEventAttributes()) {
+        if (e.getActivityTaskScheduledEventAttributes()
+            .getActivityType()
+            .getName()
+            .equals(activityType)) {
+          scheduled.add(e.getEventId());
+        }
+      } else if (e.hasActivityTaskCompletedEventAttributes()) {
+        of = e.getActivityTaskCompletedEventAttributes().getScheduledEventId();
+      } else if (e.hasActivityTaskFailedEventAttributes()) {
+        of = e.getActivityTaskFailedEventAttributes().getScheduledEventId();
+      } else if (e.hasActivityTaskTimedOutEventAttributes()) {
+        of = e.getActivityTaskTimedOutEventAttributes().getScheduledEventId();
+      } else if (e.hasActivityTaskCanceledEventAttributes()) {
+        of = e.getActivityTaskCanceledEventAttributes().getScheduledEventId();
+      }
+      if (of != null && scheduled.contains(of)) {
+        closed++;
+      }
+    }
+    return new ActivityCount(scheduled.size(), closed);
+  }
+
+  /** Activities of one type in a history: scheduled, and closed of those. */
+  public record ActivityCount(long scheduled, long closed) {
+    public long open() {
+      return scheduled - closed;
+    }
+  }
+
+  /** The sandbox's answers to send_coupon so far, by outcome ("200", "400 INVALID_REQUEST", …). */
+  public Map<String, Long> sendCouponOutcomes() {
+    Map<String, Long> outcomes = new java.util.TreeMap<>();
+    getJson("/sandbox/stats")
+        .path("send_coupon")
+        .path("outcomes")
+        .fields()
+        .forEachRemaining(f -> outcomes.put(f.getKey(), f.getValue().asLong()));
+    return outcomes;
+  }
+
+  /** How many send_coupon requests the sandbox has answered so far, whatever the answer. */
+  public long sendCouponRequests() {
+    return getJson("/sandbox/stats").path("send_coupon").path("total").asLong();
   }
 
   /** Every coupon the sandbox issued for a stock: coupon_id → out_request_no, with the openid. */
@@ -276,7 +408,8 @@ public final class CampaignHarness implements AutoCloseable {
     List<JsonNode> out = new ArrayList<>();
     int offset = 0;
     while (true) {
-      JsonNode page = getJson("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset + "&limit=1000");
+      JsonNode page =
+          getJson("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset + "&limit=1000");
       page.path("data").forEach(out::add);
       offset += page.path("data").size();
       if (page.path("data").size() == 0 || offset >= page.path("total_count").asLong()) {
@@ -294,12 +427,16 @@ public final class CampaignHarness implements AutoCloseable {
   }
 
   public void faults(String rulesJson) {
-    send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/faults"))
-        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(rulesJson)).build());
+    send(
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/faults"))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(rulesJson))
+            .build());
   }
 
   public void clearFaults() {
-    send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/faults")).DELETE().build());
+    send(
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/faults")).DELETE().build());
   }
 
   public JsonNode getJson(String path) {
@@ -307,15 +444,19 @@ public final class CampaignHarness implements AutoCloseable {
   }
 
   public JsonNode postJson(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private JsonNode send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 300) {
-        throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            request.uri() + " answered " + response.statusCode() + ": " + response.body());
       }
       return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
     } catch (IOException e) {

@@ -36,13 +36,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class BenchMain {
 
-  /** The phases, in the order they run; {@code --only} picks some (the report then stays in the run's directory). */
+  /**
+   * The phases, in the order they run; {@code --only} picks some (the report then stays in the
+   * run's directory).
+   */
   static final List<String> PHASES = List.of("throughput", "rate", "memory", "scale");
 
   private final Path root;
   private final Results results = new Results();
   private List<String> only = PHASES;
-  private final String runTag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
+  private final String runTag =
+      LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
   private BenchStack stack;
   private SendMeter meter;
   private Campaigns campaigns;
@@ -75,7 +79,8 @@ public final class BenchMain {
         case "--root" -> root = Path.of(args[++i]);
         case "--temporal-cli" -> temporalCli = Path.of(args[++i]);
         default -> {
-          System.err.println("usage: bench [--quick] [--reps N] [--only PHASE,...] [--root DIR] [--temporal-cli PATH]");
+          System.err.println(
+              "usage: bench [--quick] [--reps N] [--only PHASE,...] [--root DIR] [--temporal-cli PATH]");
           System.exit(2);
         }
       }
@@ -87,7 +92,8 @@ public final class BenchMain {
     if (temporalCli == null) {
       temporalCli = root.resolve(".tools/venv/bin/temporal");
     }
-    BenchMain bench = new BenchMain(root, quick ? Results.Sizes.quick(reps) : Results.Sizes.full(reps));
+    BenchMain bench =
+        new BenchMain(root, quick ? Results.Sizes.quick(reps) : Results.Sizes.full(reps));
     bench.only = only.isEmpty() ? PHASES : List.copyOf(only);
     bench.run(temporalCli);
     System.out.printf("full/ceiling = %.3f%n", bench.results.medianRatio());
@@ -100,8 +106,9 @@ public final class BenchMain {
     results.machine = Machine.describe();
     results.jdk = Machine.jdk();
     Path work = root.resolve(".data/bench/run-" + runTag);
-    Console.say("bench (%s size, %d reps, concurrency %d): %s, %s; state and logs in %s", sizes.name(),
-        sizes.reps(), sizes.concurrency(), results.machine, results.jdk, work);
+    Console.say(
+        "bench (%s size, %d reps, concurrency %d): %s, %s; state and logs in %s",
+        sizes.name(), sizes.reps(), sizes.concurrency(), results.machine, results.jdk, work);
     stack = new BenchStack(root, work, temporalCli, sizes.concurrency());
     try (BenchStack s = stack) {
       stack.start();
@@ -124,11 +131,13 @@ public final class BenchMain {
       }
     }
     results.totalSeconds = (System.nanoTime() - t0) / 1e9;
-    // A partial run is an experiment: its report stays beside its logs, docs/ keeps the last full run.
+    // A partial run is an experiment: its report stays beside its logs, docs/ keeps the last full
+    // run.
     Path out = only.equals(PHASES) ? root.resolve("docs") : work.resolve("report");
     new Report(results).write(out);
-    Console.say("wrote %s (benchmarks.md, benchmarks.csv, images/benchmarks.png) in %.0f s in all", out,
-        results.totalSeconds);
+    Console.say(
+        "wrote %s (benchmarks.md, benchmarks.csv, images/benchmarks.png) in %.0f s in all",
+        out, results.totalSeconds);
   }
 
   private interface Phase {
@@ -145,8 +154,9 @@ public final class BenchMain {
       Console.say("  %s done in %.0f s", name, (System.nanoTime() - t) / 1e9);
     } catch (Exception | AssertionError e) {
       results.failures.put(name, e.toString());
-      Console.say("  ✗ %s failed after %.0f s: %s (logs in %s)", name, (System.nanoTime() - t) / 1e9, e,
-          stack.logs());
+      Console.say(
+          "  ✗ %s failed after %.0f s: %s (logs in %s)",
+          name, (System.nanoTime() - t) / 1e9, e, stack.logs());
     }
   }
 
@@ -156,13 +166,20 @@ public final class BenchMain {
     Results.Sizes sizes = results.sizes;
     int n = sizes.throughputRecipients();
     // The loop's stock: a campaign's, with one recipient and room for every send of the loop.
-    String stockCampaign = campaigns.start("bench-" + runTag + "-ceiling", Duration.ofSeconds(4), Duration.ofDays(1),
-        List.of(new Campaigns.Wave("one", campaigns.upload("c0", 1), 1, null)), false,
-        (long) sizes.reps() * n + sizes.warmupRecipients());
-    String stockId = campaigns.awaitWavesDone(stockCampaign, Duration.ofMinutes(2)).path("stock_id").asText();
+    String stockCampaign =
+        campaigns.start(
+            "bench-" + runTag + "-ceiling",
+            Duration.ofSeconds(4),
+            Duration.ofDays(1),
+            List.of(new Campaigns.Wave("one", campaigns.upload("c0", 1), 1, null)),
+            false,
+            (long) sizes.reps() * n + sizes.warmupRecipients());
+    String stockId =
+        campaigns.awaitWavesDone(stockCampaign, Duration.ofMinutes(2)).path("stock_id").asText();
     CeilingLoop ceiling = new CeilingLoop(stack.sandboxUrl(), stockId);
-    Console.say("  warm-up: %d sends by the loop, a %d-recipient campaign", sizes.warmupRecipients(),
-        sizes.warmupRecipients());
+    Console.say(
+        "  warm-up: %d sends by the loop, a %d-recipient campaign",
+        sizes.warmupRecipients(), sizes.warmupRecipients());
     runCeiling(ceiling, "warm", sizes.warmupRecipients());
     runFull("warm", sizes.warmupRecipients());
     for (int rep = 1; rep <= sizes.reps(); rep++) {
@@ -178,14 +195,18 @@ public final class BenchMain {
       }
       Results.Pair pair = new Results.Pair(rep, c.run(), full, c.failures());
       results.pairs.add(pair);
-      Console.say("  rep %d: ceiling %.0f/s, full %.0f/s, full/ceiling %.3f", rep, c.run().perSecond(),
-          full.perSecond(), pair.ratio());
+      Console.say(
+          "  rep %d: ceiling %.0f/s, full %.0f/s, full/ceiling %.3f",
+          rep, c.run().perSecond(), full.perSecond(), pair.ratio());
     }
     campaigns.cancel(stockCampaign);
     profile(n);
   }
 
-  /** One more full-stack campaign of the same size with JFR recording in the worker (not part of the medians). */
+  /**
+   * One more full-stack campaign of the same size with JFR recording in the worker (not part of the
+   * medians).
+   */
   private void profile(int n) {
     LocalStack.Worker worker = stack.workers().get(0);
     Path jfr = stack.logs().resolve("worker-full-stack.jfr").toAbsolutePath();
@@ -209,7 +230,8 @@ public final class BenchMain {
       openids.add(campaigns.openid(label, i));
     }
     long base = meter.total();
-    CompletableFuture<Long> sends = CompletableFuture.supplyAsync(() -> loop.send(openids, results.sizes.concurrency()));
+    CompletableFuture<Long> sends =
+        CompletableFuture.supplyAsync(() -> loop.send(openids, results.sizes.concurrency()));
     SendMeter.Run run = meter.measure(base, n, Duration.ofMinutes(30));
     return new CeilingRun(run, sends.get());
   }
@@ -218,8 +240,14 @@ public final class BenchMain {
   private SendMeter.Run runFull(String label, int n) {
     String audience = campaigns.upload(label, n);
     long base = meter.total();
-    String id = campaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
-        List.of(new Campaigns.Wave("all", audience, n, null)), false, 0);
+    String id =
+        campaigns.start(
+            "bench-" + runTag + "-" + label,
+            Duration.ofSeconds(4),
+            Duration.ofDays(1),
+            List.of(new Campaigns.Wave("all", audience, n, null)),
+            false,
+            0);
     SendMeter.Run run = meter.measure(base, n, Duration.ofMinutes(30));
     campaigns.awaitWavesDone(id, Duration.ofMinutes(5));
     history(id, "wave done", n);
@@ -242,8 +270,13 @@ public final class BenchMain {
         for (int rate : sizes.rates()) {
           results.rates.add(rateWave(workers, rate, (long) rate * sizes.rateSeconds()));
           Results.Rate r = results.rates.get(results.rates.size() - 1);
-          Console.say("  %d worker(s), %d/s: per-second windows %s (median %.1f %%, max %.1f %%), by worker %s",
-              workers, rate, r.windows().counts(), r.windows().medianPercent(), r.windows().maxPercent(),
+          Console.say(
+              "  %d worker(s), %d/s: per-second windows %s (median %.1f %%, max %.1f %%), by worker %s",
+              workers,
+              rate,
+              r.windows().counts(),
+              r.windows().medianPercent(),
+              r.windows().maxPercent(),
               r.issuedByWorker());
         }
       } finally {
@@ -261,21 +294,34 @@ public final class BenchMain {
   private void warmUp(long n) {
     String audience = rateCampaigns.upload("r2warm", n);
     Map<String, Long> before = issuedByWorker();
-    String id = rateCampaigns.start("bench-" + runTag + "-r2warm", Duration.ofSeconds(4), Duration.ofDays(1),
-        List.of(new Campaigns.Wave("warm", audience, n, null)), false, 0);
+    String id =
+        rateCampaigns.start(
+            "bench-" + runTag + "-r2warm",
+            Duration.ofSeconds(4),
+            Duration.ofDays(1),
+            List.of(new Campaigns.Wave("warm", audience, n, null)),
+            false,
+            0);
     rateCampaigns.awaitWavesDone(id, Duration.ofSeconds(n / 100 + 120));
     rateCampaigns.cancel(id);
     Map<String, Long> byWorker = new LinkedHashMap<>();
     issuedByWorker().forEach((w, count) -> byWorker.put(w, count - before.getOrDefault(w, 0L)));
-    Console.say("  warm-up wave of %d recipients with two workers: issued by worker %s", n, byWorker);
+    Console.say(
+        "  warm-up wave of %d recipients with two workers: issued by worker %s", n, byWorker);
   }
 
   private Results.Rate rateWave(int workers, int rate, long n) {
     String label = "r" + workers + "w" + rate;
     String audience = rateCampaigns.upload(label, n);
     Map<String, Long> before = issuedByWorker();
-    String id = rateCampaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
-        List.of(new Campaigns.Wave("paced", audience, n, rate)), false, 0);
+    String id =
+        rateCampaigns.start(
+            "bench-" + runTag + "-" + label,
+            Duration.ofSeconds(4),
+            Duration.ofDays(1),
+            List.of(new Campaigns.Wave("paced", audience, n, rate)),
+            false,
+            0);
     JsonNode status = rateCampaigns.awaitWavesDone(id, Duration.ofSeconds(n / rate * 3 + 120));
     Map<String, Long> after = issuedByWorker();
     Map<String, Long> byWorker = new LinkedHashMap<>();
@@ -289,10 +335,16 @@ public final class BenchMain {
   private List<Long> sendSeconds(String stockId) {
     List<Long> seconds = new ArrayList<>();
     for (int offset = 0; ; offset += 1000) {
-      JsonNode page = stack.sandboxAdmin().get("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset
-          + "&limit=1000");
-      page.path("data").forEach(c -> seconds.add(
-          java.time.OffsetDateTime.parse(c.path("create_time").asText()).toEpochSecond()));
+      JsonNode page =
+          stack
+              .sandboxAdmin()
+              .get("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset + "&limit=1000");
+      page.path("data")
+          .forEach(
+              c ->
+                  seconds.add(
+                      java.time.OffsetDateTime.parse(c.path("create_time").asText())
+                          .toEpochSecond()));
       if (page.path("data").size() < 1000) {
         return seconds;
       }
@@ -323,21 +375,26 @@ public final class BenchMain {
       HeapSampler sampler = new HeapSampler(stack, meter, label, Results.MEMORY_SAMPLE_SECONDS);
       String id;
       try {
-        id = campaigns.start("bench-" + runTag + "-" + label, Duration.ofSeconds(4), Duration.ofDays(1),
-            List.of(new Campaigns.Wave("all", audience, n, null)), false, 0);
+        id =
+            campaigns.start(
+                "bench-" + runTag + "-" + label,
+                Duration.ofSeconds(4),
+                Duration.ofDays(1),
+                List.of(new Campaigns.Wave("all", audience, n, null)),
+                false,
+                0);
         campaigns.awaitWavesDone(id, Duration.ofSeconds(n / 100 + 300));
       } finally {
         sampler.stop();
       }
       results.memory.add(new Results.Memory(n, sampler.samples()));
-      Console.say("  %d recipients: worker heap after GC, max %.1f MB of %d samples", n,
-          sampler.maxBytes() / 1e6, sampler.samples().size());
+      Console.say(
+          "  %d recipients: worker heap after GC, max %.1f MB of %d samples",
+          n, sampler.maxBytes() / 1e6, sampler.samples().size());
       history(id, "wave done", n);
       campaigns.cancel(id);
     }
   }
-
-
 
   private void history(String campaignId, String when, long coupons) {
     try (HistoryCounter counter = new HistoryCounter(stack.temporalTarget())) {
@@ -359,7 +416,8 @@ public final class BenchMain {
       list.add(new Campaigns.Wave("wave" + w, campaigns.upload(label, size), size, null));
       Console.say("  uploaded audience %d of %d (%d openids)", w, waves, size);
     }
-    // The stock must end after the last wave: sized from this run's full-stack rate, with room to spare.
+    // The stock must end after the last wave: sized from this run's full-stack rate, with room to
+    // spare.
     double rate = Double.isNaN(results.medianFull()) ? 500 : results.medianFull();
     Duration length = Duration.ofSeconds((long) (n / rate * 1.2) + 30);
     String id = "bench-" + runTag + "-scale";
@@ -369,21 +427,32 @@ public final class BenchMain {
     SendMeter.Run issuance;
     try {
       campaigns.start(id, Duration.ofSeconds(4), length, list, true, 0);
-      Console.say("  campaign %s: %d recipients in %d waves, stock ends in %d s", id, n, waves, length.toSeconds());
+      Console.say(
+          "  campaign %s: %d recipients in %d waves, stock ends in %d s",
+          id, n, waves, length.toSeconds());
       issuance = meter.measure(base, n, length.plusMinutes(5));
       campaigns.awaitWavesDone(id, Duration.ofMinutes(5));
     } finally {
       sampler.stop();
     }
     results.memory.add(new Results.Memory(n, sampler.samples()));
-    Console.say("  issued in %.0f s (%.0f/s); waiting for the end of the stock, the flows and the reconciliation",
+    Console.say(
+        "  issued in %.0f s (%.0f/s); waiting for the end of the stock, the flows and the reconciliation",
         issuance.seconds(), issuance.perSecond());
     JsonNode end = campaigns.awaitTerminal(id, length.plusMinutes(15));
     double seconds = (System.nanoTime() - t) / 1e9;
-    results.scale = new Results.Scale(n, waves, end.path("status").asText(), end.path("issued").path("count").asLong(),
-        seconds, issuance, length.toString());
+    results.scale =
+        new Results.Scale(
+            n,
+            waves,
+            end.path("status").asText(),
+            end.path("issued").path("count").asLong(),
+            seconds,
+            issuance,
+            length.toString());
     history(id, end.path("status").asText(), end.path("issued").path("count").asLong());
-    Console.say("  %s after %.0f s, %d issued", end.path("status").asText(), seconds,
-        end.path("issued").path("count").asLong());
+    Console.say(
+        "  %s after %.0f s, %d issued",
+        end.path("status").asText(), seconds, end.path("issued").path("count").asLong());
   }
 }

@@ -47,7 +47,9 @@ public final class JsonHttp {
     this(base, null);
   }
 
-  /** @param token sent as {@code Authorization: Bearer} on every call when not null; never printed */
+  /**
+   * @param token sent as {@code Authorization: Bearer} on every call when not null; never printed
+   */
   public JsonHttp(String base, String token) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -63,29 +65,42 @@ public final class JsonHttp {
   }
 
   public Answer postJson(String path, Object body) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)).build());
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8))
+            .build());
   }
 
   public Answer postText(String path, String contentType, String body) {
-    return send(request(path).header("Content-Type", contentType + "; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    return send(
+        request(path)
+            .header("Content-Type", contentType + "; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
   }
 
-  /** The answer's JSON when its status is one of {@code expected}; a {@link CallFailed} otherwise. */
+  /**
+   * The answer's JSON when its status is one of {@code expected}; a {@link CallFailed} otherwise.
+   */
   public static JsonNode expect(String what, Answer answer, int... expected) {
     for (int status : expected) {
       if (answer.status() == status) {
         return answer.json();
       }
     }
-    throw new CallFailed(what + " answered HTTP " + answer.status() + ": " + abbreviate(answer.body()),
-        answer.status(), answer.body(), null);
+    throw new CallFailed(
+        what + " answered HTTP " + answer.status() + ": " + abbreviate(answer.body()),
+        answer.status(),
+        answer.body(),
+        null);
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-        .header("Accept", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json");
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -94,7 +109,8 @@ public final class JsonHttp {
 
   private Answer send(HttpRequest request) {
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(response.statusCode(), parse(response.body()), response.body());
     } catch (IOException e) {
       throw new CallFailed(request.method() + " " + request.uri() + " failed: " + e, -1, null, e);

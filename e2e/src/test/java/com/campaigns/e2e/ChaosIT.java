@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The fault campaign (docs/reliability.md). The real-server suite runs the short version (5 runs,
- * a fixed seed); {@code ./campaigns chaos --runs N --seed S} runs this test alone with its sizes
- * and writes docs/reliability.md.
+ * The fault campaign (docs/reliability.md). The real-server suite runs the short version (5 runs, a
+ * fixed seed); {@code ./campaigns chaos --runs N --seed S} runs this test alone with its sizes and
+ * writes docs/reliability.md.
  */
 @ExtendWith(StackExtension.class)
 @Order(4)
@@ -30,11 +30,15 @@ class ChaosIT {
     int parallel = Integer.getInteger("chaos.parallel", 5);
     Path work = Path.of(System.getProperty("e2e.work", "target")).resolve("chaos");
     String report = System.getProperty("chaos.report", "");
-    Path markdown = report.isBlank() || report.startsWith("${") ? work.resolve("reliability.md") : Path.of(report);
+    Path markdown =
+        report.isBlank() || report.startsWith("${")
+            ? work.resolve("reliability.md")
+            : Path.of(report);
 
     ChaosReport result = new Chaos(stack, runs, seed, parallel).run();
 
-    String command = "./campaigns chaos --runs " + runs + " --seed " + seed + " --parallel " + parallel;
+    String command =
+        "./campaigns chaos --runs " + runs + " --seed " + seed + " --parallel " + parallel;
     result.writeMarkdown(markdown, command);
     Files.createDirectories(work);
     Files.writeString(work.resolve("summary.txt"), result.table(), StandardCharsets.UTF_8);

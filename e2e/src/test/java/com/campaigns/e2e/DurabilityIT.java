@@ -30,17 +30,20 @@ class DurabilityIT {
   private static final int PER_WAVE = 2400;
 
   @Test
-  void aCampaignSurvivesAKilledWorkerAndARestartedServerAndIssuesEveryCouponExactlyOnce(Stack stack) {
+  void aCampaignSurvivesAKilledWorkerAndARestartedServerAndIssuesEveryCouponExactlyOnce(
+      Stack stack) {
     Campaigns campaigns = new Campaigns(stack);
-    CampaignPlan plan = CampaignPlan.create("e2e-crash", Duration.ofSeconds(15), Duration.ofSeconds(150))
-        .wave("vip", Duration.ZERO, PER_WAVE, 200)
-        .wave("all", Duration.ofSeconds(20), PER_WAVE, 200);
+    CampaignPlan plan =
+        CampaignPlan.create("e2e-crash", Duration.ofSeconds(15), Duration.ofSeconds(150))
+            .wave("vip", Duration.ZERO, PER_WAVE, 200)
+            .wave("all", Duration.ofSeconds(20), PER_WAVE, 200);
     campaigns.create(plan);
     String stockId = campaigns.awaitStockId(plan);
 
     // 1. kill -9 the worker in the middle of wave vip, then start a new one.
     campaigns.awaitCoupons(stockId, 400, Duration.ofMinutes(2));
-    assertThat(campaigns.status(plan).path("waves").path(0).path("status").asText()).isEqualTo("RUNNING");
+    assertThat(campaigns.status(plan).path("waves").path(0).path("status").asText())
+        .isEqualTo("RUNNING");
     long firstWorker = stack.worker().pid();
     stack.killWorker();
     long atKill = stack.sandbox().couponCount(stockId);
@@ -48,7 +51,8 @@ class DurabilityIT {
     assertThat(atKill).as("killed mid-wave").isLessThan(PER_WAVE);
     stack.startWorker();
     long secondWorker = stack.worker().pid();
-    // Its segments' heartbeats stopped: after the heartbeat timeout they are retried on the new worker.
+    // Its segments' heartbeats stopped: after the heartbeat timeout they are retried on the new
+    // worker.
     campaigns.awaitCoupons(stockId, atKill + 1, Duration.ofMinutes(2));
     Console.step("issuing again on the new worker");
 
@@ -58,10 +62,13 @@ class DurabilityIT {
     assertThat(atRestart).as("restarted mid-wave").isLessThan(2L * PER_WAVE);
     Instant stoppedAt = Instant.now();
     stack.stopTemporal();
-    await("the worker notices that Temporal is gone").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+    await("the worker notices that Temporal is gone")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
         .until(() -> stack.workerHealth().startsWith("{\"status\":\"DOWN\""));
     stack.startTemporal();
-    Console.step("dev server back after %d s; the worker and the API reconnect by themselves",
+    Console.step(
+        "dev server back after %d s; the worker and the API reconnect by themselves",
         Duration.between(stoppedAt, Instant.now()).toSeconds());
     JsonNode afterRestart = campaigns.awaitStatus(plan, "RUNNING", Duration.ofMinutes(2));
     assertThat(afterRestart.path("stock_id").asText()).isEqualTo(stockId);
@@ -76,8 +83,12 @@ class DurabilityIT {
     campaigns.assertReportBalances(plan);
 
     // The history shows what happened: IssueCoupons retried, and run by both worker processes.
-    JsonNode events = stack.cli().run("workflow", "show", "--workflow-id", plan.workflowId(), "-o", "json")
-        .json().path("events");
+    JsonNode events =
+        stack
+            .cli()
+            .run("workflow", "show", "--workflow-id", plan.workflowId(), "-o", "json")
+            .json()
+            .path("events");
     Set<String> identities = new HashSet<>();
     int retried = 0;
     for (JsonNode e : events) {

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The runbook's CLI commands on a real dev server: ops find a campaign by search attribute, pause
- * it with {@code temporal workflow signal --name pause}, read it with {@code temporal workflow query
- * --type status}, resume it with {@code --name resume}, and the campaign still runs to COMPLETED with
- * every coupon issued exactly once and a balanced report.
+ * it with {@code temporal workflow signal --name pause}, read it with {@code temporal workflow
+ * query --type status}, resume it with {@code --name resume}, and the campaign still runs to
+ * COMPLETED with every coupon issued exactly once and a balanced report.
  */
 @ExtendWith(StackExtension.class)
 @Order(1)
@@ -38,22 +38,28 @@ class OperationsCliIT {
     }
 
     // Two waves; WeChat Pay refuses two abnormal accounts of the first (USER_ACCOUNT_ABNORMAL).
-    CampaignPlan plan = CampaignPlan.create("e2e-cli", Duration.ofSeconds(15), Duration.ofSeconds(90))
-        .wave("vip", Duration.ZERO, 800, 200, "abnormal_e2e_cli_1", "abnormal_e2e_cli_2")
-        .wave("all", Duration.ofSeconds(10), 1600, 100);
+    CampaignPlan plan =
+        CampaignPlan.create("e2e-cli", Duration.ofSeconds(15), Duration.ofSeconds(90))
+            .wave("vip", Duration.ZERO, 800, 200, "abnormal_e2e_cli_1", "abnormal_e2e_cli_2")
+            .wave("all", Duration.ofSeconds(10), 1600, 100);
     String wf = plan.workflowId();
     campaigns.create(plan);
 
     // Find it the way ops do: by search attribute.
-    await("temporal workflow list finds " + wf).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+    await("temporal workflow list finds " + wf)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofSeconds(1))
         .until(() -> cli.listWorkflowIds("CampaignId='" + plan.campaignId() + "'").contains(wf));
     String stockId = campaigns.awaitStockId(plan);
-    assertThat(cli.listWorkflowIds("StockId='" + stockId + "' AND Mchid='1900000001'")).containsExactly(wf);
+    assertThat(cli.listWorkflowIds("StockId='" + stockId + "' AND Mchid='1900000001'"))
+        .containsExactly(wf);
 
     // Wave "all" is issuing: pause it from the CLI.
     campaigns.awaitCoupons(stockId, 800 + 200, Duration.ofMinutes(2));
     cli.signal(wf, "pause", "{\"reason\": \"ops check from the CLI\", \"operator\": \"ops-cli\"}");
-    await("CampaignStatus='PAUSED' lists " + wf).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+    await("CampaignStatus='PAUSED' lists " + wf)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
         .until(() -> cli.listWorkflowIds("CampaignStatus='PAUSED'").contains(wf));
 
     JsonNode paused = cli.status(wf);
@@ -63,50 +69,74 @@ class OperationsCliIT {
     assertThat(paused.path("pause").path("detail").asText()).isEqualTo("ops check from the CLI");
     assertThat(paused.path("stock_status").asText()).isEqualTo("paused");
     assertThat(paused.path("waves").get(1).path("status").asText()).isEqualTo("PAUSED");
-    assertThat(stack.sandbox().stockStatus(stockId)).as("the stock at WeChat Pay").isEqualTo("paused");
+    assertThat(stack.sandbox().stockStatus(stockId))
+        .as("the stock at WeChat Pay")
+        .isEqualTo("paused");
 
     // Issuance stopped: not one more coupon, not one more send attempt while paused.
     long couponsWhenPaused = stack.sandbox().couponCount(stockId);
     long sendsWhenPaused = stack.sandbox().stats().path("send_coupon").path("total").asLong();
     assertThat(couponsWhenPaused).isLessThan(plan.recipients() - 2);
     Console.step("paused at %d coupons; watching for 5 s that nothing is sent", couponsWhenPaused);
-    await("nothing issued while paused").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7))
-        .pollInterval(Duration.ofMillis(500)).until(() -> stack.sandbox().couponCount(stockId) == couponsWhenPaused
-            && stack.sandbox().stats().path("send_coupon").path("total").asLong() == sendsWhenPaused);
+    await("nothing issued while paused")
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(7))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                stack.sandbox().couponCount(stockId) == couponsWhenPaused
+                    && stack.sandbox().stats().path("send_coupon").path("total").asLong()
+                        == sendsWhenPaused);
 
     // The per-campaign gauges follow a live campaign, from the ledger.
-    Metrics.awaitScrape(stack.workerUrl(), "campaigns_campaign_issued_coupons{",
-        "campaign_id=\"" + plan.campaignId() + "\"", "campaigns_campaign_budget_issued_percent{");
+    Metrics.awaitScrape(
+        stack.workerUrl(),
+        "campaigns_campaign_issued_coupons{",
+        "campaign_id=\"" + plan.campaignId() + "\"",
+        "campaigns_campaign_budget_issued_percent{");
 
-    // Meanwhile shoppers redeem 20 coupons: real COUPON.USE notifications reach the API and the workflow.
+    // Meanwhile shoppers redeem 20 coupons: real COUPON.USE notifications reach the API and the
+    // workflow.
     stack.sandbox().redeem(stockId, 20);
-    await("20 redemptions reach the campaign").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+    await("20 redemptions reach the campaign")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
         .until(() -> campaigns.status(plan).path("used").path("count").asLong() == 20);
 
     // Resume from the CLI: the stock restarts and issuance continues where it stopped.
     long restartsBefore = stack.sandbox().succeeded("restart_stock");
     cli.signal(wf, "resume", "{\"operator\": \"ops-cli\"}");
-    await("running again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+    await("running again")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
         .until(() -> "RUNNING".equals(cli.status(wf).path("status").asText()));
     assertThat(stack.sandbox().succeeded("restart_stock")).isGreaterThan(restartsBefore);
-    assertThat(stack.sandbox().stockStatus(stockId)).as("the stock at WeChat Pay").isEqualTo("running");
+    assertThat(stack.sandbox().stockStatus(stockId))
+        .as("the stock at WeChat Pay")
+        .isEqualTo("running");
     campaigns.awaitCoupons(stockId, couponsWhenPaused + 1, Duration.ofSeconds(60));
 
     // It runs to its end, downloads the flows and reconciles.
     campaigns.awaitCompleted(plan);
     assertThat(cli.describe(wf).path("workflowExecutionInfo").path("status").asText())
         .isEqualTo("WORKFLOW_EXECUTION_STATUS_COMPLETED");
-    assertThat(cli.listWorkflowIds("CampaignStatus='COMPLETED' AND CampaignId='" + plan.campaignId() + "'"))
+    assertThat(
+            cli.listWorkflowIds(
+                "CampaignStatus='COMPLETED' AND CampaignId='" + plan.campaignId() + "'"))
         .containsExactly(wf);
 
     JsonNode done = cli.status(wf);
     assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
     assertThat(done.path("issued").path("count").asLong()).isEqualTo(plan.recipients() - 2);
-    assertThat(done.path("rejected").path("by_code").path("USER_ACCOUNT_ABNORMAL").asLong()).isEqualTo(2);
+    assertThat(done.path("rejected").path("by_code").path("USER_ACCOUNT_ABNORMAL").asLong())
+        .isEqualTo(2);
     assertThat(done.path("used").path("count").asLong()).isEqualTo(20);
     assertThat(done.path("waves").findValuesAsText("status")).containsExactly("DONE", "DONE");
     assertThat(done.path("history").toString())
-        .contains("MANUAL: ops check from the CLI (by ops-cli)", "after MANUAL (by ops-cli)", "RECONCILED");
+        .contains(
+            "MANUAL: ops check from the CLI (by ops-cli)",
+            "after MANUAL (by ops-cli)",
+            "RECONCILED");
 
     assertThat(campaigns.assertExactlyOnce(plan, stockId)).isEqualTo(plan.recipients() - 2);
     JsonNode report = campaigns.assertReportBalances(plan);
@@ -114,9 +144,14 @@ class OperationsCliIT {
     assertThat(report.path("totals").path("use_flow_count").asLong()).isEqualTo(20);
 
     // The metrics the runbook tells ops to alert on are there, with the names it gives.
-    Metrics.awaitScrape(stack.workerUrl(), "campaigns_coupons_issued_total{", "campaigns_coupons_rejected_total{",
-        "code=\"USER_ACCOUNT_ABNORMAL\"", "temporal_workflow_completed_total{",
-        "temporal_activity_schedule_to_start_latency_seconds", "temporal_worker_task_slots_available{");
+    Metrics.awaitScrape(
+        stack.workerUrl(),
+        "campaigns_coupons_issued_total{",
+        "campaigns_coupons_rejected_total{",
+        "code=\"USER_ACCOUNT_ABNORMAL\"",
+        "temporal_workflow_completed_total{",
+        "temporal_activity_schedule_to_start_latency_seconds",
+        "temporal_worker_task_slots_available{");
     Console.step("CLI scenario done: campaign %s, stock %s", plan.campaignId(), stockId);
   }
 }

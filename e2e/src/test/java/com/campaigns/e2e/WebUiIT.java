@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The runbook's Web UI steps in a real browser (headless Debian Chromium) on the dev server's UI:
- * find the campaign by CampaignStatus, read its timeline and history (activity names and
- * summaries, the pending timer of the next wave), send {@code pause} from the signal dialog and see
- * it take effect. Each step leaves a screenshot in {@code e2e/target/screenshots/}.
+ * find the campaign by CampaignStatus, read its timeline and history (activity names and summaries,
+ * the pending timer of the next wave), send {@code pause} from the signal dialog and see it take
+ * effect. Each step leaves a screenshot in {@code e2e/target/screenshots/}.
  */
 @ExtendWith(StackExtension.class)
 @Order(2)
@@ -32,9 +32,10 @@ class WebUiIT {
   void opsFindReadAndPauseACampaignInTheWebUi(Stack stack) {
     Campaigns campaigns = new Campaigns(stack);
     // Wave "all" starts long after wave "vip": in between, the next wave's timer is pending.
-    CampaignPlan plan = CampaignPlan.create("e2e-ui", Duration.ofSeconds(15), Duration.ofMinutes(15))
-        .wave("vip", Duration.ZERO, 1600, 80)
-        .wave("all", Duration.ofMinutes(10), 400, 80);
+    CampaignPlan plan =
+        CampaignPlan.create("e2e-ui", Duration.ofSeconds(15), Duration.ofMinutes(15))
+            .wave("vip", Duration.ZERO, 1600, 80)
+            .wave("all", Duration.ofMinutes(10), 400, 80);
     String wf = plan.workflowId();
     Path screenshots = Path.of(System.getProperty("e2e.work", "target")).resolve("screenshots");
 
@@ -45,7 +46,8 @@ class WebUiIT {
 
       // A wave is issuing: its segments are pending activities with readable names and summaries.
       campaigns.awaitCoupons(stockId, 100, Duration.ofMinutes(2));
-      ui.openTabShowing(wf, "pending-activities-tab", "IssueCoupons", "Heartbeat Details", " issued, ");
+      ui.openTabShowing(
+          wf, "pending-activities-tab", "IssueCoupons", "Heartbeat Details", " issued, ");
       browser.screenshot("pending-activities");
 
       // Wave vip is done; the campaign waits for wave all.
@@ -59,15 +61,22 @@ class WebUiIT {
       // Its timeline: activities by name with their summaries, and the next wave's pending timer.
       ui.tab("timeline-tab");
       ui.pendingTimer("wave all starts");
-      browser.waitForText("the last segment in the timeline",
+      browser.waitForText(
+          "the last segment in the timeline",
           "IssueCoupons • issue wave vip segment 8/8 (recipients 1400-1599)");
       ui.scrollToSection("Timeline");
       browser.screenshot("timeline");
 
       // Its history, compact: one line per activity or timer, each with its summary.
       ui.compactHistory();
-      browser.waitForText("the compact history", "CreateStock", "create stock 运维演练券", "ActivateStock",
-          "activate stock " + stockId, "IssueCoupons", "issue wave vip segment 1/8 (recipients 0-199)",
+      browser.waitForText(
+          "the compact history",
+          "CreateStock",
+          "create stock 运维演练券",
+          "ActivateStock",
+          "activate stock " + stockId,
+          "IssueCoupons",
+          "issue wave vip segment 1/8 (recipients 0-199)",
           "wave all starts");
       ui.scrollToSection("Event History");
       browser.screenshot("history");
@@ -84,35 +93,50 @@ class WebUiIT {
       assertThat(paused.path("pause").path("operator").asText()).isEqualTo("ops-ui");
       assertThat(paused.path("pause").path("detail").asText()).isEqualTo("checked in the Web UI");
       assertThat(stack.sandbox().succeeded("pause_stock")).isGreaterThan(pausesBefore);
-      assertThat(stack.sandbox().stockStatus(stockId)).as("the stock at WeChat Pay").isEqualTo("paused");
+      assertThat(stack.sandbox().stockStatus(stockId))
+          .as("the stock at WeChat Pay")
+          .isEqualTo("paused");
 
       // The UI shows it: the current details, the history and the PAUSED filter.
       ui.openWorkflow(wf);
       ui.tab("user-metadata-tab");
-      browser.waitForFrameText("current details", "PAUSED", "(MANUAL: checked in the Web UI)", "wave vip: DONE",
+      browser.waitForFrameText(
+          "current details",
+          "PAUSED",
+          "(MANUAL: checked in the Web UI)",
+          "wave vip: DONE",
           "wave all: PENDING");
       browser.screenshot("current-details");
-      ui.runStatusQuery("\"status\": \"PAUSED\"", "\"reason\": \"MANUAL\"", "\"operator\": \"ops-ui\"");
+      ui.runStatusQuery(
+          "\"status\": \"PAUSED\"", "\"reason\": \"MANUAL\"", "\"operator\": \"ops-ui\"");
       browser.screenshot("status-query");
       ui.tab("timeline-tab");
       ui.pendingTimer("paused (MANUAL) until resumed");
-      browser.waitForText("the pause in the timeline", "PauseStock • pause stock " + stockId + ": MANUAL");
+      browser.waitForText(
+          "the pause in the timeline", "PauseStock • pause stock " + stockId + ": MANUAL");
       ui.scrollToSection("Timeline");
       browser.screenshot("timeline-paused");
       ui.listWorkflows("CampaignStatus='PAUSED'", wf);
       browser.screenshot("list-paused");
 
-      // Payloads are encrypted: the UI shows the campaign's spec only through the API's codec endpoint.
+      // Payloads are encrypted: the UI shows the campaign's spec only through the API's codec
+      // endpoint.
       ui.openWorkflow(wf);
-      browser.waitForText("the campaign's input, decrypted by the codec endpoint", "运维演练券", plan.mchid());
+      browser.waitForText(
+          "the campaign's input, decrypted by the codec endpoint", "运维演练券", plan.mchid());
       browser.screenshot("input-decrypted");
-      // Without the ops token the codec endpoint refuses (401): the same page shows ciphertext only,
+      // Without the ops token the codec endpoint refuses (401): the same page shows ciphertext
+      // only,
       // and timers lose their summaries.
       ui.overrideCodecEndpoint(stack.api().base() + "/codec");
       ui.openWorkflow(wf);
-      browser.waitForText("the UI reporting that it cannot decode", "Codec Server could not connect");
-      assertThat(browser.text()).as("the page without the codec").doesNotContain("运维演练券")
-          .doesNotContain(plan.waves().get(0).openids().get(0)).doesNotContain("ops-ui")
+      browser.waitForText(
+          "the UI reporting that it cannot decode", "Codec Server could not connect");
+      assertThat(browser.text())
+          .as("the page without the codec")
+          .doesNotContain("运维演练券")
+          .doesNotContain(plan.waves().get(0).openids().get(0))
+          .doesNotContain("ops-ui")
           .doesNotContain("wave all starts");
       browser.screenshot("input-encrypted");
       ui.overrideCodecEndpoint(null);
@@ -122,11 +146,18 @@ class WebUiIT {
     }
   }
 
-  private static void cancelAndCheck(Stack stack, Campaigns campaigns, CampaignPlan plan, String stockId) {
-    JsonNode cancelled = stack.api().post("/api/v1/campaigns/" + plan.campaignId() + "/cancel",
-        Map.of("reason", "end of the Web UI check")).expect(200);
+  private static void cancelAndCheck(
+      Stack stack, Campaigns campaigns, CampaignPlan plan, String stockId) {
+    JsonNode cancelled =
+        stack
+            .api()
+            .post(
+                "/api/v1/campaigns/" + plan.campaignId() + "/cancel",
+                Map.of("reason", "end of the Web UI check"))
+            .expect(200);
     assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
-    assertThat(cancelled.path("waves").findValuesAsText("status")).isEqualTo(List.of("DONE", "CANCELLED"));
+    assertThat(cancelled.path("waves").findValuesAsText("status"))
+        .isEqualTo(List.of("DONE", "CANCELLED"));
     CampaignPlan firstWave = plan.onlyWaves(0);
     assertThat(campaigns.assertExactlyOnce(firstWave, stockId)).isEqualTo(1600);
     assertThat(stack.sandbox().couponCount(stockId)).isEqualTo(1600);

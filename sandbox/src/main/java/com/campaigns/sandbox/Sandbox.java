@@ -3,8 +3,8 @@ package com.campaigns.sandbox;
 import com.campaigns.sandbox.clock.BusinessTimeSource;
 import com.campaigns.sandbox.merchant.Merchants;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -77,7 +77,10 @@ public final class Sandbox implements AutoCloseable {
 
   /** The merchant's credentials; {@link IllegalArgumentException} if it is not provisioned. */
   public SandboxMerchant merchant(String mchid) {
-    return context.getBean(Merchants.class).find(mchid).map(SandboxMerchant::of)
+    return context
+        .getBean(Merchants.class)
+        .find(mchid)
+        .map(SandboxMerchant::of)
         .orElseThrow(() -> new IllegalArgumentException("no merchant " + mchid));
   }
 

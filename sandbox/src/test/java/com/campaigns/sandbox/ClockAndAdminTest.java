@@ -36,20 +36,27 @@ class ClockAndAdminTest {
     assertThat(clock.get("offset_seconds").asLong()).isEqualTo(86_400);
     assertThat(fixture.businessNow().toEpochMilli() - before).isBetween(86_400_000L, 86_500_000L);
     fixture.admin("PUT", "/sandbox/clock", Map.of("offset_seconds", 0));
-    assertThat(fixture.admin("GET", "/sandbox/clock", null).get("offset_seconds").asLong()).isZero();
+    assertThat(fixture.admin("GET", "/sandbox/clock", null).get("offset_seconds").asLong())
+        .isZero();
   }
 
   @Test
   void responseTimestampsStayOnRealTimeWhenClockIsShifted() {
     fixture.admin("PUT", "/sandbox/clock", Map.of("offset_seconds", 7 * 86_400));
     try {
-      RawClient.Result result = fixture.raw(PUBLIC_KEY_MCHID)
-          .call("GET", "/v3/marketing/favor/stocks?offset=0&limit=1&stock_creator_mchid=" + PUBLIC_KEY_MCHID, null)
-          .execute();
+      RawClient.Result result =
+          fixture
+              .raw(PUBLIC_KEY_MCHID)
+              .call(
+                  "GET",
+                  "/v3/marketing/favor/stocks?offset=0&limit=1&stock_creator_mchid="
+                      + PUBLIC_KEY_MCHID,
+                  null)
+              .execute();
       long timestamp = Long.parseLong(result.headers().get("Wechatpay-Timestamp"));
       assertThat(Math.abs(timestamp - System.currentTimeMillis() / 1000)).isLessThan(60);
       // ...so the SDK keeps accepting answers.
-      assertThat(fixture.runningStock(PUBLIC_KEY_MCHID, r -> { })).isNotBlank();
+      assertThat(fixture.runningStock(PUBLIC_KEY_MCHID, r -> {})).isNotBlank();
     } finally {
       fixture.admin("PUT", "/sandbox/clock", Map.of("offset_seconds", 0));
     }
@@ -58,15 +65,21 @@ class ClockAndAdminTest {
   @Test
   void businessClockSupplierReplacesWallTime() {
     AtomicLong testTime = new AtomicLong(Duration.ofDays(20_000).toMillis());
-    try (SandboxFixture custom = SandboxFixture.start(SandboxOptions.builder().businessClock(testTime::get))) {
+    try (SandboxFixture custom =
+        SandboxFixture.start(SandboxOptions.builder().businessClock(testTime::get))) {
       assertThat(custom.businessNow().toEpochMilli()).isEqualTo(testTime.get());
-      String stockId = custom.runningStock(PUBLIC_KEY_MCHID,
-          r -> r.setAvailableEndTime(SandboxFixture.rfc3339(custom.businessNow().plus(Duration.ofHours(1)))));
+      String stockId =
+          custom.runningStock(
+              PUBLIC_KEY_MCHID,
+              r ->
+                  r.setAvailableEndTime(
+                      SandboxFixture.rfc3339(custom.businessNow().plus(Duration.ofHours(1)))));
       testTime.addAndGet(Duration.ofHours(2).toMillis());
       var query = new com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest();
       query.setStockId(stockId);
       query.setStockCreatorMchid(PUBLIC_KEY_MCHID);
-      assertThat(custom.coupons(PUBLIC_KEY_MCHID).queryStock(query).getStatus()).isEqualTo("stoped");
+      assertThat(custom.coupons(PUBLIC_KEY_MCHID).queryStock(query).getStatus())
+          .isEqualTo("stoped");
       // The admin offset still applies on top of the supplied time.
       custom.shiftClock(10);
       long offset = custom.admin("GET", "/sandbox/clock", null).get("offset_seconds").asLong();
@@ -77,11 +90,12 @@ class ClockAndAdminTest {
 
   @Test
   void listsIssuedCouponsPageByPage() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
     for (int i = 0; i < 5; i++) {
       fixture.send(PUBLIC_KEY_MCHID, stockId, "page-user-" + i);
     }
-    JsonNode page = fixture.admin("GET", "/sandbox/stocks/" + stockId + "/coupons?offset=3&limit=10", null);
+    JsonNode page =
+        fixture.admin("GET", "/sandbox/stocks/" + stockId + "/coupons?offset=3&limit=10", null);
     assertThat(page.get("total_count").asInt()).isEqualTo(5);
     assertThat(page.get("data")).hasSize(2);
     JsonNode coupon = page.at("/data/0");
@@ -95,7 +109,7 @@ class ClockAndAdminTest {
   @Test
   void statsCountCallsPerEndpointAndOutcome() {
     fixture.admin("DELETE", "/sandbox/stats", null);
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
     fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
     try {
       fixture.send(PUBLIC_KEY_MCHID, stockId, "abnormal_x");
@@ -123,12 +137,14 @@ class ClockAndAdminTest {
       assertThat(other.sandbox.merchant(PUBLIC_KEY_MCHID).merchantPrivateKeyPem())
           .isNotEqualTo(fixture.sandbox.merchant(PUBLIC_KEY_MCHID).merchantPrivateKeyPem());
       other.admin("PUT", "/sandbox/clock", Map.of("offset_seconds", 3600));
-      assertThat(fixture.admin("GET", "/sandbox/clock", null).get("offset_seconds").asLong()).isEqualTo(offset);
-      String stockId = other.createStock(PUBLIC_KEY_MCHID, r -> { });
+      assertThat(fixture.admin("GET", "/sandbox/clock", null).get("offset_seconds").asLong())
+          .isEqualTo(offset);
+      String stockId = other.createStock(PUBLIC_KEY_MCHID, r -> {});
       var query = new com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest();
       query.setStockId(stockId);
       query.setStockCreatorMchid(PUBLIC_KEY_MCHID);
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.coupons(PUBLIC_KEY_MCHID).queryStock(query))
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> fixture.coupons(PUBLIC_KEY_MCHID).queryStock(query))
           .isInstanceOf(com.wechat.pay.java.core.exception.ServiceException.class);
     }
   }

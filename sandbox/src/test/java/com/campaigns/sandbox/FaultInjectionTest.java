@@ -50,34 +50,54 @@ class FaultInjectionTest {
   @Test
   @SuppressWarnings("unchecked")
   void errorRuleAnswersConfiguredStatusCodeAndMessage() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
-    faults(1L, Map.of("endpoint", "send_coupon", "error_rate", 1.0, "error_status", 503,
-        "error_code", "SERVICE_UNAVAILABLE", "error_message", "服务不可用"));
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    faults(
+        1L,
+        Map.of(
+            "endpoint",
+            "send_coupon",
+            "error_rate",
+            1.0,
+            "error_status",
+            503,
+            "error_code",
+            "SERVICE_UNAVAILABLE",
+            "error_message",
+            "服务不可用"));
     assertThatThrownBy(() -> fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o")))
-        .isInstanceOfSatisfying(ServiceException.class, e -> {
-          assertThat(e.getHttpStatusCode()).isEqualTo(503);
-          assertThat(e.getErrorCode()).isEqualTo("SERVICE_UNAVAILABLE");
-          assertThat(e.getErrorMessage()).isEqualTo("服务不可用");
-        });
-    assertThat(fixture.admin("GET", "/sandbox/stocks/" + stockId + "/coupons", null).get("total_count").asInt()).isZero();
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(503);
+              assertThat(e.getErrorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+              assertThat(e.getErrorMessage()).isEqualTo("服务不可用");
+            });
+    assertThat(
+            fixture
+                .admin("GET", "/sandbox/stocks/" + stockId + "/coupons", null)
+                .get("total_count")
+                .asInt())
+        .isZero();
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void throttleRuleAnswers429() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
     faults(1L, Map.of("endpoint", "send_coupon", "throttle_rate", 1.0));
     assertThatThrownBy(() -> fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o")))
-        .isInstanceOfSatisfying(ServiceException.class, e -> {
-          assertThat(e.getHttpStatusCode()).isEqualTo(429);
-          assertThat(e.getErrorCode()).isEqualTo("FREQUENCY_LIMITED");
-        });
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(429);
+              assertThat(e.getErrorCode()).isEqualTo("FREQUENCY_LIMITED");
+            });
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void latencyRuleDelaysTheAnswer() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
     faults(1L, Map.of("endpoint", "send_coupon", "latency_ms", 400));
     long started = System.nanoTime();
     assertThat(fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"))).isNotBlank();
@@ -87,28 +107,42 @@ class FaultInjectionTest {
   @Test
   @SuppressWarnings("unchecked")
   void dropRuleCommitsTheSendButTheSdkThrowsHttpException() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
     faults(1L, Map.of("endpoint", "send_coupon", "drop_rate", 1.0, "max_count", 1));
-    // As the product should: no hidden OkHttp re-send, so the caller sees the failure and retries itself.
-    CashCouponsService api = new CashCouponsService.Builder()
-        .httpClient(new DefaultHttpClientBuilder().config(fixture.config(PUBLIC_KEY_MCHID))
-            .okHttpClient(fixture.okHttp).disableRetryOnConnectionFailure().build())
-        .build();
-    SendCouponRequest request = fixture.sendRequest(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
+    // As the product should: no hidden OkHttp re-send, so the caller sees the failure and retries
+    // itself.
+    CashCouponsService api =
+        new CashCouponsService.Builder()
+            .httpClient(
+                new DefaultHttpClientBuilder()
+                    .config(fixture.config(PUBLIC_KEY_MCHID))
+                    .okHttpClient(fixture.okHttp)
+                    .disableRetryOnConnectionFailure()
+                    .build())
+            .build();
+    SendCouponRequest request =
+        fixture.sendRequest(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
     long started = System.nanoTime();
     assertThatThrownBy(() -> api.sendCoupon(request)).isInstanceOf(HttpException.class);
     assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
     JsonNode issued = fixture.admin("GET", "/sandbox/stocks/" + stockId + "/coupons", null);
     assertThat(issued.get("total_count").asInt()).isEqualTo(1);
     // The retry with the same out_request_no finds the committed coupon.
-    assertThat(api.sendCoupon(request).getCouponId()).isEqualTo(issued.at("/data/0/coupon_id").asText());
-    assertThat(fixture.admin("GET", "/sandbox/stats", null).at("/send_coupon/outcomes/200 DROPPED").asInt()).isEqualTo(1);
+    assertThat(api.sendCoupon(request).getCouponId())
+        .isEqualTo(issued.at("/data/0/coupon_id").asText());
+    assertThat(
+            fixture
+                .admin("GET", "/sandbox/stats", null)
+                .at("/send_coupon/outcomes/200 DROPPED")
+                .asInt())
+        .isEqualTo(1);
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void maxCountRetiresTheRule() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> r.getStockUseRule().setMaxCouponsPerUser(5));
+    String stockId =
+        fixture.runningStock(PUBLIC_KEY_MCHID, r -> r.getStockUseRule().setMaxCouponsPerUser(5));
     faults(1L, Map.of("endpoint", "send_coupon", "error_rate", 1.0, "max_count", 2));
     int failures = 0;
     for (int i = 0; i < 4; i++) {
@@ -119,13 +153,15 @@ class FaultInjectionTest {
       }
     }
     assertThat(failures).isEqualTo(2);
-    assertThat(fixture.admin("GET", "/sandbox/faults", null).at("/rules/0/injected").asInt()).isEqualTo(2);
+    assertThat(fixture.admin("GET", "/sandbox/faults", null).at("/rules/0/injected").asInt())
+        .isEqualTo(2);
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void sameSeedReplaysTheSameFaults() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> r.getStockUseRule().setMaxCoupons(100L));
+    String stockId =
+        fixture.runningStock(PUBLIC_KEY_MCHID, r -> r.getStockUseRule().setMaxCoupons(100L));
     List<Boolean> first = new ArrayList<>();
     List<Boolean> second = new ArrayList<>();
     for (List<Boolean> outcomes : List.of(first, second)) {
@@ -154,7 +190,8 @@ class FaultInjectionTest {
     list.setLimit(10);
     list.setStockCreatorMchid(PUBLIC_KEY_MCHID);
     assertThatThrownBy(() -> fixture.coupons(PUBLIC_KEY_MCHID).listStocks(list))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("SYSTEM_ERROR"));
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("SYSTEM_ERROR"));
   }
 
   @Test
@@ -162,14 +199,17 @@ class FaultInjectionTest {
   void deleteRemovesAllRules() {
     faults(1L, Map.of("endpoint", "*", "error_rate", 1.0));
     fixture.admin("DELETE", "/sandbox/faults", null);
-    assertThat(fixture.runningStock(PUBLIC_KEY_MCHID, r -> { })).isNotBlank();
+    assertThat(fixture.runningStock(PUBLIC_KEY_MCHID, r -> {})).isNotBlank();
     assertThat(fixture.admin("GET", "/sandbox/faults", null).get("rules")).isEmpty();
   }
 
   @Test
   void rejectsRuleForUnknownEndpoint() throws Exception {
-    try (var response = fixture.adminCall("PUT", "/sandbox/faults",
-        Map.of("rules", List.of(Map.of("endpoint", "nope", "error_rate", 1.0))))) {
+    try (var response =
+        fixture.adminCall(
+            "PUT",
+            "/sandbox/faults",
+            Map.of("rules", List.of(Map.of("endpoint", "nope", "error_rate", 1.0))))) {
       assertThat(response.code()).isEqualTo(400);
       assertThat(response.body().string()).contains("unknown endpoint nope");
     }

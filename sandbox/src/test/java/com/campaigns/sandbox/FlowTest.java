@@ -41,11 +41,14 @@ class FlowTest {
 
   /** A stock with two used coupons (one refunded), stopped now. */
   private static String endedStockWithUses() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
     for (int i = 0; i < 3; i++) {
       fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
     }
-    fixture.admin("POST", "/sandbox/stocks/" + stockId + "/redeem", Map.of("count", 2, "transaction_amount", 1234));
+    fixture.admin(
+        "POST",
+        "/sandbox/stocks/" + stockId + "/redeem",
+        Map.of("count", 2, "transaction_amount", 1234));
     fixture.admin("POST", "/sandbox/stocks/" + stockId + "/refund", Map.of("count", 1));
     StopStockRequest stop = new StopStockRequest();
     stop.setStockId(stockId);
@@ -56,7 +59,8 @@ class FlowTest {
 
   private static void moveToNextDayTenAm() {
     Instant now = fixture.businessNow();
-    Instant tenAm = LocalDate.ofInstant(now, SHANGHAI).plusDays(1).atTime(10, 0).atZone(SHANGHAI).toInstant();
+    Instant tenAm =
+        LocalDate.ofInstant(now, SHANGHAI).plusDays(1).atTime(10, 0).atZone(SHANGHAI).toInstant();
     fixture.shiftClock(Duration.between(now, tenAm).toSeconds() + 1);
   }
 
@@ -75,17 +79,21 @@ class FlowTest {
   @Test
   void useFlowIsNotReadyBeforeTenAmOnTheDayAfterTheStockEnds() {
     String stockId = endedStockWithUses();
-    assertThatThrownBy(() -> useFlow(stockId)).isInstanceOfSatisfying(ServiceException.class, e -> {
-      assertThat(e.getHttpStatusCode()).isEqualTo(400);
-      assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST");
-    });
+    assertThatThrownBy(() -> useFlow(stockId))
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(400);
+              assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST");
+            });
   }
 
   @Test
   void useFlowIsNotReadyWhileTheStockRuns() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
-    assertThatThrownBy(() -> useFlow(stockId)).isInstanceOfSatisfying(ServiceException.class,
-        e -> assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST"));
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    assertThatThrownBy(() -> useFlow(stockId))
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST"));
   }
 
   @Test
@@ -94,9 +102,11 @@ class FlowTest {
     moveToNextDayTenAm();
     UseFlowResponse flow = useFlow(stockId);
     assertThat(flow.getHashType()).isEqualTo("SHA1");
-    assertThat(flow.getUrl()).startsWith("https://api.mch.weixin.qq.com/v3/billdownload/file?token=");
+    assertThat(flow.getUrl())
+        .startsWith("https://api.mch.weixin.qq.com/v3/billdownload/file?token=");
     byte[] bytes = download(PUBLIC_KEY_MCHID, flow.getUrl());
-    assertThat(ShaUtil.getSha1HexString(new java.io.ByteArrayInputStream(bytes))).isEqualToIgnoringCase(flow.getHashValue());
+    assertThat(ShaUtil.getSha1HexString(new java.io.ByteArrayInputStream(bytes)))
+        .isEqualToIgnoringCase(flow.getHashValue());
     String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r\n");
     assertThat(bytes[0]).isNotEqualTo((byte) 0xEF);
     assertThat(lines[0]).isEqualTo("批次id,优惠id,优惠类型,面额,订单总金额,交易类型,支付单号,消耗时间,消耗商户号,设备号,银行流水号,单品信息");
@@ -112,7 +122,8 @@ class FlowTest {
     request.setStockId(stockId);
     RefundFlowResponse flow = fixture.coupons(PUBLIC_KEY_MCHID).refundFlow(request);
     byte[] bytes = download(PUBLIC_KEY_MCHID, flow.getUrl());
-    assertThat(ShaUtil.getSha1HexString(new java.io.ByteArrayInputStream(bytes))).isEqualToIgnoringCase(flow.getHashValue());
+    assertThat(ShaUtil.getSha1HexString(new java.io.ByteArrayInputStream(bytes)))
+        .isEqualToIgnoringCase(flow.getHashValue());
     String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r\n");
     assertThat(lines[0]).endsWith(",退款单号,退款时间,退款金额");
     assertThat(lines).hasSize(2);
@@ -121,22 +132,29 @@ class FlowTest {
 
   @Test
   void stockWithoutUsesHasNoUseFlow() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
     StopStockRequest stop = new StopStockRequest();
     stop.setStockId(stockId);
     stop.setStockCreatorMchid(PUBLIC_KEY_MCHID);
     fixture.coupons(PUBLIC_KEY_MCHID).stopStock(stop);
     moveToNextDayTenAm();
-    assertThatThrownBy(() -> useFlow(stockId)).isInstanceOfSatisfying(ServiceException.class, e -> {
-      assertThat(e.getHttpStatusCode()).isEqualTo(404);
-      assertThat(e.getErrorCode()).isEqualTo("RESOURCE_NOT_EXISTS");
-    });
+    assertThatThrownBy(() -> useFlow(stockId))
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(404);
+              assertThat(e.getErrorCode()).isEqualTo("RESOURCE_NOT_EXISTS");
+            });
   }
 
   @Test
   void stockEndedByItsWindowBecomesReadyTheNextDay() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID,
-        r -> r.setAvailableEndTime(SandboxFixture.rfc3339(fixture.businessNow().plus(Duration.ofMinutes(5)))));
+    String stockId =
+        fixture.runningStock(
+            PUBLIC_KEY_MCHID,
+            r ->
+                r.setAvailableEndTime(
+                    SandboxFixture.rfc3339(fixture.businessNow().plus(Duration.ofMinutes(5)))));
     fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
     fixture.admin("POST", "/sandbox/stocks/" + stockId + "/redeem", Map.of("count", 1));
     fixture.shiftClock(301);
@@ -150,8 +168,9 @@ class FlowTest {
     moveToNextDayTenAm();
     String url = useFlow(stockId).getUrl();
     fixture.shiftClock(31);
-    assertThatThrownBy(() -> download(PUBLIC_KEY_MCHID, url)).isInstanceOfSatisfying(ServiceException.class,
-        e -> assertThat(e.getHttpStatusCode()).isEqualTo(400));
+    assertThatThrownBy(() -> download(PUBLIC_KEY_MCHID, url))
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(400));
   }
 
   @Test
@@ -159,8 +178,9 @@ class FlowTest {
     String stockId = endedStockWithUses();
     moveToNextDayTenAm();
     String url = useFlow(stockId).getUrl();
-    assertThatThrownBy(() -> download(CERT_MCHID, url)).isInstanceOfSatisfying(ServiceException.class,
-        e -> assertThat(e.getHttpStatusCode()).isEqualTo(403));
+    assertThatThrownBy(() -> download(CERT_MCHID, url))
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(403));
   }
 
   @Test
@@ -190,15 +210,19 @@ class FlowTest {
     moveToNextDayTenAm();
     UseFlowRequest request = new UseFlowRequest();
     request.setStockId(stockId);
-    assertThatThrownBy(() -> fixture.coupons(CERT_MCHID).useFlow(request)).isInstanceOfSatisfying(ServiceException.class,
-        e -> assertThat(e.getErrorCode()).isEqualTo("NO_AUTH"));
+    assertThatThrownBy(() -> fixture.coupons(CERT_MCHID).useFlow(request))
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("NO_AUTH"));
   }
 
   @Test
   void afterEndRuleMakesFlowReadyRightAfterTheStockEnds() throws Exception {
-    try (SandboxFixture quick = SandboxFixture.start(SandboxOptions.builder()
-        .property("sandbox.flow.ready", "after-end").property("sandbox.flow.delay", "10s"))) {
-      String stockId = quick.runningStock(PUBLIC_KEY_MCHID, r -> { });
+    try (SandboxFixture quick =
+        SandboxFixture.start(
+            SandboxOptions.builder()
+                .property("sandbox.flow.ready", "after-end")
+                .property("sandbox.flow.delay", "10s"))) {
+      String stockId = quick.runningStock(PUBLIC_KEY_MCHID, r -> {});
       quick.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
       quick.admin("POST", "/sandbox/stocks/" + stockId + "/redeem", Map.of("count", 1));
       StopStockRequest stop = new StopStockRequest();
@@ -207,7 +231,8 @@ class FlowTest {
       quick.coupons(PUBLIC_KEY_MCHID).stopStock(stop);
       UseFlowRequest request = new UseFlowRequest();
       request.setStockId(stockId);
-      assertThatThrownBy(() -> quick.coupons(PUBLIC_KEY_MCHID).useFlow(request)).isInstanceOf(ServiceException.class);
+      assertThatThrownBy(() -> quick.coupons(PUBLIC_KEY_MCHID).useFlow(request))
+          .isInstanceOf(ServiceException.class);
       quick.shiftClock(11);
       assertThat(quick.coupons(PUBLIC_KEY_MCHID).useFlow(request).getUrl()).contains("token=");
     }

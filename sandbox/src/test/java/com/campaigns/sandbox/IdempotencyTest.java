@@ -36,8 +36,9 @@ class IdempotencyTest {
 
   @Test
   void repeatedSendReturnsSameCouponAndCountsOnce() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
-    SendCouponRequest request = fixture.sendRequest(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    SendCouponRequest request =
+        fixture.sendRequest(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
     String first = fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(request).getCouponId();
     String again = fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(request).getCouponId();
     assertThat(again).isEqualTo(first);
@@ -46,47 +47,55 @@ class IdempotencyTest {
 
   @Test
   void repeatedSendSucceedsEvenAfterUserLimitWasReached() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
-    SendCouponRequest request = fixture.sendRequest(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    SendCouponRequest request =
+        fixture.sendRequest(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
     String first = fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(request).getCouponId();
     // max_coupons_per_user is 1: only an idempotent replay can answer 200 now.
-    assertThat(fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(request).getCouponId()).isEqualTo(first);
+    assertThat(fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(request).getCouponId())
+        .isEqualTo(first);
   }
 
   @Test
   void sameOutRequestNoForAnotherUserIsRefused() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
-    SendCouponRequest request = fixture.sendRequest(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    SendCouponRequest request =
+        fixture.sendRequest(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
     fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(request);
     request.setOpenid(SandboxFixture.unique("other"));
     assertThatThrownBy(() -> fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(request))
-        .isInstanceOfSatisfying(ServiceException.class, e -> {
-          assertThat(e.getHttpStatusCode()).isEqualTo(400);
-          assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST");
-          assertThat(e.getErrorMessage()).isEqualTo("out_request_no重复,且请求参数与首次请求不一致");
-        });
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(400);
+              assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST");
+              assertThat(e.getErrorMessage()).isEqualTo("out_request_no重复,且请求参数与首次请求不一致");
+            });
     assertThat(distributed(stockId)).isEqualTo(1);
   }
 
   @Test
   void sameOutRequestNoForAnotherStockIsRefused() {
-    String a = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
-    String b = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
-    SendCouponRequest request = fixture.sendRequest(PUBLIC_KEY_MCHID, a, SandboxFixture.unique("o"));
+    String a = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    String b = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    SendCouponRequest request =
+        fixture.sendRequest(PUBLIC_KEY_MCHID, a, SandboxFixture.unique("o"));
     fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(request);
     request.setStockId(b);
     assertThatThrownBy(() -> fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(request))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST"));
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST"));
   }
 
   @Test
   void outRequestNoIsScopedPerMerchant() {
-    String a = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
-    String b = fixture.runningStock(SandboxFixture.CERT_MCHID, r -> { });
+    String a = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    String b = fixture.runningStock(SandboxFixture.CERT_MCHID, r -> {});
     String outRequestNo = SandboxFixture.unique("shared");
     SendCouponRequest first = fixture.sendRequest(PUBLIC_KEY_MCHID, a, SandboxFixture.unique("o"));
     first.setOutRequestNo(outRequestNo);
-    SendCouponRequest second = fixture.sendRequest(SandboxFixture.CERT_MCHID, b, SandboxFixture.unique("o"));
+    SendCouponRequest second =
+        fixture.sendRequest(SandboxFixture.CERT_MCHID, b, SandboxFixture.unique("o"));
     second.setOutRequestNo(outRequestNo);
     String one = fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(first).getCouponId();
     String two = fixture.coupons(SandboxFixture.CERT_MCHID).sendCoupon(second).getCouponId();
@@ -97,7 +106,8 @@ class IdempotencyTest {
   void repeatedCreateReturnsSameStock() {
     CreateCouponStockRequest request = fixture.stockRequest(PUBLIC_KEY_MCHID);
     String first = fixture.coupons(PUBLIC_KEY_MCHID).createCouponStock(request).getStockId();
-    assertThat(fixture.coupons(PUBLIC_KEY_MCHID).createCouponStock(request).getStockId()).isEqualTo(first);
+    assertThat(fixture.coupons(PUBLIC_KEY_MCHID).createCouponStock(request).getStockId())
+        .isEqualTo(first);
   }
 
   @Test
@@ -105,7 +115,8 @@ class IdempotencyTest {
     CreateCouponStockRequest request = fixture.stockRequest(PUBLIC_KEY_MCHID);
     String first = fixture.coupons(PUBLIC_KEY_MCHID).createCouponStock(request).getStockId();
     fixture.shiftClock(60);
-    assertThat(fixture.coupons(PUBLIC_KEY_MCHID).createCouponStock(request).getStockId()).isEqualTo(first);
+    assertThat(fixture.coupons(PUBLIC_KEY_MCHID).createCouponStock(request).getStockId())
+        .isEqualTo(first);
   }
 
   @Test
@@ -114,9 +125,11 @@ class IdempotencyTest {
     fixture.coupons(PUBLIC_KEY_MCHID).createCouponStock(request);
     request.setStockName("另一个批次");
     assertThatThrownBy(() -> fixture.coupons(PUBLIC_KEY_MCHID).createCouponStock(request))
-        .isInstanceOfSatisfying(ServiceException.class, e -> {
-          assertThat(e.getHttpStatusCode()).isEqualTo(400);
-          assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST");
-        });
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(400);
+              assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST");
+            });
   }
 }

@@ -26,18 +26,28 @@ final class NotificationReceiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/notify", exchange -> {
-      calls.incrementAndGet();
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Map<String, String> headers = new java.util.HashMap<>();
-      for (String name : List.of("Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial",
-          "Wechatpay-Signature-Type", "Request-ID", "Content-Type")) {
-        headers.put(name, exchange.getRequestHeaders().getFirst(name));
-      }
-      received.add(new Received(headers, body));
-      exchange.sendResponseHeaders(status.getAsInt(), -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/notify",
+        exchange -> {
+          calls.incrementAndGet();
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          Map<String, String> headers = new java.util.HashMap<>();
+          for (String name :
+              List.of(
+                  "Wechatpay-Timestamp",
+                  "Wechatpay-Nonce",
+                  "Wechatpay-Signature",
+                  "Wechatpay-Serial",
+                  "Wechatpay-Signature-Type",
+                  "Request-ID",
+                  "Content-Type")) {
+            headers.put(name, exchange.getRequestHeaders().getFirst(name));
+          }
+          received.add(new Received(headers, body));
+          exchange.sendResponseHeaders(status.getAsInt(), -1);
+          exchange.close();
+        });
     server.start();
   }
 

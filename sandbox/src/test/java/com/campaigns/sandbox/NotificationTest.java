@@ -23,17 +23,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Redemption → signed, encrypted COUPON.USE → verified and decrypted by the SDK's NotificationParser. */
+/**
+ * Redemption → signed, encrypted COUPON.USE → verified and decrypted by the SDK's
+ * NotificationParser.
+ */
 class NotificationTest {
 
   private static SandboxFixture fixture;
 
   @BeforeAll
   static void start() {
-    fixture = SandboxFixture.start(SandboxOptions.builder()
-        .property("sandbox.notify.allow-http-loopback", "true")
-        .property("sandbox.notify.retry-interval", "100ms")
-        .property("sandbox.notify.timeout", "2s"));
+    fixture =
+        SandboxFixture.start(
+            SandboxOptions.builder()
+                .property("sandbox.notify.allow-http-loopback", "true")
+                .property("sandbox.notify.retry-interval", "100ms")
+                .property("sandbox.notify.timeout", "2s"));
   }
 
   @AfterAll
@@ -49,7 +54,8 @@ class NotificationTest {
   }
 
   private static String redeemOne(String mchid, String stockId) {
-    JsonNode result = fixture.admin("POST", "/sandbox/stocks/" + stockId + "/redeem", Map.of("count", 1));
+    JsonNode result =
+        fixture.admin("POST", "/sandbox/stocks/" + stockId + "/redeem", Map.of("count", 1));
     return result.at("/coupon_ids/0").asText();
   }
 
@@ -63,15 +69,17 @@ class NotificationTest {
     }
   }
 
-  private static Map<String, Object> parse(NotificationConfig config, NotificationReceiver.Received received) {
-    RequestParam param = new RequestParam.Builder()
-        .serialNumber(received.headers().get("Wechatpay-Serial"))
-        .nonce(received.headers().get("Wechatpay-Nonce"))
-        .signature(received.headers().get("Wechatpay-Signature"))
-        .timestamp(received.headers().get("Wechatpay-Timestamp"))
-        .signType(received.headers().get("Wechatpay-Signature-Type"))
-        .body(received.body())
-        .build();
+  private static Map<String, Object> parse(
+      NotificationConfig config, NotificationReceiver.Received received) {
+    RequestParam param =
+        new RequestParam.Builder()
+            .serialNumber(received.headers().get("Wechatpay-Serial"))
+            .nonce(received.headers().get("Wechatpay-Nonce"))
+            .signature(received.headers().get("Wechatpay-Signature"))
+            .timestamp(received.headers().get("Wechatpay-Timestamp"))
+            .signType(received.headers().get("Wechatpay-Signature-Type"))
+            .body(received.body())
+            .build();
     @SuppressWarnings("unchecked")
     Map<String, Object> payload = new NotificationParser(config).parse(param, Map.class);
     return payload;
@@ -90,14 +98,15 @@ class NotificationTest {
   void deliversCouponUseThatTheSdkVerifiesAndDecrypts() throws Exception {
     try (NotificationReceiver receiver = new NotificationReceiver(() -> 204)) {
       setCallback(PUBLIC_KEY_MCHID, receiver.url());
-      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
       String couponId = fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
       assertThat(redeemOne(PUBLIC_KEY_MCHID, stockId)).isEqualTo(couponId);
       await(() -> receiver.received.size() == 1);
       NotificationReceiver.Received received = receiver.received.get(0);
       assertThat(received.headers().get("Wechatpay-Serial"))
           .isEqualTo(fixture.sandbox.merchant(PUBLIC_KEY_MCHID).wechatpayPublicKeyId());
-      assertThat(received.headers().get("Wechatpay-Signature-Type")).isEqualTo("WECHATPAY2-SHA256-RSA2048");
+      assertThat(received.headers().get("Wechatpay-Signature-Type"))
+          .isEqualTo("WECHATPAY2-SHA256-RSA2048");
       assertThat(received.headers().get("Request-ID")).isNotBlank();
       assertThat(received.headers().get("Content-Type")).startsWith("application/json");
       JsonNode envelope = fixture.json.readTree(received.body());
@@ -109,11 +118,15 @@ class NotificationTest {
       assertThat(envelope.at("/resource/nonce").asText()).hasSize(12);
 
       Map<String, Object> payload = parse(publicKeyConfig(PUBLIC_KEY_MCHID), received);
-      assertThat(payload).containsEntry("coupon_id", couponId).containsEntry("stock_id", stockId)
-          .containsEntry("status", "USED").containsEntry("stock_creator_mchid", PUBLIC_KEY_MCHID);
+      assertThat(payload)
+          .containsEntry("coupon_id", couponId)
+          .containsEntry("stock_id", stockId)
+          .containsEntry("status", "USED")
+          .containsEntry("stock_creator_mchid", PUBLIC_KEY_MCHID);
       @SuppressWarnings("unchecked")
       Map<String, Object> consume = (Map<String, Object>) payload.get("consume_information");
-      assertThat(consume).containsKeys("consume_time", "consume_mchid", "transaction_id", "goods_detail");
+      assertThat(consume)
+          .containsKeys("consume_time", "consume_mchid", "transaction_id", "goods_detail");
     }
   }
 
@@ -121,16 +134,18 @@ class NotificationTest {
   void certificateModeMerchantSignsWithPlatformCertificate() throws Exception {
     try (NotificationReceiver receiver = new NotificationReceiver(() -> 200)) {
       setCallback(CERT_MCHID, receiver.url());
-      String stockId = fixture.runningStock(CERT_MCHID, r -> { });
+      String stockId = fixture.runningStock(CERT_MCHID, r -> {});
       fixture.send(CERT_MCHID, stockId, SandboxFixture.unique("o"));
       redeemOne(CERT_MCHID, stockId);
       await(() -> receiver.received.size() == 1);
       SandboxMerchant m = fixture.sandbox.merchant(CERT_MCHID);
-      NotificationConfig config = new RSANotificationConfig.Builder()
-          .certificates(m.platformCertificatePem())
-          .apiV3Key(m.apiv3Key())
-          .build();
-      assertThat(receiver.received.get(0).headers().get("Wechatpay-Serial")).isEqualTo(m.platformCertificateSerial());
+      NotificationConfig config =
+          new RSANotificationConfig.Builder()
+              .certificates(m.platformCertificatePem())
+              .apiV3Key(m.apiv3Key())
+              .build();
+      assertThat(receiver.received.get(0).headers().get("Wechatpay-Serial"))
+          .isEqualTo(m.platformCertificateSerial());
       assertThat(parse(config, receiver.received.get(0))).containsEntry("status", "USED");
     }
   }
@@ -139,13 +154,14 @@ class NotificationTest {
   void tamperedNotificationFailsVerification() throws Exception {
     try (NotificationReceiver receiver = new NotificationReceiver(() -> 204)) {
       setCallback(PUBLIC_KEY_MCHID, receiver.url());
-      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
       fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
       redeemOne(PUBLIC_KEY_MCHID, stockId);
       await(() -> receiver.received.size() == 1);
       NotificationReceiver.Received original = receiver.received.get(0);
       NotificationReceiver.Received tampered =
-          new NotificationReceiver.Received(original.headers(), original.body().replace("用券成功", "用券失败"));
+          new NotificationReceiver.Received(
+              original.headers(), original.body().replace("用券成功", "用券失败"));
       assertThatThrownBy(() -> parse(publicKeyConfig(PUBLIC_KEY_MCHID), tampered))
           .isInstanceOf(ValidationException.class);
     }
@@ -154,17 +170,22 @@ class NotificationTest {
   @Test
   void retriesUntilTheMerchantAnswers2xx() throws Exception {
     AtomicInteger answers = new AtomicInteger();
-    try (NotificationReceiver receiver = new NotificationReceiver(() -> answers.incrementAndGet() < 3 ? 500 : 204)) {
+    try (NotificationReceiver receiver =
+        new NotificationReceiver(() -> answers.incrementAndGet() < 3 ? 500 : 204)) {
       setCallback(PUBLIC_KEY_MCHID, receiver.url());
-      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
       String couponId = fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
       redeemOne(PUBLIC_KEY_MCHID, stockId);
       await(() -> delivery(couponId).get("delivered").asBoolean());
       assertThat(delivery(couponId).get("attempts").asInt()).isEqualTo(3);
       assertThat(receiver.calls.get()).isEqualTo(3);
       // Every attempt carries the same event, freshly signed.
-      assertThat(receiver.received).extracting(r -> id(r.body())).containsOnly(id(receiver.received.get(0).body()));
-      assertThat(receiver.received).extracting(r -> r.headers().get("Wechatpay-Nonce")).doesNotHaveDuplicates();
+      assertThat(receiver.received)
+          .extracting(r -> id(r.body()))
+          .containsOnly(id(receiver.received.get(0).body()));
+      assertThat(receiver.received)
+          .extracting(r -> r.headers().get("Wechatpay-Nonce"))
+          .doesNotHaveDuplicates();
     }
   }
 
@@ -172,25 +193,36 @@ class NotificationTest {
   void redeliversDeliveredNotificationsAsFreshlySignedDuplicates() throws Exception {
     try (NotificationReceiver receiver = new NotificationReceiver(() -> 204)) {
       setCallback(PUBLIC_KEY_MCHID, receiver.url());
-      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
       String first = fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
       String second = fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
       fixture.admin("POST", "/sandbox/stocks/" + stockId + "/redeem", Map.of("count", 2));
-      await(() -> delivery(first).get("delivered").asBoolean() && delivery(second).get("delivered").asBoolean());
+      await(
+          () ->
+              delivery(first).get("delivered").asBoolean()
+                  && delivery(second).get("delivered").asBoolean());
       await(() -> receiver.received.size() == 2);
       String firstId = delivery(first).get("id").asText();
       String secondId = delivery(second).get("id").asText();
 
       // Newer first, then the older one: out of order, and both are duplicates of delivered events.
-      JsonNode answer = fixture.admin("POST", "/sandbox/notifications/redeliver",
-          Map.of("ids", List.of(secondId, "EV-unknown", firstId)));
-      assertThat(answer.get("redelivered")).extracting(JsonNode::asText).containsExactly(secondId, firstId);
+      JsonNode answer =
+          fixture.admin(
+              "POST",
+              "/sandbox/notifications/redeliver",
+              Map.of("ids", List.of(secondId, "EV-unknown", firstId)));
+      assertThat(answer.get("redelivered"))
+          .extracting(JsonNode::asText)
+          .containsExactly(secondId, firstId);
       await(() -> receiver.received.size() == 4);
-      assertThat(receiver.received.subList(2, 4)).extracting(r -> id(r.body()))
+      assertThat(receiver.received.subList(2, 4))
+          .extracting(r -> id(r.body()))
           .containsExactlyInAnyOrder(firstId, secondId);
       assertThat(delivery(first).get("attempts").asInt()).isEqualTo(2);
       // The same event and ciphertext, freshly signed: the SDK verifies and decrypts each copy.
-      assertThat(receiver.received).extracting(r -> r.headers().get("Wechatpay-Nonce")).doesNotHaveDuplicates();
+      assertThat(receiver.received)
+          .extracting(r -> r.headers().get("Wechatpay-Nonce"))
+          .doesNotHaveDuplicates();
       for (NotificationReceiver.Received copy : receiver.received.subList(2, 4)) {
         assertThat(parse(publicKeyConfig(PUBLIC_KEY_MCHID), copy)).containsEntry("status", "USED");
       }
@@ -201,11 +233,12 @@ class NotificationTest {
   void givesUpAfterNineAttempts() throws Exception {
     try (NotificationReceiver receiver = new NotificationReceiver(() -> 503)) {
       setCallback(PUBLIC_KEY_MCHID, receiver.url());
-      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
       String couponId = fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
       redeemOne(PUBLIC_KEY_MCHID, stockId);
-      await(() -> delivery(couponId).get("attempts").asInt() == 9);
-      Thread.sleep(400);
+      // gave_up is set once the sandbox schedules no further attempt: the counts below are final.
+      await(() -> delivery(couponId).get("gave_up").asBoolean());
+      assertThat(delivery(couponId).get("attempts").asInt()).isEqualTo(9);
       assertThat(receiver.calls.get()).isEqualTo(9);
       assertThat(delivery(couponId).get("delivered").asBoolean()).isFalse();
       assertThat(delivery(couponId).get("last_status").asInt()).isEqualTo(503);
@@ -214,11 +247,14 @@ class NotificationTest {
 
   @Test
   void redeemsListedCouponsWithGivenTransactionAmount() throws Exception {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
     fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
     String second = fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
-    JsonNode result = fixture.admin("POST", "/sandbox/stocks/" + stockId + "/redeem",
-        Map.of("coupon_ids", List.of(second), "transaction_amount", 2_000));
+    JsonNode result =
+        fixture.admin(
+            "POST",
+            "/sandbox/stocks/" + stockId + "/redeem",
+            Map.of("coupon_ids", List.of(second), "transaction_amount", 2_000));
     assertThat(result.get("count").asInt()).isEqualTo(1);
     JsonNode issued = fixture.admin("GET", "/sandbox/stocks/" + stockId + "/coupons", null);
     assertThat(issued.at("/data/0/status").asText()).isEqualTo("SENDED");
@@ -232,11 +268,13 @@ class NotificationTest {
       request.setMchid(PUBLIC_KEY_MCHID);
       request.setNotifyUrl("http://127.0.0.1:9/notify");
       assertThatThrownBy(() -> strict.coupons(PUBLIC_KEY_MCHID).setCallback(request))
-          .isInstanceOfSatisfying(ServiceException.class, e -> {
-            assertThat(e.getHttpStatusCode()).isEqualTo(500);
-            assertThat(e.getErrorCode()).isEqualTo("SYSTEM_ERROR");
-            assertThat(e.getErrorMessage()).isEqualTo("系统繁忙");
-          });
+          .isInstanceOfSatisfying(
+              ServiceException.class,
+              e -> {
+                assertThat(e.getHttpStatusCode()).isEqualTo(500);
+                assertThat(e.getErrorCode()).isEqualTo("SYSTEM_ERROR");
+                assertThat(e.getErrorMessage()).isEqualTo("系统繁忙");
+              });
     }
   }
 
@@ -246,7 +284,8 @@ class NotificationTest {
     request.setMchid(PUBLIC_KEY_MCHID);
     request.setNotifyUrl("https://merchant.example.com/notify?x=1");
     assertThatThrownBy(() -> fixture.coupons(PUBLIC_KEY_MCHID).setCallback(request))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("SYSTEM_ERROR"));
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("SYSTEM_ERROR"));
   }
 
   @Test
@@ -255,7 +294,8 @@ class NotificationTest {
     request.setMchid(CERT_MCHID);
     request.setNotifyUrl("https://merchant.example.com/notify");
     assertThatThrownBy(() -> fixture.coupons(PUBLIC_KEY_MCHID).setCallback(request))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(403));
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(403));
   }
 
   @Test
@@ -274,7 +314,12 @@ class NotificationTest {
         return d;
       }
     }
-    return fixture.json.createObjectNode().put("attempts", 0).put("delivered", false);
+    return fixture
+        .json
+        .createObjectNode()
+        .put("attempts", 0)
+        .put("delivered", false)
+        .put("gave_up", false);
   }
 
   private static String id(String body) {

@@ -33,8 +33,14 @@ final class RawClient {
     this.sandbox = sandbox;
     this.merchant = merchant;
     try {
-      String base64 = merchant.merchantPrivateKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-      this.key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      String base64 =
+          merchant
+              .merchantPrivateKeyPem()
+              .replaceAll("-----[A-Z ]+-----", "")
+              .replaceAll("\\s", "");
+      this.key =
+          KeyFactory.getInstance("RSA")
+              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -79,8 +85,17 @@ final class RawClient {
     }
 
     String authorization() {
-      String message = method + "\n" + (signedTarget != null ? signedTarget : target) + "\n" + timestamp + "\n" + nonce
-          + "\n" + (signedBody != null ? signedBody : body == null ? "" : body) + "\n";
+      String message =
+          method
+              + "\n"
+              + (signedTarget != null ? signedTarget : target)
+              + "\n"
+              + timestamp
+              + "\n"
+              + nonce
+              + "\n"
+              + (signedBody != null ? signedBody : body == null ? "" : body)
+              + "\n";
       String sig = signature != null ? signature : sign(message);
       Map<String, String> params = new LinkedHashMap<>();
       if (shuffled) {
@@ -103,17 +118,20 @@ final class RawClient {
     }
 
     Result execute() {
-      Request.Builder request = new Request.Builder()
-          .url(sandbox.baseUrl() + target)
-          .header("Accept", "application/json")
-          .header("User-Agent", "sandbox-raw-test");
+      Request.Builder request =
+          new Request.Builder()
+              .url(sandbox.baseUrl() + target)
+              .header("Accept", "application/json")
+              .header("User-Agent", "sandbox-raw-test");
       if (!unsigned) {
         request.header("Authorization", authorization());
       }
       if (wechatpaySerial != null) {
         request.header("Wechatpay-Serial", wechatpaySerial);
       }
-      request.method(method, body == null ? null : RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON));
+      request.method(
+          method,
+          body == null ? null : RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON));
       try (Response response = http.newCall(request.build()).execute()) {
         return new Result(response.code(), response.headers(), response.body().string());
       } catch (IOException e) {

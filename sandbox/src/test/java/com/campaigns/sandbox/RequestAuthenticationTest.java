@@ -26,7 +26,9 @@ class RequestAuthenticationTest {
   }
 
   private static String listTarget() {
-    return "/v3/marketing/favor/stocks?stock_creator_mchid=" + PUBLIC_KEY_MCHID + "&offset=0&limit=10";
+    return "/v3/marketing/favor/stocks?stock_creator_mchid="
+        + PUBLIC_KEY_MCHID
+        + "&offset=0&limit=10";
   }
 
   private static void assertSignError(RawClient.Result result, String issue) throws Exception {
@@ -56,8 +58,10 @@ class RequestAuthenticationTest {
   @Test
   void verifiesAgainstRawQueryExactlyAsSent() {
     // Encoded, unusual order: re-encoding or re-ordering on the server would break the signature.
-    String target = "/v3/marketing/favor/stocks?limit=10&create_start_time=2020-05-20T13%3A29%3A35%2B08%3A00"
-        + "&offset=0&stock_creator_mchid=" + PUBLIC_KEY_MCHID;
+    String target =
+        "/v3/marketing/favor/stocks?limit=10&create_start_time=2020-05-20T13%3A29%3A35%2B08%3A00"
+            + "&offset=0&stock_creator_mchid="
+            + PUBLIC_KEY_MCHID;
     assertThat(raw.call("GET", target, null).execute().status()).isEqualTo(200);
   }
 
@@ -69,8 +73,10 @@ class RequestAuthenticationTest {
     assertSignError(result, "sign not match");
     JsonNode info = fixture.json.readTree(result.body()).at("/detail/sign_information");
     assertThat(info.get("url").asText()).isEqualTo(listTarget());
-    assertThat(info.get("truncated_sign_message").asText()).startsWith("GET\n" + listTarget() + "\n" + call.timestamp);
-    assertThat(info.get("sign_message_length").asInt()).isEqualTo(info.get("truncated_sign_message").asText().length());
+    assertThat(info.get("truncated_sign_message").asText())
+        .startsWith("GET\n" + listTarget() + "\n" + call.timestamp);
+    assertThat(info.get("sign_message_length").asInt())
+        .isEqualTo(info.get("truncated_sign_message").asText().length());
   }
 
   @Test
@@ -128,17 +134,20 @@ class RequestAuthenticationTest {
   void rejectsSignatureOfAnotherMerchantKey() throws Exception {
     RawClient other = fixture.raw(SandboxFixture.CERT_MCHID);
     RawClient.Call call = raw.call("GET", listTarget(), null);
-    call.signature = other.sign("GET\n" + listTarget() + "\n" + call.timestamp + "\n" + call.nonce + "\n\n");
+    call.signature =
+        other.sign("GET\n" + listTarget() + "\n" + call.timestamp + "\n" + call.nonce + "\n\n");
     assertSignError(call.execute(), "sign not match");
   }
 
   @Test
   void rejectsTamperedBodyAndNeverRunsTheRequest() throws Exception {
-    String body = "{\"mchid\":\"" + PUBLIC_KEY_MCHID + "\",\"notify_url\":\"https://example.com/a\"}";
+    String body =
+        "{\"mchid\":\"" + PUBLIC_KEY_MCHID + "\",\"notify_url\":\"https://example.com/a\"}";
     RawClient.Call call = raw.call("POST", "/v3/marketing/favor/callbacks", body);
     call.signedBody = body.replace("/a", "/b");
     assertSignError(call.execute(), "sign not match");
-    RawClient.Result query = raw.call("GET", "/v3/marketing/favor/callbacks?mchid=" + PUBLIC_KEY_MCHID, null).execute();
+    RawClient.Result query =
+        raw.call("GET", "/v3/marketing/favor/callbacks?mchid=" + PUBLIC_KEY_MCHID, null).execute();
     assertThat(fixture.json.readTree(query.body()).has("notify_url")).isFalse();
   }
 

@@ -62,7 +62,13 @@ final class SandboxFixture implements AutoCloseable {
                 chain -> {
                   Request request = chain.request();
                   HttpUrl rewritten =
-                      request.url().newBuilder().scheme("http").host(base.host()).port(base.port()).build();
+                      request
+                          .url()
+                          .newBuilder()
+                          .scheme("http")
+                          .host(base.host())
+                          .port(base.port())
+                          .build();
                   return chain.proceed(request.newBuilder().url(rewritten).build());
                 })
             .build();
@@ -86,25 +92,27 @@ final class SandboxFixture implements AutoCloseable {
 
   /** Public-key mode for merchants with a WeChat Pay public key, else local-certificate mode. */
   Config config(String mchid) {
-    return configs.computeIfAbsent(mchid, id -> {
-      SandboxMerchant m = sandbox.merchant(id);
-      if (m.wechatpayPublicKeyId() != null) {
-        return new RSAPublicKeyConfig.Builder()
-            .merchantId(m.mchid())
-            .merchantSerialNumber(m.merchantSerialNumber())
-            .privateKey(m.merchantPrivateKeyPem())
-            .publicKeyId(m.wechatpayPublicKeyId())
-            .publicKey(m.wechatpayPublicKeyPem())
-            .apiV3Key(m.apiv3Key())
-            .build();
-      }
-      return new RSAConfig.Builder()
-          .merchantId(m.mchid())
-          .merchantSerialNumber(m.merchantSerialNumber())
-          .privateKey(m.merchantPrivateKeyPem())
-          .wechatPayCertificates(m.platformCertificatePem())
-          .build();
-    });
+    return configs.computeIfAbsent(
+        mchid,
+        id -> {
+          SandboxMerchant m = sandbox.merchant(id);
+          if (m.wechatpayPublicKeyId() != null) {
+            return new RSAPublicKeyConfig.Builder()
+                .merchantId(m.mchid())
+                .merchantSerialNumber(m.merchantSerialNumber())
+                .privateKey(m.merchantPrivateKeyPem())
+                .publicKeyId(m.wechatpayPublicKeyId())
+                .publicKey(m.wechatpayPublicKeyPem())
+                .apiV3Key(m.apiv3Key())
+                .build();
+          }
+          return new RSAConfig.Builder()
+              .merchantId(m.mchid())
+              .merchantSerialNumber(m.merchantSerialNumber())
+              .privateKey(m.merchantPrivateKeyPem())
+              .wechatPayCertificates(m.platformCertificatePem())
+              .build();
+        });
   }
 
   HttpClient httpClient(Config config) {
@@ -126,11 +134,13 @@ final class SandboxFixture implements AutoCloseable {
   }
 
   static String rfc3339(Instant instant) {
-    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.ofHours(8)).toString();
+    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.ofHours(8))
+        .toString();
   }
 
   Instant businessNow() {
-    return Instant.ofEpochMilli(admin("GET", "/sandbox/clock", null).get("now_epoch_millis").asLong());
+    return Instant.ofEpochMilli(
+        admin("GET", "/sandbox/clock", null).get("now_epoch_millis").asLong());
   }
 
   /** A valid create-stock request: 5 yuan off 10, 100 coupons, window from now to +30 days. */
@@ -223,11 +233,13 @@ final class SandboxFixture implements AutoCloseable {
   }
 
   Response adminCall(String method, String path, Object body) throws IOException {
-    RequestBody requestBody = body == null ? null : RequestBody.create(json.writeValueAsBytes(body), JSON);
+    RequestBody requestBody =
+        body == null ? null : RequestBody.create(json.writeValueAsBytes(body), JSON);
     if (requestBody == null && (method.equals("PUT") || method.equals("POST"))) {
       requestBody = RequestBody.create(new byte[0], JSON);
     }
-    Request request = new Request.Builder().url(sandbox.baseUrl() + path).method(method, requestBody).build();
+    Request request =
+        new Request.Builder().url(sandbox.baseUrl() + path).method(method, requestBody).build();
     return new OkHttpClient().newCall(request).execute();
   }
 

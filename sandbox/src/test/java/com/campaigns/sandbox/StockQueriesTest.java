@@ -35,7 +35,8 @@ class StockQueriesTest {
 
   @Test
   void queryStockReturnsTermsAndCounters() {
-    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> r.getStockUseRule().setMaxAmountByDay(5_000L));
+    String stockId =
+        fixture.runningStock(PUBLIC_KEY_MCHID, r -> r.getStockUseRule().setMaxAmountByDay(5_000L));
     fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
     QueryStockRequest q = new QueryStockRequest();
     q.setStockId(stockId);
@@ -54,8 +55,8 @@ class StockQueriesTest {
 
   @Test
   void listStocksPagesAndFiltersByStatus() {
-    String a = fixture.createStock(PUBLIC_KEY_MCHID, r -> { });
-    String b = fixture.runningStock(PUBLIC_KEY_MCHID, r -> { });
+    String a = fixture.createStock(PUBLIC_KEY_MCHID, r -> {});
+    String b = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
     ListStocksRequest request = new ListStocksRequest();
     request.setOffset(0);
     request.setLimit(10);
@@ -71,7 +72,7 @@ class StockQueriesTest {
 
   @Test
   void listStocksFiltersByCreateTime() {
-    String stockId = fixture.createStock(PUBLIC_KEY_MCHID, r -> { });
+    String stockId = fixture.createStock(PUBLIC_KEY_MCHID, r -> {});
     ListStocksRequest request = new ListStocksRequest();
     request.setOffset(0);
     request.setLimit(10);
@@ -89,13 +90,18 @@ class StockQueriesTest {
     request.setLimit(11);
     request.setStockCreatorMchid(PUBLIC_KEY_MCHID);
     assertThatThrownBy(() -> api.listStocks(request))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("PARAM_ERROR"));
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("PARAM_ERROR"));
   }
 
   @Test
   void listsAvailableMerchants() {
-    String stockId = fixture.createStock(PUBLIC_KEY_MCHID,
-        r -> r.getCouponUseRule().setAvailableMerchants(List.of(PUBLIC_KEY_MCHID, "1230000109")));
+    String stockId =
+        fixture.createStock(
+            PUBLIC_KEY_MCHID,
+            r ->
+                r.getCouponUseRule()
+                    .setAvailableMerchants(List.of(PUBLIC_KEY_MCHID, "1230000109")));
     ListAvailableMerchantsRequest request = new ListAvailableMerchantsRequest();
     request.setStockId(stockId);
     request.setOffset(0);
@@ -109,8 +115,10 @@ class StockQueriesTest {
 
   @Test
   void listsAvailableItems() {
-    String stockId = fixture.createStock(PUBLIC_KEY_MCHID,
-        r -> r.getCouponUseRule().setAvailableItems(List.of("sku-1", "sku-2", "sku-3")));
+    String stockId =
+        fixture.createStock(
+            PUBLIC_KEY_MCHID,
+            r -> r.getCouponUseRule().setAvailableItems(List.of("sku-1", "sku-2", "sku-3")));
     ListAvailableSingleitemsRequest request = new ListAvailableSingleitemsRequest();
     request.setStockId(stockId);
     request.setOffset(1);
@@ -123,13 +131,14 @@ class StockQueriesTest {
 
   @Test
   void availableMerchantsRejectsLimitAboveFifty() {
-    String stockId = fixture.createStock(PUBLIC_KEY_MCHID, r -> { });
+    String stockId = fixture.createStock(PUBLIC_KEY_MCHID, r -> {});
     ListAvailableMerchantsRequest request = new ListAvailableMerchantsRequest();
     request.setStockId(stockId);
     request.setOffset(0);
     request.setLimit(51);
     request.setStockCreatorMchid(PUBLIC_KEY_MCHID);
     assertThatThrownBy(() -> api.listAvailableMerchants(request))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("PARAM_ERROR"));
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("PARAM_ERROR"));
   }
 }

@@ -35,7 +35,7 @@ class StockStateMachineTest {
   }
 
   private static String newStock() {
-    return fixture.createStock(PUBLIC_KEY_MCHID, r -> { });
+    return fixture.createStock(PUBLIC_KEY_MCHID, r -> {});
   }
 
   private static String status(String stockId) {
@@ -74,11 +74,14 @@ class StockStateMachineTest {
   }
 
   private static void assertIllegalState(ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(ServiceException.class, e -> {
-      assertThat(e.getHttpStatusCode()).isEqualTo(400);
-      assertThat(e.getErrorCode()).isEqualTo("PARAM_ERROR");
-      assertThat(e.getErrorMessage()).isEqualTo("非法的批次状态");
-    });
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(400);
+              assertThat(e.getErrorCode()).isEqualTo("PARAM_ERROR");
+              assertThat(e.getErrorMessage()).isEqualTo("非法的批次状态");
+            });
   }
 
   @Test
@@ -181,8 +184,12 @@ class StockStateMachineTest {
 
   @Test
   void stockStopsWhenAvailableEndTimePassesOnBusinessClock() {
-    String stockId = fixture.createStock(PUBLIC_KEY_MCHID,
-        r -> r.setAvailableEndTime(SandboxFixture.rfc3339(fixture.businessNow().plus(Duration.ofHours(1)))));
+    String stockId =
+        fixture.createStock(
+            PUBLIC_KEY_MCHID,
+            r ->
+                r.setAvailableEndTime(
+                    SandboxFixture.rfc3339(fixture.businessNow().plus(Duration.ofHours(1)))));
     start(stockId);
     fixture.shiftClock(3601);
     assertThat(status(stockId)).isEqualTo("stoped");
@@ -196,17 +203,21 @@ class StockStateMachineTest {
     r.setStockId(stockId);
     r.setStockCreatorMchid(PUBLIC_KEY_MCHID);
     assertThatThrownBy(() -> fixture.coupons(SandboxFixture.CERT_MCHID).startStock(r))
-        .isInstanceOfSatisfying(ServiceException.class, e -> {
-          assertThat(e.getHttpStatusCode()).isEqualTo(403);
-          assertThat(e.getErrorCode()).isEqualTo("REQUEST_BLOCKED");
-          assertThat(e.getErrorMessage()).isEqualTo("调用商户无权限");
-        });
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(403);
+              assertThat(e.getErrorCode()).isEqualTo("REQUEST_BLOCKED");
+              assertThat(e.getErrorMessage()).isEqualTo("调用商户无权限");
+            });
   }
 
   @Test
   void unknownStockIsNotFound() {
     assertThatThrownBy(() -> start("123"))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.getErrorCode()).isEqualTo("RESOURCE_NOT_EXISTS"));
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo("RESOURCE_NOT_EXISTS"));
   }
 
   @Test
@@ -216,14 +227,18 @@ class StockStateMachineTest {
     r.setStockId(stockId);
     r.setStockCreatorMchid("1900000002");
     assertThatThrownBy(() -> api.startStock(r))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            ServiceException.class, e -> assertThat(e.getHttpStatusCode()).isEqualTo(404));
   }
 
   @Test
   void missingStockCreatorIsParamError() throws Exception {
     String stockId = newStock();
-    RawClient.Result result = fixture.raw(PUBLIC_KEY_MCHID)
-        .call("POST", "/v3/marketing/favor/stocks/" + stockId + "/start", "{}").execute();
+    RawClient.Result result =
+        fixture
+            .raw(PUBLIC_KEY_MCHID)
+            .call("POST", "/v3/marketing/favor/stocks/" + stockId + "/start", "{}")
+            .execute();
     assertThat(result.status()).isEqualTo(400);
     assertThat(fixture.json.readTree(result.body()).get("code").asText()).isEqualTo("PARAM_ERROR");
   }

@@ -6,7 +6,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * The marketer's REST API and the COUPON.USE receiver. A Temporal client only: it starts, signals,
  * updates and queries campaign workflows, and never runs a worker. It scans its own package only;
- * what it needs from the activities module is imported in {@code system.ActivitiesImports}.
+ * what it shares with the worker (modules ledger, wechatpay, codec) is imported in {@code
+ * system.ModuleConfigurations}.
  */
 @SpringBootApplication
 public class StarterApplication {

@@ -31,7 +31,8 @@ public final class ApiClient {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String token;
 
@@ -71,7 +72,8 @@ public final class ApiClient {
     return post(path, contentType, BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
   }
 
-  public Answer post(String path, String contentType, BodyPublisher body, Map<String, String> headers) {
+  public Answer post(
+      String path, String contentType, BodyPublisher body, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(body);
     if (contentType != null) {
       b.header("Content-Type", contentType);
@@ -84,9 +86,13 @@ public final class ApiClient {
     try {
       HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
       if (token != null && built.headers().firstValue("Authorization").isEmpty()) {
-        built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + token).build();
+        built =
+            HttpRequest.newBuilder(built, (name, value) -> true)
+                .header("Authorization", "Bearer " + token)
+                .build();
       }
-      HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode json = null;
       String type = r.headers().firstValue("Content-Type").orElse("");
       if (type.contains("json") && !r.body().isEmpty()) {

@@ -1,7 +1,7 @@
 package com.campaigns.starter;
 
-import com.campaigns.activities.ledger.IssuanceLedger;
 import com.campaigns.activities.ExactlyOnce;
+import com.campaigns.ledger.IssuanceLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,13 @@ public final class LedgerMatchesSandbox {
   private LedgerMatchesSandbox() {}
 
   /** Returns the number of coupons issued. */
-  public static long assertHolds(IssuanceLedger ledger, String campaignId, String stockId,
+  public static long assertHolds(
+      IssuanceLedger ledger,
+      String campaignId,
+      String stockId,
       Map<Integer, List<String>> recipientsByWave) {
-    return ExactlyOnce.assertHolds(LedgerMatchesSandbox::sandboxCoupons, ledger, campaignId, stockId,
-        recipientsByWave);
+    return ExactlyOnce.assertHolds(
+        LedgerMatchesSandbox::sandboxCoupons, ledger, campaignId, stockId, recipientsByWave);
   }
 
   private static List<JsonNode> sandboxCoupons(String stockId) {
@@ -27,7 +30,10 @@ public final class LedgerMatchesSandbox {
     List<JsonNode> out = new ArrayList<>();
     int offset = 0;
     while (true) {
-      JsonNode page = sandbox.get("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset + "&limit=1000").json();
+      JsonNode page =
+          sandbox
+              .get("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset + "&limit=1000")
+              .json();
       page.path("data").forEach(out::add);
       offset += page.path("data").size();
       if (page.path("data").isEmpty() || offset >= page.path("total_count").asLong()) {

@@ -2,7 +2,10 @@ package com.campaigns.starter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Counts of the sandbox's WeChat Pay calls ({@code GET /sandbox/stats}), to prove a refusal called nothing. */
+/**
+ * Counts of the sandbox's WeChat Pay calls ({@code GET /sandbox/stats}), to prove a refusal called
+ * nothing.
+ */
 public final class SandboxCalls {
 
   private SandboxCalls() {}

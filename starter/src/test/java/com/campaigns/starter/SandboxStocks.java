@@ -1,6 +1,6 @@
 package com.campaigns.starter;
 
-import com.campaigns.activities.wechat.MerchantClient;
+import com.campaigns.wechatpay.MerchantClient;
 import com.campaigns.workflows.rules.ShanghaiTime;
 import com.wechat.pay.java.service.cashcoupons.model.CouponRule;
 import com.wechat.pay.java.service.cashcoupons.model.CreateCouponStockRequest;
@@ -16,15 +16,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Calls WeChat Pay (the sandbox) directly with a merchant's SDK client, outside any campaign: what a
- * merchant's other systems, or a person at the merchant console, might do to the same stock.
+ * Calls WeChat Pay (the sandbox) directly with a merchant's SDK client, outside any campaign: what
+ * a merchant's other systems, or a person at the merchant console, might do to the same stock.
  */
 public final class SandboxStocks {
 
   private SandboxStocks() {}
 
   /** A NORMAL stock of 5-yuan coupons (threshold 10), available from {@code begin} for a day. */
-  public static String create(MerchantClient merchant, Instant begin, int perUser, List<String> availableMerchants,
+  public static String create(
+      MerchantClient merchant,
+      Instant begin,
+      int perUser,
+      List<String> availableMerchants,
       List<String> availableItems) {
     StockRule rule = new StockRule();
     rule.setMaxCoupons(1000L);

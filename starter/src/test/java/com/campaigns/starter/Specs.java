@@ -19,8 +19,8 @@ public final class Specs {
   private Specs() {}
 
   /** Starts {@code lead} after {@code now}, lasts {@code length}, one wave of inline openids. */
-  public static ObjectNode sample(String campaignId, Instant now, Duration lead, Duration length,
-      List<String> openids) {
+  public static ObjectNode sample(
+      String campaignId, Instant now, Duration lead, Duration length, List<String> openids) {
     Instant begin = now.plus(lead);
     ObjectNode spec = JSON.createObjectNode();
     if (campaignId != null) {
@@ -56,7 +56,12 @@ public final class Specs {
 
   /** A campaign far enough ahead (60 days) that no other test's time skipping reaches it. */
   public static ObjectNode farAhead(String campaignId, Instant now) {
-    return sample(campaignId, now, Duration.ofDays(60), Duration.ofDays(10), openids("o-" + campaignId + "-", 3));
+    return sample(
+        campaignId,
+        now,
+        Duration.ofDays(60),
+        Duration.ofDays(10),
+        openids("o-" + campaignId + "-", 3));
   }
 
   public static List<String> openids(String prefix, int n) {

@@ -1,13 +1,13 @@
 package com.campaigns.starter;
 
-import com.campaigns.activities.audience.AudienceStore;
 import com.campaigns.activities.flow.FlowActivitiesImpl;
 import com.campaigns.activities.issuance.IssuanceActivitiesImpl;
 import com.campaigns.activities.issuance.IssuanceSettings;
 import com.campaigns.activities.ledger.LedgerActivitiesImpl;
-import com.campaigns.activities.ledger.LedgerConfiguration.Ledger;
 import com.campaigns.activities.stock.StockActivitiesImpl;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.ledger.LedgerConfiguration.Ledger;
+import com.campaigns.ledger.audience.AudienceStore;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflowImpl;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,25 +29,41 @@ class StackConfiguration {
 
   @Bean
   TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> campaignSearchAttributes() {
-    return options -> options
-        .registerSearchAttribute(TemporalNames.CAMPAIGN_ID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .registerSearchAttribute(TemporalNames.CAMPAIGN_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .registerSearchAttribute(TemporalNames.STOCK_ID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-        .registerSearchAttribute(TemporalNames.MCHID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    return options ->
+        options
+            .registerSearchAttribute(
+                TemporalNames.CAMPAIGN_ID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+            .registerSearchAttribute(
+                TemporalNames.CAMPAIGN_STATUS.getName(),
+                IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+            .registerSearchAttribute(
+                TemporalNames.STOCK_ID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+            .registerSearchAttribute(
+                TemporalNames.MCHID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
   }
 
   @Bean(destroyMethod = "shutdownNow")
-  WorkerFactory campaignWorker(TestWorkflowEnvironment env, Ledger ledger, AudienceStore audiences,
-      WechatMerchants merchants, MeterRegistry meters) {
+  WorkerFactory campaignWorker(
+      TestWorkflowEnvironment env,
+      Ledger ledger,
+      AudienceStore audiences,
+      WechatMerchants merchants,
+      MeterRegistry meters) {
     TestSandbox.followClock(env::currentTimeMillis);
     WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient());
     var worker = factory.newWorker(TemporalNames.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new StockActivitiesImpl(merchants, ledger.uses()),
-        new IssuanceActivitiesImpl(merchants, audiences, ledger.issuance(), ledger.slots(), IssuanceSettings.defaults(),
+        new IssuanceActivitiesImpl(
+            merchants,
+            audiences,
+            ledger.issuance(),
+            ledger.slots(),
+            IssuanceSettings.defaults(),
             meters),
-        new FlowActivitiesImpl(merchants, ledger.flows(), ledger.issuance(), ledger.uses(), ledger.reconciliations()),
+        new FlowActivitiesImpl(
+            merchants, ledger.flows(), ledger.issuance(), ledger.uses(), ledger.reconciliations()),
         new LedgerActivitiesImpl(ledger.campaigns()));
     factory.start();
     return factory;

@@ -12,8 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the application at the test stack before it starts: the shared sandbox (WeChat Pay and
- * the merchants' keys), an in-memory H2 ledger, a fresh audience directory, a token per role and a
+ * Points the application at the test stack before it starts: the shared sandbox (WeChat Pay and the
+ * merchants' keys), an in-memory H2 ledger, a fresh audience directory, a token per role and a
  * codec key ({@link TestTokens}), and a port chosen up front, because the COUPON.USE callback URL
  * handed to the workflows must name it.
  */
@@ -25,11 +25,16 @@ class StackInitializer implements ApplicationContextInitializer<ConfigurableAppl
     int port = freePort();
     Map<String, Object> p = new HashMap<>();
     p.put("server.port", port);
-    p.put("campaigns.workflow.notify-url", "http://127.0.0.1:" + port + "/wechatpay/notifications/coupon");
+    p.put(
+        "campaigns.workflow.notify-url",
+        "http://127.0.0.1:" + port + "/wechatpay/notifications/coupon");
     p.put("campaigns.wechatpay.base-url", sandbox);
     p.put("campaigns.wechatpay.sandbox-admin-url", sandbox);
-    p.put("spring.datasource.url", "jdbc:h2:mem:starter-" + UUID.randomUUID()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    p.put(
+        "spring.datasource.url",
+        "jdbc:h2:mem:starter-"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     p.put("spring.datasource.username", "sa");
     p.put("spring.datasource.password", "");
     p.putAll(TestTokens.properties());

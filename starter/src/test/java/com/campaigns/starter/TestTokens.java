@@ -19,22 +19,36 @@ public final class TestTokens {
 
   /** Base64 of 32 bytes; test only. */
   public static final String CODEC_KEY_ID = "test-k1";
+
   public static final String CODEC_KEY = "dtcKCz9EOZLmzs/vHXLfThMSG3+l17+3nSJzCeOeCsU=";
 
   private TestTokens() {}
 
-  /** The {@code campaigns.security.*} and {@code campaigns.codec.*} properties of the test stack. */
+  /**
+   * The {@code campaigns.security.*} and {@code campaigns.codec.*} properties of the test stack.
+   */
   static Map<String, Object> properties() {
-    java.util.Map<String, Object> p = new java.util.HashMap<>(Map.of(
-        "campaigns.security.tokens[0].name", MARKETER_NAME,
-        "campaigns.security.tokens[0].role", "marketer",
-        "campaigns.security.tokens[0].sha256", ApiTokens.sha256Hex(MARKETER),
-        "campaigns.security.tokens[1].name", OPS_NAME,
-        "campaigns.security.tokens[1].role", "ops",
-        "campaigns.security.tokens[1].sha256", ApiTokens.sha256Hex(OPS),
-        "campaigns.security.tokens[2].name", VIEWER_NAME,
-        "campaigns.security.tokens[2].role", "viewer",
-        "campaigns.security.tokens[2].sha256", ApiTokens.sha256Hex(VIEWER)));
+    java.util.Map<String, Object> p =
+        new java.util.HashMap<>(
+            Map.of(
+                "campaigns.security.tokens[0].name",
+                MARKETER_NAME,
+                "campaigns.security.tokens[0].role",
+                "marketer",
+                "campaigns.security.tokens[0].sha256",
+                ApiTokens.sha256Hex(MARKETER),
+                "campaigns.security.tokens[1].name",
+                OPS_NAME,
+                "campaigns.security.tokens[1].role",
+                "ops",
+                "campaigns.security.tokens[1].sha256",
+                ApiTokens.sha256Hex(OPS),
+                "campaigns.security.tokens[2].name",
+                VIEWER_NAME,
+                "campaigns.security.tokens[2].role",
+                "viewer",
+                "campaigns.security.tokens[2].sha256",
+                ApiTokens.sha256Hex(VIEWER)));
     p.put("campaigns.codec.active-key-id", CODEC_KEY_ID);
     p.put("campaigns.codec.keys." + CODEC_KEY_ID, CODEC_KEY);
     return p;

@@ -1,7 +1,8 @@
 package com.campaigns.worker;
 
-import com.campaigns.activities.wechat.MerchantRegistry;
-import com.campaigns.activities.wechat.MerchantStatus;
+import com.campaigns.wechatpay.MerchantRegistry;
+import com.campaigns.wechatpay.MerchantStatus;
+import com.campaigns.wechatpay.WechatPayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,7 +22,7 @@ class MerchantsConfigured implements ApplicationRunner {
   private final MerchantRegistry registry;
   private final boolean directory;
 
-  MerchantsConfigured(MerchantRegistry registry, com.campaigns.activities.wechat.WechatPayProperties properties) {
+  MerchantsConfigured(MerchantRegistry registry, WechatPayProperties properties) {
     this.registry = registry;
     this.directory = properties.merchantsDir() != null;
   }
@@ -29,19 +30,23 @@ class MerchantsConfigured implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     if (!registry.configured()) {
-      throw new IllegalStateException("no WeChat Pay merchant is configured. Set campaigns.wechatpay.merchants-dir"
-          + " (CAMPAIGNS_WECHATPAY_MERCHANTSDIR: one folder per merchant) or campaigns.wechatpay.merchants[0].*"
-          + " (environment: CAMPAIGNS_WECHATPAY_MERCHANTS_0_MCHID, _APPIDS, _MERCHANTSERIALNUMBER, _PRIVATEKEYPATH,"
-          + " _APIV3KEYPATH, _PUBLICKEYID, _PUBLICKEYPATH), or run with --spring.profiles.active=local against"
-          + " the sandbox. See docs/deployment.md.");
+      throw new IllegalStateException(
+          "no WeChat Pay merchant is configured. Set campaigns.wechatpay.merchants-dir"
+              + " (CAMPAIGNS_WECHATPAY_MERCHANTSDIR: one folder per merchant) or campaigns.wechatpay.merchants[0].*"
+              + " (environment: CAMPAIGNS_WECHATPAY_MERCHANTS_0_MCHID, _APPIDS, _MERCHANTSERIALNUMBER, _PRIVATEKEYPATH,"
+              + " _APIV3KEYPATH, _PUBLICKEYID, _PUBLICKEYPATH), or run with --spring.profiles.active=local against"
+              + " the sandbox. See docs/deployment.md.");
     }
     boolean usable = registry.statuses().stream().anyMatch(MerchantStatus::usable);
     if (!usable && !directory) {
-      throw new IllegalStateException("no configured WeChat Pay merchant is usable: " + registry.statuses().stream()
-          .flatMap(s -> s.problems().stream()).toList() + ". See docs/deployment.md.");
+      throw new IllegalStateException(
+          "no configured WeChat Pay merchant is usable: "
+              + registry.statuses().stream().flatMap(s -> s.problems().stream()).toList()
+              + ". See docs/deployment.md.");
     }
     if (!usable) {
-      log.warn("no usable WeChat Pay merchant yet; campaigns pause until one is added to {}",
+      log.warn(
+          "no usable WeChat Pay merchant yet; campaigns pause until one is added to {}",
           "campaigns.wechatpay.merchants-dir");
     }
   }

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * is set in application.yaml under {@code spring.temporal.workers[0].capacity} from the flat keys
  * {@code campaigns.worker.activity-slots} and friends, documented in docs/deployment.md.
  *
- * @param registerSearchAttributes add CampaignId, CampaignStatus, StockId and Mchid (Keyword) to the
- *     namespace at startup when they are missing; needs operator rights on the namespace, so it is
- *     off in production (register them once, see docs/deployment.md) and on in the local profile
+ * @param registerSearchAttributes add CampaignId, CampaignStatus, StockId and Mchid (Keyword) to
+ *     the namespace at startup when they are missing; needs operator rights on the namespace, so it
+ *     is off in production (register them once, see docs/deployment.md) and on in the local profile
  * @param eagerActivities let the worker that completes a workflow task run the activities it
  *     schedules (the SDK's default); off, so that a campaign's segments spread over every worker
  * @param campaignGauges per-campaign gauges of the issuance rate and the budget used
@@ -27,6 +27,5 @@ public record WorkerSettings(
    * @param interval how often the ledger is read for them (two reads per active campaign)
    */
   public record CampaignGauges(
-      @DefaultValue("true") boolean enabled,
-      @DefaultValue("10s") Duration interval) {}
+      @DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration interval) {}
 }

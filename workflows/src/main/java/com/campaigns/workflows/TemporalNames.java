@@ -36,10 +36,12 @@ public final class TemporalNames {
   public static final String ACTIVITY_RECONCILE = "Reconcile";
   public static final String ACTIVITY_RECORD_STATUS = "RecordStatus";
 
-  public static final SearchAttributeKey<String> CAMPAIGN_ID = SearchAttributeKey.forKeyword("CampaignId");
+  public static final SearchAttributeKey<String> CAMPAIGN_ID =
+      SearchAttributeKey.forKeyword("CampaignId");
   public static final SearchAttributeKey<String> CAMPAIGN_STATUS =
       SearchAttributeKey.forKeyword("CampaignStatus");
-  public static final SearchAttributeKey<String> STOCK_ID = SearchAttributeKey.forKeyword("StockId");
+  public static final SearchAttributeKey<String> STOCK_ID =
+      SearchAttributeKey.forKeyword("StockId");
   public static final SearchAttributeKey<String> MCHID = SearchAttributeKey.forKeyword("Mchid");
 
   private TemporalNames() {}

@@ -1,14 +1,15 @@
 package com.campaigns.activities.flow;
 
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.ledger.FlowRows;
-import com.campaigns.activities.ledger.IssuanceLedger;
-import com.campaigns.activities.ledger.Reconciliations;
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.WechatError;
-import com.campaigns.activities.wechat.WechatErrorClassifier;
 import com.campaigns.activities.wechat.WechatFailures;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.ledger.FlowRow;
+import com.campaigns.ledger.FlowRows;
+import com.campaigns.ledger.IssuanceLedger;
+import com.campaigns.ledger.Reconciliations;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatError;
+import com.campaigns.wechatpay.WechatErrorClassifier;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.activity.FlowActivities;
 import com.campaigns.workflows.model.FailureTypes;
@@ -32,7 +33,6 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -54,7 +54,11 @@ public class FlowActivitiesImpl implements FlowActivities {
   private final CouponUses uses;
   private final Reconciliations reconciliations;
 
-  public FlowActivitiesImpl(WechatMerchants merchants, FlowRows flows, IssuanceLedger ledger, CouponUses uses,
+  public FlowActivitiesImpl(
+      WechatMerchants merchants,
+      FlowRows flows,
+      IssuanceLedger ledger,
+      CouponUses uses,
       Reconciliations reconciliations) {
     this.merchants = merchants;
     this.flows = flows;
@@ -74,8 +78,13 @@ public class FlowActivitiesImpl implements FlowActivities {
   }
 
   private FlowResult download(FlowRequest request, String kind) {
-    MerchantClient client = merchants.find(request.mchid()).orElseThrow(() -> ApplicationFailure
-        .newNonRetryableFailure(merchants.whyUnavailable(request.mchid()), FailureTypes.MERCHANT_UNKNOWN));
+    MerchantClient client =
+        merchants
+            .find(request.mchid())
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        merchants.whyUnavailable(request.mchid()), FailureTypes.MERCHANT_UNKNOWN));
     String what = kind.toLowerCase() + " flow of stock " + request.stockId();
     for (int attempt = 1; attempt <= URL_ATTEMPTS; attempt++) {
       FlowLink link;
@@ -85,9 +94,12 @@ public class FlowActivitiesImpl implements FlowActivities {
         WechatError error = WechatErrorClassifier.classify(e);
         // Before the file is published WeChat Pay refuses the request; the exact wording is not
         // documented (the sandbox says 尚未生成), so any INVALID_REQUEST means "try again later".
-        if ("INVALID_REQUEST".equals(error.code()) || (error.message() != null && error.message().contains("尚未"))) {
-          throw ApplicationFailure.newBuilder().setMessage(what + " is not published yet: " + error.describe())
-              .setType(FailureTypes.FLOW_NOT_READY).setCategory(io.temporal.failure.ApplicationErrorCategory.BENIGN)
+        if ("INVALID_REQUEST".equals(error.code())
+            || (error.message() != null && error.message().contains("尚未"))) {
+          throw ApplicationFailure.newBuilder()
+              .setMessage(what + " is not published yet: " + error.describe())
+              .setType(FailureTypes.FLOW_NOT_READY)
+              .setCategory(io.temporal.failure.ApplicationErrorCategory.BENIGN)
               .build();
         }
         if (error.kind() == WechatError.Kind.NOT_FOUND) {
@@ -109,15 +121,23 @@ public class FlowActivitiesImpl implements FlowActivities {
           continue;
         }
         if (!"SHA1".equalsIgnoreCase(link.hashType()) || !sha1.equalsIgnoreCase(link.hashValue())) {
-          throw ApplicationFailure.newFailure(what + ": downloaded SHA-1 " + sha1 + " does not match "
-              + link.hashType() + " " + link.hashValue(), "FLOW_HASH_MISMATCH");
+          throw ApplicationFailure.newFailure(
+              what
+                  + ": downloaded SHA-1 "
+                  + sha1
+                  + " does not match "
+                  + link.hashType()
+                  + " "
+                  + link.hashValue(),
+              "FLOW_HASH_MISMATCH");
         }
-        List<FlowFileParser.Row> rows;
+        List<FlowRow> rows;
         try (InputStream in = Files.newInputStream(file)) {
           rows = FlowFileParser.parse(in);
         }
         flows.replace(request.campaignId(), kind, request.stockId(), sha1, rows);
-        long amount = rows.stream().mapToLong(r -> r.couponAmount() == null ? 0 : r.couponAmount()).sum();
+        long amount =
+            rows.stream().mapToLong(r -> r.couponAmount() == null ? 0 : r.couponAmount()).sum();
         return new FlowResult(kind, rows.size(), amount, sha1);
       } catch (IOException e) {
         throw new UncheckedIOException("downloading " + what + " failed", e);
@@ -130,7 +150,8 @@ public class FlowActivitiesImpl implements FlowActivities {
         deleteQuietly(file);
       }
     }
-    throw ApplicationFailure.newFailure(what + ": the download URL expired " + URL_ATTEMPTS + " times in a row",
+    throw ApplicationFailure.newFailure(
+        what + ": the download URL expired " + URL_ATTEMPTS + " times in a row",
         "FLOW_URL_EXPIRED");
   }
 
@@ -152,23 +173,43 @@ public class FlowActivitiesImpl implements FlowActivities {
   @Override
   public ReconcileSummary reconcile(ReconcileRequest request) {
     String campaignId = request.campaignId();
-    var issued = ledger.issued(campaignId).stream()
-        .map(i -> new Reconciler.Issued(i.couponId(), i.waveIndex(), i.amount())).toList();
-    var notified = uses.forCampaign(campaignId).stream()
-        .map(u -> new Reconciler.Notified(u.couponId(), u.amount())).toList();
+    var issued =
+        ledger.issued(campaignId).stream()
+            .map(i -> new Reconciler.Issued(i.couponId(), i.waveIndex(), i.amount()))
+            .toList();
+    var notified =
+        uses.forCampaign(campaignId).stream()
+            .map(u -> new Reconciler.Notified(u.couponId(), u.amount()))
+            .toList();
     var used = flowRows(campaignId, FlowRows.USE, request.couponAmount());
     var refunded = flowRows(campaignId, FlowRows.REFUND, request.couponAmount());
-    ReconciliationReport report = Reconciler.reconcile(campaignId, request.stockId(),
-        request.waveNames() == null ? List.of() : request.waveNames(), issued, notified, used, refunded);
+    ReconciliationReport report =
+        Reconciler.reconcile(
+            campaignId,
+            request.stockId(),
+            request.waveNames() == null ? List.of() : request.waveNames(),
+            issued,
+            notified,
+            used,
+            refunded);
     reconciliations.save(report);
     var t = report.totals();
-    return new ReconcileSummary(report.balanced(), t.issuedCount(), t.notifiedCount(), t.useFlowCount(),
-        t.refundFlowCount(), report.mismatches().size(), Reconciler.summary(report));
+    return new ReconcileSummary(
+        report.balanced(),
+        t.issuedCount(),
+        t.notifiedCount(),
+        t.useFlowCount(),
+        t.refundFlowCount(),
+        report.mismatches().size(),
+        Reconciler.summary(report));
   }
 
   private List<Reconciler.FlowRow> flowRows(String campaignId, String kind, long couponAmount) {
     return flows.rows(campaignId, kind).stream()
-        .map(r -> new Reconciler.FlowRow(r.couponId(), r.couponAmount() == null ? couponAmount : r.couponAmount()))
+        .map(
+            r ->
+                new Reconciler.FlowRow(
+                    r.couponId(), r.couponAmount() == null ? couponAmount : r.couponAmount()))
         .toList();
   }
 
@@ -189,5 +230,4 @@ public class FlowActivitiesImpl implements FlowActivities {
       }
     }
   }
-
 }

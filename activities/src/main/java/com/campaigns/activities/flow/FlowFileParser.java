@@ -1,5 +1,6 @@
 package com.campaigns.activities.flow;
 
+import com.campaigns.ledger.FlowRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,65 +22,77 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class FlowFileParser {
 
-  /** One parsed row. Amounts in fen; null when the column is absent. */
-  public record Row(
-      int lineNo,
-      String stockId,
-      String couponId,
-      Long couponAmount,
-      Long orderAmount,
-      Long refundAmount,
-      String transactionId,
-      String refundNo,
-      String eventTime,
-      String mchid,
-      String raw) {}
-
-  private static final Map<String, String> ALIASES = Map.ofEntries(
-      Map.entry("批次id", "stock_id"), Map.entry("stock_id", "stock_id"),
-      Map.entry("优惠id", "coupon_id"), Map.entry("coupon_id", "coupon_id"),
-      Map.entry("面额", "coupon_amount"), Map.entry("优惠金额", "coupon_amount"),
-      Map.entry("coupon_amount", "coupon_amount"),
-      Map.entry("订单总金额", "order_amount"), Map.entry("order_amount", "order_amount"),
-      Map.entry("退款金额", "refund_amount"), Map.entry("refund_amount", "refund_amount"),
-      Map.entry("支付单号", "transaction_id"), Map.entry("微信支付单号", "transaction_id"),
-      Map.entry("transaction_id", "transaction_id"),
-      Map.entry("退款单号", "refund_no"), Map.entry("refund_no", "refund_no"),
-      Map.entry("消耗时间", "event_time"), Map.entry("退款时间", "refund_time"),
-      Map.entry("consume_time", "event_time"),
-      Map.entry("消耗商户号", "mchid"), Map.entry("consume_mchid", "mchid"));
+  private static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("批次id", "stock_id"),
+          Map.entry("stock_id", "stock_id"),
+          Map.entry("优惠id", "coupon_id"),
+          Map.entry("coupon_id", "coupon_id"),
+          Map.entry("面额", "coupon_amount"),
+          Map.entry("优惠金额", "coupon_amount"),
+          Map.entry("coupon_amount", "coupon_amount"),
+          Map.entry("订单总金额", "order_amount"),
+          Map.entry("order_amount", "order_amount"),
+          Map.entry("退款金额", "refund_amount"),
+          Map.entry("refund_amount", "refund_amount"),
+          Map.entry("支付单号", "transaction_id"),
+          Map.entry("微信支付单号", "transaction_id"),
+          Map.entry("transaction_id", "transaction_id"),
+          Map.entry("退款单号", "refund_no"),
+          Map.entry("refund_no", "refund_no"),
+          Map.entry("消耗时间", "event_time"),
+          Map.entry("退款时间", "refund_time"),
+          Map.entry("consume_time", "event_time"),
+          Map.entry("消耗商户号", "mchid"),
+          Map.entry("consume_mchid", "mchid"));
 
   private FlowFileParser() {}
 
-  public static List<Row> parse(InputStream in) throws IOException {
+  public static List<FlowRow> parse(InputStream in) throws IOException {
     Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-        .setTrim(true).get();
-    List<Row> rows = new ArrayList<>();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
+    List<FlowRow> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(reader, format)) {
       Map<String, Integer> header = parser.getHeaderMap();
       Map<String, Integer> columns = new java.util.HashMap<>();
-      header.forEach((name, index) -> {
-        String key = ALIASES.get(clean(name).toLowerCase(java.util.Locale.ROOT));
-        if (key == null) {
-          key = ALIASES.get(clean(name));
-        }
-        if (key != null) {
-          columns.putIfAbsent(key, index);
-        }
-      });
+      header.forEach(
+          (name, index) -> {
+            String key = ALIASES.get(clean(name).toLowerCase(java.util.Locale.ROOT));
+            if (key == null) {
+              key = ALIASES.get(clean(name));
+            }
+            if (key != null) {
+              columns.putIfAbsent(key, index);
+            }
+          });
       if (!columns.containsKey("coupon_id")) {
-        throw new IOException("the flow file has no coupon id column (优惠id); header: " + header.keySet());
+        throw new IOException(
+            "the flow file has no coupon id column (优惠id); header: " + header.keySet());
       }
       int line = 1;
       for (CSVRecord record : parser) {
         line++;
         String refundTime = value(record, columns, "refund_time");
-        rows.add(new Row(line, value(record, columns, "stock_id"), value(record, columns, "coupon_id"),
-            fen(value(record, columns, "coupon_amount")), fen(value(record, columns, "order_amount")),
-            fen(value(record, columns, "refund_amount")), value(record, columns, "transaction_id"),
-            value(record, columns, "refund_no"), refundTime != null ? refundTime : value(record, columns, "event_time"),
-            value(record, columns, "mchid"), String.join(",", record.toList())));
+        rows.add(
+            new FlowRow(
+                line,
+                value(record, columns, "stock_id"),
+                value(record, columns, "coupon_id"),
+                fen(value(record, columns, "coupon_amount")),
+                fen(value(record, columns, "order_amount")),
+                fen(value(record, columns, "refund_amount")),
+                value(record, columns, "transaction_id"),
+                value(record, columns, "refund_no"),
+                refundTime != null ? refundTime : value(record, columns, "event_time"),
+                value(record, columns, "mchid"),
+                String.join(",", record.toList())));
       }
     }
     return rows;

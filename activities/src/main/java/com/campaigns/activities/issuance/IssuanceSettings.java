@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param senderThreads threads sending to WeChat Pay, shared by every running segment on the worker
  * @param concurrencyPerSegment sends one segment keeps in flight (enough to reach 500/s at ~50 ms)
  * @param flushInterval how often answers are written to the ledger in one batch
- * @param transientAttempts tries of one send through 5xx, 429 and network errors before the activity
- *     gives up and lets Temporal retry it later (same out_request_no)
+ * @param transientAttempts tries of one send through 5xx, 429 and network errors before the
+ *     activity gives up and lets Temporal retry it later (same out_request_no)
  * @param unknownCodesBeforeStop consecutive unknown WeChat Pay codes after which the wave stops
  * @param suspectRetryDelay wait before re-sending after a RULE_LIMIT that may be WeChat's false one
  * @param rateHeadroom how far below a wave's rate and a merchant's ceiling sends are paced, so that
@@ -28,6 +28,7 @@ public record IssuanceSettings(
     @DefaultValue("0.02") double rateHeadroom) {
 
   public static IssuanceSettings defaults() {
-    return new IssuanceSettings(64, 32, Duration.ofMillis(200), 6, 20, Duration.ofMillis(300), 0.02);
+    return new IssuanceSettings(
+        64, 32, Duration.ofMillis(200), 6, 20, Duration.ofMillis(300), 0.02);
   }
 }

@@ -1,5 +1,7 @@
 package com.campaigns.activities.issuance;
 
+import com.campaigns.ledger.SendSlots;
+
 /**
  * Hands out one activity's send slots in order. Slots come from {@link SendSlots} in batches of
  * about {@link #HORIZON_MICROS} worth at the paced rate, so a batch costs one transaction and the
@@ -16,6 +18,7 @@ final class SlotPacer implements AutoCloseable {
 
   /** How much time one reservation covers, and how late a slot may still be used. */
   static final long HORIZON_MICROS = 10_000;
+
   private static final int MAX_BATCH = 50;
 
   private final SendSlots slots;
@@ -30,7 +33,13 @@ final class SlotPacer implements AutoCloseable {
   private long dropped;
   private long reservations;
 
-  SlotPacer(SendSlots slots, String waveKey, int waveRate, String merchantKey, int merchantRate, double headroom) {
+  SlotPacer(
+      SendSlots slots,
+      String waveKey,
+      int waveRate,
+      String merchantKey,
+      int merchantRate,
+      double headroom) {
     if (headroom < 0 || headroom >= 0.5) {
       throw new IllegalArgumentException("rate headroom must be in [0, 0.5): " + headroom);
     }

@@ -1,5 +1,6 @@
 package com.campaigns.activities.ledger;
 
+import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.activity.LedgerActivities;
 import com.campaigns.workflows.model.StatusRecord;

@@ -1,2 +1,4 @@
-/** The issuance ledger and the campaign index (JDBC over H2 or PostgreSQL, Flyway migrations). */
+/**
+ * The ledger activity: keeps the campaign index of module {@code ledger} current from the workflow.
+ */
 package com.campaigns.activities.ledger;

@@ -1,11 +1,11 @@
 package com.campaigns.activities.stock;
 
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.WechatError;
-import com.campaigns.activities.wechat.WechatErrorClassifier;
 import com.campaigns.activities.wechat.WechatFailures;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatError;
+import com.campaigns.wechatpay.WechatErrorClassifier;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.activity.StockActivities;
 import com.campaigns.workflows.model.CallbackRequest;
@@ -52,8 +52,15 @@ public class StockActivitiesImpl implements StockActivities {
   @Override
   public StockCreated createStock(CreateStockRequest request) {
     MerchantClient client = client(request.mchid());
-    var response = call("create stock " + request.outRequestNo(), () -> client.coupons()
-        .createCouponStock(StockRequests.create(request.mchid(), request.outRequestNo(), request.stock())));
+    var response =
+        call(
+            "create stock " + request.outRequestNo(),
+            () ->
+                client
+                    .coupons()
+                    .createCouponStock(
+                        StockRequests.create(
+                            request.mchid(), request.outRequestNo(), request.stock())));
     return new StockCreated(response.getStockId(), response.getCreateTime());
   }
 
@@ -63,7 +70,8 @@ public class StockActivitiesImpl implements StockActivities {
     StartStockRequest r = new StartStockRequest();
     r.setStockId(command.stockId());
     r.setStockCreatorMchid(command.mchid());
-    var response = call("activate stock " + command.stockId(), () -> client.coupons().startStock(r));
+    var response =
+        call("activate stock " + command.stockId(), () -> client.coupons().startStock(r));
     return new StockTransition(command.stockId(), "running", response.getStartTime());
   }
 
@@ -92,7 +100,8 @@ public class StockActivitiesImpl implements StockActivities {
     RestartStockRequest r = new RestartStockRequest();
     r.setStockId(command.stockId());
     r.setStockCreatorMchid(command.mchid());
-    var response = call("restart stock " + command.stockId(), () -> client.coupons().restartStock(r));
+    var response =
+        call("restart stock " + command.stockId(), () -> client.coupons().restartStock(r));
     return new StockTransition(command.stockId(), "running", response.getRestartTime());
   }
 
@@ -119,8 +128,12 @@ public class StockActivitiesImpl implements StockActivities {
   }
 
   private MerchantClient client(String mchid) {
-    return merchants.find(mchid).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-        merchants.whyUnavailable(mchid), FailureTypes.MERCHANT_UNKNOWN));
+    return merchants
+        .find(mchid)
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    merchants.whyUnavailable(mchid), FailureTypes.MERCHANT_UNKNOWN));
   }
 
   /** Runs one SDK call and maps its failure; "非法的批次状态" becomes the STOCK_STATE type. */
@@ -130,8 +143,8 @@ public class StockActivitiesImpl implements StockActivities {
     } catch (RuntimeException e) {
       WechatError error = WechatErrorClassifier.classify(e);
       if (error.kind() == WechatError.Kind.STOCK_STATE) {
-        throw ApplicationFailure.newNonRetryableFailure(operation + " failed: " + error.describe(),
-            FailureTypes.STOCK_STATE);
+        throw ApplicationFailure.newNonRetryableFailure(
+            operation + " failed: " + error.describe(), FailureTypes.STOCK_STATE);
       }
       throw WechatFailures.toFailure(operation, error);
     }

@@ -8,7 +8,9 @@ import com.wechat.pay.java.service.cashcoupons.model.FixedValueStockMsg;
 import com.wechat.pay.java.service.cashcoupons.model.StockRule;
 import java.util.List;
 
-/** Maps a campaign's stock spec to WeChat Pay's create-stock request (SDK model types stay here). */
+/**
+ * Maps a campaign's stock spec to WeChat Pay's create-stock request (SDK model types stay here).
+ */
 final class StockRequests {
 
   private StockRequests() {}
@@ -27,9 +29,11 @@ final class StockRequests {
     fixed.setTransactionMinimum(s.transactionMinimum());
     CouponRule couponRule = new CouponRule();
     couponRule.setFixedNormalCoupon(fixed);
-    couponRule.setAvailableMerchants(s.availableMerchants() == null ? List.of(mchid) : s.availableMerchants());
+    couponRule.setAvailableMerchants(
+        s.availableMerchants() == null ? List.of(mchid) : s.availableMerchants());
     if (s.availableTimeAfterReceive() != null) {
-      // Only fields the marketer set are sent: WeChat Pay refuses unusable time fields (seed FAQ #9).
+      // Only fields the marketer set are sent: WeChat Pay refuses unusable time fields (seed FAQ
+      // #9).
       FavorAvailableTime time = new FavorAvailableTime();
       time.setAvailableTimeAfterReceive(s.availableTimeAfterReceive());
       couponRule.setCouponAvailableTime(time);

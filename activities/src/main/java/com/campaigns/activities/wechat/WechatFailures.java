@@ -1,5 +1,6 @@
 package com.campaigns.activities.wechat;
 
+import com.campaigns.wechatpay.WechatError;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -18,11 +19,13 @@ public final class WechatFailures {
    */
   public static ApplicationFailure toFailure(String operation, WechatError error) {
     String message = operation + " failed: " + error.describe();
-    ApplicationFailure.Builder b = ApplicationFailure.newBuilder()
-        .setMessage(message)
-        .setType(error.code())
-        .setDetails(error.httpStatus(), error.code(), error.message() == null ? "" : error.message())
-        .setNonRetryable(!error.kind().retryable());
+    ApplicationFailure.Builder b =
+        ApplicationFailure.newBuilder()
+            .setMessage(message)
+            .setType(error.code())
+            .setDetails(
+                error.httpStatus(), error.code(), error.message() == null ? "" : error.message())
+            .setNonRetryable(!error.kind().retryable());
     if (error.kind() == WechatError.Kind.THROTTLED) {
       b.setNextRetryDelay(Duration.ofSeconds(1)).setCategory(ApplicationErrorCategory.BENIGN);
     }

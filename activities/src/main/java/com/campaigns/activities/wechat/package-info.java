@@ -1,2 +1,5 @@
-/** WeChat Pay through the official SDK: merchant registry, clients, the error table. */
+/**
+ * WeChat Pay errors, as classified by {@code com.campaigns.wechatpay}, turned into the failures
+ * activities throw.
+ */
 package com.campaigns.activities.wechat;

@@ -3,6 +3,7 @@ package com.campaigns.activities.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.campaigns.ledger.FlowRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +12,17 @@ import org.junit.jupiter.api.Test;
 
 class FlowFileParserTest {
 
-  static List<FlowFileParser.Row> parse(String csv) throws IOException {
+  static List<FlowRow> parse(String csv) throws IOException {
     return FlowFileParser.parse(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void readsTheSandboxUseFlowWithBackticksAndYuan() throws IOException {
-    var rows = parse("批次id,优惠id,优惠类型,面额,订单总金额,交易类型,支付单号,消耗时间,消耗商户号,设备号,银行流水号,单品信息\r\n"
-        + "`1764200000001,`1764200000123001,`全场代金券,`5.00,`12.34,`支付,`4200012345678901234567890123,"
-        + "`2026-12-02 10:00:00,`1900000001,`,`,`\r\n");
+    var rows =
+        parse(
+            "批次id,优惠id,优惠类型,面额,订单总金额,交易类型,支付单号,消耗时间,消耗商户号,设备号,银行流水号,单品信息\r\n"
+                + "`1764200000001,`1764200000123001,`全场代金券,`5.00,`12.34,`支付,`4200012345678901234567890123,"
+                + "`2026-12-02 10:00:00,`1900000001,`,`,`\r\n");
     assertThat(rows).hasSize(1);
     var r = rows.get(0);
     assertThat(r.stockId()).isEqualTo("1764200000001");
@@ -34,8 +37,9 @@ class FlowFileParserTest {
 
   @Test
   void toleratesColumnOrderUnknownColumnsBomAndMissingBackticks() throws IOException {
-    var rows = parse("\uFEFF新列,退款金额,优惠id,面额,退款单号,退款时间\n"
-        + "x,`12.34,C9,0.10,503001,`2026-12-03 11:00:00\n");
+    var rows =
+        parse(
+            "\uFEFF新列,退款金额,优惠id,面额,退款单号,退款时间\n" + "x,`12.34,C9,0.10,503001,`2026-12-03 11:00:00\n");
     assertThat(rows.get(0).couponId()).isEqualTo("C9");
     assertThat(rows.get(0).couponAmount()).isEqualTo(10);
     assertThat(rows.get(0).refundAmount()).isEqualTo(1234);
@@ -45,7 +49,9 @@ class FlowFileParserTest {
 
   @Test
   void aFileWithoutCouponColumnIsRefused() {
-    assertThatThrownBy(() -> parse("a,b\n1,2\n")).isInstanceOf(IOException.class).hasMessageContaining("优惠id");
+    assertThatThrownBy(() -> parse("a,b\n1,2\n"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("优惠id");
   }
 
   @Test

@@ -3,8 +3,9 @@ package com.campaigns.activities.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.campaigns.activities.ledger.LedgerConfiguration.Ledger;
-import com.campaigns.activities.support.TestDatabases;
+import com.campaigns.ledger.LedgerConfiguration.Ledger;
+import com.campaigns.ledger.SendSlots;
+import com.campaigns.ledger.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +36,9 @@ class SlotPacerTest {
     // 500/s less 2 % is 490/s: slots at least 1/490 s apart.
     double spacing = 1_000_000.0 / 490;
     for (int i = 1; i < taken.size(); i++) {
-      assertThat(taken.get(i) - taken.get(i - 1)).as("gap %d", i).isGreaterThanOrEqualTo((long) Math.floor(spacing));
+      assertThat(taken.get(i) - taken.get(i - 1))
+          .as("gap %d", i)
+          .isGreaterThanOrEqualTo((long) Math.floor(spacing));
     }
     assertThat(pacer.dropped()).isZero();
   }
@@ -64,7 +67,8 @@ class SlotPacerTest {
     // The next segment of the wave starts right after the one slot used, not after the whole batch.
     SlotPacer next = new SlotPacer(slots, wave, 500, merchant, 500, 0.02);
     long first = next.next();
-    assertThat(first - used).isBetween((long) Math.floor(1_000_000.0 / 490), (long) Math.ceil(1_000_000.0 / 490) + 1);
+    assertThat(first - used)
+        .isBetween((long) Math.floor(1_000_000.0 / 490), (long) Math.ceil(1_000_000.0 / 490) + 1);
   }
 
   @Test
@@ -95,6 +99,7 @@ class SlotPacerTest {
   @Test
   void refusesAHeadroomThatWouldStopSending() {
     assertThatThrownBy(() -> new SlotPacer(slots, wave, 500, merchant, 500, 0.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("headroom");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("headroom");
   }
 }

@@ -53,8 +53,13 @@ public final class HeapSampler {
       samples.add(used);
       if (highest) {
         // What the largest sample holds: a class histogram of the live heap, beside the logs.
-        Files.writeString(stack.logs().resolve("heap-" + label + "-max.txt"),
-            "sample " + samples.size() + ", " + used + " bytes after GC\n"
+        Files.writeString(
+            stack.logs().resolve("heap-" + label + "-max.txt"),
+            "sample "
+                + samples.size()
+                + ", "
+                + used
+                + " bytes after GC\n"
                 + stack.jcmd(stack.workers().get(0), "GC.class_histogram"));
       }
     } catch (IOException e) {

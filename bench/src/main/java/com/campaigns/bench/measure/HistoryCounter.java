@@ -10,9 +10,9 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
 /**
- * Counts the history events of a campaign: every run of {@code campaign-<id>} (continue-as-new
- * runs share the workflow id) and the runs of any workflow it started as a child (parent id). The
- * events are read, not estimated: GetWorkflowExecutionHistory, page by page.
+ * Counts the history events of a campaign: every run of {@code campaign-<id>} (continue-as-new runs
+ * share the workflow id) and the runs of any workflow it started as a child (parent id). The events
+ * are read, not estimated: GetWorkflowExecutionHistory, page by page.
  */
 public final class HistoryCounter implements AutoCloseable {
 
@@ -22,8 +22,9 @@ public final class HistoryCounter implements AutoCloseable {
   private final WorkflowServiceStubs stubs;
 
   public HistoryCounter(String target) {
-    this.stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target)
-        .build());
+    this.stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
   }
 
   public Count count(String workflowId) {
@@ -37,9 +38,16 @@ public final class HistoryCounter implements AutoCloseable {
     long events = 0;
     ByteString page = ByteString.EMPTY;
     do {
-      ListWorkflowExecutionsResponse list = stubs.blockingStub().listWorkflowExecutions(
-          ListWorkflowExecutionsRequest.newBuilder().setNamespace("default").setQuery(query).setPageSize(100)
-              .setNextPageToken(page).build());
+      ListWorkflowExecutionsResponse list =
+          stubs
+              .blockingStub()
+              .listWorkflowExecutions(
+                  ListWorkflowExecutionsRequest.newBuilder()
+                      .setNamespace("default")
+                      .setQuery(query)
+                      .setPageSize(100)
+                      .setNextPageToken(page)
+                      .build());
       for (WorkflowExecutionInfo run : list.getExecutionsList()) {
         runs++;
         events += events(run);
@@ -53,9 +61,16 @@ public final class HistoryCounter implements AutoCloseable {
     long events = 0;
     ByteString page = ByteString.EMPTY;
     do {
-      GetWorkflowExecutionHistoryResponse history = stubs.blockingStub().getWorkflowExecutionHistory(
-          GetWorkflowExecutionHistoryRequest.newBuilder().setNamespace("default").setExecution(run.getExecution())
-              .setMaximumPageSize(1000).setNextPageToken(page).build());
+      GetWorkflowExecutionHistoryResponse history =
+          stubs
+              .blockingStub()
+              .getWorkflowExecutionHistory(
+                  GetWorkflowExecutionHistoryRequest.newBuilder()
+                      .setNamespace("default")
+                      .setExecution(run.getExecution())
+                      .setMaximumPageSize(1000)
+                      .setNextPageToken(page)
+                      .build());
       events += history.getHistory().getEventsCount();
       page = history.getNextPageToken();
     } while (!page.isEmpty());

@@ -14,55 +14,64 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a worker's CPU goes, from a JFR recording's execution samples (jdk.ExecutionSample, the
- * data {@code jfr print --events jdk.ExecutionSample} prints). A sample is charged to the component of
- * its top frame; generic JDK frames (collections, locks, strings) are charged to the first caller
- * below them that belongs to a component, so "HashMap.get called by H2" counts as the ledger.
+ * data {@code jfr print --events jdk.ExecutionSample} prints). A sample is charged to the component
+ * of its top frame; generic JDK frames (collections, locks, strings) are charged to the first
+ * caller below them that belongs to a component, so "HashMap.get called by H2" counts as the
+ * ledger.
  */
 public final class JfrProfile {
 
   public static final String JDK = "JDK (not attributable)";
 
   /** Component of a class, by package, in the order the checks run; null: generic JDK code. */
-  private static final List<Map.Entry<String, String>> COMPONENTS = List.of(
-      Map.entry("sun.security.", "RSA signing and verifying (JCA)"),
-      Map.entry("java.math.", "RSA signing and verifying (JCA)"),
-      Map.entry("java.security.", "RSA signing and verifying (JCA)"),
-      Map.entry("com.sun.crypto.", "AES-GCM payload codec (JCA)"),
-      Map.entry("javax.crypto.", "AES-GCM payload codec (JCA)"),
-      Map.entry("com.wechat.pay.", "wechatpay-java (other than crypto)"),
-      Map.entry("com.google.gson.", "wechatpay-java (other than crypto)"),
-      Map.entry("okhttp3.", "HTTP client (OkHttp, Okio, sockets)"),
-      Map.entry("okio.", "HTTP client (OkHttp, Okio, sockets)"),
-      Map.entry("sun.nio.ch.", "HTTP client (OkHttp, Okio, sockets)"),
-      Map.entry("java.net.", "HTTP client (OkHttp, Okio, sockets)"),
-      Map.entry("org.h2.", "ledger and send slots (H2, JDBC)"),
-      Map.entry("com.zaxxer.hikari.", "ledger and send slots (H2, JDBC)"),
-      Map.entry("org.springframework.jdbc.", "ledger and send slots (H2, JDBC)"),
-      Map.entry("org.springframework.transaction.", "ledger and send slots (H2, JDBC)"),
-      Map.entry("io.temporal.", "Temporal SDK and gRPC"),
-      Map.entry("io.grpc.", "Temporal SDK and gRPC"),
-      Map.entry("com.google.protobuf.", "Temporal SDK and gRPC"),
-      Map.entry("io.netty.", "Temporal SDK and gRPC"),
-      Map.entry("io.perfmark.", "Temporal SDK and gRPC"),
-      Map.entry("com.fasterxml.jackson.", "JSON (Jackson)"),
-      Map.entry("io.micrometer.", "metrics (Micrometer)"),
-      Map.entry("com.campaigns.", "campaigns code (issuance loop, audiences)"),
-      Map.entry("org.springframework.", "Spring and Tomcat"),
-      Map.entry("org.apache.", "Spring and Tomcat"),
-      Map.entry("ch.qos.logback.", "logging"),
-      Map.entry("org.slf4j.", "logging"));
+  private static final List<Map.Entry<String, String>> COMPONENTS =
+      List.of(
+          Map.entry("sun.security.", "RSA signing and verifying (JCA)"),
+          Map.entry("java.math.", "RSA signing and verifying (JCA)"),
+          Map.entry("java.security.", "RSA signing and verifying (JCA)"),
+          Map.entry("com.sun.crypto.", "AES-GCM payload codec (JCA)"),
+          Map.entry("javax.crypto.", "AES-GCM payload codec (JCA)"),
+          Map.entry("com.wechat.pay.", "wechatpay-java (other than crypto)"),
+          Map.entry("com.google.gson.", "wechatpay-java (other than crypto)"),
+          Map.entry("okhttp3.", "HTTP client (OkHttp, Okio, sockets)"),
+          Map.entry("okio.", "HTTP client (OkHttp, Okio, sockets)"),
+          Map.entry("sun.nio.ch.", "HTTP client (OkHttp, Okio, sockets)"),
+          Map.entry("java.net.", "HTTP client (OkHttp, Okio, sockets)"),
+          Map.entry("org.h2.", "ledger and send slots (H2, JDBC)"),
+          Map.entry("com.zaxxer.hikari.", "ledger and send slots (H2, JDBC)"),
+          Map.entry("org.springframework.jdbc.", "ledger and send slots (H2, JDBC)"),
+          Map.entry("org.springframework.transaction.", "ledger and send slots (H2, JDBC)"),
+          Map.entry("io.temporal.", "Temporal SDK and gRPC"),
+          Map.entry("io.grpc.", "Temporal SDK and gRPC"),
+          Map.entry("com.google.protobuf.", "Temporal SDK and gRPC"),
+          Map.entry("io.netty.", "Temporal SDK and gRPC"),
+          Map.entry("io.perfmark.", "Temporal SDK and gRPC"),
+          Map.entry("com.fasterxml.jackson.", "JSON (Jackson)"),
+          Map.entry("io.micrometer.", "metrics (Micrometer)"),
+          Map.entry("com.campaigns.", "campaigns code (issuance loop, audiences)"),
+          Map.entry("org.springframework.", "Spring and Tomcat"),
+          Map.entry("org.apache.", "Spring and Tomcat"),
+          Map.entry("ch.qos.logback.", "logging"),
+          Map.entry("org.slf4j.", "logging"));
 
   private JfrProfile() {}
 
-  /** The component a class belongs to, or null for generic code (java.*, jdk.*, sun.*, the Kotlin stdlib of OkHttp). */
+  /**
+   * The component a class belongs to, or null for generic code (java.*, jdk.*, sun.*, the Kotlin
+   * stdlib of OkHttp).
+   */
   public static String component(String className) {
     for (Map.Entry<String, String> e : COMPONENTS) {
       if (className.startsWith(e.getKey())) {
         return e.getValue();
       }
     }
-    if (className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
-        || className.startsWith("javax.") || className.startsWith("com.sun.") || className.startsWith("kotlin.")) {
+    if (className.startsWith("java.")
+        || className.startsWith("jdk.")
+        || className.startsWith("sun.")
+        || className.startsWith("javax.")
+        || className.startsWith("com.sun.")
+        || className.startsWith("kotlin.")) {
       return null;
     }
     return "other libraries";
@@ -80,7 +89,8 @@ public final class JfrProfile {
   }
 
   /** What a recording says: samples per component and per top method, most first. */
-  public record Profile(long samples, Map<String, Long> byComponent, Map<String, Long> topMethods) {}
+  public record Profile(
+      long samples, Map<String, Long> byComponent, Map<String, Long> topMethods) {}
 
   public static Profile read(Path recording) {
     Map<String, Long> components = new HashMap<>();
@@ -89,7 +99,8 @@ public final class JfrProfile {
     try (RecordingFile file = new RecordingFile(recording)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
-        if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null
+        if (!"jdk.ExecutionSample".equals(event.getEventType().getName())
+            || event.getStackTrace() == null
             || event.getStackTrace().getFrames().isEmpty()) {
           continue;
         }
@@ -100,7 +111,8 @@ public final class JfrProfile {
         }
         components.merge(charge(classes), 1L, Long::sum);
         RecordedFrame top = event.getStackTrace().getFrames().get(0);
-        methods.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
+        methods.merge(
+            top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1L, Long::sum);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -112,7 +124,10 @@ public final class JfrProfile {
   public static Map<String, Long> sorted(Map<String, Long> counts) {
     Map<String, Long> out = new LinkedHashMap<>();
     counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }

@@ -13,17 +13,29 @@ public final class Machine {
   public static String describe() {
     String model = firstValue(Path.of("/proc/cpuinfo"), "model name");
     String memKb = firstValue(Path.of("/proc/meminfo"), "MemTotal");
-    String memory = memKb == null ? "?" : String.format("%.0f GB RAM",
-        Long.parseLong(memKb.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
-    return Runtime.getRuntime().availableProcessors() + " cores" + (model == null ? "" : " (" + model + ")")
-        + ", " + memory + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
+    String memory =
+        memKb == null
+            ? "?"
+            : String.format(
+                "%.0f GB RAM", Long.parseLong(memKb.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+    return Runtime.getRuntime().availableProcessors()
+        + " cores"
+        + (model == null ? "" : " (" + model + ")")
+        + ", "
+        + memory
+        + ", "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.version");
   }
 
   public static String jdk() {
     return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
   }
 
-  /** The 1-minute load average (runnable processes, ours and everyone else's), or -1 when unknown. */
+  /**
+   * The 1-minute load average (runnable processes, ours and everyone else's), or -1 when unknown.
+   */
   public static double load() {
     try {
       return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * The one instrument for every throughput figure: the sandbox's own count of send-coupon calls
- * ({@code GET /sandbox/stats}), read every 50 ms. A run's rate is the calls counted between the first
- * read that saw it begin and the read that saw it complete, over the time between those reads, so the
- * ceiling loop and a campaign are timed the same way, at the sandbox, without their start-up.
+ * ({@code GET /sandbox/stats}), read every 50 ms. A run's rate is the calls counted between the
+ * first read that saw it begin and the read that saw it complete, over the time between those
+ * reads, so the ceiling loop and a campaign are timed the same way, at the sandbox, without their
+ * start-up.
  */
 public final class SendMeter {
 
@@ -42,7 +43,10 @@ public final class SendMeter {
     return sandbox.get("/sandbox/stats").path("send_coupon").path("total").asLong();
   }
 
-  /** Waits until {@code calls} more calls than {@code base} were counted, timing them from the first one. */
+  /**
+   * Waits until {@code calls} more calls than {@code base} were counted, timing them from the first
+   * one.
+   */
   public Run measure(long base, long calls, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long startNanos = 0;
@@ -66,7 +70,8 @@ public final class SendMeter {
         return new Run(count - startCount, (now - startNanos) / 1e9, used);
       }
       if (now > deadline) {
-        throw new IllegalStateException("only " + (count - base) + " of " + calls + " sends after " + timeout);
+        throw new IllegalStateException(
+            "only " + (count - base) + " of " + calls + " sends after " + timeout);
       }
       StackProcess.sleep(POLL_MILLIS);
     }

@@ -43,8 +43,8 @@ public final class Stats {
 
   /**
    * Sends per one-second window of wall time, from the second stamps of every send (epoch seconds,
-   * in any order). The first and the last second are dropped because the wave starts and ends inside
-   * them; a second in between without any send counts as 0.
+   * in any order). The first and the last second are dropped because the wave starts and ends
+   * inside them; a second in between without any send counts as 0.
    */
   public static Windows perSecond(int configuredRate, Collection<Long> epochSeconds) {
     TreeMap<Long, Integer> bySecond = new TreeMap<>();
@@ -81,8 +81,9 @@ public final class Stats {
     }
 
     /**
-     * The most sends above the rate over any run of consecutive windows (0 if none): how far a burst
-     * ever got ahead of the configured pace, as opposed to sends merely shifted between neighbours.
+     * The most sends above the rate over any run of consecutive windows (0 if none): how far a
+     * burst ever got ahead of the configured pace, as opposed to sends merely shifted between
+     * neighbours.
      */
     public long maxExcess() {
       long best = 0;

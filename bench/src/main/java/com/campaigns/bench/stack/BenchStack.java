@@ -25,32 +25,41 @@ import javax.management.remote.JMXServiceURL;
 
 /**
  * The product as it ships, started for one bench run under {@code <work>/}: the local stack of
- * module cli ({@link LocalStack}: the Temporal dev server, the sandbox, one or two workers, the API)
- * on free ports, plus what the bench measures with: a second API instance with small segments for the
- * rate waves, JMX on every worker (heap after GC), and the ledger as an H2 database in its own server
- * process ({@code org.h2.tools.Server -tcp}, the H2 jar the worker ships with), as a production ledger
- * is a database server: the worker's heap and CPU are the worker's own, and the database's are
- * measured as the {@code ledger} process.
+ * module cli ({@link LocalStack}: the Temporal dev server, the sandbox, one or two workers, the
+ * API) on free ports, plus what the bench measures with: a second API instance with small segments
+ * for the rate waves, JMX on every worker (heap after GC), and the ledger as an H2 database in its
+ * own server process ({@code org.h2.tools.Server -tcp}, the H2 jar the worker ships with), as a
+ * production ledger is a database server: the worker's heap and CPU are the worker's own, and the
+ * database's are measured as the {@code ledger} process.
  */
 public final class BenchStack implements AutoCloseable {
 
   public static final String MCHID = "1900000001";
   public static final String APPID = "wx0000000000000001";
+
   /** The ceilings of the sandbox and of the merchant, far above what two cores can send. */
   public static final int NO_LIMIT = 100_000;
-  /** Recipients per IssueCoupons activity in the rate waves, so that two workers share every wave. */
+
+  /**
+   * Recipients per IssueCoupons activity in the rate waves, so that two workers share every wave.
+   */
   public static final int RATE_SEGMENT_SIZE = 500;
+
   public static final String WORKER_JVM = "-Xmx1g -XX:+UseSerialGC";
+
   /** The collector of -XX:+UseSerialGC that System.gc() runs. */
   public static final String FULL_COLLECTOR = "MarkSweepCompact";
+
   public static final String OTHER_JVM = "-Xmx1g";
   private static final Duration STARTUP = Duration.ofSeconds(300);
 
   private final Path root;
   private final Path work;
   private final int ledgerPort = Ports.free();
+
   /** The JMX port of each worker, by name. */
   private final Map<String, Integer> jmxPorts = new ConcurrentHashMap<>();
+
   private final LocalStack stack;
   private StackProcess ledger;
   private LocalStack.Api rateApi;
@@ -58,23 +67,43 @@ public final class BenchStack implements AutoCloseable {
   public BenchStack(Path root, Path work, Path temporalCli, int concurrency) {
     this.root = root;
     this.work = work;
-    String ledgerUrl = "jdbc:h2:tcp://127.0.0.1:" + ledgerPort + "/ledger"
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    String ledgerUrl =
+        "jdbc:h2:tcp://127.0.0.1:"
+            + ledgerPort
+            + "/ledger"
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     String noLimit = "--campaigns.wechatpay.default-rate-limit-per-second=" + NO_LIMIT;
-    this.stack = new LocalStack(StackOptions.builder(root).freePortsUnder(work).temporalCli(temporalCli)
-        // Run copies, so that a build during a long run cannot replace a jar under a running JVM.
-        .jarCopies(work.resolve("jars"))
-        .tokens("bench", null).ledgerUrl(ledgerUrl).audiencesDir(work.resolve("audiences"))
-        .java(List.of("-Djava.awt.headless=true")).sandboxJava(List.of("-Xmx3g")).apiJava(List.of(OTHER_JVM))
-        .workerJava(this::workerJvm)
-        .temporalArgs(List.of("--log-level", "warn"))
-        .sandboxArgs(List.of("--sandbox.data-dir=" + work.resolve("sandbox"),
-            "--sandbox.limits.send-rate-per-second=" + NO_LIMIT, "--sandbox.flow.ready=after-end"))
-        .workerArgs(List.of(noLimit, "--campaigns.issuance.concurrency-per-segment=" + Math.max(1, concurrency / 2),
-            "--campaigns.issuance.sender-threads=" + Math.max(64, concurrency)))
-        .apiArgs(List.of(noLimit))
-        .startup(STARTUP).say(line -> Console.say("%s", line))
-        .build());
+    this.stack =
+        new LocalStack(
+            StackOptions.builder(root)
+                .freePortsUnder(work)
+                .temporalCli(temporalCli)
+                // Run copies, so that a build during a long run cannot replace a jar under a
+                // running JVM.
+                .jarCopies(work.resolve("jars"))
+                .tokens("bench", null)
+                .ledgerUrl(ledgerUrl)
+                .audiencesDir(work.resolve("audiences"))
+                .java(List.of("-Djava.awt.headless=true"))
+                .sandboxJava(List.of("-Xmx3g"))
+                .apiJava(List.of(OTHER_JVM))
+                .workerJava(this::workerJvm)
+                .temporalArgs(List.of("--log-level", "warn"))
+                .sandboxArgs(
+                    List.of(
+                        "--sandbox.data-dir=" + work.resolve("sandbox"),
+                        "--sandbox.limits.send-rate-per-second=" + NO_LIMIT,
+                        "--sandbox.flow.ready=after-end"))
+                .workerArgs(
+                    List.of(
+                        noLimit,
+                        "--campaigns.issuance.concurrency-per-segment="
+                            + Math.max(1, concurrency / 2),
+                        "--campaigns.issuance.sender-threads=" + Math.max(64, concurrency)))
+                .apiArgs(List.of(noLimit))
+                .startup(STARTUP)
+                .say(line -> Console.say("%s", line))
+                .build());
   }
 
   public void start() {
@@ -83,12 +112,29 @@ public final class BenchStack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ledger = new StackProcess("ledger", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", h2Jar().toString(), "org.h2.tools.Server", "-tcp", "-tcpPort", String.valueOf(ledgerPort),
-        "-ifNotExists", "-baseDir", work.resolve("db").toString()), work, logs().resolve("ledger.log")).start();
-    ledger.awaitReady("the H2 server listening on " + ledgerPort, STARTUP, () -> Ports.listening(ledgerPort));
+    ledger =
+        new StackProcess(
+                "ledger",
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g",
+                    "-cp",
+                    h2Jar().toString(),
+                    "org.h2.tools.Server",
+                    "-tcp",
+                    "-tcpPort",
+                    String.valueOf(ledgerPort),
+                    "-ifNotExists",
+                    "-baseDir",
+                    work.resolve("db").toString()),
+                work,
+                logs().resolve("ledger.log"))
+            .start();
+    ledger.awaitReady(
+        "the H2 server listening on " + ledgerPort, STARTUP, () -> Ports.listening(ledgerPort));
     stack.start();
-    rateApi = stack.addApi("api-rate", List.of("--campaigns.workflow.segment-size=" + RATE_SEGMENT_SIZE));
+    rateApi =
+        stack.addApi("api-rate", List.of("--campaigns.workflow.segment-size=" + RATE_SEGMENT_SIZE));
   }
 
   /** Starts one more worker on the task queue and waits until its health is UP. */
@@ -107,37 +153,48 @@ public final class BenchStack implements AutoCloseable {
   /**
    * Forces a full GC in the worker and answers the heap it left in use (bytes), as the collector
    * reports it ({@code LastGcInfo.memoryUsageAfterGc} of the heap pools). Reading the used heap
-   * afterwards instead would add whatever the worker allocated in between, at ~1 000 sends/s megabytes.
+   * afterwards instead would add whatever the worker allocated in between, at ~1 000 sends/s
+   * megabytes.
    */
   public long heapAfterGc(LocalStack.Worker w) {
     JMXServiceURL url;
     try {
-      url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPorts.get(w.name()) + "/jmxrmi");
+      url =
+          new JMXServiceURL(
+              "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPorts.get(w.name()) + "/jmxrmi");
       try (JMXConnector c = JMXConnectorFactory.connect(url)) {
         javax.management.MBeanServerConnection conn = c.getMBeanServerConnection();
-        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(conn, ManagementFactory.MEMORY_MXBEAN_NAME,
-            MemoryMXBean.class);
+        MemoryMXBean memory =
+            ManagementFactory.newPlatformMXBeanProxy(
+                conn, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         memory.gc();
         java.util.Set<String> heapPools = new java.util.HashSet<>();
-        for (java.lang.management.MemoryPoolMXBean pool
-            : ManagementFactory.getPlatformMXBeans(conn, java.lang.management.MemoryPoolMXBean.class)) {
+        for (java.lang.management.MemoryPoolMXBean pool :
+            ManagementFactory.getPlatformMXBeans(
+                conn, java.lang.management.MemoryPoolMXBean.class)) {
           if (pool.getType() == java.lang.management.MemoryType.HEAP) {
             heapPools.add(pool.getName());
           }
         }
-        // The full collector (MarkSweepCompact under -XX:+UseSerialGC) ran last: System.gc() is a full GC.
+        // The full collector (MarkSweepCompact under -XX:+UseSerialGC) ran last: System.gc() is a
+        // full GC.
         long best = -1;
-        for (com.sun.management.GarbageCollectorMXBean gc
-            : ManagementFactory.getPlatformMXBeans(conn, com.sun.management.GarbageCollectorMXBean.class)) {
+        for (com.sun.management.GarbageCollectorMXBean gc :
+            ManagementFactory.getPlatformMXBeans(
+                conn, com.sun.management.GarbageCollectorMXBean.class)) {
           com.sun.management.GcInfo info = gc.getLastGcInfo();
           if (info == null || !gc.getName().equals(FULL_COLLECTOR)) {
             continue;
           }
-          best = info.getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-              .mapToLong(e -> e.getValue().getUsed()).sum();
+          best =
+              info.getMemoryUsageAfterGc().entrySet().stream()
+                  .filter(e -> heapPools.contains(e.getKey()))
+                  .mapToLong(e -> e.getValue().getUsed())
+                  .sum();
         }
         if (best < 0) {
-          throw new IllegalStateException("no " + FULL_COLLECTOR + " collection reported by " + w.name());
+          throw new IllegalStateException(
+              "no " + FULL_COLLECTOR + " collection reported by " + w.name());
         }
         return best;
       }
@@ -148,8 +205,11 @@ public final class BenchStack implements AutoCloseable {
 
   /** {@code jcmd <pid> <command...>} of the JDK running the bench. */
   public String jcmd(LocalStack.Worker w, String... command) {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-        String.valueOf(w.process().pid())));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(w.process().pid())));
     cmd.addAll(List.of(command));
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -172,8 +232,12 @@ public final class BenchStack implements AutoCloseable {
       out.merge(name, p.cpu(), Duration::plus);
     }
     out.put("ledger", ledger.cpu());
-    out.put("bench", Duration.ofNanos(((com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()));
+    out.put(
+        "bench",
+        Duration.ofNanos(
+            ((com.sun.management.OperatingSystemMXBean)
+                    ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime()));
     return out;
   }
 
@@ -214,19 +278,28 @@ public final class BenchStack implements AutoCloseable {
     int jmx = Ports.free();
     jmxPorts.put(name, jmx);
     List<String> jvm = new ArrayList<>(List.of(WORKER_JVM.split(" ")));
-    jvm.addAll(List.of("-Dcom.sun.management.jmxremote.port=" + jmx, "-Dcom.sun.management.jmxremote.rmi.port=" + jmx,
-        "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
-        "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false"));
+    jvm.addAll(
+        List.of(
+            "-Dcom.sun.management.jmxremote.port=" + jmx,
+            "-Dcom.sun.management.jmxremote.rmi.port=" + jmx,
+            "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+            "-Djava.rmi.server.hostname=127.0.0.1",
+            "-Dcom.sun.management.jmxremote.authenticate=false",
+            "-Dcom.sun.management.jmxremote.ssl=false"));
     return jvm;
   }
 
-  /** The H2 jar inside the worker's exec jar, extracted once: the database server runs the same H2. */
+  /**
+   * The H2 jar inside the worker's exec jar, extracted once: the database server runs the same H2.
+   */
   private Path h2Jar() {
     Path workerJar = Pinned.jar(root, Pinned.WORKER);
     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(workerJar.toFile())) {
-      java.util.zip.ZipEntry entry = zip.stream()
-          .filter(e -> e.getName().matches("BOOT-INF/lib/h2-[0-9.]+\\.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException("no H2 jar in " + workerJar));
+      java.util.zip.ZipEntry entry =
+          zip.stream()
+              .filter(e -> e.getName().matches("BOOT-INF/lib/h2-[0-9.]+\\.jar"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no H2 jar in " + workerJar));
       Path out = work.resolve(entry.getName().substring("BOOT-INF/lib/".length()));
       try (var in = zip.getInputStream(entry)) {
         Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

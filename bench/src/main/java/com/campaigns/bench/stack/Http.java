@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class Http {
 
   public static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
   private final String bearer;
@@ -46,14 +47,18 @@ public final class Http {
 
   public JsonNode postJson(String path, Object body) {
     try {
-      return post(path, "application/json", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      return post(
+          path,
+          "application/json",
+          HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
     return bearer == null ? b : b.header("Authorization", "Bearer " + bearer);
   }
 

@@ -15,14 +15,16 @@ class StatsTest {
     assertThat(Stats.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
     assertThat(Stats.median(List.of(4, 1, 3, 2))).isEqualTo(2.5);
     assertThat(Stats.median(List.of(7L))).isEqualTo(7.0);
-    assertThatThrownBy(() -> Stats.median(List.<Double>of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Stats.median(List.<Double>of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void eventsPerTenThousandCoupons() {
     assertThat(Stats.eventsPer10k(1_234, 1_000_000)).isCloseTo(12.34, within(1e-9));
     assertThat(Stats.eventsPer10k(60, 10_000)).isEqualTo(60.0);
-    assertThatThrownBy(() -> Stats.eventsPer10k(10, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Stats.eventsPer10k(10, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -35,12 +37,12 @@ class StatsTest {
   @Test
   void windowsDropThePartialFirstAndLastSecondAndCountEmptySeconds() {
     List<Long> stamps = new ArrayList<>();
-    add(stamps, 1000, 7);   // partial: the wave started inside this second
+    add(stamps, 1000, 7); // partial: the wave started inside this second
     add(stamps, 1001, 50);
     add(stamps, 1002, 49);
     // 1003: no send at all (a stall)
     add(stamps, 1004, 51);
-    add(stamps, 1005, 12);  // partial: the wave ended inside this second
+    add(stamps, 1005, 12); // partial: the wave ended inside this second
     Stats.Windows w = Stats.perSecond(50, stamps);
     assertThat(w.counts()).containsExactly(50, 49, 0, 51);
     assertThat(w.above()).isEqualTo(1);
@@ -54,9 +56,9 @@ class StatsTest {
   void ninetyFivePercentIsTheLowerEdgeOfTheTarget() {
     List<Long> stamps = new ArrayList<>();
     add(stamps, 10, 1);
-    add(stamps, 11, 190);   // 95 % of 200: inside
-    add(stamps, 12, 189);   // just below
-    add(stamps, 13, 200);   // exactly the rate: inside
+    add(stamps, 11, 190); // 95 % of 200: inside
+    add(stamps, 12, 189); // just below
+    add(stamps, 13, 200); // exactly the rate: inside
     add(stamps, 14, 1);
     Stats.Windows w = Stats.perSecond(200, stamps);
     assertThat(w.withinTarget()).isEqualTo(2);
@@ -67,9 +69,11 @@ class StatsTest {
   void excessIsTheLargestLeadOverThePaceOfAnyRunOfWindows() {
     List<Long> stamps = new ArrayList<>();
     add(stamps, 0, 1);
-    add(stamps, 1, 43);   // a stall: 7 sends reach the sandbox one second late
-    add(stamps, 2, 57);   // 7 above, but only catching up: no run of windows is ahead of the pace by more than 7
-    add(stamps, 3, 52);   // 2 more above: the run 2..3 is 9 ahead of 2 × 50
+    add(stamps, 1, 43); // a stall: 7 sends reach the sandbox one second late
+    add(
+        stamps, 2,
+        57); // 7 above, but only catching up: no run of windows is ahead of the pace by more than 7
+    add(stamps, 3, 52); // 2 more above: the run 2..3 is 9 ahead of 2 × 50
     add(stamps, 4, 50);
     add(stamps, 5, 1);
     Stats.Windows w = Stats.perSecond(50, stamps);

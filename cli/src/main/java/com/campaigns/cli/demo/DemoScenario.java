@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sample campaign: one stock that begins {@code lead} after now and lasts {@code duration},
- * two waves a few seconds apart (one audience inline, one uploaded), and a budget threshold at 50%
- * of the stock that pauses issuance and restarts it automatically {@code resumeAfter} later.
+ * The sample campaign: one stock that begins {@code lead} after now and lasts {@code duration}, two
+ * waves a few seconds apart (one audience inline, one uploaded), and a budget threshold at 50% of
+ * the stock that pauses issuance and restarts it automatically {@code resumeAfter} later.
  *
  * <p>The uploaded list shows what the API does with real-world lists: a few duplicate lines and one
  * line that is not an openid are dropped, a few openids of the first wave are there again (WeChat
@@ -35,12 +35,25 @@ public final class DemoScenario {
 
   /** Knobs of the scenario, all with demo-sized defaults. */
   public record Settings(
-      int inlineRecipients, int uploadedRecipients, int ratePerSecond, Duration lead, Duration duration,
-      Duration secondWaveOffset, Duration resumeAfter, Duration flowsReadyAfter) {
+      int inlineRecipients,
+      int uploadedRecipients,
+      int ratePerSecond,
+      Duration lead,
+      Duration duration,
+      Duration secondWaveOffset,
+      Duration resumeAfter,
+      Duration flowsReadyAfter) {
 
     public static Settings defaults() {
-      return new Settings(300, 900, 50, Duration.ofSeconds(25), Duration.ofSeconds(120), Duration.ofSeconds(10),
-          Duration.ofSeconds(20), Duration.ofSeconds(5));
+      return new Settings(
+          300,
+          900,
+          50,
+          Duration.ofSeconds(25),
+          Duration.ofSeconds(120),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(20),
+          Duration.ofSeconds(5));
     }
   }
 
@@ -51,7 +64,11 @@ public final class DemoScenario {
   private final List<String> inline;
   private final List<String> uploaded;
 
-  private DemoScenario(String campaignId, Settings settings, Instant begin, List<String> inline,
+  private DemoScenario(
+      String campaignId,
+      Settings settings,
+      Instant begin,
+      List<String> inline,
       List<String> uploaded) {
     this.campaignId = campaignId;
     this.settings = settings;
@@ -64,7 +81,8 @@ public final class DemoScenario {
   /** A scenario whose stock begins {@code settings.lead()} after {@code now} (whole seconds). */
   public static DemoScenario at(Instant now, Settings settings) {
     Instant begin = now.plus(settings.lead()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-    String run = DateTimeFormatter.ofPattern("MMddHHmmss").format(OffsetDateTime.ofInstant(now, CHINA));
+    String run =
+        DateTimeFormatter.ofPattern("MMddHHmmss").format(OffsetDateTime.ofInstant(now, CHINA));
     String campaignId = "demo-" + run;
     List<String> inline = new ArrayList<>();
     for (int i = 1; i <= settings.inlineRecipients(); i++) {
@@ -168,7 +186,8 @@ public final class DemoScenario {
   }
 
   static String rfc3339(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, CHINA).truncatedTo(ChronoUnit.SECONDS)
+    return OffsetDateTime.ofInstant(instant, CHINA)
+        .truncatedTo(ChronoUnit.SECONDS)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

@@ -50,7 +50,8 @@ final class ProgressView {
     } else {
       events.forEach(out::println);
       String joined = String.join("\n", block).replaceAll("\\d+:\\d{2} elapsed", "");
-      if (!joined.equals(lastPlain) && (nowMillis - lastPlainAt >= PLAIN_EVERY.toMillis() || !events.isEmpty())) {
+      if (!joined.equals(lastPlain)
+          && (nowMillis - lastPlainAt >= PLAIN_EVERY.toMillis() || !events.isEmpty())) {
         block.forEach(out::println);
         lastPlain = joined;
         lastPlainAt = nowMillis;
@@ -72,8 +73,10 @@ final class ProgressView {
     }
     for (int i = historySeen; i < history.size(); i++) {
       JsonNode h = history.get(i);
-      lines.add(String.format("  %s  %-20s %s", clock(h.path("at").asText()), h.path("event").asText(),
-          h.path("detail").asText()));
+      lines.add(
+          String.format(
+              "  %s  %-20s %s",
+              clock(h.path("at").asText()), h.path("event").asText(), h.path("detail").asText()));
     }
     historySeen = history.size();
     return lines;
@@ -82,16 +85,33 @@ final class ProgressView {
   List<String> block(JsonNode status, long sandboxIssued, long nowMillis, Duration elapsed) {
     List<String> lines = new ArrayList<>();
     lines.add("");
-    String stock = status.path("stock_id").isTextual()
-        ? " · stock " + status.path("stock_id").asText() + " (" + status.path("stock_status").asText("?") + ")" : "";
-    lines.add(String.format("  %s · %s%s · %s", status.path("campaign_id").asText(), status.path("status").asText(),
-        stock, clock(elapsed)));
+    String stock =
+        status.path("stock_id").isTextual()
+            ? " · stock "
+                + status.path("stock_id").asText()
+                + " ("
+                + status.path("stock_status").asText("?")
+                + ")"
+            : "";
+    lines.add(
+        String.format(
+            "  %s · %s%s · %s",
+            status.path("campaign_id").asText(),
+            status.path("status").asText(),
+            stock,
+            clock(elapsed)));
     JsonNode budget = status.path("budget");
     double issuedPct = budget.path("issued_percent").asDouble();
     double usedPct = budget.path("used_percent").asDouble();
-    lines.add(String.format(Locale.ROOT, "  budget   issued %s %5.1f%%   used %5.1f%% (%d used)   of %d fen",
-        bar(issuedPct / 100), issuedPct, usedPct, status.path("used").path("count").asLong(),
-        budget.path("max_amount").asLong()));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "  budget   issued %s %5.1f%%   used %5.1f%% (%d used)   of %d fen",
+            bar(issuedPct / 100),
+            issuedPct,
+            usedPct,
+            status.path("used").path("count").asLong(),
+            budget.path("max_amount").asLong()));
     for (JsonNode w : status.path("waves")) {
       String name = w.path("name").asText();
       long recipients = w.path("recipients").asLong();
@@ -101,25 +121,47 @@ final class ProgressView {
       long done = issued + rejected;
       double rate = rate("wave:" + name, issued, nowMillis);
       String waveStatus = w.path("status").asText();
-      lines.add(String.format(Locale.ROOT, "  wave %-4s %-9s %s %5d/%-5d issued %5d  rejected %3d%s  %s",
-          name, waveStatus, bar(recipients == 0 ? 0 : (double) done / recipients), done, recipients, issued, rejected,
-          failed > 0 ? "  failed " + failed : "",
-          "RUNNING".equals(waveStatus) ? String.format(Locale.ROOT, "%6.1f/s", rate) : ""));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  wave %-4s %-9s %s %5d/%-5d issued %5d  rejected %3d%s  %s",
+              name,
+              waveStatus,
+              bar(recipients == 0 ? 0 : (double) done / recipients),
+              done,
+              recipients,
+              issued,
+              rejected,
+              failed > 0 ? "  failed " + failed : "",
+              "RUNNING".equals(waveStatus) ? String.format(Locale.ROOT, "%6.1f/s", rate) : ""));
     }
     if (sandboxIssued >= 0) {
-      lines.add(String.format(Locale.ROOT, "  WeChat Pay (sandbox) has issued %d coupons of this stock · %.1f/s",
-          sandboxIssued, rate("sandbox", sandboxIssued, nowMillis)));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  WeChat Pay (sandbox) has issued %d coupons of this stock · %.1f/s",
+              sandboxIssued,
+              rate("sandbox", sandboxIssued, nowMillis)));
     }
     JsonNode rejected = status.path("rejected").path("by_code");
     if (rejected.size() > 0) {
       StringBuilder b = new StringBuilder("  rejected by WeChat Pay:");
-      rejected.fields().forEachRemaining(e -> b.append(' ').append(e.getKey()).append('=').append(e.getValue().asLong()));
+      rejected
+          .fields()
+          .forEachRemaining(
+              e -> b.append(' ').append(e.getKey()).append('=').append(e.getValue().asLong()));
       lines.add(b.toString());
     }
     JsonNode pause = status.path("pause");
     if (pause.isObject()) {
-      lines.add("  ⏸ paused: " + pause.path("reason").asText() + " — " + pause.path("detail").asText()
-          + " (by " + pause.path("operator").asText() + ")");
+      lines.add(
+          "  ⏸ paused: "
+              + pause.path("reason").asText()
+              + " — "
+              + pause.path("detail").asText()
+              + " (by "
+              + pause.path("operator").asText()
+              + ")");
     }
     return lines;
   }

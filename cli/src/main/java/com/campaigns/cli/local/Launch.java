@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-/** What the launcher's commands share: the project's root, JAVA_OPTS, the local stack and its URLs, child JVMs. */
+/**
+ * What the launcher's commands share: the project's root, JAVA_OPTS, the local stack and its URLs,
+ * child JVMs.
+ */
 final class Launch {
 
   private Launch() {}
@@ -40,7 +43,9 @@ final class Launch {
   }
 
   static List<String> java(List<String> options, Path jar, List<String> args) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(javaOpts());
     command.addAll(options);
     command.addAll(List.of("-jar", jar.toString()));
@@ -60,18 +65,30 @@ final class Launch {
   }
 
   /**
-   * The local stack on the fixed ports, state and logs under .data/, fresh tokens in .data/local-token
-   * and .data/local-ops-token: the dev server unless the test server is asked for or the Temporal CLI
-   * cannot be installed. Stopped in order when the JVM ends (Ctrl-C included).
+   * The local stack on the fixed ports, state and logs under .data/, fresh tokens in
+   * .data/local-token and .data/local-ops-token: the dev server unless the test server is asked for
+   * or the Temporal CLI cannot be installed. Stopped in order when the JVM ends (Ctrl-C included).
    */
   static LocalStack startLocal(StackMixin options, List<String> sandboxArgs, List<String> apiArgs) {
     Path root = root();
-    Path cli = options.testServer() ? null : TemporalCli.findOrInstall(root, logs(), Launch::say).orElse(null);
-    LocalStack stack = new LocalStack(StackOptions.builder(root).temporalCli(cli).workers(options.workers)
-        .tokens("local", root.resolve(Pinned.DATA_DIR)).java(javaOpts()).sandboxArgs(sandboxArgs).apiArgs(apiArgs)
-        .startup(Duration.ofSeconds(Integer.parseInt(
-            System.getenv().getOrDefault("CAMPAIGNS_STARTUP_TIMEOUT", "180"))))
-        .build());
+    Path cli =
+        options.testServer()
+            ? null
+            : TemporalCli.findOrInstall(root, logs(), Launch::say).orElse(null);
+    LocalStack stack =
+        new LocalStack(
+            StackOptions.builder(root)
+                .temporalCli(cli)
+                .workers(options.workers)
+                .tokens("local", root.resolve(Pinned.DATA_DIR))
+                .java(javaOpts())
+                .sandboxArgs(sandboxArgs)
+                .apiArgs(apiArgs)
+                .startup(
+                    Duration.ofSeconds(
+                        Integer.parseInt(
+                            System.getenv().getOrDefault("CAMPAIGNS_STARTUP_TIMEOUT", "180"))))
+                .build());
     StackProcess.onShutdown(stack::close);
     return stack.start();
   }
@@ -86,26 +103,51 @@ final class Launch {
     say("  Console        " + api + "/console (sign in with the local token)");
     say("  Local token    " + stack.tokens().marketer());
     say("                 (role marketer, name 'local'; also in " + tokenFile + "). Use it as");
-    say("                 curl -H \"Authorization: Bearer $(cat " + tokenFile + ")\" " + api + "/api/v1/campaigns");
-    say("  Ops token      in " + Pinned.DATA_DIR + "/" + Tokens.OPS_FILE + " (role ops: metrics, the codec endpoint)");
+    say(
+        "                 curl -H \"Authorization: Bearer $(cat "
+            + tokenFile
+            + ")\" "
+            + api
+            + "/api/v1/campaigns");
+    say(
+        "  Ops token      in "
+            + Pinned.DATA_DIR
+            + "/"
+            + Tokens.OPS_FILE
+            + " (role ops: metrics, the codec endpoint)");
     if (stack.uiUrl().isPresent()) {
-      say("  Temporal UI    " + stack.uiUrl().get() + " (payloads decrypted by the API's codec endpoint,");
+      say(
+          "  Temporal UI    "
+              + stack.uiUrl().get()
+              + " (payloads decrypted by the API's codec endpoint,");
       say("                 " + api + "/codec/<ops token>; docs/security.md)");
     } else {
-      say("  Temporal UI    none (the Java test server has no Web UI; without --test-server and with python3, "
-          + "the dev server has one)");
+      say(
+          "  Temporal UI    none (the Java test server has no Web UI; without --test-server and with python3, "
+              + "the dev server has one)");
     }
-    say("  Temporal gRPC  " + stack.temporalTarget() + " (namespace default, task queue campaigns)");
-    say("  Sandbox        " + stack.sandboxUrl() + "/sandbox/merchants (admin API: docs/sandbox.md)");
+    say(
+        "  Temporal gRPC  "
+            + stack.temporalTarget()
+            + " (namespace default, task queue campaigns)");
+    say(
+        "  Sandbox        "
+            + stack.sandboxUrl()
+            + "/sandbox/merchants (admin API: docs/sandbox.md)");
     for (LocalStack.Worker w : stack.workers()) {
-      say("  Metrics        " + w.url() + "/actuator/prometheus (" + w.name() + "; health: /actuator/health)");
+      say(
+          "  Metrics        "
+              + w.url()
+              + "/actuator/prometheus ("
+              + w.name()
+              + "; health: /actuator/health)");
     }
     say("  Logs           " + Pinned.LOGS_DIR + "/ (temporal, sandbox, worker, api .log)");
   }
 
   /**
-   * Runs a child process in the foreground (same terminal, so a Ctrl-C reaches it too) and answers its
-   * exit code; when this JVM ends first, it waits for the child before anything else stops.
+   * Runs a child process in the foreground (same terminal, so a Ctrl-C reaches it too) and answers
+   * its exit code; when this JVM ends first, it waits for the child before anything else stops.
    */
   static int foreground(List<String> command, Map<String, String> env) {
     ProcessBuilder pb = new ProcessBuilder(command).directory(root().toFile()).inheritIO();
@@ -116,15 +158,16 @@ final class Launch {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command.get(0), e);
     }
-    StackProcess.onShutdown(() -> {
-      try {
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        p.destroyForcibly();
-      }
-    });
+    StackProcess.onShutdown(
+        () -> {
+          try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+              p.destroyForcibly();
+            }
+          } catch (InterruptedException e) {
+            p.destroyForcibly();
+          }
+        });
     try {
       return p.waitFor();
     } catch (InterruptedException e) {
@@ -135,10 +178,14 @@ final class Launch {
   }
 
   /** Runs a command with its output into {@code log}; answers its exit code. */
-  static int quiet(List<String> command, Map<String, String> env, Path log) throws IOException, InterruptedException {
+  static int quiet(List<String> command, Map<String, String> env, Path log)
+      throws IOException, InterruptedException {
     Files.createDirectories(log.getParent());
-    ProcessBuilder pb = new ProcessBuilder(command).directory(root().toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(root().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
     StackProcess.onShutdown(p::destroy);
@@ -156,7 +203,9 @@ final class Launch {
     return TemporalCli.require(root(), logs(), Launch::say, forWhat);
   }
 
-  /** Runs {@code body}; a {@link StackException} becomes the launcher's "✗ message" and exit code 1. */
+  /**
+   * Runs {@code body}; a {@link StackException} becomes the launcher's "✗ message" and exit code 1.
+   */
   static int guarded(Callable<Integer> body) throws Exception {
     try {
       return body.call();

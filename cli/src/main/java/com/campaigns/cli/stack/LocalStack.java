@@ -9,17 +9,21 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The product as it ships, on this machine: Temporal (the dev server of the Temporal CLI with its Web
- * UI and the search attributes, or the embedded Java test server), the WeChat Pay sandbox, N workers
- * and the API, each a process from its exec jar with its log under {@link StackOptions#logs()}.
- * Everything binds 127.0.0.1, on the fixed ports of {@link Pinned} or on free ones. {@link #start()} waits until
- * every part answers and fails naming the log of the part that did not; {@link #close()} stops them
- * in reverse order (the API and the workers before the sandbox and Temporal they talk to).
+ * The product as it ships, on this machine: Temporal (the dev server of the Temporal CLI with its
+ * Web UI and the search attributes, or the embedded Java test server), the WeChat Pay sandbox, N
+ * workers and the API, each a process from its exec jar with its log under {@link
+ * StackOptions#logs()}. Everything binds 127.0.0.1, on the fixed ports of {@link Pinned} or on free
+ * ones. {@link #start()} waits until every part answers and fails naming the log of the part that
+ * did not; {@link #close()} stops them in reverse order (the API and the workers before the sandbox
+ * and Temporal they talk to).
  */
 public final class LocalStack implements AutoCloseable {
 
   /** Which Temporal the stack runs. */
-  public enum Temporal { DEV_SERVER, TEST_SERVER }
+  public enum Temporal {
+    DEV_SERVER,
+    TEST_SERVER
+  }
 
   /** A worker process and its management port (/actuator/health, /actuator/prometheus). */
   public record Worker(String name, StackProcess process, int port) {
@@ -45,8 +49,10 @@ public final class LocalStack implements AutoCloseable {
   private final StackProcess sandbox;
   private final List<Worker> workers = new CopyOnWriteArrayList<>();
   private final List<Api> apis = new CopyOnWriteArrayList<>();
+
   /** Workers that left (stopped or killed): their logs still belong to the stack's story. */
   private final List<StackProcess> retired = new CopyOnWriteArrayList<>();
+
   private int workersStarted;
   private long startedNanos;
   private long readySeconds;
@@ -59,15 +65,24 @@ public final class LocalStack implements AutoCloseable {
     this.uiPort = port(Pinned.TEMPORAL_UI_PORT);
     this.sandboxPort = port(Pinned.SANDBOX_PORT);
     this.apiPort = port(Pinned.API_PORT);
-    this.temporal = new StackProcess("temporal", temporalCommand(), o.workDir(), o.logs().resolve("temporal.log"));
-    List<String> sandboxArgs = new ArrayList<>(List.of("--server.port=" + sandboxPort,
-        "--sandbox.notify.allow-http-loopback=true"));
+    this.temporal =
+        new StackProcess(
+            "temporal", temporalCommand(), o.workDir(), o.logs().resolve("temporal.log"));
+    List<String> sandboxArgs =
+        new ArrayList<>(
+            List.of("--server.port=" + sandboxPort, "--sandbox.notify.allow-http-loopback=true"));
     sandboxArgs.addAll(o.sandboxArgs());
-    this.sandbox = new StackProcess("sandbox", o.javaCommand(Pinned.SANDBOX, o.sandboxJava(), sandboxArgs),
-        o.workDir(), o.logs().resolve("sandbox.log"));
+    this.sandbox =
+        new StackProcess(
+            "sandbox",
+            o.javaCommand(Pinned.SANDBOX, o.sandboxJava(), sandboxArgs),
+            o.workDir(),
+            o.logs().resolve("sandbox.log"));
   }
 
-  /** Starts every part and waits until each answers; on a failure, stops what it started and throws. */
+  /**
+   * Starts every part and waits until each answers; on a failure, stops what it started and throws.
+   */
   public LocalStack start() {
     startedNanos = System.nanoTime();
     try {
@@ -76,17 +91,23 @@ public final class LocalStack implements AutoCloseable {
         tokens.writeTo(o.tokenDir());
       }
       if (o.temporal() == Temporal.DEV_SERVER) {
-        say("▶ starting Temporal: the dev server (" + TemporalCli.version(o.temporalCli()) + "), state in "
-            + shown(o.state().resolve("temporal.db")));
+        say(
+            "▶ starting Temporal: the dev server ("
+                + TemporalCli.version(o.temporalCli())
+                + "), state in "
+                + shown(o.state().resolve("temporal.db")));
       } else {
-        say("▶ starting Temporal: the embedded Java test server (no Web UI, nothing kept after a stop)");
+        say(
+            "▶ starting Temporal: the embedded Java test server (no Web UI, nothing kept after a stop)");
       }
       temporal.start();
       say("▶ starting the sandbox (WeChat Pay stand-in) " + String.join(" ", o.sandboxArgs()));
       sandbox.start();
       Worker first = startWorker();
       awaitTemporal(startedNanos);
-      sandbox.awaitReady("GET /sandbox/merchants", o.startup(),
+      sandbox.awaitReady(
+          "GET /sandbox/merchants",
+          o.startup(),
           () -> Probe.ok(sandboxUrl() + "/sandbox/merchants"));
       say("  sandbox ready after " + elapsed() + " s");
       awaitWorker(first);
@@ -119,7 +140,9 @@ public final class LocalStack implements AutoCloseable {
 
   /** The Web UI of the dev server; empty on the test server. */
   public Optional<String> uiUrl() {
-    return o.temporal() == Temporal.DEV_SERVER ? Optional.of("http://127.0.0.1:" + uiPort) : Optional.empty();
+    return o.temporal() == Temporal.DEV_SERVER
+        ? Optional.of("http://127.0.0.1:" + uiPort)
+        : Optional.empty();
   }
 
   public String sandboxUrl() {
@@ -214,7 +237,10 @@ public final class LocalStack implements AutoCloseable {
     awaitTemporal(restarted);
   }
 
-  /** Stops everything in reverse order of start, each given 20 s to stop by itself before it is killed. */
+  /**
+   * Stops everything in reverse order of start, each given 20 s to stop by itself before it is
+   * killed.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -239,7 +265,8 @@ public final class LocalStack implements AutoCloseable {
     for (String module : List.of(Pinned.SANDBOX, Pinned.WORKER, Pinned.API)) {
       Path jar = Pinned.jar(o.root(), module);
       if (!Files.isRegularFile(jar)) {
-        throw new StackException(jar + " is missing: build it first (./mvnw -B -DskipTests package)");
+        throw new StackException(
+            jar + " is missing: build it first (./mvnw -B -DskipTests package)");
       }
     }
     if (!o.fixedPorts()) {
@@ -259,40 +286,76 @@ public final class LocalStack implements AutoCloseable {
   /** Fails when something listens on a fixed port, saying how to find it. */
   public static void checkPort(int port, String what) {
     if (Ports.listening(port)) {
-      throw new StackException("port " + port + " (" + what + ") is already in use on 127.0.0.1. Is another "
-          + "./campaigns up running? Find the process with: ss -ltnp 'sport = :" + port + "'");
+      throw new StackException(
+          "port "
+              + port
+              + " ("
+              + what
+              + ") is already in use on 127.0.0.1. Is another "
+              + "./campaigns up running? Find the process with: ss -ltnp 'sport = :"
+              + port
+              + "'");
     }
   }
 
   private List<String> temporalCommand() {
     if (o.temporal() == Temporal.TEST_SERVER) {
-      return o.javaCommand(Pinned.WORKER, List.of("-Dloader.main=" + Pinned.TEST_SERVER_MAIN),
+      return o.javaCommand(
+          Pinned.WORKER,
+          List.of("-Dloader.main=" + Pinned.TEST_SERVER_MAIN),
           List.of(String.valueOf(temporalPort), "127.0.0.1"));
     }
-    List<String> command = new ArrayList<>(List.of(o.temporalCli().toString(), "server", "start-dev",
-        "--db-filename", o.state().resolve("temporal.db").toString(), "--ip", "127.0.0.1",
-        "--port", String.valueOf(temporalPort), "--ui-port", String.valueOf(uiPort)));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                o.temporalCli().toString(),
+                "server",
+                "start-dev",
+                "--db-filename",
+                o.state().resolve("temporal.db").toString(),
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(temporalPort),
+                "--ui-port",
+                String.valueOf(uiPort)));
     if (!o.fixedPorts()) {
-      command.addAll(List.of("--http-port", String.valueOf(Ports.free()),
-          "--metrics-port", String.valueOf(Ports.free())));
+      command.addAll(
+          List.of(
+              "--http-port",
+              String.valueOf(Ports.free()),
+              "--metrics-port",
+              String.valueOf(Ports.free())));
     }
-    // Payloads are encrypted; the Web UI decrypts them through the API's codec endpoint, with the ops token.
-    command.addAll(List.of("--ui-disable-news-fetch", "--ui-codec-endpoint",
-        apiUrl() + "/codec/" + tokens.ops()));
+    // Payloads are encrypted; the Web UI decrypts them through the API's codec endpoint, with the
+    // ops token.
+    command.addAll(
+        List.of(
+            "--ui-disable-news-fetch", "--ui-codec-endpoint", apiUrl() + "/codec/" + tokens.ops()));
     command.addAll(o.temporalArgs());
-    Pinned.SEARCH_ATTRIBUTES.forEach(a -> command.addAll(List.of("--search-attribute", a + "=Keyword")));
+    Pinned.SEARCH_ATTRIBUTES.forEach(
+        a -> command.addAll(List.of("--search-attribute", a + "=Keyword")));
     return command;
   }
 
   private void awaitTemporal(long sinceNanos) {
     if (o.temporal() == Temporal.DEV_SERVER) {
-      temporal.awaitReady("temporal operator namespace describe and the Web UI answer", o.startup(),
-          () -> TemporalCli.answers(o.temporalCli(), temporalTarget()) && Probe.ok(uiUrl().orElseThrow() + "/"));
+      temporal.awaitReady(
+          "temporal operator namespace describe and the Web UI answer",
+          o.startup(),
+          () ->
+              TemporalCli.answers(o.temporalCli(), temporalTarget())
+                  && Probe.ok(uiUrl().orElseThrow() + "/"));
     } else {
-      temporal.awaitReady("Temporal answering on " + temporalTarget(), o.startup(),
+      temporal.awaitReady(
+          "Temporal answering on " + temporalTarget(),
+          o.startup(),
           () -> Ports.listening(temporalPort));
     }
-    say("  Temporal ready after " + Duration.ofNanos(System.nanoTime() - sinceNanos).toSeconds() + " s");
+    say(
+        "  Temporal ready after "
+            + Duration.ofNanos(System.nanoTime() - sinceNanos).toSeconds()
+            + " s");
   }
 
   private Worker startWorker() {
@@ -302,50 +365,75 @@ public final class LocalStack implements AutoCloseable {
     List<String> args = new ArrayList<>(common());
     args.add("--server.port=" + port);
     args.addAll(o.workerArgs());
-    say("▶ starting " + (workersStarted == 1 ? "the worker (profile local)" : name + " (profile local, port "
-        + port + ")"));
-    StackProcess p = new StackProcess(name, o.javaCommand(Pinned.WORKER, o.workerJava().apply(name), args), o.workDir(),
-        o.logs().resolve(name + ".log"));
+    say(
+        "▶ starting "
+            + (workersStarted == 1
+                ? "the worker (profile local)"
+                : name + " (profile local, port " + port + ")"));
+    StackProcess p =
+        new StackProcess(
+            name,
+            o.javaCommand(Pinned.WORKER, o.workerJava().apply(name), args),
+            o.workDir(),
+            o.logs().resolve(name + ".log"));
     Worker w = new Worker(name, p.start(), port);
     workers.add(w);
     return w;
   }
 
   private void awaitWorker(Worker w) {
-    w.process().awaitReady("GET /actuator/health is UP", o.startup(),
-        () -> Probe.body(w.url() + "/actuator/health").contains("\"status\":\"UP\""));
+    w.process()
+        .awaitReady(
+            "GET /actuator/health is UP",
+            o.startup(),
+            () -> Probe.body(w.url() + "/actuator/health").contains("\"status\":\"UP\""));
     say("  " + w.name() + " ready after " + elapsed() + " s");
   }
 
   private Api startApi(int port, String name, List<String> extraArgs) {
     List<String> args = new ArrayList<>(common());
-    args.addAll(List.of("--server.port=" + port,
-        "--campaigns.workflow.notify-url=" + apiUrl() + "/wechatpay/notifications/coupon"));
+    args.addAll(
+        List.of(
+            "--server.port=" + port,
+            "--campaigns.workflow.notify-url=" + apiUrl() + "/wechatpay/notifications/coupon"));
     if (!o.fixedPorts()) {
       uiUrl().ifPresent(ui -> args.add("--campaigns.codec-server.allowed-origins=" + ui));
     }
     args.addAll(tokens.apiArgs());
     args.addAll(o.apiArgs());
     args.addAll(extraArgs);
-    StackProcess p = new StackProcess(name, o.javaCommand(Pinned.API, o.apiJava(), args), o.workDir(),
-        o.logs().resolve(name + ".log"));
+    StackProcess p =
+        new StackProcess(
+            name,
+            o.javaCommand(Pinned.API, o.apiJava(), args),
+            o.workDir(),
+            o.logs().resolve(name + ".log"));
     Api api = new Api(p.start(), port);
     apis.add(api);
     return api;
   }
 
   private void awaitApi(Api api) {
-    api.process().awaitReady("GET /actuator/health", o.startup(), () -> Probe.ok(api.url() + "/actuator/health"));
-    say("  " + (api.process().name().equals("api") ? "API" : api.process().name()) + " ready after " + elapsed()
-        + " s");
+    api.process()
+        .awaitReady(
+            "GET /actuator/health", o.startup(), () -> Probe.ok(api.url() + "/actuator/health"));
+    say(
+        "  "
+            + (api.process().name().equals("api") ? "API" : api.process().name())
+            + " ready after "
+            + elapsed()
+            + " s");
   }
 
   /** What the workers and the API share: profile local, pointed at this stack's parts. */
   private List<String> common() {
-    List<String> args = new ArrayList<>(List.of("--spring.profiles.active=local",
-        "--spring.temporal.connection.target=" + temporalTarget(),
-        "--campaigns.wechatpay.base-url=" + sandboxUrl(),
-        "--campaigns.wechatpay.sandbox-admin-url=" + sandboxUrl()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.profiles.active=local",
+                "--spring.temporal.connection.target=" + temporalTarget(),
+                "--campaigns.wechatpay.base-url=" + sandboxUrl(),
+                "--campaigns.wechatpay.sandbox-admin-url=" + sandboxUrl()));
     if (o.ledgerUrl() != null) {
       args.add("--spring.datasource.url=" + o.ledgerUrl());
     }
@@ -375,5 +463,4 @@ public final class LocalStack implements AutoCloseable {
   private void say(String line) {
     o.say().accept(line);
   }
-
 }

@@ -9,14 +9,20 @@ import java.net.Socket;
 import java.util.HashSet;
 import java.util.Set;
 
-/** TCP ports on 127.0.0.1: free ones (never the local stack's fixed ports) and a check that one is taken. */
+/**
+ * TCP ports on 127.0.0.1: free ones (never the local stack's fixed ports) and a check that one is
+ * taken.
+ */
 public final class Ports {
 
   private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   private Ports() {}
 
-  /** A free port that is none of {@link Pinned#RESERVED_PORTS} and was not handed out before in this JVM. */
+  /**
+   * A free port that is none of {@link Pinned#RESERVED_PORTS} and was not handed out before in this
+   * JVM.
+   */
   public static synchronized int free() {
     for (int attempt = 0; attempt < 100; attempt++) {
       try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

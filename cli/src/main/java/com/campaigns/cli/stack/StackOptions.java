@@ -16,19 +16,38 @@ import java.util.function.Function;
  * What to start and how; {@link #builder(Path)} gives the defaults of {@code ./campaigns up}.
  *
  * @param root the project's root (the exec jars are under {@code <module>/target/})
- * @param jarCopies when set, the jars are copied there first and run from the copies (a build during
- *     a long run then cannot replace a jar under a running JVM)
+ * @param jarCopies when set, the jars are copied there first and run from the copies (a build
+ *     during a long run then cannot replace a jar under a running JVM)
  * @param workDir the processes' working directory; {@code state} holds {@code temporal.db}
  * @param ledgerUrl the ledger's JDBC URL, or null for the local profile's H2 file
  * @param audiencesDir null for the local profile's
  * @param tokenDir where the tokens are written ({@link Tokens#writeTo}), or null
  * @param workerJava JVM options per worker name, after {@code java} and {@code workerJava}
  */
-public record StackOptions(Path root, Path jarCopies, Path workDir, Path state, Path logs, Temporal temporal,
-    Path temporalCli, boolean fixedPorts, int workers, String tokenName, Path tokenDir, String ledgerUrl,
-    Path audiencesDir, List<String> java, List<String> sandboxJava, List<String> apiJava,
-    Function<String, List<String>> workerJava, List<String> temporalArgs, List<String> sandboxArgs,
-    List<String> workerArgs, List<String> apiArgs, Duration startup, Consumer<String> say) {
+public record StackOptions(
+    Path root,
+    Path jarCopies,
+    Path workDir,
+    Path state,
+    Path logs,
+    Temporal temporal,
+    Path temporalCli,
+    boolean fixedPorts,
+    int workers,
+    String tokenName,
+    Path tokenDir,
+    String ledgerUrl,
+    Path audiencesDir,
+    List<String> java,
+    List<String> sandboxJava,
+    List<String> apiJava,
+    Function<String, List<String>> workerJava,
+    List<String> temporalArgs,
+    List<String> sandboxArgs,
+    List<String> workerArgs,
+    List<String> apiArgs,
+    Duration startup,
+    Consumer<String> say) {
 
   public static Builder builder(Path root) {
     return new Builder(root);
@@ -63,7 +82,10 @@ public record StackOptions(Path root, Path jarCopies, Path workDir, Path state, 
     return copy;
   }
 
-  /** The options, with the defaults of {@code ./campaigns up}: fixed ports, state and logs under .data/. */
+  /**
+   * The options, with the defaults of {@code ./campaigns up}: fixed ports, state and logs under
+   * .data/.
+   */
   public static final class Builder {
     private final Path root;
     private Path jarCopies;
@@ -96,14 +118,19 @@ public record StackOptions(Path root, Path jarCopies, Path workDir, Path state, 
       this.logs = this.root.resolve(Pinned.LOGS_DIR);
     }
 
-    /** Runs the dev server of the Temporal CLI at {@code cli}, or the Java test server when null. */
+    /**
+     * Runs the dev server of the Temporal CLI at {@code cli}, or the Java test server when null.
+     */
     public Builder temporalCli(Path cli) {
       this.temporalCli = cli;
       this.temporal = cli == null ? Temporal.TEST_SERVER : Temporal.DEV_SERVER;
       return this;
     }
 
-    /** Free ports, state and logs under {@code dir} (which is also the processes' working directory). */
+    /**
+     * Free ports, state and logs under {@code dir} (which is also the processes' working
+     * directory).
+     */
     public Builder freePortsUnder(Path dir) {
       this.fixedPorts = false;
       this.workDir = dir;
@@ -122,7 +149,9 @@ public record StackOptions(Path root, Path jarCopies, Path workDir, Path state, 
       return this;
     }
 
-    /** The tokens' names ({@code name}, {@code name-ops}) and where to write them (null: nowhere). */
+    /**
+     * The tokens' names ({@code name}, {@code name-ops}) and where to write them (null: nowhere).
+     */
     public Builder tokens(String name, Path dir) {
       this.tokenName = name;
       this.tokenDir = dir;
@@ -193,9 +222,30 @@ public record StackOptions(Path root, Path jarCopies, Path workDir, Path state, 
     }
 
     public StackOptions build() {
-      return new StackOptions(root, jarCopies, workDir, state, logs, temporal, temporalCli, fixedPorts,
-          workers, tokenName, tokenDir, ledgerUrl, audiencesDir, java, sandboxJava, apiJava, workerJava,
-          temporalArgs, sandboxArgs, workerArgs, apiArgs, startup, say);
+      return new StackOptions(
+          root,
+          jarCopies,
+          workDir,
+          state,
+          logs,
+          temporal,
+          temporalCli,
+          fixedPorts,
+          workers,
+          tokenName,
+          tokenDir,
+          ledgerUrl,
+          audiencesDir,
+          java,
+          sandboxJava,
+          apiJava,
+          workerJava,
+          temporalArgs,
+          sandboxArgs,
+          workerArgs,
+          apiArgs,
+          startup,
+          say);
     }
   }
 }

@@ -29,14 +29,19 @@ public final class StackProcess {
   private static final boolean SETSID = new File("/usr/bin/setsid").canExecute();
 
   static {
-    // One hook, so that the orderly stops run (the last registered first) before anything left is killed:
+    // One hook, so that the orderly stops run (the last registered first) before anything left is
+    // killed:
     // JVM hooks run concurrently.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      for (int i = ON_SHUTDOWN.size() - 1; i >= 0; i--) {
-        ON_SHUTDOWN.get(i).run();
-      }
-      LIVE.forEach(StackProcess::kill);
-    }, "stack-process-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (int i = ON_SHUTDOWN.size() - 1; i >= 0; i--) {
+                    ON_SHUTDOWN.get(i).run();
+                  }
+                  LIVE.forEach(StackProcess::kill);
+                },
+                "stack-process-cleanup"));
   }
 
   private final String name;
@@ -81,13 +86,29 @@ public final class StackProcess {
     line.addAll(command);
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      String header = (starts == 0 ? "" : "\n") + "===== " + Instant.now() + " " + name + ": "
-          + String.join(" ", command) + "\n\n";
-      Files.writeString(log, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+      String header =
+          (starts == 0 ? "" : "\n")
+              + "===== "
+              + Instant.now()
+              + " "
+              + name
+              + ": "
+              + String.join(" ", command)
+              + "\n\n";
+      Files.writeString(
+          log,
+          header,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE,
           starts == 0 ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
-      process = new ProcessBuilder(line).directory(workDir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      process =
+          new ProcessBuilder(line)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + " (" + command.get(0) + ")", e);
     }
@@ -105,18 +126,25 @@ public final class StackProcess {
   }
 
   /**
-   * Polls {@code ready} twice a second until it holds; fails, naming the log and quoting its end, when
-   * the process exits first or {@code timeout} passes.
+   * Polls {@code ready} twice a second until it holds; fails, naming the log and quoting its end,
+   * when the process exits first or {@code timeout} passes.
    */
   public void awaitReady(String what, Duration timeout, BooleanSupplier ready) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!safely(ready)) {
       if (!alive()) {
-        throw new StackException(name + " exited (code " + exitCode() + ") before " + what + ". " + tail(40));
+        throw new StackException(
+            name + " exited (code " + exitCode() + ") before " + what + ". " + tail(40));
       }
       if (System.nanoTime() > deadline) {
-        throw new StackException(name + " did not become ready within " + timeout.toSeconds() + " s (" + what
-            + "). " + tail(40));
+        throw new StackException(
+            name
+                + " did not become ready within "
+                + timeout.toSeconds()
+                + " s ("
+                + what
+                + "). "
+                + tail(40));
       }
       sleep(500);
     }
@@ -180,8 +208,12 @@ public final class StackProcess {
       }
       List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
       List<String> last = all.subList(Math.max(0, all.size() - lines), all.size());
-      return "Last lines of " + log + ":\n" + new String(String.join("\n", last).getBytes(StandardCharsets.ISO_8859_1),
-          StandardCharsets.UTF_8);
+      return "Last lines of "
+          + log
+          + ":\n"
+          + new String(
+              String.join("\n", last).getBytes(StandardCharsets.ISO_8859_1),
+              StandardCharsets.UTF_8);
     } catch (IOException | UncheckedIOException e) {
       return "(" + log + " unreadable: " + e + ")";
     }
@@ -195,7 +227,9 @@ public final class StackProcess {
     }
   }
 
-  /** Sleeps; an interrupt ends the wait with an exception (the shutdown hook stops the processes). */
+  /**
+   * Sleeps; an interrupt ends the wait with an exception (the shutdown hook stops the processes).
+   */
   public static void sleep(long millis) {
     try {
       Thread.sleep(millis);

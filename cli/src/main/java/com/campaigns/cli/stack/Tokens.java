@@ -30,13 +30,18 @@ public record Tokens(String name, String marketer, String ops) {
   /** The API's command-line settings: names, roles and SHA-256 of both tokens. */
   public List<String> apiArgs() {
     return List.of(
-        "--campaigns.security.tokens[0].name=" + name, "--campaigns.security.tokens[0].role=marketer",
+        "--campaigns.security.tokens[0].name=" + name,
+        "--campaigns.security.tokens[0].role=marketer",
         "--campaigns.security.tokens[0].sha256=" + sha256(marketer),
-        "--campaigns.security.tokens[1].name=" + name + "-ops", "--campaigns.security.tokens[1].role=ops",
+        "--campaigns.security.tokens[1].name=" + name + "-ops",
+        "--campaigns.security.tokens[1].role=ops",
         "--campaigns.security.tokens[1].sha256=" + sha256(ops));
   }
 
-  /** Writes both into {@code dir} ({@value #MARKETER_FILE}, {@value #OPS_FILE}), readable by the owner only. */
+  /**
+   * Writes both into {@code dir} ({@value #MARKETER_FILE}, {@value #OPS_FILE}), readable by the
+   * owner only.
+   */
   public void writeTo(Path dir) {
     try {
       Files.createDirectories(dir);
@@ -58,7 +63,8 @@ public record Tokens(String name, String marketer, String ops) {
 
   private static void write(Path file, String token) throws IOException {
     Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(file, token);
   }
 

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The demo driver against a scripted API and sandbox: what it calls, what it prints, how it exits. */
+/**
+ * The demo driver against a scripted API and sandbox: what it calls, what it prints, how it exits.
+ */
 class DemoCommandTest {
 
   private final FakeStack stack = new FakeStack();
@@ -36,13 +38,21 @@ class DemoCommandTest {
   void passesWhenTheCampaignCompletesAndTheReportBalances() {
     int exit = run();
 
-    assertThat(output()).contains("✓ demo passed").contains("THRESHOLD_REACHED").contains("wave all")
+    assertThat(output())
+        .contains("✓ demo passed")
+        .contains("THRESHOLD_REACHED")
+        .contains("wave all")
         .contains("Temporal Web UI: http://ui.example/namespaces/default/workflows/campaign-");
     assertThat(exit).isEqualTo(DemoCommand.OK);
-    assertThat(stack.calls).contains("POST /api/v1/audiences", "POST /api/v1/campaigns/validate",
-        "POST /api/v1/campaigns", "POST /sandbox/stocks/1764200000001/redeem",
-        "POST /sandbox/stocks/1764200000001/refund");
-    assertThat(stack.calls).doesNotContain("POST /api/v1/campaigns/" + stack.campaignId + "/cancel");
+    assertThat(stack.calls)
+        .contains(
+            "POST /api/v1/audiences",
+            "POST /api/v1/campaigns/validate",
+            "POST /api/v1/campaigns",
+            "POST /sandbox/stocks/1764200000001/redeem",
+            "POST /sandbox/stocks/1764200000001/refund");
+    assertThat(stack.calls)
+        .doesNotContain("POST /api/v1/campaigns/" + stack.campaignId + "/cancel");
   }
 
   @Test
@@ -52,7 +62,10 @@ class DemoCommandTest {
     int exit = run();
 
     assertThat(exit).isEqualTo(DemoCommand.CHECKS_FAILED);
-    assertThat(output()).contains("DEMO FAILED").contains("does not balance").contains("USED_NOT_NOTIFIED");
+    assertThat(output())
+        .contains("DEMO FAILED")
+        .contains("does not balance")
+        .contains("USED_NOT_NOTIFIED");
   }
 
   @Test
@@ -88,9 +101,18 @@ class DemoCommandTest {
 
   @Test
   void failsFastWhenTheApiIsNotThere() {
-    int exit = new CommandLine(new DemoCommand(new PrintStream(printed, true, StandardCharsets.UTF_8),
-        Clock.systemUTC())).execute("--api", "http://127.0.0.1:9", "--sandbox", stack.sandboxUrl(), "--plain",
-        "--api-wait", "PT0.5S");
+    int exit =
+        new CommandLine(
+                new DemoCommand(
+                    new PrintStream(printed, true, StandardCharsets.UTF_8), Clock.systemUTC()))
+            .execute(
+                "--api",
+                "http://127.0.0.1:9",
+                "--sandbox",
+                stack.sandboxUrl(),
+                "--plain",
+                "--api-wait",
+                "PT0.5S");
 
     assertThat(exit).isEqualTo(DemoCommand.CALL_FAILED);
     assertThat(output()).contains("the API at http://127.0.0.1:9 is not answering");
@@ -101,29 +123,55 @@ class DemoCommandTest {
     java.nio.file.Path file = java.nio.file.Files.createTempFile("token-", "");
     java.nio.file.Files.writeString(file, "local-token-0123456789\n");
 
-    int exit = new CommandLine(new DemoCommand(new PrintStream(printed, true, StandardCharsets.UTF_8),
-        Clock.systemUTC())).execute("--api", stack.apiUrl(), "--sandbox", stack.sandboxUrl(), "--plain",
-        "--poll", "PT0.01S", "--token-file", file.toString());
+    int exit =
+        new CommandLine(
+                new DemoCommand(
+                    new PrintStream(printed, true, StandardCharsets.UTF_8), Clock.systemUTC()))
+            .execute(
+                "--api",
+                stack.apiUrl(),
+                "--sandbox",
+                stack.sandboxUrl(),
+                "--plain",
+                "--poll",
+                "PT0.01S",
+                "--token-file",
+                file.toString());
 
     assertThat(exit).isEqualTo(DemoCommand.OK);
-    assertThat(stack.apiAuthorizations).isNotEmpty().allMatch("Bearer local-token-0123456789"::equals);
+    assertThat(stack.apiAuthorizations)
+        .isNotEmpty()
+        .allMatch("Bearer local-token-0123456789"::equals);
     assertThat(stack.sandboxAuthorizations).isNotEmpty().allMatch("null"::equals);
     assertThat(output()).doesNotContain("local-token-0123456789");
   }
 
   @Test
   void anUnreadableTokenFileFailsWithItsName() {
-    int exit = new CommandLine(new DemoCommand(new PrintStream(printed, true, StandardCharsets.UTF_8),
-        Clock.systemUTC())).execute("--api", stack.apiUrl(), "--token-file", "/nonexistent/local-token");
+    int exit =
+        new CommandLine(
+                new DemoCommand(
+                    new PrintStream(printed, true, StandardCharsets.UTF_8), Clock.systemUTC()))
+            .execute("--api", stack.apiUrl(), "--token-file", "/nonexistent/local-token");
 
     assertThat(exit).isEqualTo(DemoCommand.CALL_FAILED);
     assertThat(output()).contains("cannot read the token file /nonexistent/local-token");
   }
 
   private int run() {
-    return new CommandLine(new DemoCommand(new PrintStream(printed, true, StandardCharsets.UTF_8), Clock.systemUTC()))
-        .execute("--api", stack.apiUrl(), "--sandbox", stack.sandboxUrl(), "--temporal-ui", "http://ui.example",
-            "--plain", "--poll", "PT0.01S");
+    return new CommandLine(
+            new DemoCommand(
+                new PrintStream(printed, true, StandardCharsets.UTF_8), Clock.systemUTC()))
+        .execute(
+            "--api",
+            stack.apiUrl(),
+            "--sandbox",
+            stack.sandboxUrl(),
+            "--temporal-ui",
+            "http://ui.example",
+            "--plain",
+            "--poll",
+            "PT0.01S");
   }
 
   private String output() {
@@ -177,10 +225,18 @@ class DemoCommandTest {
       if (call.equals("GET /api/v1/campaigns")) {
         send(ex, 200, "[]");
       } else if (call.equals("POST /api/v1/audiences")) {
-        long distinct = new String(body, StandardCharsets.UTF_8).lines()
-            .filter(l -> l.startsWith("o_") || l.startsWith("abnormal_")).distinct().count();
-        send(ex, 201, "{\"audience_id\":\"aud-0123456789abcdef\",\"count\":" + distinct
-            + ",\"duplicates_removed\":5,\"invalid\":[{\"line\":908,\"value\":\"not an openid!\"}]}");
+        long distinct =
+            new String(body, StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("o_") || l.startsWith("abnormal_"))
+                .distinct()
+                .count();
+        send(
+            ex,
+            201,
+            "{\"audience_id\":\"aud-0123456789abcdef\",\"count\":"
+                + distinct
+                + ",\"duplicates_removed\":5,\"invalid\":[{\"line\":908,\"value\":\"not an openid!\"}]}");
       } else if (call.equals("POST /api/v1/campaigns/validate")) {
         send(ex, 200, "{\"valid\":true,\"plan\":{\"max_amount\":150000}}");
       } else if (call.equals("POST /api/v1/campaigns")) {
@@ -211,9 +267,13 @@ class DemoCommandTest {
       String call = ex.getRequestMethod() + " " + ex.getRequestURI().getPath();
       calls.add(call);
       byte[] raw = ex.getRequestBody().readAllBytes();
-      JsonNode body = raw.length == 0 ? JsonHttp.JSON.createObjectNode() : JsonHttp.JSON.readTree(raw);
+      JsonNode body =
+          raw.length == 0 ? JsonHttp.JSON.createObjectNode() : JsonHttp.JSON.readTree(raw);
       if (call.endsWith("/coupons")) {
-        send(ex, 200, "{\"total_count\":" + Math.min(1187, statusCalls.get() * 300) + ",\"data\":[]}");
+        send(
+            ex,
+            200,
+            "{\"total_count\":" + Math.min(1187, statusCalls.get() * 300) + ",\"data\":[]}");
       } else if (call.endsWith("/redeem")) {
         int n = body.path("count").asInt(40);
         redeemed.addAndGet(n);
@@ -226,17 +286,20 @@ class DemoCommandTest {
       }
     }
 
-    /** Step n of the campaign: scheduled, vip running, vip done, paused, resumed, all done, final. */
+    /**
+     * Step n of the campaign: scheduled, vip running, vip done, paused, resumed, all done, final.
+     */
     ObjectNode status(int n) {
       ObjectNode s = JsonHttp.JSON.createObjectNode();
       s.put("campaign_id", campaignId);
       s.put("workflow_id", "campaign-" + campaignId);
-      String phase = switch (Math.min(n, 6)) {
-        case 0 -> "SCHEDULED";
-        case 3 -> withBudgetPause ? "PAUSED" : "RUNNING";
-        case 6 -> finalPhase;
-        default -> "RUNNING";
-      };
+      String phase =
+          switch (Math.min(n, 6)) {
+            case 0 -> "SCHEDULED";
+            case 3 -> withBudgetPause ? "PAUSED" : "RUNNING";
+            case 6 -> finalPhase;
+            default -> "RUNNING";
+          };
       s.put("status", phase);
       if (n > 0) {
         s.put("stock_id", "1764200000001");
@@ -249,20 +312,35 @@ class DemoCommandTest {
       s.putObject("issued").put("count", vip + all).put("amount", (vip + all) * 100);
       s.putObject("used").put("count", 0).put("amount", 0);
       s.putObject("rejected").put("count", n >= 5 ? 13 : 0).putObject("by_code");
-      s.putObject("budget").put("max_amount", 150000).put("issued_percent", (vip + all) * 100 / 1500.0)
+      s.putObject("budget")
+          .put("max_amount", 150000)
+          .put("issued_percent", (vip + all) * 100 / 1500.0)
           .put("used_percent", 0);
       if (n == 3 && withBudgetPause) {
-        s.putObject("pause").put("reason", "BUDGET_THRESHOLD").put("detail", "issued_amount reached 50%")
+        s.putObject("pause")
+            .put("reason", "BUDGET_THRESHOLD")
+            .put("detail", "issued_amount reached 50%")
             .put("operator", "budget-guard");
       } else {
         s.putNull("pause");
       }
       ArrayNode waves = s.putArray("waves");
-      waves.addObject().put("name", "vip").put("status", n >= 2 ? "DONE" : n == 1 ? "RUNNING" : "PENDING")
-          .put("recipients", 300).put("issued", vip).put("rejected", 0).put("failed", 0);
-      waves.addObject().put("name", "all").put("status", n >= 5 ? "DONE" : n == 3 ? "PAUSED" : n >= 2 ? "RUNNING"
-              : "PENDING")
-          .put("recipients", 900).put("issued", all).put("rejected", n >= 5 ? 13 : 0).put("failed", 0);
+      waves
+          .addObject()
+          .put("name", "vip")
+          .put("status", n >= 2 ? "DONE" : n == 1 ? "RUNNING" : "PENDING")
+          .put("recipients", 300)
+          .put("issued", vip)
+          .put("rejected", 0)
+          .put("failed", 0);
+      waves
+          .addObject()
+          .put("name", "all")
+          .put("status", n >= 5 ? "DONE" : n == 3 ? "PAUSED" : n >= 2 ? "RUNNING" : "PENDING")
+          .put("recipients", 900)
+          .put("issued", all)
+          .put("rejected", n >= 5 ? 13 : 0)
+          .put("failed", 0);
       if (n >= 6 && "FAILED".equals(finalPhase)) {
         s.putObject("failure").put("type", "STOCK_CREATE_REFUSED").put("message", "no");
       }
@@ -285,7 +363,11 @@ class DemoCommandTest {
     }
 
     private static void event(ArrayNode history, String event, String detail) {
-      history.addObject().put("at", "2026-11-27T13:30:00+08:00").put("event", event).put("detail", detail);
+      history
+          .addObject()
+          .put("at", "2026-11-27T13:30:00+08:00")
+          .put("event", event)
+          .put("detail", detail);
     }
 
     ObjectNode report() {
@@ -293,14 +375,22 @@ class DemoCommandTest {
       r.put("campaign_id", campaignId);
       r.put("balanced", balanced);
       ObjectNode t = r.putObject("totals");
-      t.put("issued_count", 1187).put("issued_amount", 118700).put("notified_count", redeemed.get())
-          .put("notified_amount", redeemed.get() * 100).put("use_flow_count", redeemed.get())
-          .put("use_flow_amount", redeemed.get() * 100).put("refund_flow_count", refunded.get())
+      t.put("issued_count", 1187)
+          .put("issued_amount", 118700)
+          .put("notified_count", redeemed.get())
+          .put("notified_amount", redeemed.get() * 100)
+          .put("use_flow_count", redeemed.get())
+          .put("use_flow_amount", redeemed.get() * 100)
+          .put("refund_flow_count", refunded.get())
           .put("refund_flow_amount", refunded.get() * 100);
       r.putArray("waves");
       ArrayNode mismatches = r.putArray("mismatches");
       if (!balanced) {
-        mismatches.addObject().put("kind", "USED_NOT_NOTIFIED").put("coupon_id", "1").put("detail", "x");
+        mismatches
+            .addObject()
+            .put("kind", "USED_NOT_NOTIFIED")
+            .put("coupon_id", "1")
+            .put("detail", "x");
       }
       return r;
     }

@@ -24,18 +24,24 @@ class DemoScenarioTest {
     JsonNode json = scenario.spec("aud-0123456789abcdef");
     CampaignSpec spec = JsonHttp.JSON.treeToValue(json, CampaignSpec.class);
 
-    var violations = SpecValidator.validate(spec, SpecValidator.Context.at(now)
-        .withAudiences(Map.of("aud-0123456789abcdef", (long) scenario.uploadedOpenids().size())));
+    var violations =
+        SpecValidator.validate(
+            spec,
+            SpecValidator.Context.at(now)
+                .withAudiences(
+                    Map.of("aud-0123456789abcdef", (long) scenario.uploadedOpenids().size())));
 
     assertThat(violations).isEmpty();
   }
 
   @Test
   void theSpecStaysValidWhenTheApiValidatesItSomeSecondsLater() throws Exception {
-    CampaignSpec spec = JsonHttp.JSON.treeToValue(scenario.spec("aud-0123456789abcdef"), CampaignSpec.class);
+    CampaignSpec spec =
+        JsonHttp.JSON.treeToValue(scenario.spec("aud-0123456789abcdef"), CampaignSpec.class);
 
-    var violations = SpecValidator.validate(spec, SpecValidator.Context.at(now.plusSeconds(20))
-        .withAudiences(id -> 1L));
+    var violations =
+        SpecValidator.validate(
+            spec, SpecValidator.Context.at(now.plusSeconds(20)).withAudiences(id -> 1L));
 
     assertThat(violations).isEmpty();
   }
@@ -46,7 +52,8 @@ class DemoScenarioTest {
 
     assertThat(spec.path("waves")).hasSize(2);
     assertThat(spec.path("waves").get(0).path("audience").path("openids")).hasSize(300);
-    assertThat(spec.path("waves").get(1).path("audience").path("audience_id").asText()).isEqualTo("aud-0123456789abcdef");
+    assertThat(spec.path("waves").get(1).path("audience").path("audience_id").asText())
+        .isEqualTo("aud-0123456789abcdef");
     assertThat(scenario.recipients()).isGreaterThanOrEqualTo(1000);
     JsonNode threshold = spec.path("budget_guard").path("thresholds").get(0);
     assertThat(threshold.path("resume").asText()).isEqualTo("after");
@@ -54,14 +61,17 @@ class DemoScenarioTest {
     assertThat(spec.path("flows").path("ready_after").asText()).isEqualTo("PT5S");
     long budget = spec.path("stock").path("max_amount").asLong();
     assertThat(scenario.expectedIssued() * DemoScenario.COUPON_AMOUNT)
-        .as("the campaign crosses the 50% threshold").isGreaterThan(budget / 2);
+        .as("the campaign crosses the 50% threshold")
+        .isGreaterThan(budget / 2);
   }
 
   @Test
   void theStockBeginsAboutHalfAMinuteAfterCreationAndEndsTwoMinutesLater() {
-    assertThat(Duration.between(now, scenario.begin())).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(30));
+    assertThat(Duration.between(now, scenario.begin()))
+        .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(30));
     assertThat(Duration.between(scenario.begin(), scenario.end())).isEqualTo(Duration.ofMinutes(2));
-    assertThat(scenario.spec("a").path("stock").path("available_begin_time").asText()).endsWith("+08:00");
+    assertThat(scenario.spec("a").path("stock").path("available_begin_time").asText())
+        .endsWith("+08:00");
   }
 
   @Test
@@ -71,9 +81,14 @@ class DemoScenarioTest {
 
     assertThat(distinct).hasSize(900);
     assertThat(lines).contains("not an openid!");
-    assertThat(lines.stream().filter(distinct::contains).count()).isEqualTo(900 + DemoScenario.DUPLICATES);
-    assertThat(scenario.uploadedOpenids()).filteredOn(o -> o.startsWith("abnormal_")).hasSize(DemoScenario.ABNORMAL);
-    assertThat(scenario.uploadedOpenids()).containsAll(scenario.inlineOpenids().subList(0, DemoScenario.OVERLAP));
-    assertThat(scenario.expectedIssued()).isEqualTo(1200 - DemoScenario.OVERLAP - DemoScenario.ABNORMAL);
+    assertThat(lines.stream().filter(distinct::contains).count())
+        .isEqualTo(900 + DemoScenario.DUPLICATES);
+    assertThat(scenario.uploadedOpenids())
+        .filteredOn(o -> o.startsWith("abnormal_"))
+        .hasSize(DemoScenario.ABNORMAL);
+    assertThat(scenario.uploadedOpenids())
+        .containsAll(scenario.inlineOpenids().subList(0, DemoScenario.OVERLAP));
+    assertThat(scenario.expectedIssued())
+        .isEqualTo(1200 - DemoScenario.OVERLAP - DemoScenario.ABNORMAL);
   }
 }

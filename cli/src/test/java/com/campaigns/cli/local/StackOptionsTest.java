@@ -31,9 +31,11 @@ class StackOptionsTest {
   @Test
   void sandboxSettingsAreCollected() {
     UpCommand up = new UpCommand();
-    new CommandLine(up).parseArgs("--workers", "2", "--test-server", "--sandbox.flow.ready=after-end");
+    new CommandLine(up)
+        .parseArgs("--workers", "2", "--test-server", "--sandbox.flow.ready=after-end");
 
-    assertThat(up.options.sandboxArgs(up.unmatched)).containsExactly("--sandbox.flow.ready=after-end");
+    assertThat(up.options.sandboxArgs(up.unmatched))
+        .containsExactly("--sandbox.flow.ready=after-end");
     assertThat(up.options.workers).isEqualTo(2);
     assertThat(up.options.testServer()).isTrue();
   }

@@ -26,22 +26,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The fault campaign: randomized campaigns (one to three waves, 1k–20k recipients, random rates
- * and budget thresholds, two merchants) run in rounds of a few at a time on the real stack, while
- * the driver injects, at random moments, WeChat Pay 5xx/429 bursts with latency and
- * commit-then-drop answers on create/activate/send/pause/restart, a worker killed with SIGKILL and
- * replaced, a second worker joining and leaving, a dev server restart on the same SQLite file, ops
- * pausing and resuming, and shoppers' COUPON.USE notifications delivered twice and out of order.
- * Every run is then checked against the sandbox: the expected end state, ledger = sandbox, no
- * (campaign, wave, openid) with two coupons, every recipient with one, status counts = ledger.
+ * The fault campaign: randomized campaigns (one to three waves, 1k–20k recipients, random rates and
+ * budget thresholds, two merchants) run in rounds of a few at a time on the real stack, while the
+ * driver injects, at random moments, WeChat Pay 5xx/429 bursts with latency and commit-then-drop
+ * answers on create/activate/send/pause/restart, a worker killed with SIGKILL and replaced, a
+ * second worker joining and leaving, a dev server restart on the same SQLite file, ops pausing and
+ * resuming, and shoppers' COUPON.USE notifications delivered twice and out of order. Every run is
+ * then checked against the sandbox: the expected end state, ledger = sandbox, no (campaign, wave,
+ * openid) with two coupons, every recipient with one, status counts = ledger.
  *
  * <p>Everything random comes from one seed, so a run is described by {@code (runs, seed,
- * parallel)}; the moments the disruptions land on the wall clock are not reproducible, which is
- * the point of the exercise.
+ * parallel)}; the moments the disruptions land on the wall clock are not reproducible, which is the
+ * point of the exercise.
  */
 public final class Chaos {
 
-  private static final String[][] MERCHANTS = {{"1900000001", "wx0000000000000001"}, {"1900000002", "wx0000000000000002"}};
+  private static final String[][] MERCHANTS = {
+    {"1900000001", "wx0000000000000001"}, {"1900000002", "wx0000000000000002"}
+  };
   private static final Duration LEAD = Duration.ofSeconds(20);
   private static final Duration POLL = Duration.ofSeconds(2);
 
@@ -51,11 +53,14 @@ public final class Chaos {
   private final int parallel;
   private final Random random;
   private final String prefix;
+
   /** Disruptions fired, by kind, over all rounds. */
   private final Map<String, Integer> fired = new TreeMap<>();
+
   private final ExecutorService processes = Executors.newSingleThreadExecutor();
   private final AtomicReference<LocalStack.Worker> second = new AtomicReference<>();
   private final List<String> processFailures = new CopyOnWriteArrayList<>();
+
   /** Faults the sandbox injected, by endpoint and kind. */
   private final Map<String, Long> injected = new TreeMap<>();
 
@@ -75,27 +80,56 @@ public final class Chaos {
     while (all.size() < runs) {
       round++;
       List<ChaosRun> batch = planRound(all.size() + 1, Math.min(parallel, runs - all.size()));
-      Console.step("chaos round %d: runs %d-%d", round, batch.get(0).number, batch.get(batch.size() - 1).number);
+      Console.step(
+          "chaos round %d: runs %d-%d",
+          round, batch.get(0).number, batch.get(batch.size() - 1).number);
       runRound(batch);
       batch.forEach(this::check);
-      Instant first = batch.stream().map(r -> r.firstCoupon).filter(java.util.Objects::nonNull)
-          .min(Comparator.naturalOrder()).orElse(null);
-      Instant last = batch.stream().map(r -> r.lastCoupon).filter(java.util.Objects::nonNull)
-          .max(Comparator.naturalOrder()).orElse(null);
+      Instant first =
+          batch.stream()
+              .map(r -> r.firstCoupon)
+              .filter(java.util.Objects::nonNull)
+              .min(Comparator.naturalOrder())
+              .orElse(null);
+      Instant last =
+          batch.stream()
+              .map(r -> r.lastCoupon)
+              .filter(java.util.Objects::nonNull)
+              .max(Comparator.naturalOrder())
+              .orElse(null);
       if (first != null) {
         long coupons = batch.stream().mapToLong(r -> r.sandboxCoupons).sum();
         long seconds = Math.max(1, Duration.between(first, last).toSeconds());
-        Console.step("chaos round %d: %d coupons issued in %d s (%d/s); the stock window was %d s", round, coupons,
-            seconds, coupons / seconds, Duration.between(batch.get(0).plan.begin(), batch.get(0).plan.end()).toSeconds());
+        Console.step(
+            "chaos round %d: %d coupons issued in %d s (%d/s); the stock window was %d s",
+            round,
+            coupons,
+            seconds,
+            coupons / seconds,
+            Duration.between(batch.get(0).plan.begin(), batch.get(0).plan.end()).toSeconds());
       }
       for (ChaosRun r : batch) {
-        Console.step("chaos run %d %s: %s, %d coupons, %d duplicates, %d missing%s", r.number, r.plan.campaignId(),
-            r.finalStatus, r.sandboxCoupons, r.duplicates, r.missing, r.problems.isEmpty() ? "" : " " + r.problems);
+        Console.step(
+            "chaos run %d %s: %s, %d coupons, %d duplicates, %d missing%s",
+            r.number,
+            r.plan.campaignId(),
+            r.finalStatus,
+            r.sandboxCoupons,
+            r.duplicates,
+            r.missing,
+            r.problems.isEmpty() ? "" : " " + r.problems);
       }
       all.addAll(batch);
     }
     processes.shutdown();
-    return new ChaosReport(runs, seed, parallel, all, fired, injected, processFailures,
+    return new ChaosReport(
+        runs,
+        seed,
+        parallel,
+        all,
+        fired,
+        injected,
+        processFailures,
         Duration.between(started, Instant.now()));
   }
 
@@ -110,7 +144,8 @@ public final class Chaos {
 
     /** Seconds its waves need one after the other at their own rates, offsets included. */
     double sequentialSeconds() {
-      return waves.get(waves.size() - 1)[1] + waves.stream().mapToDouble(w -> (double) w[0] / w[2]).sum();
+      return waves.get(waves.size() - 1)[1]
+          + waves.stream().mapToDouble(w -> (double) w[0] / w[2]).sum();
     }
   }
 
@@ -123,12 +158,14 @@ public final class Chaos {
     // hundred a second, less under faults and restarts), so that every recipient can be reached.
     long total = shapes.stream().mapToLong(Shape::recipients).sum();
     double slowest = shapes.stream().mapToDouble(Shape::sequentialSeconds).max().orElse(0);
-    Duration span = Duration.ofSeconds((long) Math.max(120, Math.max(total / 250.0, slowest * 1.3) + 90));
+    Duration span =
+        Duration.ofSeconds((long) Math.max(120, Math.max(total / 250.0, slowest * 1.3) + 90));
     List<ChaosRun> runs = new ArrayList<>();
     for (Shape shape : shapes) {
-      CampaignPlan plan = CampaignPlan.named(prefix + "-" + shape.number(), LEAD, span)
-          .merchant(shape.merchant()[0], shape.merchant()[1])
-          .maxCouponsPerUser(3);
+      CampaignPlan plan =
+          CampaignPlan.named(prefix + "-" + shape.number(), LEAD, span)
+              .merchant(shape.merchant()[0], shape.merchant()[1])
+              .maxCouponsPerUser(3);
       for (int w = 0; w < shape.waves().size(); w++) {
         int[] wave = shape.waves().get(w);
         plan.wave("w" + w, Duration.ofSeconds(wave[1]), wave[0], wave[2]);
@@ -143,7 +180,11 @@ public final class Chaos {
 
   private Shape shape(int number) {
     // Log-uniform between 1k and 20k: small and large campaigns alike.
-    int recipients = (int) Math.round(Math.exp(Math.log(1000) + random.nextDouble() * (Math.log(20000) - Math.log(1000))));
+    int recipients =
+        (int)
+            Math.round(
+                Math.exp(
+                    Math.log(1000) + random.nextDouble() * (Math.log(20000) - Math.log(1000))));
     int waveCount = 1 + random.nextInt(3);
     Integer threshold = random.nextDouble() < 0.5 ? 10 + random.nextInt(36) : null;
     String[] merchant = MERCHANTS[random.nextInt(MERCHANTS.length)];
@@ -151,7 +192,8 @@ public final class Chaos {
     int left = recipients;
     int offset = 0;
     for (int w = 0; w < waveCount; w++) {
-      int count = w == waveCount - 1 ? left : Math.max(1, (int) (left * (0.3 + random.nextDouble() * 0.4)));
+      int count =
+          w == waveCount - 1 ? left : Math.max(1, (int) (left * (0.3 + random.nextDouble() * 0.4)));
       left -= count;
       waves.add(new int[] {count, offset, 200 + 50 * random.nextInt(7)});
       offset += 5 + random.nextInt(20);
@@ -163,8 +205,8 @@ public final class Chaos {
   private record Event(double at, String kind, ChaosRun run) {}
 
   private List<Event> schedule(List<ChaosRun> batch) {
-    double window = LEAD.toSeconds() + batch.stream()
-        .mapToLong(r -> r.plan.recipients()).sum() / 400.0 * 0.8;
+    double window =
+        LEAD.toSeconds() + batch.stream().mapToLong(r -> r.plan.recipients()).sum() / 400.0 * 0.8;
     List<Event> events = new ArrayList<>();
     if (random.nextDouble() < 0.8) {
       double at = random.nextDouble() < 0.3 ? 0 : random.nextDouble() * window;
@@ -212,8 +254,12 @@ public final class Chaos {
       }
     }
     List<Event> events = new ArrayList<>(schedule(batch));
-    Instant deadline = batch.stream().map(r -> r.plan.end()).max(Comparator.naturalOrder()).orElseThrow()
-        .plus(Duration.ofMinutes(5));
+    Instant deadline =
+        batch.stream()
+            .map(r -> r.plan.end())
+            .max(Comparator.naturalOrder())
+            .orElseThrow()
+            .plus(Duration.ofMinutes(5));
     Map<String, Instant> pausedSince = new HashMap<>();
     while (Instant.now().isBefore(deadline) && !batch.stream().allMatch(r -> r.done)) {
       double now = Duration.between(origin, Instant.now()).toMillis() / 1000.0;
@@ -232,14 +278,15 @@ public final class Chaos {
       sleep(POLL);
     }
     // Process disruptions still under way finish before the checks; a second worker leaves.
-    onProcesses(() -> {
-      LocalStack.Worker extra = second.getAndSet(null);
-      if (extra != null) {
-        stack.removeWorker(extra);
-      }
-    });
+    onProcesses(
+        () -> {
+          LocalStack.Worker extra = second.getAndSet(null);
+          if (extra != null) {
+            stack.removeWorker(extra);
+          }
+        });
     try {
-      processes.submit(() -> { }).get(5, TimeUnit.MINUTES);
+      processes.submit(() -> {}).get(5, TimeUnit.MINUTES);
     } catch (Exception e) {
       throw new IllegalStateException("process disruptions did not finish", e);
     }
@@ -253,9 +300,11 @@ public final class Chaos {
     for (int w = 0; w < r.plan.waves().size(); w++) {
       List<String> openids = r.plan.waves().get(w).openids();
       if (openids.size() > 10_000 || random.nextDouble() < 0.3) {
-        JsonNode audience = stack.api().postText("/api/v1/audiences", String.join("\n", openids)).expect(201);
+        JsonNode audience =
+            stack.api().postText("/api/v1/audiences", String.join("\n", openids)).expect(201);
         if (audience.path("count").asInt() != openids.size()) {
-          throw new AssertionError("audience of " + openids.size() + " openids stored as " + audience);
+          throw new AssertionError(
+              "audience of " + openids.size() + " openids stored as " + audience);
         }
         r.plan.useAudience(w, audience.path("audience_id").asText());
       }
@@ -268,14 +317,15 @@ public final class Chaos {
    * other, so that faults, pauses and notifications keep their moments meanwhile.
    */
   private void onProcesses(Runnable disruption) {
-    processes.execute(() -> {
-      try {
-        disruption.run();
-      } catch (RuntimeException | AssertionError failure) {
-        Console.step("chaos: a process disruption failed: %s", failure);
-        processFailures.add(failure.toString());
-      }
-    });
+    processes.execute(
+        () -> {
+          try {
+            disruption.run();
+          } catch (RuntimeException | AssertionError failure) {
+            Console.step("chaos: a process disruption failed: %s", failure);
+            processFailures.add(failure.toString());
+          }
+        });
   }
 
   private void fire(Event e, List<ChaosRun> batch) {
@@ -286,34 +336,47 @@ public final class Chaos {
         countInjected();
         stack.sandbox().clearFaults();
       }
-      case "kill-worker" -> onProcesses(() -> {
-        stack.killWorker();
-        stack.startWorker();
-      });
-      case "second-worker-joins" -> onProcesses(() -> {
-        if (second.get() == null) {
-          second.set(stack.addWorker());
-        }
-      });
-      case "second-worker-leaves" -> onProcesses(() -> {
-        LocalStack.Worker extra = second.getAndSet(null);
-        if (extra != null) {
-          stack.removeWorker(extra);
-        }
-      });
+      case "kill-worker" ->
+          onProcesses(
+              () -> {
+                stack.killWorker();
+                stack.startWorker();
+              });
+      case "second-worker-joins" ->
+          onProcesses(
+              () -> {
+                if (second.get() == null) {
+                  second.set(stack.addWorker());
+                }
+              });
+      case "second-worker-leaves" ->
+          onProcesses(
+              () -> {
+                LocalStack.Worker extra = second.getAndSet(null);
+                if (extra != null) {
+                  stack.removeWorker(extra);
+                }
+              });
       case "restart-dev-server" -> {
         Duration down = Duration.ofSeconds(2 + random.nextInt(8));
-        onProcesses(() -> {
-          stack.stopTemporal();
-          sleep(down);
-          stack.startTemporal();
-        });
+        onProcesses(
+            () -> {
+              stack.stopTemporal();
+              sleep(down);
+              stack.startTemporal();
+            });
       }
       case "ops-pause" -> {
-        Http.Answer a = stack.api().post("/api/v1/campaigns/" + e.run().plan.campaignId() + "/pause",
-            Map.of("reason", "chaos: ops pause"));
+        Http.Answer a =
+            stack
+                .api()
+                .post(
+                    "/api/v1/campaigns/" + e.run().plan.campaignId() + "/pause",
+                    Map.of("reason", "chaos: ops pause"));
         if (a.status() != 200) {
-          Console.step("chaos: pause of %s answered %d (%s)", e.run().plan.campaignId(), a.status(), a.body());
+          Console.step(
+              "chaos: pause of %s answered %d (%s)",
+              e.run().plan.campaignId(), a.status(), a.body());
           return;
         }
       }
@@ -334,19 +397,39 @@ public final class Chaos {
   private List<Map<String, Object>> faultRules() {
     List<Map<String, Object>> rules = new ArrayList<>();
     for (String endpoint : List.of("create_stock", "start_stock", "pause_stock", "restart_stock")) {
-      rules.add(Map.of("endpoint", endpoint, "error_rate", 0.2, "throttle_rate", 0.1, "drop_rate", 0.4,
-          "latency_ms", 200));
+      rules.add(
+          Map.of(
+              "endpoint",
+              endpoint,
+              "error_rate",
+              0.2,
+              "throttle_rate",
+              0.1,
+              "drop_rate",
+              0.4,
+              "latency_ms",
+              200));
     }
-    rules.add(Map.of("endpoint", "send_coupon", "error_rate", 0.03 + random.nextDouble() * 0.05,
-        "throttle_rate", 0.02 + random.nextDouble() * 0.05, "drop_rate", 0.01 + random.nextDouble() * 0.03,
-        "latency_ms", random.nextInt(40)));
+    rules.add(
+        Map.of(
+            "endpoint",
+            "send_coupon",
+            "error_rate",
+            0.03 + random.nextDouble() * 0.05,
+            "throttle_rate",
+            0.02 + random.nextDouble() * 0.05,
+            "drop_rate",
+            0.01 + random.nextDouble() * 0.03,
+            "latency_ms",
+            random.nextInt(40)));
     return rules;
   }
 
   private void countInjected() {
     JsonNode rules = stack.sandbox().faultState().path("rules");
     for (JsonNode r : rules) {
-      injected.merge(r.path("rule").path("endpoint").asText(), r.path("injected").asLong(), Long::sum);
+      injected.merge(
+          r.path("rule").path("endpoint").asText(), r.path("injected").asLong(), Long::sum);
     }
   }
 
@@ -366,7 +449,9 @@ public final class Chaos {
     JsonNode doc = a.json();
     String status = doc.path("status").asText();
     r.finalStatus = status;
-    if (r.stockId == null && !doc.path("stock_id").asText("").isEmpty() && !doc.path("stock_id").isNull()) {
+    if (r.stockId == null
+        && !doc.path("stock_id").asText("").isEmpty()
+        && !doc.path("stock_id").isNull()) {
       r.stockId = doc.path("stock_id").asText();
     }
     if (Set.of("COMPLETED", "FAILED", "CANCELLED").contains(status)) {
@@ -386,7 +471,8 @@ public final class Chaos {
         r.disruptions.add("threshold-pause");
         fired.merge("threshold-pause", 1, Integer::sum);
       }
-    } else if (Duration.between(since, Instant.now()).toSeconds() > ("MANUAL".equals(reason) ? 45 : 20)) {
+    } else if (Duration.between(since, Instant.now()).toSeconds()
+        > ("MANUAL".equals(reason) ? 45 : 20)) {
       // A manual pause whose resume was lost (the API was unavailable then), or any other pause
       // (WeChat Pay errors that outlasted the retries): ops resume it after a look.
       if (resume(r, reason)) {
@@ -405,7 +491,9 @@ public final class Chaos {
       return false;
     }
     if (a.status() != 200) {
-      Console.step("chaos: resume of %s (%s) answered %d: %s", r.plan.campaignId(), reason, a.status(), a.body());
+      Console.step(
+          "chaos: resume of %s (%s) answered %d: %s",
+          r.plan.campaignId(), reason, a.status(), a.body());
     }
     return a.status() == 200;
   }
@@ -453,11 +541,18 @@ public final class Chaos {
     Map<String, Integer> perOpenid = new LinkedHashMap<>();
     coupons.forEach(c -> perOpenid.merge(c.path("openid").asText(), 1, Integer::sum));
     r.duplicates = perOpenid.values().stream().mapToLong(n -> n - 1L).sum();
-    r.missing = r.plan.recipientsByWave().values().stream().flatMap(List::stream)
-        .filter(openid -> !perOpenid.containsKey(openid)).count();
+    r.missing =
+        r.plan.recipientsByWave().values().stream()
+            .flatMap(List::stream)
+            .filter(openid -> !perOpenid.containsKey(openid))
+            .count();
     try {
       // The coupons just read, not a second paged download of the stock.
-      ExactlyOnce.assertHolds(stockId -> coupons, stack.issuance(), r.plan.campaignId(), r.stockId,
+      ExactlyOnce.assertHolds(
+          stockId -> coupons,
+          stack.issuance(),
+          r.plan.campaignId(),
+          r.stockId,
           r.plan.recipientsByWave());
     } catch (AssertionError e) {
       r.problems.add("ledger ≠ sandbox: " + firstLine(e.getMessage()));
@@ -472,7 +567,8 @@ public final class Chaos {
       r.problems.add("status used " + r.statusUsed + " ≠ " + r.redeemed.size() + " redeemed");
     }
     if ("COMPLETED".equals(r.finalStatus)) {
-      JsonNode report = stack.api().get("/api/v1/campaigns/" + r.plan.campaignId() + "/report").expect(200);
+      JsonNode report =
+          stack.api().get("/api/v1/campaigns/" + r.plan.campaignId() + "/report").expect(200);
       if (!report.path("balanced").asBoolean()) {
         r.problems.add("report does not balance");
       }

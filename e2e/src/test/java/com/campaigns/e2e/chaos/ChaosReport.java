@@ -24,8 +24,15 @@ public final class ChaosReport {
   private final List<String> processFailures;
   private final Duration took;
 
-  ChaosReport(int runs, long seed, int parallel, List<ChaosRun> results, Map<String, Integer> fired,
-      Map<String, Long> injected, List<String> processFailures, Duration took) {
+  ChaosReport(
+      int runs,
+      long seed,
+      int parallel,
+      List<ChaosRun> results,
+      Map<String, Integer> fired,
+      Map<String, Long> injected,
+      List<String> processFailures,
+      Duration took) {
     this.runs = runs;
     this.seed = seed;
     this.parallel = parallel;
@@ -44,35 +51,79 @@ public final class ChaosReport {
     return results.stream().mapToLong(r -> r.missing).sum();
   }
 
-  /** Runs that did not pass every check, with what was wrong, and disruptions the driver could not carry out. */
+  /**
+   * Runs that did not pass every check, with what was wrong, and disruptions the driver could not
+   * carry out.
+   */
   public List<String> failures() {
-    List<String> out = new java.util.ArrayList<>(results.stream().filter(r -> !r.passed())
-        .map(r -> "run " + r.number + " " + r.plan.campaignId() + ": " + r.problems).toList());
+    List<String> out =
+        new java.util.ArrayList<>(
+            results.stream()
+                .filter(r -> !r.passed())
+                .map(r -> "run " + r.number + " " + r.plan.campaignId() + ": " + r.problems)
+                .toList());
     processFailures.forEach(f -> out.add("disruption failed: " + f));
     return out;
   }
 
   /** The last line of the command's output. */
   public String verdict() {
-    return "chaos: " + results.size() + " runs, " + duplicates() + " duplicates, " + missing() + " missing";
+    return "chaos: "
+        + results.size()
+        + " runs, "
+        + duplicates()
+        + " duplicates, "
+        + missing()
+        + " missing";
   }
 
   /** The console table: one line per run, the faults by kind, then the verdict. */
   public String table() {
     StringBuilder b = new StringBuilder();
-    b.append(String.format("%-4s %-16s %-10s %7s %5s %5s %-10s %8s %4s %4s %5s  %s%n", "run", "campaign", "merchant",
-        "recips", "waves", "thr%", "end", "coupons", "dup", "miss", "used", "disruptions"));
+    b.append(
+        String.format(
+            "%-4s %-16s %-10s %7s %5s %5s %-10s %8s %4s %4s %5s  %s%n",
+            "run",
+            "campaign",
+            "merchant",
+            "recips",
+            "waves",
+            "thr%",
+            "end",
+            "coupons",
+            "dup",
+            "miss",
+            "used",
+            "disruptions"));
     for (ChaosRun r : results) {
-      b.append(String.format("%-4d %-16s %-10s %7d %5d %5s %-10s %8d %4d %4d %5d  %s%s%n", r.number,
-          r.plan.campaignId(), r.plan.mchid(), r.plan.recipients(), r.plan.waves().size(),
-          r.thresholdPercent == null ? "-" : r.thresholdPercent, r.finalStatus, r.sandboxCoupons, r.duplicates,
-          r.missing, r.statusUsed, String.join(",", r.disruptions),
-          r.problems.isEmpty() ? "" : "  PROBLEMS " + r.problems));
+      b.append(
+          String.format(
+              "%-4d %-16s %-10s %7d %5d %5s %-10s %8d %4d %4d %5d  %s%s%n",
+              r.number,
+              r.plan.campaignId(),
+              r.plan.mchid(),
+              r.plan.recipients(),
+              r.plan.waves().size(),
+              r.thresholdPercent == null ? "-" : r.thresholdPercent,
+              r.finalStatus,
+              r.sandboxCoupons,
+              r.duplicates,
+              r.missing,
+              r.statusUsed,
+              String.join(",", r.disruptions),
+              r.problems.isEmpty() ? "" : "  PROBLEMS " + r.problems));
     }
     b.append(String.format("%nfaults by kind: %s%n", fired));
     b.append(String.format("faults injected by the sandbox, by endpoint: %s%n", injected));
-    b.append(String.format("runs %d, failed checks %d, coupons %d, seed %d, %d at a time, %d min%n", results.size(),
-        failures().size(), results.stream().mapToLong(r -> r.sandboxCoupons).sum(), seed, parallel, took.toMinutes()));
+    b.append(
+        String.format(
+            "runs %d, failed checks %d, coupons %d, seed %d, %d at a time, %d min%n",
+            results.size(),
+            failures().size(),
+            results.stream().mapToLong(r -> r.sandboxCoupons).sum(),
+            seed,
+            parallel,
+            took.toMinutes()));
     b.append(verdict()).append('\n');
     return b.toString();
   }
@@ -82,30 +133,76 @@ public final class ChaosReport {
     long recipients = results.stream().mapToLong(r -> r.plan.recipients()).sum();
     StringBuilder b = new StringBuilder();
     b.append("# Reliability: the fault campaign\n\n");
-    b.append("Written by `").append(command).append("` on ")
-        .append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).append(" (")
-        .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-        .append(System.getProperty("java.version")).append("). Do not edit by hand: run it again.\n\n");
-    b.append("**").append(verdict()).append("**: ").append(results.size()).append(" randomized campaigns, ")
-        .append(recipients).append(" recipients, ").append(coupons).append(" coupons, ").append(failures().size())
-        .append(" runs failing a check, in ").append(took.toMinutes()).append(" minutes (seed ").append(seed)
-        .append(", ").append(parallel).append(" campaigns at a time).\n\n");
+    b.append("Written by `")
+        .append(command)
+        .append("` on ")
+        .append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS))
+        .append(" (")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, Java ")
+        .append(System.getProperty("java.version"))
+        .append("). Do not edit by hand: run it again.\n\n");
+    b.append("**")
+        .append(verdict())
+        .append("**: ")
+        .append(results.size())
+        .append(" randomized campaigns, ")
+        .append(recipients)
+        .append(" recipients, ")
+        .append(coupons)
+        .append(" coupons, ")
+        .append(failures().size())
+        .append(" runs failing a check, in ")
+        .append(took.toMinutes())
+        .append(" minutes (seed ")
+        .append(seed)
+        .append(", ")
+        .append(parallel)
+        .append(" campaigns at a time).\n\n");
     b.append(METHOD);
     b.append("\n## Disruptions fired\n\n| kind | times |\n|---|--:|\n");
-    fired.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> b.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n"));
-    b.append("\nFaults the sandbox injected while the bursts were on (errors, 429s and dropped answers, by "
-        + "endpoint; a delayed call counts too): ");
+    fired.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                b.append("| ")
+                    .append(e.getKey())
+                    .append(" | ")
+                    .append(e.getValue())
+                    .append(" |\n"));
+    b.append(
+        "\nFaults the sandbox injected while the bursts were on (errors, 429s and dropped answers, by "
+            + "endpoint; a delayed call counts too): ");
     b.append(injected.isEmpty() ? "none" : injected.toString()).append(".\n");
-    b.append("\n## Runs\n\n| run | merchant | recipients | waves | threshold % | end state | coupons | "
-        + "duplicates | missing | used | disruptions | problems |\n|--:|---|--:|--:|--:|---|--:|--:|--:|--:|---|---|\n");
+    b.append(
+        "\n## Runs\n\n| run | merchant | recipients | waves | threshold % | end state | coupons | "
+            + "duplicates | missing | used | disruptions | problems |\n|--:|---|--:|--:|--:|---|--:|--:|--:|--:|---|---|\n");
     for (ChaosRun r : results) {
-      b.append("| ").append(r.number).append(" | ").append(r.plan.mchid()).append(" | ").append(r.plan.recipients())
-          .append(" | ").append(r.plan.waves().size()).append(" | ")
-          .append(r.thresholdPercent == null ? "–" : r.thresholdPercent).append(" | ").append(r.finalStatus)
-          .append(" | ").append(r.sandboxCoupons).append(" | ").append(r.duplicates).append(" | ").append(r.missing)
-          .append(" | ").append(r.statusUsed).append(" | ").append(String.join(", ", r.disruptions)).append(" | ")
-          .append(r.problems.isEmpty() ? "" : String.join("; ", r.problems).replace("|", "\\|")).append(" |\n");
+      b.append("| ")
+          .append(r.number)
+          .append(" | ")
+          .append(r.plan.mchid())
+          .append(" | ")
+          .append(r.plan.recipients())
+          .append(" | ")
+          .append(r.plan.waves().size())
+          .append(" | ")
+          .append(r.thresholdPercent == null ? "–" : r.thresholdPercent)
+          .append(" | ")
+          .append(r.finalStatus)
+          .append(" | ")
+          .append(r.sandboxCoupons)
+          .append(" | ")
+          .append(r.duplicates)
+          .append(" | ")
+          .append(r.missing)
+          .append(" | ")
+          .append(r.statusUsed)
+          .append(" | ")
+          .append(String.join(", ", r.disruptions))
+          .append(" | ")
+          .append(r.problems.isEmpty() ? "" : String.join("; ", r.problems).replace("|", "\\|"))
+          .append(" |\n");
     }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
@@ -115,7 +212,8 @@ public final class ChaosReport {
     }
   }
 
-  private static final String METHOD = """
+  private static final String METHOD =
+      """
       ## What it does
 
       `./campaigns chaos --runs N --seed S [--parallel P]` starts the product as it ships (the Temporal

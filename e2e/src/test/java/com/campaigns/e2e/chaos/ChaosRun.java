@@ -6,16 +6,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** One randomized campaign of the fault campaign: what was planned, what was done to it, what it ended as. */
+/**
+ * One randomized campaign of the fault campaign: what was planned, what was done to it, what it
+ * ended as.
+ */
 final class ChaosRun {
 
   final int number;
   final CampaignPlan plan;
   final Integer thresholdPercent;
-  /** Disruptions that hit while this campaign ran (the round's, plus its own pauses and notifications). */
+
+  /**
+   * Disruptions that hit while this campaign ran (the round's, plus its own pauses and
+   * notifications).
+   */
   final Set<String> disruptions = new LinkedHashSet<>();
+
   /** Coupons shoppers used (sandbox redemptions), each of which must be counted once. */
   final Set<String> redeemed = new LinkedHashSet<>();
+
   final List<String> problems = new ArrayList<>();
 
   String stockId;

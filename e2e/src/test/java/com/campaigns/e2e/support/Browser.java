@@ -40,26 +40,42 @@ public final class Browser implements AutoCloseable {
     this.prefix = prefix;
   }
 
-  /** Starts Chromium with a fresh profile under {@code work}; screenshots go to {@code screenshots}. */
+  /**
+   * Starts Chromium with a fresh profile under {@code work}; screenshots go to {@code screenshots}.
+   */
   public static Browser start(Path work, Path screenshots, String prefix) {
     String chromedriver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     if (!Files.isExecutable(Path.of(chromedriver))) {
-      throw new IllegalStateException("chromedriver not found at " + chromedriver + ": install Debian's "
-          + "chromium, chromium-driver and fonts-wqy-microhei (./campaigns test does)");
+      throw new IllegalStateException(
+          "chromedriver not found at "
+              + chromedriver
+              + ": install Debian's "
+              + "chromium, chromium-driver and fonts-wqy-microhei (./campaigns test does)");
     }
     try {
       Files.createDirectories(screenshots);
       Path profile = Files.createTempDirectory(Files.createDirectories(work), "chromium-profile-");
       ChromeOptions options = new ChromeOptions();
-      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-          "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--user-data-dir=" + profile, "--window-size=1600,1100", "--lang=en-US", "--force-device-scale-factor=1");
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(Path.of(chromedriver).toFile())
-          .withLogFile(work.resolve("chromedriver.log").toFile())
-          // The Web UI shows "local" times: make them China's, like the campaigns' own times.
-          .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai"))
-          .build();
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--user-data-dir=" + profile,
+          "--window-size=1600,1100",
+          "--lang=en-US",
+          "--force-device-scale-factor=1");
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(Path.of(chromedriver).toFile())
+              .withLogFile(work.resolve("chromedriver.log").toFile())
+              // The Web UI shows "local" times: make them China's, like the campaigns' own times.
+              .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai"))
+              .build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().pageLoadTimeout(WAIT);
       return new Browser(driver, screenshots, prefix);
@@ -86,12 +102,16 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(250)).withMessage(what).until(condition);
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(250))
+        .withMessage(what)
+        .until(condition);
   }
 
   /** The first visible element matching {@code by}, waited for. */
   public WebElement visible(String what, By by) {
-    return waitFor(what, d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    return waitFor(
+        what,
+        d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
   public List<WebElement> all(By by) {
@@ -103,7 +123,10 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
-  /** The visible text of the page's iframes (the Web UI renders markdown, such as a workflow's details, in one). */
+  /**
+   * The visible text of the page's iframes (the Web UI renders markdown, such as a workflow's
+   * details, in one).
+   */
   public String framesText() {
     StringBuilder text = new StringBuilder();
     for (WebElement frame : driver.findElements(By.tagName("iframe"))) {
@@ -121,32 +144,37 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the visible text of the page's iframes contains every one of {@code fragments}. */
   public void waitForFrameText(String what, String... fragments) {
-    waitFor(what + ": frame text containing " + List.of(fragments), d -> {
-      String text = framesText();
-      for (String f : fragments) {
-        if (!text.contains(f)) {
-          return null;
-        }
-      }
-      return true;
-    });
+    waitFor(
+        what + ": frame text containing " + List.of(fragments),
+        d -> {
+          String text = framesText();
+          for (String f : fragments) {
+            if (!text.contains(f)) {
+              return null;
+            }
+          }
+          return true;
+        });
   }
 
   /** Waits until the page's visible text contains every one of {@code fragments}. */
   public void waitForText(String what, String... fragments) {
-    waitFor(what + ": page text containing " + List.of(fragments), d -> {
-      String text = d.findElement(By.tagName("body")).getText();
-      for (String f : fragments) {
-        if (!text.contains(f)) {
-          return null;
-        }
-      }
-      return true;
-    });
+    waitFor(
+        what + ": page text containing " + List.of(fragments),
+        d -> {
+          String text = d.findElement(By.tagName("body")).getText();
+          for (String f : fragments) {
+            if (!text.contains(f)) {
+              return null;
+            }
+          }
+          return true;
+        });
   }
 
   public void click(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     element.click();
   }
 

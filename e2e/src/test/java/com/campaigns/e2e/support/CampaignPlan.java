@@ -35,6 +35,7 @@ public final class CampaignPlan {
   private String appid = "wx0000000000000001";
   private int maxCouponsPerUser = 1;
   private Integer issuedThresholdPercent;
+
   /** Waves whose recipients were uploaded as an audience (wave index → audience id). */
   private final Map<Integer, String> audienceIds = new LinkedHashMap<>();
 
@@ -46,7 +47,8 @@ public final class CampaignPlan {
 
   /** A campaign id unique to this run ({@code <prefix>-<HHmmss>}). */
   public static CampaignPlan create(String prefix, Duration lead, Duration duration) {
-    String id = prefix + "-" + DateTimeFormatter.ofPattern("HHmmss").format(OffsetDateTime.now(CHINA));
+    String id =
+        prefix + "-" + DateTimeFormatter.ofPattern("HHmmss").format(OffsetDateTime.now(CHINA));
     Instant begin = Instant.now().plus(lead).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     return new CampaignPlan(id, begin, begin.plus(duration));
   }
@@ -73,7 +75,10 @@ public final class CampaignPlan {
     return this;
   }
 
-  /** A budget threshold: pause (resume manual) when the issued amount reaches {@code percent} of max_amount. */
+  /**
+   * A budget threshold: pause (resume manual) when the issued amount reaches {@code percent} of
+   * max_amount.
+   */
   public CampaignPlan issuedThreshold(int percent) {
     this.issuedThresholdPercent = percent;
     return this;
@@ -98,8 +103,12 @@ public final class CampaignPlan {
     return recipients() * 2L + 100;
   }
 
-  /** Adds a wave of {@code count} fresh openids ({@code o_<campaign>_<wave><n>}) plus {@code extra} ones. */
-  public CampaignPlan wave(String name, Duration offset, int count, int ratePerSecond, String... extra) {
+  /**
+   * Adds a wave of {@code count} fresh openids ({@code o_<campaign>_<wave><n>}) plus {@code extra}
+   * ones.
+   */
+  public CampaignPlan wave(
+      String name, Duration offset, int count, int ratePerSecond, String... extra) {
     List<String> openids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       openids.add(String.format("o_%s_%s%05d", campaignId.replace('-', '_'), name, i));
@@ -199,7 +208,8 @@ public final class CampaignPlan {
   }
 
   static String rfc3339(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, CHINA).truncatedTo(ChronoUnit.SECONDS)
+    return OffsetDateTime.ofInstant(instant, CHINA)
+        .truncatedTo(ChronoUnit.SECONDS)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

@@ -44,7 +44,8 @@ public final class Http {
 
   private final String base;
   private final String token;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public Http(String base) {
     this(base, null);
@@ -71,8 +72,11 @@ public final class Http {
 
   /** GET of a text resource such as /actuator/prometheus. */
   public Answer getText(String path) {
-    return send(authorized(HttpRequest.newBuilder(URI.create(base + path))).timeout(Duration.ofSeconds(60))
-        .header("Accept", "text/plain").GET());
+    return send(
+        authorized(HttpRequest.newBuilder(URI.create(base + path)))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "text/plain")
+            .GET());
   }
 
   public Answer post(String path, Object body) {
@@ -80,21 +84,27 @@ public final class Http {
   }
 
   public Answer post(String path, Object body, Map<String, String> headers) {
-    HttpRequest.Builder r = request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8));
+    HttpRequest.Builder r =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8));
     headers.forEach(r::header);
     return send(r);
   }
 
   /** A text/plain body, e.g. an audience upload (one openid per line). */
   public Answer postText(String path, String body) {
-    return send(request(path).header("Content-Type", "text/plain; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    return send(
+        request(path)
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
   public Answer put(String path, Object body) {
-    return send(request(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
   }
 
   public Answer delete(String path) {
@@ -104,8 +114,13 @@ public final class Http {
   /** True when GET {@code path} answers 200 within two seconds. */
   public boolean ok(String path) {
     try {
-      HttpResponse<Void> r = client.send(authorized(HttpRequest.newBuilder(URI.create(base + path)))
-          .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> r =
+          client.send(
+              authorized(HttpRequest.newBuilder(URI.create(base + path)))
+                  .timeout(Duration.ofSeconds(2))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
       return r.statusCode() == 200;
     } catch (IOException e) {
       return false;
@@ -116,7 +131,8 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    return authorized(HttpRequest.newBuilder(URI.create(base + path))).timeout(Duration.ofSeconds(60))
+    return authorized(HttpRequest.newBuilder(URI.create(base + path)))
+        .timeout(Duration.ofSeconds(60))
         .header("Accept", "application/json");
   }
 
@@ -127,7 +143,8 @@ public final class Http {
   private Answer send(HttpRequest.Builder request) {
     HttpRequest r = request.build();
     try {
-      HttpResponse<String> response = client.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          client.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(r.method() + " " + r.uri() + " failed: " + e, e);

@@ -19,18 +19,29 @@ public final class Metrics {
     AtomicReference<String> body = new AtomicReference<>("");
     try {
       org.awaitility.Awaitility.await("metrics " + List.of(fragments))
-          .atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(2))
-          .until(() -> {
-            body.set(http.getText("/actuator/prometheus").expect200Text());
-            return List.of(fragments).stream().allMatch(body.get()::contains);
-          });
+          .atMost(Duration.ofSeconds(45))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () -> {
+                body.set(http.getText("/actuator/prometheus").expect200Text());
+                return List.of(fragments).stream().allMatch(body.get()::contains);
+              });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      List<String> missing = List.of(fragments).stream().filter(f -> !body.get().contains(f)).toList();
+      List<String> missing =
+          List.of(fragments).stream().filter(f -> !body.get().contains(f)).toList();
       TreeSet<String> families = new TreeSet<>();
-      body.get().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+      body.get()
+          .lines()
+          .filter(l -> !l.startsWith("#") && !l.isBlank())
           .forEach(l -> families.add(l.replaceAll("[{ ].*", "")));
-      throw new AssertionError("missing in " + workerUrl + "/actuator/prometheus: " + missing
-          + "\nmetrics present: " + families, e);
+      throw new AssertionError(
+          "missing in "
+              + workerUrl
+              + "/actuator/prometheus: "
+              + missing
+              + "\nmetrics present: "
+              + families,
+          e);
     }
     return body.get();
   }

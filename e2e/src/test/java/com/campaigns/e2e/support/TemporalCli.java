@@ -22,7 +22,8 @@ public final class TemporalCli {
   public record Result(List<String> command, int exitCode, String stdout, String stderr) {
 
     public Result assertOk() {
-      assertThat(exitCode).as("exit code of %s\nstdout: %s\nstderr: %s", String.join(" ", command), stdout, stderr)
+      assertThat(exitCode)
+          .as("exit code of %s\nstdout: %s\nstderr: %s", String.join(" ", command), stdout, stderr)
           .isZero();
       return this;
     }
@@ -42,7 +43,9 @@ public final class TemporalCli {
   private final String codecEndpoint;
   private final String codecAuth;
 
-  /** Workflow commands decode payloads through the API's codec endpoint, as ops configure the CLI. */
+  /**
+   * Workflow commands decode payloads through the API's codec endpoint, as ops configure the CLI.
+   */
   TemporalCli(Path binary, String address, String codecEndpoint, String codecAuth) {
     this.binary = binary;
     this.address = address;
@@ -79,12 +82,19 @@ public final class TemporalCli {
       Path out = java.nio.file.Files.createTempFile("temporal-cli-", ".out");
       Path err = java.nio.file.Files.createTempFile("temporal-cli-", ".err");
       try {
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p =
+            new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
           p.destroyForcibly();
           throw new AssertionError(String.join(" ", command) + " did not finish within 60 s");
         }
-        return new Result(command, p.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+        return new Result(
+            command,
+            p.exitValue(),
+            java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
             java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
       } finally {
         java.nio.file.Files.deleteIfExists(out);
@@ -108,13 +118,16 @@ public final class TemporalCli {
 
   /** {@code temporal workflow query --type status}: the campaign's status document. */
   public JsonNode status(String workflowId) {
-    JsonNode answer = run("workflow", "query", "--workflow-id", workflowId, "--type", "status", "-o", "json").json();
+    JsonNode answer =
+        run("workflow", "query", "--workflow-id", workflowId, "--type", "status", "-o", "json")
+            .json();
     return answer.path("queryResult").path(0);
   }
 
   /** {@code temporal workflow signal --name <name> --input <json>}. */
   public void signal(String workflowId, String name, String inputJson) {
-    run("workflow", "signal", "--workflow-id", workflowId, "--name", name, "--input", inputJson).assertOk();
+    run("workflow", "signal", "--workflow-id", workflowId, "--name", name, "--input", inputJson)
+        .assertOk();
   }
 
   /** {@code temporal workflow describe -o json}. */
@@ -124,7 +137,8 @@ public final class TemporalCli {
 
   /** True when the frontend answers for namespace default (quietly: used while waiting). */
   boolean ready() {
-    return run(false, "operator", "namespace", "describe", "--namespace", "default").exitCode() == 0;
+    return run(false, "operator", "namespace", "describe", "--namespace", "default").exitCode()
+        == 0;
   }
 
   private static List<String> quoted(String... args) {

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /sandbox/merchants[/{mchid}]}: provisioned merchants and their credentials;
- * {@code POST /sandbox/merchants/{mchid}/rotate}: a new merchant API key and serial.
+ * {@code GET /sandbox/merchants[/{mchid}]}: provisioned merchants and their credentials; {@code
+ * POST /sandbox/merchants/{mchid}/rotate}: a new merchant API key and serial.
  */
 @RestController
 class MerchantAdminController {
@@ -31,17 +31,20 @@ class MerchantAdminController {
 
   @GetMapping("/sandbox/merchants/{mchid}")
   SandboxMerchant one(@PathVariable String mchid) {
-    return merchants.find(mchid).map(SandboxMerchant::of)
+    return merchants
+        .find(mchid)
+        .map(SandboxMerchant::of)
         .orElseThrow(() -> new Rejected(404, "MCH_NOT_EXISTS", "商户号不存在"));
   }
 
   /**
-   * Rotates the merchant API key: answers the merchant's new credentials. Body (optional):
-   * {@code {"grace_seconds": 0}}: how long the old key is still accepted; 0 (the default) refuses it
-   * at once with 401 SIGN_ERROR.
+   * Rotates the merchant API key: answers the merchant's new credentials. Body (optional): {@code
+   * {"grace_seconds": 0}}: how long the old key is still accepted; 0 (the default) refuses it at
+   * once with 401 SIGN_ERROR.
    */
   @PostMapping("/sandbox/merchants/{mchid}/rotate")
-  SandboxMerchant rotate(@PathVariable String mchid, @RequestBody(required = false) RotateRequest request) {
+  SandboxMerchant rotate(
+      @PathVariable String mchid, @RequestBody(required = false) RotateRequest request) {
     if (merchants.find(mchid).isEmpty()) {
       throw new Rejected(404, "MCH_NOT_EXISTS", "商户号不存在");
     }

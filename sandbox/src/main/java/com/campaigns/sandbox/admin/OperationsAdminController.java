@@ -24,7 +24,8 @@ class OperationsAdminController {
   private final CallStats stats;
   private final CouponUseNotifier notifier;
 
-  OperationsAdminController(Faults faults, BusinessClock clock, CallStats stats, CouponUseNotifier notifier) {
+  OperationsAdminController(
+      Faults faults, BusinessClock clock, CallStats stats, CouponUseNotifier notifier) {
     this.faults = faults;
     this.clock = clock;
     this.stats = stats;
@@ -56,7 +57,8 @@ class OperationsAdminController {
 
   @GetMapping("/sandbox/clock")
   ClockState clock() {
-    return new ClockState(clock.offsetSeconds(), BusinessClock.format(clock.now()), clock.now().toEpochMilli());
+    return new ClockState(
+        clock.offsetSeconds(), BusinessClock.format(clock.now()), clock.now().toEpochMilli());
   }
 
   @GetMapping("/sandbox/stats")
@@ -75,7 +77,9 @@ class OperationsAdminController {
     return notifier.deliveries();
   }
 
-  /** Sends queued COUPON.USE notifications again, in the order listed (duplicates, out of order). */
+  /**
+   * Sends queued COUPON.USE notifications again, in the order listed (duplicates, out of order).
+   */
   @PostMapping("/sandbox/notifications/redeliver")
   Map<String, Object> redeliver(@RequestBody RedeliverBody body) {
     List<String> ids = body == null || body.ids() == null ? List.of() : body.ids();

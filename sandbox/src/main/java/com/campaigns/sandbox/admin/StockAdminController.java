@@ -2,10 +2,8 @@ package com.campaigns.sandbox.admin;
 
 import com.campaigns.sandbox.clock.BusinessClock;
 import com.campaigns.sandbox.coupon.Coupon;
-import com.campaigns.sandbox.coupon.CouponService;
-import com.campaigns.sandbox.coupon.Coupons;
+import com.campaigns.sandbox.coupon.CouponRedemptions;
 import com.campaigns.sandbox.protocol.Rejected;
-import com.campaigns.sandbox.stock.Stocks;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,31 +17,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StockAdminController {
 
-  private final Stocks stocks;
-  private final Coupons coupons;
-  private final CouponService couponService;
+  private final CouponRedemptions coupons;
   private final BusinessClock clock;
 
-  StockAdminController(Stocks stocks, Coupons coupons, CouponService couponService, BusinessClock clock) {
-    this.stocks = stocks;
+  StockAdminController(CouponRedemptions coupons, BusinessClock clock) {
     this.coupons = coupons;
-    this.couponService = couponService;
     this.clock = clock;
   }
 
   @GetMapping("/sandbox/stocks/{stockId}/coupons")
-  IssuedPage coupons(@PathVariable String stockId, @RequestParam(defaultValue = "0") int offset,
+  IssuedPage coupons(
+      @PathVariable String stockId,
+      @RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
-    stocks.get(stockId);
+    List<Coupon> all = coupons.issued(stockId);
     if (offset < 0 || limit < 1 || limit > 1000) {
       throw new Rejected(400, "PARAM_ERROR", "offset >= 0 and 1 <= limit <= 1000");
     }
     Instant now = clock.now();
-    List<Coupon> all = coupons.ofStock(stockId);
-    List<Issued> page = all.stream().skip(offset).limit(limit)
-        .map(c -> new Issued(c.id(), c.openid(), c.outRequestNo(), c.status(now).name(),
-            BusinessClock.format(c.createTime())))
-        .toList();
+    List<Issued> page =
+        all.stream()
+            .skip(offset)
+            .limit(limit)
+            .map(
+                c ->
+                    new Issued(
+                        c.id(),
+                        c.openid(),
+                        c.outRequestNo(),
+                        c.status(now).name(),
+                        BusinessClock.format(c.createTime())))
+            .toList();
     return new IssuedPage(all.size(), offset, limit, page);
   }
 
@@ -52,7 +56,8 @@ class StockAdminController {
     if (body.count() == null && (body.couponIds() == null || body.couponIds().isEmpty())) {
       throw new Rejected(400, "PARAM_ERROR", "give count or coupon_ids");
     }
-    List<String> ids = couponService.redeem(stockId, body.count(), body.couponIds(), body.transactionAmount());
+    List<String> ids =
+        coupons.redeem(stockId, body.count(), body.couponIds(), body.transactionAmount());
     return new Changed(ids.size(), ids);
   }
 
@@ -61,11 +66,12 @@ class StockAdminController {
     if (body.count() == null || body.count() < 1) {
       throw new Rejected(400, "PARAM_ERROR", "count must be at least 1");
     }
-    List<String> ids = couponService.refund(stockId, body.count());
+    List<String> ids = coupons.refund(stockId, body.count());
     return new Changed(ids.size(), ids);
   }
 
-  record Issued(String couponId, String openid, String outRequestNo, String status, String createTime) {}
+  record Issued(
+      String couponId, String openid, String outRequestNo, String status, String createTime) {}
 
   record IssuedPage(long totalCount, int offset, int limit, List<Issued> data) {}
 

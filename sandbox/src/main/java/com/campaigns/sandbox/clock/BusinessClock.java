@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sandbox's notion of "now" for business rules. Protocol timestamps (request-signature window,
- * response and notification {@code Wechatpay-Timestamp}) never use it: they stay on real time or the
- * official SDK would reject every answer.
+ * response and notification {@code Wechatpay-Timestamp}) never use it: they stay on real time or
+ * the official SDK would reject every answer.
  */
 @Component
 public class BusinessClock {

@@ -1,2 +1,5 @@
-/** The business clock: stock windows, daily and monthly limits, flow availability; shiftable by the admin API. */
+/**
+ * The business clock: stock windows, daily and monthly limits, flow availability; shiftable by the
+ * admin API.
+ */
 package com.campaigns.sandbox.clock;

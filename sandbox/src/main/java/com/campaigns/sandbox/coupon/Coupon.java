@@ -22,7 +22,14 @@ public final class Coupon {
   private long transactionAmount;
   private boolean refunded;
 
-  Coupon(String id, Stock stock, String openid, String appid, String senderMchid, String outRequestNo, Instant created) {
+  Coupon(
+      String id,
+      Stock stock,
+      String openid,
+      String appid,
+      String senderMchid,
+      String outRequestNo,
+      Instant created) {
     this.id = id;
     this.stock = stock;
     this.openid = openid;

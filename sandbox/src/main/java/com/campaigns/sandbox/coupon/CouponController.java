@@ -21,19 +21,26 @@ class CouponController {
   }
 
   @PostMapping("/v3/marketing/favor/users/{openid}/coupons")
-  Sent send(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String openid,
+  Sent send(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String openid,
       @RequestBody(required = false) CouponService.SendBody body) {
     return new Sent(coupons.send(caller, openid, body));
   }
 
   @GetMapping("/v3/marketing/favor/users/{openid}/coupons/{couponId}")
-  CouponView query(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String openid,
-      @PathVariable String couponId, @RequestParam(required = false) String appid) {
+  CouponView query(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String openid,
+      @PathVariable String couponId,
+      @RequestParam(required = false) String appid) {
     return coupons.query(caller, openid, couponId, appid);
   }
 
   @GetMapping("/v3/marketing/favor/users/{openid}/coupons")
-  CouponService.CouponCollection list(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String openid,
+  CouponService.CouponCollection list(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String openid,
       @RequestParam(required = false) String appid,
       @RequestParam(name = "stock_id", required = false) String stockId,
       @RequestParam(required = false) String status,
@@ -42,8 +49,11 @@ class CouponController {
       @RequestParam(name = "available_mchid", required = false) String availableMchid,
       @RequestParam(required = false) Integer offset,
       @RequestParam(required = false) Integer limit) {
-    return coupons.list(caller, openid, new CouponService.ListQuery(
-        appid, stockId, status, creatorMchid, senderMchid, availableMchid, offset, limit));
+    return coupons.list(
+        caller,
+        openid,
+        new CouponService.ListQuery(
+            appid, stockId, status, creatorMchid, senderMchid, availableMchid, offset, limit));
   }
 
   record Sent(String couponId) {}

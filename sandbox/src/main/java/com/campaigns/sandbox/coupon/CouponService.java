@@ -1,13 +1,7 @@
 package com.campaigns.sandbox.coupon;
 
 import com.campaigns.sandbox.clock.BusinessClock;
-import com.campaigns.sandbox.flow.FlowLedger;
-import com.campaigns.sandbox.flow.RefundRow;
-import com.campaigns.sandbox.flow.UseRow;
 import com.campaigns.sandbox.merchant.Merchant;
-import com.campaigns.sandbox.merchant.Merchants;
-import com.campaigns.sandbox.notify.CouponUseNotifier;
-import com.campaigns.sandbox.protocol.Nonces;
 import com.campaigns.sandbox.protocol.Rejected;
 import com.campaigns.sandbox.stock.Stock;
 import com.campaigns.sandbox.stock.StockTerms;
@@ -15,13 +9,14 @@ import com.campaigns.sandbox.stock.Stocks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
-/** Sending coupons with every limit, coupon queries, and the sandbox-only redemption and refunds. */
+/**
+ * Sending coupons with every limit, and coupon queries; the sandbox-only redemption and refunds are
+ * {@link CouponRedemptions}.
+ */
 @Service
 public class CouponService {
 
@@ -29,23 +24,21 @@ public class CouponService {
 
   private final Coupons coupons;
   private final Stocks stocks;
-  private final Merchants merchants;
   private final BusinessClock clock;
   private final LimitSettings limits;
   private final SendRateLimiter rateLimiter;
-  private final FlowLedger flows;
-  private final CouponUseNotifier notifier;
 
-  public CouponService(Coupons coupons, Stocks stocks, Merchants merchants, BusinessClock clock, LimitSettings limits,
-      SendRateLimiter rateLimiter, FlowLedger flows, CouponUseNotifier notifier) {
+  public CouponService(
+      Coupons coupons,
+      Stocks stocks,
+      BusinessClock clock,
+      LimitSettings limits,
+      SendRateLimiter rateLimiter) {
     this.coupons = coupons;
     this.stocks = stocks;
-    this.merchants = merchants;
     this.clock = clock;
     this.limits = limits;
     this.rateLimiter = rateLimiter;
-    this.flows = flows;
-    this.notifier = notifier;
   }
 
   /** Sends one coupon, or returns the coupon already sent under the same out_request_no. */
@@ -57,21 +50,36 @@ public class CouponService {
     String appid = required("appid", b.appid());
     String creator = required("stock_creator_mchid", b.stockCreatorMchid());
     if (!OUT_REQUEST_NO.matcher(outRequestNo).matches()) {
-      throw Rejected.paramError("输入源“/body/out_request_no”映射到字段“out_request_no”格式校验失败",
-          "out_request_no", outRequestNo, "1 to 128 characters of [0-9A-Za-z|_*-]");
+      throw Rejected.paramError(
+          "输入源“/body/out_request_no”映射到字段“out_request_no”格式校验失败",
+          "out_request_no",
+          outRequestNo,
+          "1 to 128 characters of [0-9A-Za-z|_*-]");
     }
     if (openid.length() > 128) {
-      throw new Rejected(400, "PARAM_ERROR", "输入源“/uri_template/openid”映射到字段“openid”长度校验失败",
-          Rejected.fieldDetail("openid", openid, "at most 128 characters", "uri_template"));
+      throw Rejected.paramError(
+          "输入源“/uri_template/openid”映射到字段“openid”长度校验失败",
+          "openid",
+          openid,
+          "at most 128 characters",
+          "uri_template");
     }
     if (!caller.hasAppid(appid)) {
-      throw new Rejected(400, "APPID_MCHID_NOT_MATCH", "appid和mch_id不匹配",
-          Rejected.fieldDetail("appid", appid, "appid is not bound to merchant " + caller.mchid(), "body"));
+      throw new Rejected(
+          400,
+          "APPID_MCHID_NOT_MATCH",
+          "appid和mch_id不匹配",
+          Rejected.fieldDetail(
+              "appid", appid, "appid is not bound to merchant " + caller.mchid(), "body"));
     }
     Stock stock = stocks.get(stockId);
     if (!stock.creatorMchid().equals(creator)) {
-      throw new Rejected(400, "INVALID_REQUEST", "批次信息获取失败,请确认参数",
-          Rejected.fieldDetail("stock_creator_mchid", creator, "not the creator of stock " + stockId, "body"));
+      throw new Rejected(
+          400,
+          "INVALID_REQUEST",
+          "批次信息获取失败,请确认参数",
+          Rejected.fieldDetail(
+              "stock_creator_mchid", creator, "not the creator of stock " + stockId, "body"));
     }
     if (!stock.creatorMchid().equals(caller.mchid())) {
       throw new Rejected(403, "REQUEST_BLOCKED", "调用商户无权限");
@@ -79,20 +87,25 @@ public class CouponService {
     StockTerms terms = stock.terms();
     if (b.couponValue() != null && b.couponValue() != terms.couponAmount()
         || b.couponMinimum() != null && b.couponMinimum() != terms.transactionMinimum()) {
-      throw Rejected.paramError("参数错误,请核对文档要求", b.couponValue() != null ? "coupon_value" : "coupon_minimum",
-          null, "coupon_value and coupon_minimum are not open: leave them out");
+      throw Rejected.paramError(
+          "参数错误,请核对文档要求",
+          b.couponValue() != null ? "coupon_value" : "coupon_minimum",
+          null,
+          "coupon_value and coupon_minimum are not open: leave them out");
     }
     Coupon earlier = coupons.byOutRequestNo(caller.mchid(), outRequestNo);
     if (earlier != null) {
       return sameRequest(earlier, openid, stockId, appid);
     }
-    if (!limits.abnormalOpenidPrefix().isEmpty() && openid.startsWith(limits.abnormalOpenidPrefix())) {
+    if (!limits.abnormalOpenidPrefix().isEmpty()
+        && openid.startsWith(limits.abnormalOpenidPrefix())) {
       throw new Rejected(403, "USER_ACCOUNT_ABNORMAL", "用户非法");
     }
     Coupons.Wallet wallet = coupons.wallet(openid);
     if (limits.concurrentSendRuleLimit()) {
       if (!wallet.lock.tryLock()) {
-        // WeChat Pay's known false positive: a concurrent send to the same user looks like a repeat.
+        // WeChat Pay's known false positive: a concurrent send to the same user looks like a
+        // repeat.
         throw new Rejected(403, "RULE_LIMIT", "用户已达最大领券次数");
       }
     } else {
@@ -113,7 +126,12 @@ public class CouponService {
   }
 
   private String sendLocked(
-      Merchant caller, String openid, String appid, String outRequestNo, Stock stock, Coupons.Wallet wallet) {
+      Merchant caller,
+      String openid,
+      String appid,
+      String outRequestNo,
+      Stock stock,
+      Coupons.Wallet wallet) {
     Instant now = clock.now();
     LocalDate today = LocalDate.ofInstant(now, BusinessClock.SHANGHAI);
     StockTerms terms = stock.terms();
@@ -130,7 +148,10 @@ public class CouponService {
     long monthAmount =
         wallet.coupons.stream()
             .filter(c -> c.senderMchid().equals(caller.mchid()))
-            .filter(c -> YearMonth.from(LocalDate.ofInstant(c.createTime(), BusinessClock.SHANGHAI)).equals(month))
+            .filter(
+                c ->
+                    YearMonth.from(LocalDate.ofInstant(c.createTime(), BusinessClock.SHANGHAI))
+                        .equals(month))
             .mapToLong(c -> c.stock().terms().couponAmount())
             .sum();
     if (monthAmount + terms.couponAmount() > limits.monthlyAmountPerUser()) {
@@ -147,7 +168,8 @@ public class CouponService {
       if (!stock.dayAllowsOne(today)) {
         throw new Rejected(403, "NOT_ENOUGH", "发券超过单天限额");
       }
-      coupon = new Coupon(coupons.nextId(), stock, openid, appid, caller.mchid(), outRequestNo, now);
+      coupon =
+          new Coupon(coupons.nextId(), stock, openid, appid, caller.mchid(), outRequestNo, now);
       Coupon raced = coupons.claimOutRequestNo(caller.mchid(), coupon);
       if (raced != null) {
         return sameRequest(raced, openid, stock.id(), appid);
@@ -159,12 +181,12 @@ public class CouponService {
   }
 
   private static String sameRequest(Coupon earlier, String openid, String stockId, String appid) {
-    if (earlier.openid().equals(openid) && earlier.stock().id().equals(stockId) && earlier.appid().equals(appid)) {
+    if (earlier.openid().equals(openid)
+        && earlier.stock().id().equals(stockId)
+        && earlier.appid().equals(appid)) {
       return earlier.id();
     }
-    throw new Rejected(400, "INVALID_REQUEST", "out_request_no重复,且请求参数与首次请求不一致",
-        Rejected.fieldDetail("out_request_no", earlier.outRequestNo(),
-            "already used for coupon " + earlier.id() + " with different parameters", "body"));
+    throw Rejected.outRequestNoReused(earlier.outRequestNo(), "coupon " + earlier.id());
   }
 
   CouponView query(Merchant caller, String openid, String couponId, String appid) {
@@ -176,51 +198,67 @@ public class CouponService {
     if (!coupon.appid().equals(appid)) {
       throw new Rejected(400, "INVALID_REQUEST", "openid与appID不匹配");
     }
-    if (!coupon.stock().creatorMchid().equals(caller.mchid()) && !coupon.senderMchid().equals(caller.mchid())) {
+    if (!coupon.stock().creatorMchid().equals(caller.mchid())
+        && !coupon.senderMchid().equals(caller.mchid())) {
       throw new Rejected(403, "NO_AUTH", "无权限查询该券");
     }
     return CouponView.of(coupon, clock.now());
   }
 
   /**
-   * The user's coupons, filtered as the docs describe: by creator (all but expired; status=USED also
-   * returns usable ones), by sender, or by available merchant (usable only, no paging).
+   * The user's coupons, filtered as the docs describe: by creator (all but expired; status=USED
+   * also returns usable ones), by sender, or by available merchant (usable only, no paging).
    */
   CouponCollection list(Merchant caller, String openid, ListQuery q) {
     checkAppid(caller, q.appid());
     if (q.creatorMchid() == null && q.senderMchid() == null && q.availableMchid() == null) {
-      throw new Rejected(400, "PARAM_ERROR", "creator_mchid、sender_mchid、available_mchid须至少填写一个",
-          Rejected.fieldDetail("creator_mchid", null, "one of creator_mchid, sender_mchid, available_mchid is required", "query"));
+      throw Rejected.paramError(
+          "creator_mchid、sender_mchid、available_mchid须至少填写一个",
+          "creator_mchid",
+          null,
+          "one of creator_mchid, sender_mchid, available_mchid is required",
+          "query");
     }
-    String asked = q.creatorMchid() != null ? q.creatorMchid() : q.senderMchid() != null ? q.senderMchid() : q.availableMchid();
+    String asked =
+        q.creatorMchid() != null
+            ? q.creatorMchid()
+            : q.senderMchid() != null ? q.senderMchid() : q.availableMchid();
     if (!asked.equals(caller.mchid())) {
       throw new Rejected(403, "NO_AUTH", "无权限查询其他商户的券");
     }
     int offset = q.offset() == null ? 0 : q.offset();
     int limit = q.limit() == null ? 20 : q.limit();
     if (offset < 0 || limit < 1 || limit > 100) {
-      throw new Rejected(400, "PARAM_ERROR", "分页参数错误",
-          Rejected.fieldDetail("limit", limit, "offset >= 0 and 1 <= limit <= 100", "query"));
+      throw Rejected.paramError(
+          "分页参数错误", "limit", limit, "offset >= 0 and 1 <= limit <= 100", "query");
     }
     Instant now = clock.now();
-    List<Coupon> mine = coupons.ofUser(openid).stream().filter(c -> c.appid().equals(q.appid())).toList();
+    List<Coupon> mine =
+        coupons.ofUser(openid).stream().filter(c -> c.appid().equals(q.appid())).toList();
     List<Coupon> matching;
     if (q.creatorMchid() != null || q.senderMchid() != null) {
       boolean byCreator = q.creatorMchid() != null;
-      matching = mine.stream()
-          .filter(c -> byCreator ? c.stock().creatorMchid().equals(q.creatorMchid()) : c.senderMchid().equals(q.senderMchid()))
-          .filter(c -> q.stockId() == null || c.stock().id().equals(q.stockId()))
-          .filter(c -> statusMatches(c.status(now), q.status()))
-          .toList();
+      matching =
+          mine.stream()
+              .filter(
+                  c ->
+                      byCreator
+                          ? c.stock().creatorMchid().equals(q.creatorMchid())
+                          : c.senderMchid().equals(q.senderMchid()))
+              .filter(c -> q.stockId() == null || c.stock().id().equals(q.stockId()))
+              .filter(c -> statusMatches(c.status(now), q.status()))
+              .toList();
     } else {
-      matching = mine.stream()
-          .filter(c -> c.stock().terms().availableMerchants().contains(q.availableMchid()))
-          .filter(c -> c.status(now) == CouponStatus.SENDED)
-          .toList();
+      matching =
+          mine.stream()
+              .filter(c -> c.stock().terms().availableMerchants().contains(q.availableMchid()))
+              .filter(c -> c.status(now) == CouponStatus.SENDED)
+              .toList();
       offset = 0;
       limit = Math.max(matching.size(), 1);
     }
-    List<CouponView> page = matching.stream().skip(offset).limit(limit).map(c -> CouponView.of(c, now)).toList();
+    List<CouponView> page =
+        matching.stream().skip(offset).limit(limit).map(c -> CouponView.of(c, now)).toList();
     return new CouponCollection(page, matching.size(), limit, offset);
   }
 
@@ -236,92 +274,11 @@ public class CouponService {
 
   private static void checkAppid(Merchant caller, String appid) {
     if (appid == null || appid.isEmpty()) {
-      throw new Rejected(400, "PARAM_ERROR", "输入源“/query/appid”映射到字段“appid”必填性规则校验失败,此字段为必填项",
-          Rejected.fieldDetail("appid", null, "required", "query"));
+      throw Rejected.requiredQueryParam("appid");
     }
     if (!caller.hasAppid(appid)) {
       throw new Rejected(400, "APPID_MCHID_NOT_MATCH", "appid和mch_id不匹配");
     }
-  }
-
-  /**
-   * Marks SENDED coupons of the stock USED (the first {@code count} in send order, or the listed
-   * ones), records use-flow rows and queues COUPON.USE notifications.
-   *
-   * @param transactionAmount order amount in fen; default the stock's transaction_minimum
-   * @return the coupons redeemed
-   */
-  public List<String> redeem(String stockId, Integer count, List<String> couponIds, Long transactionAmount) {
-    Stock stock = stocks.get(stockId);
-    Instant now = clock.now();
-    long amount = transactionAmount == null ? stock.terms().transactionMinimum() : transactionAmount;
-    List<Coupon> candidates;
-    if (couponIds != null && !couponIds.isEmpty()) {
-      candidates = new ArrayList<>();
-      for (String id : couponIds) {
-        Coupon c = coupons.find(id);
-        if (c == null || c.stock() != stock) {
-          throw new Rejected(404, "RESOURCE_NOT_EXISTS", "券不存在: " + id);
-        }
-        candidates.add(c);
-      }
-    } else {
-      candidates = coupons.ofStock(stockId);
-    }
-    int wanted = count == null ? candidates.size() : count;
-    String consumeMchid = stock.terms().availableMerchants().get(0);
-    Merchant creator = merchants.find(stock.creatorMchid()).orElseThrow();
-    List<String> redeemed = new ArrayList<>();
-    for (Coupon coupon : candidates) {
-      if (redeemed.size() >= wanted) {
-        break;
-      }
-      String transactionId = "42000" + Nonces.digits(23);
-      var goods = List.of(new ConsumeInformation.GoodsDetail("sandbox-goods", 1, amount, stock.terms().couponAmount()));
-      ConsumeInformation consume =
-          new ConsumeInformation(BusinessClock.format(now), consumeMchid, transactionId, goods);
-      if (!coupon.use(now, consume, amount)) {
-        continue;
-      }
-      redeemed.add(coupon.id());
-      flows.recordUse(useRow(coupon));
-      notifier.couponUsed(creator, coupon.id(), CouponView.of(coupon, now));
-    }
-    return redeemed;
-  }
-
-  /** Refunds the first {@code count} used, not yet refunded coupons of the stock (refund-flow rows). */
-  public List<String> refund(String stockId, int count) {
-    stocks.get(stockId);
-    Instant now = clock.now();
-    List<String> refunded = new ArrayList<>();
-    for (Coupon coupon : coupons.ofStock(stockId)) {
-      if (refunded.size() >= count) {
-        break;
-      }
-      if (coupon.refund()) {
-        refunded.add(coupon.id());
-        flows.recordRefund(new RefundRow(useRow(coupon), "50300" + Nonces.digits(23), now, coupon.transactionAmount()));
-      }
-    }
-    return refunded;
-  }
-
-  private static UseRow useRow(Coupon coupon) {
-    ConsumeInformation consume = Objects.requireNonNull(coupon.consumeInformation());
-    StockTerms terms = coupon.stock().terms();
-    return new UseRow(
-        coupon.stock().id(),
-        coupon.id(),
-        terms.availableItems().isEmpty() ? "全场代金券" : "单品代金券",
-        terms.couponAmount(),
-        coupon.transactionAmount(),
-        consume.transactionId(),
-        java.time.OffsetDateTime.parse(consume.consumeTime()).toInstant(),
-        consume.consumeMchid(),
-        "",
-        "",
-        "");
   }
 
   private static String required(String field, String value) {
@@ -332,12 +289,24 @@ public class CouponService {
   }
 
   /** Send-coupon body. */
-  record SendBody(String stockId, String outRequestNo, String appid, String stockCreatorMchid,
-      Long couponValue, Long couponMinimum) {}
+  record SendBody(
+      String stockId,
+      String outRequestNo,
+      String appid,
+      String stockCreatorMchid,
+      Long couponValue,
+      Long couponMinimum) {}
 
   /** List-coupons query. */
-  record ListQuery(String appid, String stockId, String status, String creatorMchid, String senderMchid,
-      String availableMchid, Integer offset, Integer limit) {}
+  record ListQuery(
+      String appid,
+      String stockId,
+      String status,
+      String creatorMchid,
+      String senderMchid,
+      String availableMchid,
+      Integer offset,
+      Integer limit) {}
 
   record CouponCollection(List<CouponView> data, long totalCount, int limit, int offset) {}
 }

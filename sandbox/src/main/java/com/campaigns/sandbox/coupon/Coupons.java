@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
-/** Sent coupons, indexed by id, by stock (in send order), by user and by the sender's out_request_no. */
+/**
+ * Sent coupons, indexed by id, by stock (in send order), by user and by the sender's
+ * out_request_no.
+ */
 @Component
 public class Coupons {
 
@@ -53,7 +56,8 @@ public class Coupons {
   void add(Coupon coupon, Wallet wallet) {
     byId.put(coupon.id(), coupon);
     List<Coupon> list =
-        byStock.computeIfAbsent(coupon.stock().id(), k -> Collections.synchronizedList(new ArrayList<>()));
+        byStock.computeIfAbsent(
+            coupon.stock().id(), k -> Collections.synchronizedList(new ArrayList<>()));
     list.add(coupon);
     wallet.coupons.add(coupon);
   }

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     Asia/Shanghai) before 400 INVALID_REQUEST "暂时无法领取,请联系商家处理"; default 500000 (5000 yuan)
  * @param abnormalOpenidPrefix openids starting with it get 403 USER_ACCOUNT_ABNORMAL; default
  *     {@code abnormal_}; empty disables
- * @param concurrentSendRuleLimit whether a send racing another send to the same openid gets the false
- *     403 RULE_LIMIT WeChat Pay is known for; default true
+ * @param concurrentSendRuleLimit whether a send racing another send to the same openid gets the
+ *     false 403 RULE_LIMIT WeChat Pay is known for; default true
  * @param sendProcessingTime how long each send holds the user's in-flight slot, standing in for
  *     WeChat Pay's ~100 ms processing so that racing sends collide as they do there; default 0
  */

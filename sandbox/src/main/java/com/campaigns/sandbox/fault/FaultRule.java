@@ -35,7 +35,8 @@ public record FaultRule(
     throttleRate = rate("throttle_rate", throttleRate);
     dropRate = rate("drop_rate", dropRate);
     if (errorRate + throttleRate + dropRate > 1.0 + 1e-9) {
-      throw new IllegalArgumentException("error_rate + throttle_rate + drop_rate must not exceed 1");
+      throw new IllegalArgumentException(
+          "error_rate + throttle_rate + drop_rate must not exceed 1");
     }
     errorStatus = errorStatus == null ? 500 : errorStatus;
     if (errorStatus < 400 || errorStatus > 599) {

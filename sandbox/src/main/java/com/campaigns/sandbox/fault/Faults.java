@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The active fault rules. For each call the first rule that applies and has not retired decides,
- * with one draw from a seeded generator, so a sequential test replays the same faults. With no rules
- * the hot path takes no lock.
+ * with one draw from a seeded generator, so a sequential test replays the same faults. With no
+ * rules the hot path takes no lock.
  */
 @Component
 public class Faults implements FaultHook {
@@ -46,7 +46,8 @@ public class Faults implements FaultHook {
     synchronized (this) {
       for (ActiveRule active : rules) {
         FaultRule rule = active.rule;
-        if (!rule.appliesTo(endpoint) || rule.maxCount() != null && active.injected >= rule.maxCount()) {
+        if (!rule.appliesTo(endpoint)
+            || rule.maxCount() != null && active.injected >= rule.maxCount()) {
           continue;
         }
         double draw = random.nextDouble();

@@ -1,2 +1,4 @@
-/** Fault injection per endpoint: errors, 429s, latency and commit-then-drop, reproducible by seed. */
+/**
+ * Fault injection per endpoint: errors, 429s, latency and commit-then-drop, reproducible by seed.
+ */
 package com.campaigns.sandbox.fault;

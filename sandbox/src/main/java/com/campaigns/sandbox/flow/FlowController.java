@@ -21,18 +21,21 @@ class FlowController {
   }
 
   @GetMapping("/v3/marketing/favor/stocks/{stockId}/use-flow")
-  FlowService.FlowLink useFlow(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId) {
+  FlowService.FlowLink useFlow(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId) {
     return flows.useFlow(caller.mchid(), stockId);
   }
 
   @GetMapping("/v3/marketing/favor/stocks/{stockId}/refund-flow")
-  FlowService.FlowLink refundFlow(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId) {
+  FlowService.FlowLink refundFlow(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId) {
     return flows.refundFlow(caller.mchid(), stockId);
   }
 
   /** The file itself; the API filter leaves this answer unsigned, as WeChat Pay does. */
   @GetMapping("/v3/billdownload/file")
-  ResponseEntity<byte[]> download(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+  ResponseEntity<byte[]> download(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
       @RequestParam(required = false) String token) {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)

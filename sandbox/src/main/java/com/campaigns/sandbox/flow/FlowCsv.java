@@ -8,17 +8,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The flow-file layout (documented in docs/sandbox.md; WeChat Pay's own is unpublished): UTF-8 without
- * BOM, one header line of Chinese column names, CRLF line ends, every value prefixed with a backtick
- * as in WeChat Pay trade bills, amounts in yuan with two decimals, times in Asia/Shanghai.
+ * The flow-file layout (documented in docs/sandbox.md; WeChat Pay's own is unpublished): UTF-8
+ * without BOM, one header line of Chinese column names, CRLF line ends, every value prefixed with a
+ * backtick as in WeChat Pay trade bills, amounts in yuan with two decimals, times in Asia/Shanghai.
  */
 final class FlowCsv {
 
   static final List<String> USE_COLUMNS =
-      List.of("批次id", "优惠id", "优惠类型", "面额", "订单总金额", "交易类型", "支付单号", "消耗时间", "消耗商户号", "设备号", "银行流水号", "单品信息");
+      List.of(
+          "批次id", "优惠id", "优惠类型", "面额", "订单总金额", "交易类型", "支付单号", "消耗时间", "消耗商户号", "设备号", "银行流水号",
+          "单品信息");
   static final List<String> REFUND_COLUMNS =
-      List.of("批次id", "优惠id", "优惠类型", "面额", "订单总金额", "交易类型", "支付单号", "消耗时间", "消耗商户号", "设备号", "银行流水号", "单品信息",
-          "退款单号", "退款时间", "退款金额");
+      List.of(
+          "批次id", "优惠id", "优惠类型", "面额", "订单总金额", "交易类型", "支付单号", "消耗时间", "消耗商户号", "设备号", "银行流水号",
+          "单品信息", "退款单号", "退款时间", "退款金额");
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BusinessClock.SHANGHAI);
@@ -49,8 +52,17 @@ final class FlowCsv {
 
   private static String[] useValues(UseRow row, String tradeType) {
     return new String[] {
-      row.stockId(), row.couponId(), row.couponType(), yuan(row.couponAmount()), yuan(row.orderAmount()), tradeType,
-      row.transactionId(), time(row.consumeTime()), row.consumeMchid(), row.deviceNo(), row.bankSerialNo(),
+      row.stockId(),
+      row.couponId(),
+      row.couponType(),
+      yuan(row.couponAmount()),
+      yuan(row.orderAmount()),
+      tradeType,
+      row.transactionId(),
+      time(row.consumeTime()),
+      row.consumeMchid(),
+      row.deviceNo(),
+      row.bankSerialNo(),
       row.goodsInfo()
     };
   }

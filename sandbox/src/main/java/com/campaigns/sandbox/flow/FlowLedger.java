@@ -15,11 +15,14 @@ public class FlowLedger {
   private final Map<String, List<RefundRow>> refunds = new ConcurrentHashMap<>();
 
   public void recordUse(UseRow row) {
-    uses.computeIfAbsent(row.stockId(), k -> Collections.synchronizedList(new ArrayList<>())).add(row);
+    uses.computeIfAbsent(row.stockId(), k -> Collections.synchronizedList(new ArrayList<>()))
+        .add(row);
   }
 
   public void recordRefund(RefundRow row) {
-    refunds.computeIfAbsent(row.use().stockId(), k -> Collections.synchronizedList(new ArrayList<>())).add(row);
+    refunds
+        .computeIfAbsent(row.use().stockId(), k -> Collections.synchronizedList(new ArrayList<>()))
+        .add(row);
   }
 
   List<UseRow> uses(String stockId) {

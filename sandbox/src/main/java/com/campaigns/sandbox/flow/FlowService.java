@@ -1,7 +1,7 @@
 package com.campaigns.sandbox.flow;
 
 import com.campaigns.sandbox.clock.BusinessClock;
-import com.campaigns.sandbox.protocol.Nonces;
+import com.campaigns.sandbox.crypto.Nonces;
 import com.campaigns.sandbox.protocol.Rejected;
 import com.campaigns.sandbox.stock.Stock;
 import com.campaigns.sandbox.stock.Stocks;
@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
- * Use-flow and refund-flow: availability after the stock ends, a file snapshot with its SHA-1, and a
- * download URL that expires on the business clock and only serves the merchant that asked.
+ * Use-flow and refund-flow: availability after the stock ends, a file snapshot with its SHA-1, and
+ * a download URL that expires on the business clock and only serves the merchant that asked.
  */
 @Service
 public class FlowService {
@@ -55,7 +55,10 @@ public class FlowService {
     return publish(caller, FlowCsv.refunds(rows));
   }
 
-  /** The file behind a download token: 400 INVALID_REQUEST if unknown or expired, 403 NO_AUTH for another merchant. */
+  /**
+   * The file behind a download token: 400 INVALID_REQUEST if unknown or expired, 403 NO_AUTH for
+   * another merchant.
+   */
   byte[] download(String caller, String token) {
     FlowFile file = token == null ? null : files.get(token);
     if (file == null || clock.now().isAfter(file.expiresAt())) {
@@ -76,11 +79,12 @@ public class FlowService {
     Instant base =
         switch (settings.ready()) {
           case AFTER_END -> ended;
-          case NEXT_DAY_10AM -> LocalDate.ofInstant(ended, BusinessClock.SHANGHAI)
-              .plusDays(1)
-              .atTime(10, 0)
-              .atZone(BusinessClock.SHANGHAI)
-              .toInstant();
+          case NEXT_DAY_10AM ->
+              LocalDate.ofInstant(ended, BusinessClock.SHANGHAI)
+                  .plusDays(1)
+                  .atTime(10, 0)
+                  .atZone(BusinessClock.SHANGHAI)
+                  .toInstant();
         };
     return base.plus(settings.delay());
   }
@@ -92,9 +96,17 @@ public class FlowService {
     }
     Instant ready = readyAt(stock);
     if (ready == null || clock.now().isBefore(ready)) {
-      throw new Rejected(400, "INVALID_REQUEST", "流水文件尚未生成,请在批次结束次日10:00后查询",
-          Rejected.fieldDetail("stock_id", stockId,
-              ready == null ? "stock has not ended" : "available from " + BusinessClock.format(ready), "uri_template"));
+      throw new Rejected(
+          400,
+          "INVALID_REQUEST",
+          "流水文件尚未生成,请在批次结束次日10:00后查询",
+          Rejected.fieldDetail(
+              "stock_id",
+              stockId,
+              ready == null
+                  ? "stock has not ended"
+                  : "available from " + BusinessClock.format(ready),
+              "uri_template"));
     }
     return stock;
   }

@@ -1,2 +1,4 @@
-/** Use-flow and refund-flow files (核销/退款流水): rows, CSV layout, availability, expiring download URLs. */
+/**
+ * Use-flow and refund-flow files (核销/退款流水): rows, CSV layout, availability, expiring download URLs.
+ */
 package com.campaigns.sandbox.flow;

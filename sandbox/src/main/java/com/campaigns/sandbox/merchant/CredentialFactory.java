@@ -1,7 +1,7 @@
 package com.campaigns.sandbox.merchant;
 
-import com.campaigns.sandbox.protocol.Nonces;
-import com.campaigns.sandbox.protocol.Pem;
+import com.campaigns.sandbox.crypto.Nonces;
+import com.campaigns.sandbox.crypto.Pem;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -45,7 +45,7 @@ final class CredentialFactory {
     String certificateKeyPem = null;
     if (definition.platformCertificate()) {
       KeyPair pair = rsa();
-      X509Certificate certificate = certificate(definition.mchid(), pair);
+      X509Certificate certificate = platformCertificate(definition.mchid(), pair);
       certificateSerial = Pem.serialOf(certificate);
       certificatePem = Pem.certificate(certificate);
       certificateKeyPem = Pem.privateKey(pair.getPrivate());
@@ -68,26 +68,28 @@ final class CredentialFactory {
   Credentials rotate(Credentials old) {
     KeyPair merchant = rsa();
     BigInteger merchantSerial = serialNumber();
-    return new Credentials(old.mchid(), merchantSerial.toString(16).toUpperCase(),
-        Pem.privateKey(merchant.getPrivate()), old.apiv3Key(), old.wechatpayPublicKeyId(),
-        old.wechatpayPublicKeyPem(), old.wechatpayPrivateKeyPem(), old.platformCertificateSerial(),
-        old.platformCertificatePem(), old.platformPrivateKeyPem(),
+    return new Credentials(
+        old.mchid(),
+        merchantSerial.toString(16).toUpperCase(),
+        Pem.privateKey(merchant.getPrivate()),
+        old.apiv3Key(),
+        old.wechatpayPublicKeyId(),
+        old.wechatpayPublicKeyPem(),
+        old.wechatpayPrivateKeyPem(),
+        old.platformCertificateSerial(),
+        old.platformCertificatePem(),
+        old.platformPrivateKeyPem(),
         Pem.certificate(merchantCertificate(old.mchid(), merchantSerial, merchant)));
   }
 
   /** The merchant API certificate (apiclient_cert.pem): its serial is the merchant serial. */
   private X509Certificate merchantCertificate(String mchid, BigInteger serial, KeyPair pair) {
-    Instant now = Instant.now();
-    X500Name issuer = new X500Name("CN=Sandbox Tenpay.com CA,O=Sandbox,C=CN");
-    X500Name subject = new X500Name("CN=" + mchid + ",OU=Sandbox merchant,O=Sandbox,C=CN");
-    try {
-      var builder = new JcaX509v3CertificateBuilder(issuer, serial, Date.from(now.minus(Duration.ofDays(1))),
-          Date.from(now.plus(Duration.ofDays(5 * 365))), subject, pair.getPublic());
-      var signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(bouncyCastle).build(pair.getPrivate());
-      return new JcaX509CertificateConverter().setProvider(bouncyCastle).getCertificate(builder.build(signer));
-    } catch (OperatorCreationException | GeneralSecurityException e) {
-      throw new IllegalStateException("could not create the merchant certificate", e);
-    }
+    return certificate(
+        new X500Name("CN=Sandbox Tenpay.com CA,O=Sandbox,C=CN"),
+        new X500Name("CN=" + mchid + ",OU=Sandbox merchant,O=Sandbox,C=CN"),
+        serial,
+        pair,
+        "merchant");
   }
 
   private KeyPair rsa() {
@@ -100,12 +102,20 @@ final class CredentialFactory {
     }
   }
 
-  private X509Certificate certificate(String mchid, KeyPair pair) {
+  /** The platform certificate, with a serial like real platform serials. */
+  private X509Certificate platformCertificate(String mchid, KeyPair pair) {
+    return certificate(
+        new X500Name("CN=Sandbox Tenpay.com Root CA,O=Sandbox,C=CN"),
+        new X500Name("CN=Sandbox Tenpay.com sign,OU=" + mchid + ",O=Sandbox,C=CN"),
+        serialNumber(),
+        pair,
+        "platform");
+  }
+
+  /** A certificate valid from a day ago for five years, signed by its own key. */
+  private X509Certificate certificate(
+      X500Name issuer, X500Name subject, BigInteger serial, KeyPair pair, String kind) {
     Instant now = Instant.now();
-    // 160-bit serial with the top bit set: 40 upper-case hex digits, like real platform serials.
-    BigInteger serial = new BigInteger(160, random).setBit(159);
-    X500Name issuer = new X500Name("CN=Sandbox Tenpay.com Root CA,O=Sandbox,C=CN");
-    X500Name subject = new X500Name("CN=Sandbox Tenpay.com sign,OU=" + mchid + ",O=Sandbox,C=CN");
     try {
       var builder =
           new JcaX509v3CertificateBuilder(
@@ -115,13 +125,19 @@ final class CredentialFactory {
               Date.from(now.plus(Duration.ofDays(5 * 365))),
               subject,
               pair.getPublic());
-      var signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(bouncyCastle).build(pair.getPrivate());
-      return new JcaX509CertificateConverter().setProvider(bouncyCastle).getCertificate(builder.build(signer));
+      var signer =
+          new JcaContentSignerBuilder("SHA256withRSA")
+              .setProvider(bouncyCastle)
+              .build(pair.getPrivate());
+      return new JcaX509CertificateConverter()
+          .setProvider(bouncyCastle)
+          .getCertificate(builder.build(signer));
     } catch (OperatorCreationException | GeneralSecurityException e) {
-      throw new IllegalStateException("could not create the platform certificate", e);
+      throw new IllegalStateException("could not create the " + kind + " certificate", e);
     }
   }
 
+  /** 160 bits with the top bit set: 40 upper-case hex digits, like real platform serials. */
   private BigInteger serialNumber() {
     return new BigInteger(160, random).setBit(159);
   }

@@ -2,7 +2,8 @@ package com.campaigns.sandbox.merchant;
 
 /**
  * Everything secret about one merchant, as stored in {@code <data-dir>/<mchid>/credentials.json}.
- * Fields of a key the merchant does not have are null.
+ * Fields of a key the merchant does not have are null (as is {@code merchantCertificatePem} in
+ * credentials kept before merchant certificates were generated).
  */
 public record Credentials(
     String mchid,
@@ -16,14 +17,6 @@ public record Credentials(
     String platformCertificatePem,
     String platformPrivateKeyPem,
     String merchantCertificatePem) {
-
-  /** Credentials kept before merchant certificates were generated. */
-  public Credentials(String mchid, String merchantSerialNumber, String merchantPrivateKeyPem, String apiv3Key,
-      String wechatpayPublicKeyId, String wechatpayPublicKeyPem, String wechatpayPrivateKeyPem,
-      String platformCertificateSerial, String platformCertificatePem, String platformPrivateKeyPem) {
-    this(mchid, merchantSerialNumber, merchantPrivateKeyPem, apiv3Key, wechatpayPublicKeyId, wechatpayPublicKeyPem,
-        wechatpayPrivateKeyPem, platformCertificateSerial, platformCertificatePem, platformPrivateKeyPem, null);
-  }
 
   @Override
   public String toString() {

@@ -1,7 +1,7 @@
 package com.campaigns.sandbox.merchant;
 
-import com.campaigns.sandbox.protocol.Pem;
-import com.campaigns.sandbox.protocol.SigningKey;
+import com.campaigns.sandbox.crypto.Pem;
+import com.campaigns.sandbox.crypto.SigningKey;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.util.List;
@@ -28,22 +28,28 @@ public final class Merchant {
     this(definition, credentials, null);
   }
 
-  Merchant(MerchantProperties.Definition definition, Credentials credentials, PreviousKey previous) {
+  Merchant(
+      MerchantProperties.Definition definition, Credentials credentials, PreviousKey previous) {
     this.definition = definition;
     this.previous = previous;
     this.mchid = definition.mchid();
     this.appidList = definition.appids();
     this.appids = Set.copyOf(definition.appids());
     this.credentials = credentials;
-    this.merchantPublicKey = Pem.publicKeyOf(Pem.readPrivateKey(credentials.merchantPrivateKeyPem()));
+    this.merchantPublicKey =
+        Pem.publicKeyOf(Pem.readPrivateKey(credentials.merchantPrivateKeyPem()));
     this.publicKeySigner =
         credentials.wechatpayPrivateKeyPem() == null
             ? null
-            : new SigningKey(credentials.wechatpayPublicKeyId(), Pem.readPrivateKey(credentials.wechatpayPrivateKeyPem()));
+            : new SigningKey(
+                credentials.wechatpayPublicKeyId(),
+                Pem.readPrivateKey(credentials.wechatpayPrivateKeyPem()));
     this.certificateSigner =
         credentials.platformPrivateKeyPem() == null
             ? null
-            : new SigningKey(credentials.platformCertificateSerial(), Pem.readPrivateKey(credentials.platformPrivateKeyPem()));
+            : new SigningKey(
+                credentials.platformCertificateSerial(),
+                Pem.readPrivateKey(credentials.platformPrivateKeyPem()));
     this.defaultSigner =
         definition.defaultMode() == SigningMode.PUBLIC_KEY ? publicKeySigner : certificateSigner;
   }
@@ -80,7 +86,9 @@ public final class Merchant {
     if (credentials.merchantSerialNumber().equalsIgnoreCase(serial)) {
       return merchantPublicKey;
     }
-    if (previous != null && previous.serial().equalsIgnoreCase(serial) && now.isBefore(previous.validUntil())) {
+    if (previous != null
+        && previous.serial().equalsIgnoreCase(serial)
+        && now.isBefore(previous.validUntil())) {
       return previous.publicKey();
     }
     return null;
@@ -112,9 +120,9 @@ public final class Merchant {
   }
 
   /**
-   * The key to sign a response with, chosen by the request's {@code Wechatpay-Serial}: the public key
-   * id, the platform certificate serial (any hex case, leading zeros ignored, as the SDK compares), or
-   * else the merchant's default.
+   * The key to sign a response with, chosen by the request's {@code Wechatpay-Serial}: the public
+   * key id, the platform certificate serial (any hex case, leading zeros ignored, as the SDK
+   * compares), or else the merchant's default.
    */
   public SigningKey signerFor(String requestedSerial) {
     if (requestedSerial == null || requestedSerial.isEmpty()) {

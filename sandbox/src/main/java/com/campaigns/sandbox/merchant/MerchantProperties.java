@@ -18,8 +18,18 @@ public record MerchantProperties(Path dataDir, List<Definition> merchants) {
     merchants =
         merchants == null || merchants.isEmpty()
             ? List.of(
-                new Definition("1900000001", List.of("wx0000000000000001"), true, true, SigningMode.PUBLIC_KEY),
-                new Definition("1900000002", List.of("wx0000000000000002"), true, false, SigningMode.CERTIFICATE))
+                new Definition(
+                    "1900000001",
+                    List.of("wx0000000000000001"),
+                    true,
+                    true,
+                    SigningMode.PUBLIC_KEY),
+                new Definition(
+                    "1900000002",
+                    List.of("wx0000000000000002"),
+                    true,
+                    false,
+                    SigningMode.CERTIFICATE))
             : List.copyOf(merchants);
   }
 
@@ -28,7 +38,8 @@ public record MerchantProperties(Path dataDir, List<Definition> merchants) {
    *
    * @param mchid merchant id
    * @param appids appids bound to the merchant (send coupon checks them)
-   * @param platformCertificate whether the merchant has a platform certificate ({@code /v3/certificates})
+   * @param platformCertificate whether the merchant has a platform certificate ({@code
+   *     /v3/certificates})
    * @param publicKey whether the merchant has a WeChat Pay public key
    * @param defaultMode signing mode when the request's {@code Wechatpay-Serial} names no known key
    */
@@ -47,14 +58,16 @@ public record MerchantProperties(Path dataDir, List<Definition> merchants) {
       platformCertificate = platformCertificate == null || platformCertificate;
       publicKey = publicKey == null || publicKey;
       if (!platformCertificate && !publicKey) {
-        throw new IllegalArgumentException("merchant " + mchid + " needs a public key or a certificate");
+        throw new IllegalArgumentException(
+            "merchant " + mchid + " needs a public key or a certificate");
       }
       if (defaultMode == null) {
         defaultMode = publicKey ? SigningMode.PUBLIC_KEY : SigningMode.CERTIFICATE;
       }
       if (defaultMode == SigningMode.PUBLIC_KEY && !publicKey
           || defaultMode == SigningMode.CERTIFICATE && !platformCertificate) {
-        throw new IllegalArgumentException("merchant " + mchid + " default mode " + defaultMode + " has no key");
+        throw new IllegalArgumentException(
+            "merchant " + mchid + " default mode " + defaultMode + " has no key");
       }
     }
   }

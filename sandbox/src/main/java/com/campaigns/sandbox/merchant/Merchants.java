@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,8 @@ public class Merchants {
       Credentials credentials =
           properties.dataDir() == null
               ? factory.create(definition)
-              : loadOrCreate(properties.dataDir().resolve(definition.mchid()), definition, factory, json);
+              : loadOrCreate(
+                  properties.dataDir().resolve(definition.mchid()), definition, factory, json);
       byMchid.put(definition.mchid(), new Merchant(definition, credentials));
       order.add(definition.mchid());
     }
@@ -54,9 +54,13 @@ public class Merchants {
       throw new IllegalArgumentException("no merchant " + mchid);
     }
     Credentials rotated = factory.rotate(current.credentials());
-    Merchant.PreviousKey previous = grace.isNegative() || grace.isZero() ? null
-        : new Merchant.PreviousKey(current.merchantSerialNumber(), current.merchantPublicKey(),
-            java.time.Instant.now().plus(grace));
+    Merchant.PreviousKey previous =
+        grace.isNegative() || grace.isZero()
+            ? null
+            : new Merchant.PreviousKey(
+                current.merchantSerialNumber(),
+                current.merchantPublicKey(),
+                java.time.Instant.now().plus(grace));
     Merchant next = new Merchant(current.definition(), rotated, previous);
     if (properties.dataDir() != null) {
       store(properties.dataDir().resolve(mchid), rotated, json);
@@ -74,7 +78,10 @@ public class Merchants {
   }
 
   private Credentials loadOrCreate(
-      Path dir, MerchantProperties.Definition definition, CredentialFactory factory, ObjectMapper json) {
+      Path dir,
+      MerchantProperties.Definition definition,
+      CredentialFactory factory,
+      ObjectMapper json) {
     Path file = dir.resolve(FILE);
     try {
       if (Files.exists(file)) {
@@ -103,7 +110,10 @@ public class Merchants {
     }
   }
 
-  /** Stored keys are reused unless the configuration now asks for a key they lack (or no longer has). */
+  /**
+   * Stored keys are reused unless the configuration now asks for a key they lack (or no longer
+   * has).
+   */
   private static boolean matches(Credentials stored, MerchantProperties.Definition definition) {
     return definition.mchid().equals(stored.mchid())
         && definition.publicKey() == (stored.wechatpayPublicKeyId() != null)

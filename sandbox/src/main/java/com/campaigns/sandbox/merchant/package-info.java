@@ -1,2 +1,5 @@
-/** Provisioned merchants: appids, API keys, WeChat Pay public key and platform certificate, callbacks. */
+/**
+ * Provisioned merchants: appids, API keys, WeChat Pay public key and platform certificate,
+ * callbacks.
+ */
 package com.campaigns.sandbox.merchant;

@@ -23,9 +23,12 @@ class CallbackController {
   }
 
   @PostMapping("/v3/marketing/favor/callbacks")
-  Updated set(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @RequestBody(required = false) SetBody body) {
+  Updated set(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @RequestBody(required = false) SetBody body) {
     SetBody b = body == null ? new SetBody(null, null, null) : body;
-    Callbacks.Callback callback = callbacks.set(caller.mchid(), b.mchid(), b.notifyUrl(), b.enabled());
+    Callbacks.Callback callback =
+        callbacks.set(caller.mchid(), b.mchid(), b.notifyUrl(), b.enabled());
     return new Updated(BusinessClock.format(callback.updateTime()), callback.notifyUrl());
   }
 
@@ -35,7 +38,8 @@ class CallbackController {
     if (!mchid.equals(caller.mchid())) {
       throw new Rejected(403, "NO_AUTH", "无权限查询其他商户的回调地址");
     }
-    return new Current(callbacks.find(mchid).map(Callbacks.Callback::notifyUrl).orElse(null), mchid);
+    return new Current(
+        callbacks.find(mchid).map(Callbacks.Callback::notifyUrl).orElse(null), mchid);
   }
 
   record SetBody(String mchid, String notifyUrl, @JsonProperty("switch") Boolean enabled) {}

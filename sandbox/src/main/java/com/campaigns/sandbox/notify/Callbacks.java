@@ -29,21 +29,29 @@ public class Callbacks {
    */
   Callback set(String caller, String mchid, String notifyUrl, Boolean enabled) {
     if (mchid == null || mchid.isEmpty()) {
-      throw Rejected.paramError("输入源“/body/mchid”映射到字段“mchid”必填性规则校验失败,此字段为必填项", "mchid", null, "required");
+      throw Rejected.paramError(
+          "输入源“/body/mchid”映射到字段“mchid”必填性规则校验失败,此字段为必填项", "mchid", null, "required");
     }
     if (!mchid.equals(caller)) {
       throw new Rejected(403, "NO_AUTH", "无权限设置其他商户的回调地址");
     }
     if (notifyUrl == null || notifyUrl.isEmpty()) {
-      throw Rejected.paramError("输入源“/body/notify_url”映射到字段“notify_url”必填性规则校验失败,此字段为必填项",
-          "notify_url", null, "required");
+      throw Rejected.paramError(
+          "输入源“/body/notify_url”映射到字段“notify_url”必填性规则校验失败,此字段为必填项",
+          "notify_url",
+          null,
+          "required");
     }
     if (notifyUrl.length() > 256) {
-      throw Rejected.paramError("输入源“/body/notify_url”映射到字段“notify_url”长度校验失败", "notify_url", notifyUrl,
+      throw Rejected.paramError(
+          "输入源“/body/notify_url”映射到字段“notify_url”长度校验失败",
+          "notify_url",
+          notifyUrl,
           "at most 256 characters");
     }
     if (Boolean.FALSE.equals(enabled)) {
-      throw Rejected.paramError("暂不支持关闭回调通知,请在商户平台操作", "switch", false, "switch=false is not supported");
+      throw Rejected.paramError(
+          "暂不支持关闭回调通知,请在商户平台操作", "switch", false, "switch=false is not supported");
     }
     if (!acceptable(notifyUrl)) {
       throw new Rejected(500, "SYSTEM_ERROR", "系统繁忙");

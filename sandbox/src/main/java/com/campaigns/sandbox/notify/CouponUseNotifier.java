@@ -1,17 +1,16 @@
 package com.campaigns.sandbox.notify;
 
 import com.campaigns.sandbox.clock.BusinessClock;
+import com.campaigns.sandbox.crypto.Nonces;
+import com.campaigns.sandbox.crypto.SigningKey;
 import com.campaigns.sandbox.merchant.Merchant;
 import com.campaigns.sandbox.protocol.AeadCipher;
-import com.campaigns.sandbox.protocol.Nonces;
-import com.campaigns.sandbox.protocol.SigningKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +40,8 @@ public class CouponUseNotifier implements DisposableBean {
   private final HttpClient http;
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
-  public CouponUseNotifier(NotifySettings settings, Callbacks callbacks, BusinessClock clock, ObjectMapper json) {
+  public CouponUseNotifier(
+      NotifySettings settings, Callbacks callbacks, BusinessClock clock, ObjectMapper json) {
     this.settings = settings;
     this.callbacks = callbacks;
     this.clock = clock;
@@ -63,7 +63,10 @@ public class CouponUseNotifier implements DisposableBean {
             .build();
   }
 
-  /** Queues a COUPON.USE notification for the merchant's callback; without a callback nothing is sent. */
+  /**
+   * Queues a COUPON.USE notification for the merchant's callback; without a callback nothing is
+   * sent.
+   */
   public void couponUsed(Merchant merchant, String couponId, Object coupon) {
     var callback = callbacks.find(merchant.mchid());
     if (callback.isEmpty()) {
@@ -83,16 +86,26 @@ public class CouponUseNotifier implements DisposableBean {
             "encrypt-resource",
             "COUPON.USE",
             "用券成功",
-            new Resource("coupon", AeadCipher.ALGORITHM,
-                AeadCipher.encrypt(merchant.apiV3Key(), nonce, ASSOCIATED_DATA, plaintext), ASSOCIATED_DATA, nonce));
+            new Resource(
+                "coupon",
+                AeadCipher.ALGORITHM,
+                AeadCipher.encrypt(merchant.apiV3Key(), nonce, ASSOCIATED_DATA, plaintext),
+                ASSOCIATED_DATA,
+                nonce));
     byte[] body;
     try {
       body = json.writeValueAsBytes(envelope);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    Delivery delivery = new Delivery(envelope.id(), couponId, merchant.mchid(), callback.get().notifyUrl(),
-        merchant.defaultSigner(), body);
+    Delivery delivery =
+        new Delivery(
+            envelope.id(),
+            couponId,
+            merchant.mchid(),
+            callback.get().notifyUrl(),
+            merchant.defaultSigner(),
+            body);
     deliveries.add(delivery);
     scheduler.execute(() -> attempt(delivery));
   }
@@ -106,10 +119,14 @@ public class CouponUseNotifier implements DisposableBean {
   public List<String> redeliver(List<String> ids) {
     List<String> sent = new ArrayList<>();
     for (String id : ids) {
-      deliveries.stream().filter(d -> d.id.equals(id)).findFirst().ifPresent(d -> {
-        sent.add(id);
-        scheduler.execute(() -> attempt(d));
-      });
+      deliveries.stream()
+          .filter(d -> d.id.equals(id))
+          .findFirst()
+          .ifPresent(
+              d -> {
+                sent.add(id);
+                scheduler.execute(() -> attempt(d));
+              });
     }
     return sent;
   }
@@ -143,10 +160,16 @@ public class CouponUseNotifier implements DisposableBean {
             (response, failure) -> {
               int status = response == null ? 0 : response.statusCode();
               boolean delivered = failure == null && status >= 200 && status < 300;
-              int attempts = delivery.attempted(status, delivered, failure == null ? null : failure.toString());
+              int attempts =
+                  delivery.attempted(
+                      status, delivered, failure == null ? null : failure.toString());
               if (!delivered && attempts < settings.maxAttempts() && !scheduler.isShutdown()) {
                 scheduler.schedule(
-                    () -> attempt(delivery), settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    () -> attempt(delivery),
+                    settings.retryInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+              } else if (!delivered) {
+                delivery.gaveUp();
               }
             });
   }
@@ -157,14 +180,34 @@ public class CouponUseNotifier implements DisposableBean {
   }
 
   record Envelope(
-      String id, String createTime, String resourceType, String eventType, String summary, Resource resource) {}
+      String id,
+      String createTime,
+      String resourceType,
+      String eventType,
+      String summary,
+      Resource resource) {}
 
-  record Resource(String originalType, String algorithm, String ciphertext, String associatedData, String nonce) {}
+  record Resource(
+      String originalType,
+      String algorithm,
+      String ciphertext,
+      String associatedData,
+      String nonce) {}
 
-  /** What the admin API shows of one notification. */
+  /**
+   * What the admin API shows of one notification; {@code gaveUp}: not delivered and no further
+   * attempt is scheduled (until a redelivery).
+   */
   public record DeliveryView(
-      String id, String couponId, String mchid, String notifyUrl, int attempts, boolean delivered,
-      Integer lastStatus, String lastError) {}
+      String id,
+      String couponId,
+      String mchid,
+      String notifyUrl,
+      int attempts,
+      boolean delivered,
+      Integer lastStatus,
+      String lastError,
+      boolean gaveUp) {}
 
   private static final class Delivery {
     private final String id;
@@ -177,6 +220,7 @@ public class CouponUseNotifier implements DisposableBean {
     private boolean delivered;
     private Integer lastStatus;
     private String lastError;
+    private boolean gaveUp;
 
     Delivery(String id, String couponId, String mchid, String url, SigningKey key, byte[] body) {
       this.id = id;
@@ -192,11 +236,17 @@ public class CouponUseNotifier implements DisposableBean {
       delivered = ok;
       lastStatus = status == 0 ? null : status;
       lastError = error;
+      gaveUp = false;
       return attempts;
     }
 
+    synchronized void gaveUp() {
+      gaveUp = true;
+    }
+
     synchronized DeliveryView view() {
-      return new DeliveryView(id, couponId, mchid, url, attempts, delivered, lastStatus, lastError);
+      return new DeliveryView(
+          id, couponId, mchid, url, attempts, delivered, lastStatus, lastError, gaveUp);
     }
   }
 }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code sandbox.notify.*}.
  *
- * @param retryInterval pause between delivery attempts of one notification; default 60s as WeChat Pay
+ * @param retryInterval pause between delivery attempts of one notification; default 60s as WeChat
+ *     Pay
  * @param maxAttempts attempts in total, the first included; default 9
  * @param timeout how long one attempt waits for the merchant's answer; default 5s
  * @param allowHttpLoopback accept {@code http://127.0.0.1…} and {@code http://localhost…} callback

@@ -17,7 +17,8 @@ public final class AeadCipher {
 
   private AeadCipher() {}
 
-  public static String encrypt(String apiV3Key, String nonce, String associatedData, byte[] plaintext) {
+  public static String encrypt(
+      String apiV3Key, String nonce, String associatedData, byte[] plaintext) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(

@@ -1,5 +1,7 @@
 package com.campaigns.sandbox.protocol;
 
+import com.campaigns.sandbox.crypto.Nonces;
+import com.campaigns.sandbox.crypto.SigningKey;
 import com.campaigns.sandbox.merchant.Merchant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -92,7 +94,8 @@ final class ApiFilter extends OncePerRequestFilter {
     String nonce = Nonces.hex(16);
     response.setHeader("Wechatpay-Timestamp", timestamp);
     response.setHeader("Wechatpay-Nonce", nonce);
-    response.setHeader("Wechatpay-Signature", key.sign(timestamp, nonce, response.getContentAsByteArray()));
+    response.setHeader(
+        "Wechatpay-Signature", key.sign(timestamp, nonce, response.getContentAsByteArray()));
     response.setHeader("Wechatpay-Serial", key.serial());
   }
 

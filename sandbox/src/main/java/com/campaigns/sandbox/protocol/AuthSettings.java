@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code sandbox.auth.*}.
  *
- * @param timestampWindow how far a request timestamp may lie behind or ahead of real time; nonces are
- *     remembered for as long (default 5 minutes)
+ * @param timestampWindow how far a request timestamp may lie behind or ahead of real time; nonces
+ *     are remembered for as long (default 5 minutes)
  */
 @ConfigurationProperties("sandbox.auth")
 public record AuthSettings(Duration timestampWindow) {

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",timestamp="…",serial_no="…",signature="…"},
- * parameters in any order.
+ * {@code WECHATPAY2-SHA256-RSA2048
+ * mchid="…",nonce_str="…",timestamp="…",serial_no="…",signature="…"}, parameters in any order.
  */
-record AuthorizationHeader(String mchid, String nonce, String timestamp, String serialNo, String signature) {
+record AuthorizationHeader(
+    String mchid, String nonce, String timestamp, String serialNo, String signature) {
 
   static final String SCHEMA = "WECHATPAY2-SHA256-RSA2048";
 
@@ -44,7 +45,11 @@ record AuthorizationHeader(String mchid, String nonce, String timestamp, String 
     String timestamp = params.get("timestamp");
     String serial = params.get("serial_no");
     String signature = params.get("signature");
-    if (mchid == null || nonce == null || timestamp == null || serial == null || signature == null) {
+    if (mchid == null
+        || nonce == null
+        || timestamp == null
+        || serial == null
+        || signature == null) {
       return Optional.empty();
     }
     return Optional.of(new AuthorizationHeader(mchid, nonce, timestamp, serial, signature));

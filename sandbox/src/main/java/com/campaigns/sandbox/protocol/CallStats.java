@@ -6,7 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.stereotype.Component;
 
-/** Calls per endpoint and outcome ("200", "403 RULE_LIMIT", "200 DROPPED"), for {@code GET /sandbox/stats}. */
+/**
+ * Calls per endpoint and outcome ("200", "403 RULE_LIMIT", "200 DROPPED"), for {@code GET
+ * /sandbox/stats}.
+ */
 @Component
 public class CallStats {
 

@@ -1,6 +1,8 @@
 package com.campaigns.sandbox.protocol;
 
 import com.campaigns.sandbox.clock.BusinessClock;
+import com.campaigns.sandbox.crypto.Nonces;
+import com.campaigns.sandbox.crypto.Pem;
 import com.campaigns.sandbox.merchant.Merchant;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -9,7 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /v3/certificates}: the platform certificate, encrypted with the merchant's APIv3 key. */
+/**
+ * {@code GET /v3/certificates}: the platform certificate, encrypted with the merchant's APIv3 key.
+ */
 @RestController
 class CertificateController {
 
@@ -33,12 +37,20 @@ class CertificateController {
                     nonce,
                     associatedData,
                     AeadCipher.encrypt(
-                        caller.apiV3Key(), nonce, associatedData, pem.getBytes(StandardCharsets.UTF_8))))));
+                        caller.apiV3Key(),
+                        nonce,
+                        associatedData,
+                        pem.getBytes(StandardCharsets.UTF_8))))));
   }
 
   record Certificates(List<Entry> data) {}
 
-  record Entry(String serialNo, String effectiveTime, String expireTime, EncryptCertificate encryptCertificate) {}
+  record Entry(
+      String serialNo,
+      String effectiveTime,
+      String expireTime,
+      EncryptCertificate encryptCertificate) {}
 
-  record EncryptCertificate(String algorithm, String nonce, String associatedData, String ciphertext) {}
+  record EncryptCertificate(
+      String algorithm, String nonce, String associatedData, String ciphertext) {}
 }

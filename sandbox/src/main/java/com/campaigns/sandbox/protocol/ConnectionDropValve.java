@@ -10,8 +10,8 @@ import org.apache.coyote.ActionCode;
 /**
  * Closes the connection without writing a byte of the response when a call was marked for a
  * commit-then-drop fault. The client then fails while reading the status line, which OkHttp reports
- * as an {@code IOException} and the SDK as {@code HttpException}. A truncated body would not do: the
- * SDK would report {@code MalformedMessageException} instead.
+ * as an {@code IOException} and the SDK as {@code HttpException}. A truncated body would not do:
+ * the SDK would report {@code MalformedMessageException} instead.
  */
 final class ConnectionDropValve extends ValveBase {
 

@@ -59,7 +59,8 @@ public enum Endpoint {
     Endpoint found =
         switch (s[0]) {
           case "coupon-stocks" -> s.length == 1 && post ? CREATE_STOCK : null;
-          case "callbacks" -> s.length == 1 ? (post ? SET_CALLBACK : get ? QUERY_CALLBACK : null) : null;
+          case "callbacks" ->
+              s.length == 1 ? (post ? SET_CALLBACK : get ? QUERY_CALLBACK : null) : null;
           case "stocks" -> stocks(s, get, post);
           case "users" -> users(s, get, post);
           default -> null;

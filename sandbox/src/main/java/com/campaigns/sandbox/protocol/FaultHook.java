@@ -1,6 +1,9 @@
 package com.campaigns.sandbox.protocol;
 
-/** Asked once per authenticated APIv3 call whether to inject a fault (implemented by the fault package). */
+/**
+ * Asked once per authenticated APIv3 call whether to inject a fault (implemented by the fault
+ * package).
+ */
 public interface FaultHook {
 
   FaultDecision decide(Endpoint endpoint);

@@ -29,34 +29,24 @@ class RejectionAdvice {
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    String issue = cause instanceof IllegalArgumentException ? cause.getMessage() : "request body is not valid JSON for this API";
-    return rejected(
-        new Rejected(400, "PARAM_ERROR", "请求体格式错误,请检查JSON", Rejected.fieldDetail("body", null, issue, "body")),
-        request);
+    String issue =
+        cause instanceof IllegalArgumentException
+            ? cause.getMessage()
+            : "request body is not valid JSON for this API";
+    return rejected(Rejected.paramError("请求体格式错误,请检查JSON", "body", null, issue, "body"), request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ErrorBody> missingQuery(
       MissingServletRequestParameterException e, HttpServletRequest request) {
-    String name = e.getParameterName();
-    return rejected(
-        new Rejected(
-            400,
-            "PARAM_ERROR",
-            "输入源“/query/" + name + "”映射到字段“" + name + "”必填性规则校验失败,此字段为必填项",
-            Rejected.fieldDetail(name, null, "required", "query")),
-        request);
+    return rejected(Rejected.requiredQueryParam(e.getParameterName()), request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ErrorBody> badQuery(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    String name = e.getName();
+  ResponseEntity<ErrorBody> badQuery(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     return rejected(
-        new Rejected(
-            400,
-            "PARAM_ERROR",
-            "输入源“/query/" + name + "”映射到字段“" + name + "”类型校验失败",
-            Rejected.fieldDetail(name, String.valueOf(e.getValue()), "wrong type", "query")),
+        Rejected.queryParamError(e.getName(), String.valueOf(e.getValue()), "类型校验失败", "wrong type"),
         request);
   }
 }

@@ -37,14 +37,18 @@ public class RequestVerifier {
   public Merchant verify(String method, String target, byte[] body, String authorization) {
     AuthorizationHeader auth =
         AuthorizationHeader.parse(authorization)
-            .orElseThrow(() -> signError(method, target, "", "", body, "authorization header missing or malformed"));
+            .orElseThrow(
+                () ->
+                    signError(
+                        method, target, "", "", body, "authorization header missing or malformed"));
     String message = method + "\n" + target + "\n" + auth.timestamp() + "\n" + auth.nonce() + "\n";
     Merchant merchant =
         merchants
             .find(auth.mchid())
             .orElseThrow(() -> signError(method, target, auth, body, "mchid not exists"));
     long now = System.currentTimeMillis();
-    java.security.PublicKey key = merchant.verificationKey(auth.serialNo(), java.time.Instant.ofEpochMilli(now));
+    java.security.PublicKey key =
+        merchant.verificationKey(auth.serialNo(), java.time.Instant.ofEpochMilli(now));
     if (key == null) {
       throw signError(method, target, auth, body, "serial_no not match");
     }
@@ -66,8 +70,8 @@ public class RequestVerifier {
     return merchant;
   }
 
-  private static boolean signatureMatches(java.security.PublicKey key, String message, byte[] body,
-      String signature) {
+  private static boolean signatureMatches(
+      java.security.PublicKey key, String message, byte[] body, String signature) {
     try {
       Signature verifier = Signature.getInstance("SHA256withRSA");
       verifier.initVerify(key);
@@ -103,12 +107,21 @@ public class RequestVerifier {
   private static Rejected signError(
       String method, String target, String timestamp, String nonce, byte[] body, String issue) {
     String message =
-        method + "\n" + target + "\n" + timestamp + "\n" + nonce + "\n"
-            + new String(body, StandardCharsets.UTF_8) + "\n";
+        method
+            + "\n"
+            + target
+            + "\n"
+            + timestamp
+            + "\n"
+            + nonce
+            + "\n"
+            + new String(body, StandardCharsets.UTF_8)
+            + "\n";
     Map<String, Object> signInformation = new LinkedHashMap<>();
     signInformation.put("method", method);
     signInformation.put("sign_message_length", message.getBytes(StandardCharsets.UTF_8).length);
-    signInformation.put("truncated_sign_message", message.length() > 1024 ? message.substring(0, 1024) : message);
+    signInformation.put(
+        "truncated_sign_message", message.length() > 1024 ? message.substring(0, 1024) : message);
     signInformation.put("url", target);
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("detail", Map.of("issue", issue));

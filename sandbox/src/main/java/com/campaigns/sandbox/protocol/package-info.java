@@ -1,2 +1,5 @@
-/** The APIv3 protocol: request-signature verification, response signing, keys, ciphers, error bodies, faults hook. */
+/**
+ * The APIv3 protocol: request-signature verification, response signing, keys, ciphers, error
+ * bodies, faults hook.
+ */
 package com.campaigns.sandbox.protocol;

@@ -2,6 +2,8 @@ package com.campaigns.sandbox.stock;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * One stock (批次). Its terms never change; its state and budget counters change under the stock's
@@ -18,10 +20,7 @@ public final class Stock {
   private final Instant createTime;
 
   private StockStatus status = StockStatus.UNACTIVATED;
-  private Instant startTime;
-  private Instant pauseTime;
-  private Instant restartTime;
-  private Instant stopTime;
+  private final Map<StockMove, Instant> moved = new EnumMap<>(StockMove.class);
   private long distributedCoupons;
   private long distributedAmount;
   private LocalDate day;
@@ -54,7 +53,7 @@ public final class Stock {
   public synchronized StockStatus status(Instant now) {
     if (status != StockStatus.STOPED && !now.isBefore(terms.availableEnd())) {
       status = StockStatus.STOPED;
-      stopTime = terms.availableEnd();
+      moved.put(StockMove.STOP, terms.availableEnd());
     }
     return status;
   }
@@ -70,7 +69,10 @@ public final class Stock {
         && distributedAmount + terms.couponAmount() <= terms.maxAmount();
   }
 
-  /** Whether one more coupon stays within {@code max_amount_by_day} on {@code today} (Asia/Shanghai). */
+  /**
+   * Whether one more coupon stays within {@code max_amount_by_day} on {@code today}
+   * (Asia/Shanghai).
+   */
   public synchronized boolean dayAllowsOne(LocalDate today) {
     Long limit = terms.maxAmountByDay();
     long spent = today.equals(day) ? dayAmount : 0;
@@ -93,43 +95,32 @@ public final class Stock {
   }
 
   public synchronized Instant startTime() {
-    return startTime;
-  }
-
-  public synchronized Instant pauseTime() {
-    return pauseTime;
-  }
-
-  public synchronized Instant restartTime() {
-    return restartTime;
+    return movedAt(StockMove.START);
   }
 
   public synchronized Instant stopTime() {
-    return stopTime;
+    return movedAt(StockMove.STOP);
   }
 
-  /** When the stock ended: the stop time or the end of its window, whichever is earlier; null if not ended. */
+  /** When the stock last made {@code move}; null if it never did. */
+  synchronized Instant movedAt(StockMove move) {
+    return moved.get(move);
+  }
+
+  /**
+   * When the stock ended: the stop time or the end of its window, whichever is earlier; null if not
+   * ended.
+   */
   public synchronized Instant endedAt(Instant now) {
-    return status(now) == StockStatus.STOPED ? stopTime : null;
+    return status(now) == StockStatus.STOPED ? stopTime() : null;
   }
 
-  synchronized void start(Instant now) {
-    status = StockStatus.RUNNING;
-    startTime = now;
-  }
-
-  synchronized void pause(Instant now) {
-    status = StockStatus.PAUSED;
-    pauseTime = now;
-  }
-
-  synchronized void restart(Instant now) {
-    status = StockStatus.RUNNING;
-    restartTime = now;
-  }
-
-  synchronized void stop(Instant now) {
-    status = StockStatus.STOPED;
-    stopTime = now;
+  /**
+   * Makes {@code move} at {@code now}; the caller holds the monitor and has checked the move is
+   * legal.
+   */
+  synchronized void make(StockMove move, Instant now) {
+    status = move.to();
+    moved.put(move, now);
   }
 }

@@ -4,6 +4,9 @@ import com.campaigns.sandbox.clock.BusinessClock;
 import com.campaigns.sandbox.merchant.Merchant;
 import com.campaigns.sandbox.protocol.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,38 +28,36 @@ class StockController {
   }
 
   @PostMapping("/coupon-stocks")
-  Created create(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @RequestBody(required = false) JsonNode body) {
+  Created create(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @RequestBody(required = false) JsonNode body) {
     Stock stock = stocks.create(caller.mchid(), body);
     return new Created(stock.id(), BusinessClock.format(stock.createTime()));
   }
 
-  @PostMapping("/stocks/{stockId}/start")
-  Started start(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+  /**
+   * start, pause, restart and stop: each answers when the move was made ({@code start_time}, …) and
+   * the stock.
+   */
+  @PostMapping("/stocks/{stockId}/{move:start|pause|restart|stop}")
+  Map<String, String> move(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
+      @PathVariable("move") String name,
       @RequestBody(required = false) CreatorBody body) {
-    return new Started(BusinessClock.format(stocks.start(caller.mchid(), stockId, creator(body))), stockId);
-  }
-
-  @PostMapping("/stocks/{stockId}/pause")
-  Paused pause(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
-      @RequestBody(required = false) CreatorBody body) {
-    return new Paused(BusinessClock.format(stocks.pause(caller.mchid(), stockId, creator(body))), stockId);
-  }
-
-  @PostMapping("/stocks/{stockId}/restart")
-  Restarted restart(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
-      @RequestBody(required = false) CreatorBody body) {
-    return new Restarted(BusinessClock.format(stocks.restart(caller.mchid(), stockId, creator(body))), stockId);
-  }
-
-  @PostMapping("/stocks/{stockId}/stop")
-  Stopped stop(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
-      @RequestBody(required = false) CreatorBody body) {
-    return new Stopped(BusinessClock.format(stocks.stop(caller.mchid(), stockId, creator(body))), stockId);
+    StockMove move = StockMove.fromWire(name);
+    Instant at = stocks.move(caller.mchid(), stockId, creator(body), move);
+    Map<String, String> answer = new LinkedHashMap<>();
+    answer.put(move.wire() + "_time", BusinessClock.format(at));
+    answer.put("stock_id", stockId);
+    return answer;
   }
 
   @GetMapping("/stocks")
-  StockService.StockCollection list(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
-      @RequestParam int offset, @RequestParam int limit,
+  StockService.StockCollection list(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @RequestParam int offset,
+      @RequestParam int limit,
       @RequestParam("stock_creator_mchid") String creator,
       @RequestParam(name = "create_start_time", required = false) String createStart,
       @RequestParam(name = "create_end_time", required = false) String createEnd,
@@ -65,23 +66,25 @@ class StockController {
   }
 
   @GetMapping("/stocks/{stockId}")
-  StockView query(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller, @PathVariable String stockId,
+  StockView query(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
       @RequestParam(name = "stock_creator_mchid", required = false) String creator) {
     return stocks.query(caller.mchid(), stockId, creator);
   }
 
-  @GetMapping("/stocks/{stockId}/merchants")
-  StockService.IdCollection merchants(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
-      @PathVariable String stockId, @RequestParam int offset, @RequestParam int limit,
+  /** The ids a stock's coupons apply to: its available merchants, or its goods (单品). */
+  @GetMapping("/stocks/{stockId}/{list:merchants|items}")
+  StockService.IdCollection available(
+      @RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
+      @PathVariable String stockId,
+      @PathVariable("list") String list,
+      @RequestParam int offset,
+      @RequestParam int limit,
       @RequestParam("stock_creator_mchid") String creator) {
-    return stocks.availableMerchants(caller.mchid(), stockId, offset, limit, creator);
-  }
-
-  @GetMapping("/stocks/{stockId}/items")
-  StockService.IdCollection items(@RequestAttribute(Caller.ATTRIBUTE) Merchant caller,
-      @PathVariable String stockId, @RequestParam int offset, @RequestParam int limit,
-      @RequestParam("stock_creator_mchid") String creator) {
-    return stocks.availableItems(caller.mchid(), stockId, offset, limit, creator);
+    return "merchants".equals(list)
+        ? stocks.availableMerchants(caller.mchid(), stockId, offset, limit, creator)
+        : stocks.availableItems(caller.mchid(), stockId, offset, limit, creator);
   }
 
   private static String creator(CreatorBody body) {
@@ -91,12 +94,4 @@ class StockController {
   record CreatorBody(String stockCreatorMchid) {}
 
   record Created(String stockId, String createTime) {}
-
-  record Started(String startTime, String stockId) {}
-
-  record Paused(String pauseTime, String stockId) {}
-
-  record Restarted(String restartTime, String stockId) {}
-
-  record Stopped(String stopTime, String stockId) {}
 }

@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** Create, the state machine (start, pause, restart, stop) and the stock queries. */
+/**
+ * Create, the state machine (start, pause, restart, stop: {@link StockMove}) and the stock queries.
+ */
 @Service
 public class StockService {
 
@@ -43,61 +45,30 @@ public class StockService {
 
   private static Stock sameRequest(Stock stock, JsonNode body) {
     if (!stock.terms().request().equals(body)) {
-      throw new Rejected(400, "INVALID_REQUEST", "out_request_no重复,且请求参数与首次请求不一致",
-          Rejected.fieldDetail("out_request_no", stock.terms().outRequestNo(),
-              "already used for stock " + stock.id() + " with different parameters", "body"));
+      throw Rejected.outRequestNoReused(stock.terms().outRequestNo(), "stock " + stock.id());
     }
     return stock;
   }
 
-  Instant start(String caller, String stockId, String creator) {
+  /**
+   * Makes a move of the stock's state machine and answers when it was made. A stock already in the
+   * state the move enters answers the time of that earlier move (idempotent: stopping a stopped
+   * stock answers its stop time again); from any other state the move is illegal.
+   */
+  Instant move(String caller, String stockId, String creator, StockMove move) {
     Stock stock = owned(caller, stockId, creator);
     Instant now = clock.now();
     synchronized (stock) {
-      switch (stock.status(now)) {
-        case UNACTIVATED -> stock.start(now);
-        case RUNNING -> { } // idempotent: already started
-        default -> throw illegalState(stock, now);
+      StockStatus status = stock.status(now);
+      if (move.leaves(status)) {
+        stock.make(move, now);
+      } else if (status != move.to()) {
+        throw illegalState(stock, now);
       }
-      return stock.startTime();
-    }
-  }
-
-  Instant pause(String caller, String stockId, String creator) {
-    Stock stock = owned(caller, stockId, creator);
-    Instant now = clock.now();
-    synchronized (stock) {
-      switch (stock.status(now)) {
-        case RUNNING -> stock.pause(now);
-        case PAUSED -> { }
-        default -> throw illegalState(stock, now);
-      }
-      return stock.pauseTime();
-    }
-  }
-
-  Instant restart(String caller, String stockId, String creator) {
-    Stock stock = owned(caller, stockId, creator);
-    Instant now = clock.now();
-    synchronized (stock) {
-      switch (stock.status(now)) {
-        case PAUSED -> stock.restart(now);
-        case RUNNING -> { }
-        default -> throw illegalState(stock, now);
-      }
-      return stock.restartTime() != null ? stock.restartTime() : stock.startTime();
-    }
-  }
-
-  /** Stops for good; stopping a stopped stock answers its stop time again. */
-  Instant stop(String caller, String stockId, String creator) {
-    Stock stock = owned(caller, stockId, creator);
-    Instant now = clock.now();
-    synchronized (stock) {
-      if (stock.status(now) != StockStatus.STOPED) {
-        stock.stop(now);
-      }
-      return stock.stopTime();
+      Instant at = stock.movedAt(move);
+      // Only restarting a stock that has run since its start finds no time of its own: it answers
+      // the start.
+      return at != null ? at : stock.startTime();
     }
   }
 
@@ -106,14 +77,17 @@ public class StockService {
   }
 
   StockCollection list(
-      String caller, int offset, int limit, String creator, String createStart, String createEnd, String status) {
+      String caller,
+      int offset,
+      int limit,
+      String creator,
+      String createStart,
+      String createEnd,
+      String status) {
     if (offset < 0) {
       throw Rejected.paramError("offset须大于等于0", "offset", offset, "offset must be >= 0");
     }
-    if (limit < 1 || limit > 10) {
-      throw new Rejected(400, "PARAM_ERROR", "limit须在1至10之间",
-          Rejected.fieldDetail("limit", limit, "limit must be between 1 and 10", "query"));
-    }
+    checkRange("limit", limit, 1, 10);
     if (!creator.equals(caller)) {
       throw new Rejected(403, "NO_AUTH", "无权限查询其他商户的批次");
     }
@@ -123,8 +97,8 @@ public class StockService {
     if (status != null && !status.isEmpty()) {
       wanted = StockStatus.fromWire(status);
       if (wanted == null && !"audit".equals(status)) {
-        throw new Rejected(400, "PARAM_ERROR", "批次状态不合法",
-            Rejected.fieldDetail("status", status, "unactivated, audit, running, stoped or paused", "query"));
+        throw Rejected.paramError(
+            "批次状态不合法", "status", status, "unactivated, audit, running, stoped or paused", "query");
       }
     }
     Instant now = clock.now();
@@ -143,28 +117,36 @@ public class StockService {
     return new StockCollection(matching.size(), page, limit, offset);
   }
 
-  IdCollection availableMerchants(String caller, String stockId, int offset, int limit, String creator) {
+  IdCollection availableMerchants(
+      String caller, String stockId, int offset, int limit, String creator) {
     Stock stock = owned(caller, stockId, creator);
     return page(stock, stock.terms().availableMerchants(), offset, limit, 1000, 50);
   }
 
-  IdCollection availableItems(String caller, String stockId, int offset, int limit, String creator) {
+  IdCollection availableItems(
+      String caller, String stockId, int offset, int limit, String creator) {
     Stock stock = owned(caller, stockId, creator);
     return page(stock, stock.terms().availableItems(), offset, limit, 500, 100);
   }
 
   private static IdCollection page(
       Stock stock, List<String> ids, int offset, int limit, int maxOffset, int maxLimit) {
-    if (offset < 0 || offset > maxOffset) {
-      throw new Rejected(400, "PARAM_ERROR", "offset须在0至" + maxOffset + "之间",
-          Rejected.fieldDetail("offset", offset, "offset must be between 0 and " + maxOffset, "query"));
-    }
-    if (limit < 1 || limit > maxLimit) {
-      throw new Rejected(400, "PARAM_ERROR", "limit须在1至" + maxLimit + "之间",
-          Rejected.fieldDetail("limit", limit, "limit must be between 1 and " + maxLimit, "query"));
-    }
+    checkRange("offset", offset, 0, maxOffset);
+    checkRange("limit", limit, 1, maxLimit);
     List<String> data = ids.stream().skip(offset).limit(limit).toList();
     return new IdCollection(ids.size(), data, offset, limit, stock.id());
+  }
+
+  /** A paging query parameter outside WeChat Pay's range: {@code limit须在1至10之间}. */
+  private static void checkRange(String name, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw Rejected.paramError(
+          name + "须在" + min + "至" + max + "之间",
+          name,
+          value,
+          name + " must be between " + min + " and " + max,
+          "query");
+    }
   }
 
   /**
@@ -175,7 +157,7 @@ public class StockService {
   Stock owned(String caller, String stockId, String creator) {
     Stock stock = stocks.get(stockId);
     if (creator == null || creator.isEmpty()) {
-      throw StockValidator.required("stock_creator_mchid");
+      throw BodyFields.required("stock_creator_mchid");
     }
     if (!stock.creatorMchid().equals(caller)) {
       throw new Rejected(403, "REQUEST_BLOCKED", "调用商户无权限");
@@ -187,8 +169,12 @@ public class StockService {
   }
 
   private static Rejected illegalState(Stock stock, Instant now) {
-    return new Rejected(400, "PARAM_ERROR", ILLEGAL_STATE,
-        Rejected.fieldDetail("stock_id", stock.id(), "stock is " + stock.status(now).wire(), "uri_template"));
+    return Rejected.paramError(
+        ILLEGAL_STATE,
+        "stock_id",
+        stock.id(),
+        "stock is " + stock.status(now).wire(),
+        "uri_template");
   }
 
   private static Instant queryTime(String name, String value) {
@@ -198,8 +184,7 @@ public class StockService {
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw new Rejected(400, "PARAM_ERROR", "输入源“/query/" + name + "”映射到字段“" + name + "”格式校验失败",
-          Rejected.fieldDetail(name, value, "RFC 3339 time", "query"));
+      throw Rejected.queryParamError(name, value, "格式校验失败", "RFC 3339 time");
     }
   }
 

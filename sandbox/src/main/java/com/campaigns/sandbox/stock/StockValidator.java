@@ -1,22 +1,29 @@
 package com.campaigns.sandbox.stock;
 
+import static com.campaigns.sandbox.stock.BodyFields.bool;
+import static com.campaigns.sandbox.stock.BodyFields.formatError;
+import static com.campaigns.sandbox.stock.BodyFields.lengthError;
+import static com.campaigns.sandbox.stock.BodyFields.number;
+import static com.campaigns.sandbox.stock.BodyFields.object;
+import static com.campaigns.sandbox.stock.BodyFields.optionalNumber;
+import static com.campaigns.sandbox.stock.BodyFields.strings;
+import static com.campaigns.sandbox.stock.BodyFields.text;
+import static com.campaigns.sandbox.stock.BodyFields.time;
+
 import com.campaigns.sandbox.protocol.Rejected;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The create-stock rules of the API docs and the developer guide's FAQ (reference §B.1, §B.13). Like
- * WeChat Pay it answers with the first violation found; {@code detail.field} names the field as a
- * dotted path ({@code stock_use_rule.max_coupons}), the message names it as a JSON pointer.
+ * The create-stock rules of the API docs and the developer guide's FAQ (reference §B.1, §B.13).
+ * Like WeChat Pay it answers with the first violation found; {@code detail.field} names the field
+ * as a dotted path ({@code stock_use_rule.max_coupons}), the message names it as a JSON pointer.
  */
 final class StockValidator {
 
@@ -43,7 +50,10 @@ final class StockValidator {
     String belongMerchant = text(body, "belong_merchant", true);
     if (!belongMerchant.equals(caller)) {
       throw Rejected.paramError(
-          "批次归属商户号与调用商户号不一致", "belong_merchant", belongMerchant, "must be the creating merchant " + caller);
+          "批次归属商户号与调用商户号不一致",
+          "belong_merchant",
+          belongMerchant,
+          "must be the creating merchant " + caller);
     }
     Instant begin = time(body, "available_begin_time");
     Instant end = time(body, "available_end_time");
@@ -67,51 +77,74 @@ final class StockValidator {
     long maxAmount = number(stockUseRule, "stock_use_rule.max_amount", true);
     Long maxAmountByDay = optionalNumber(stockUseRule, "stock_use_rule.max_amount_by_day");
     long maxCouponsPerUser = number(stockUseRule, "stock_use_rule.max_coupons_per_user", true);
-    boolean naturalPersonLimit = bool(stockUseRule, "natural_person_limit", "stock_use_rule.natural_person_limit", false);
-    boolean preventApiAbuse = bool(stockUseRule, "prevent_api_abuse", "stock_use_rule.prevent_api_abuse", false);
+    boolean naturalPersonLimit =
+        bool(stockUseRule, "natural_person_limit", "stock_use_rule.natural_person_limit", false);
+    boolean preventApiAbuse =
+        bool(stockUseRule, "prevent_api_abuse", "stock_use_rule.prevent_api_abuse", false);
 
-    JsonNode fixed = object(couponUseRule, "fixed_normal_coupon", true, "coupon_use_rule.fixed_normal_coupon");
+    JsonNode fixed =
+        object(couponUseRule, "fixed_normal_coupon", true, "coupon_use_rule.fixed_normal_coupon");
     long couponAmount = number(fixed, "coupon_use_rule.fixed_normal_coupon.coupon_amount", true);
-    long transactionMinimum = number(fixed, "coupon_use_rule.fixed_normal_coupon.transaction_minimum", true);
+    long transactionMinimum =
+        number(fixed, "coupon_use_rule.fixed_normal_coupon.transaction_minimum", true);
     Integer minutesAfterReceive = checkAvailableTime(couponUseRule);
     List<String> availableMerchants = strings(couponUseRule, "coupon_use_rule.available_merchants");
     List<String> availableItems = strings(couponUseRule, "coupon_use_rule.available_items");
     List<String> goodsTag = strings(couponUseRule, "coupon_use_rule.goods_tag");
     List<String> tradeType = strings(couponUseRule, "coupon_use_rule.trade_type");
-    Boolean combineUse = couponUseRule.has("combine_use")
-        ? bool(couponUseRule, "combine_use", "coupon_use_rule.combine_use", false)
-        : null;
+    Boolean combineUse =
+        couponUseRule.has("combine_use")
+            ? bool(couponUseRule, "combine_use", "coupon_use_rule.combine_use", false)
+            : null;
 
     if (couponAmount < 10 || couponAmount > 100_000) {
-      throw special("coupon_use_rule.fixed_normal_coupon.coupon_amount", couponAmount,
+      throw special(
+          "coupon_use_rule.fixed_normal_coupon.coupon_amount",
+          couponAmount,
           "coupon_amount must be between 10 and 100000 fen");
     }
     if (transactionMinimum < 10 || transactionMinimum > 10_000_000) {
-      throw special("coupon_use_rule.fixed_normal_coupon.transaction_minimum", transactionMinimum,
+      throw special(
+          "coupon_use_rule.fixed_normal_coupon.transaction_minimum",
+          transactionMinimum,
           "transaction_minimum must be between 10 and 10000000 fen");
     }
     if (transactionMinimum - couponAmount < 1) {
-      throw special("coupon_use_rule.fixed_normal_coupon.transaction_minimum", transactionMinimum,
+      throw special(
+          "coupon_use_rule.fixed_normal_coupon.transaction_minimum",
+          transactionMinimum,
           "transaction_minimum must exceed coupon_amount by at least 1 fen");
     }
     if (maxCoupons < 1 || maxCoupons > 1_000_000_000L) {
-      throw Rejected.paramError("发放总数须在1至1000000000之间", "stock_use_rule.max_coupons", maxCoupons,
+      throw Rejected.paramError(
+          "发放总数须在1至1000000000之间",
+          "stock_use_rule.max_coupons",
+          maxCoupons,
           "max_coupons must be between 1 and 1000000000");
     }
     if (maxCouponsPerUser == 0) {
       throw special("stock_use_rule.max_coupons_per_user", 0, "max_coupons_per_user must not be 0");
     }
     if (maxCouponsPerUser < 0 || maxCouponsPerUser > maxCoupons) {
-      throw Rejected.paramError("单个用户可领个数须在1至发放总数之间", "stock_use_rule.max_coupons_per_user",
-          maxCouponsPerUser, "max_coupons_per_user must be between 1 and max_coupons");
+      throw Rejected.paramError(
+          "单个用户可领个数须在1至发放总数之间",
+          "stock_use_rule.max_coupons_per_user",
+          maxCouponsPerUser,
+          "max_coupons_per_user must be between 1 and max_coupons");
     }
     if (maxAmount != couponAmount * maxCoupons) {
-      throw Rejected.paramError("批次预算等于批次面额乘以发券数", "stock_use_rule.max_amount", maxAmount,
+      throw Rejected.paramError(
+          "批次预算等于批次面额乘以发券数",
+          "stock_use_rule.max_amount",
+          maxAmount,
           "max_amount must equal coupon_amount × max_coupons = " + couponAmount * maxCoupons);
     }
     if (maxAmountByDay != null && (maxAmountByDay < couponAmount || maxAmountByDay > maxAmount)) {
-      throw Rejected.paramError("单天发放上限金额须在面额与批次预算之间", "stock_use_rule.max_amount_by_day",
-          maxAmountByDay, "max_amount_by_day must be between coupon_amount and max_amount");
+      throw Rejected.paramError(
+          "单天发放上限金额须在面额与批次预算之间",
+          "stock_use_rule.max_amount_by_day",
+          maxAmountByDay,
+          "max_amount_by_day must be between coupon_amount and max_amount");
     }
     checkWindow(begin, end, now);
     return new StockTerms(
@@ -156,14 +189,18 @@ final class StockValidator {
   }
 
   private static Integer checkAvailableTime(JsonNode couponUseRule) {
-    JsonNode available = object(couponUseRule, "coupon_available_time", false, "coupon_use_rule.coupon_available_time");
+    JsonNode available =
+        object(
+            couponUseRule, "coupon_available_time", false, "coupon_use_rule.coupon_available_time");
     if (available == null) {
       return null;
     }
     String base = "coupon_use_rule.coupon_available_time.";
     Long minutes = optionalNumber(available, base + "available_time_after_receive");
     if (minutes != null && (minutes < 1 || minutes > 1440)) {
-      throw special(base + "available_time_after_receive", minutes,
+      throw special(
+          base + "available_time_after_receive",
+          minutes,
           "available_time_after_receive must be between 1 and 1440 minutes");
     }
     JsonNode fix = object(available, "fix_available_time", false, base + "fix_available_time");
@@ -174,7 +211,10 @@ final class StockValidator {
       if (beginSecond != null && (beginSecond < 0 || beginSecond > 86_399)
           || endSecond != null && (endSecond < 1 || endSecond > 86_400)
           || beginSecond != null && endSecond != null && beginSecond >= endSecond) {
-        throw special(f + "begin_time", beginSecond, "daily window must satisfy 0 <= begin_time < end_time <= 86400");
+        throw special(
+            f + "begin_time",
+            beginSecond,
+            "daily window must satisfy 0 <= begin_time < end_time <= 86400");
       }
       JsonNode days = fix.get("available_week_day");
       if (days != null && days.isArray()) {
@@ -201,9 +241,15 @@ final class StockValidator {
       issue = "available window must not exceed 90 days";
     }
     if (issue != null) {
-      throw new Rejected(403, "REQUEST_BLOCKED", WINDOW_BLOCKED,
-          Rejected.fieldDetail(issue.startsWith("available_end") ? "available_end_time" : "available_begin_time",
-              null, issue, "body"));
+      throw new Rejected(
+          403,
+          "REQUEST_BLOCKED",
+          WINDOW_BLOCKED,
+          Rejected.fieldDetail(
+              issue.startsWith("available_end") ? "available_end_time" : "available_begin_time",
+              null,
+              issue,
+              "body"));
     }
   }
 
@@ -211,14 +257,18 @@ final class StockValidator {
     if (node.isTextual()) {
       String text = node.textValue();
       if (text.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-        throw Rejected.paramError("输入源“/body/" + path.replace('.', '/') + "”包含不支持的字符",
-            path, text, "4-byte UTF-8 characters (such as emoji) are not supported");
+        throw Rejected.paramError(
+            "输入源“/body/" + path.replace('.', '/') + "”包含不支持的字符",
+            path,
+            text,
+            "4-byte UTF-8 characters (such as emoji) are not supported");
       }
     } else if (node.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        rejectFourByteCharacters(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+        rejectFourByteCharacters(
+            field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
@@ -227,134 +277,7 @@ final class StockValidator {
     }
   }
 
-  // --- typed field access with WeChat-style messages ---------------------------------------
-
-  private static String pointer(String path) {
-    return "/body/" + path.replace('.', '/');
-  }
-
-  private static String leaf(String path) {
-    return path.substring(path.lastIndexOf('.') + 1);
-  }
-
-  static Rejected required(String path) {
-    return Rejected.paramError(
-        "输入源“" + pointer(path) + "”映射到字段“" + leaf(path) + "”必填性规则校验失败,此字段为必填项",
-        path, null, "required");
-  }
-
-  private static Rejected typeError(String path, JsonNode value, String expected) {
-    return Rejected.paramError(
-        "输入源“" + pointer(path) + "”映射到字段“" + leaf(path) + "”类型校验失败,应为" + expected,
-        path, value.toString(), "must be " + expected);
-  }
-
-  private static Rejected lengthError(String path, String value, String issue) {
-    return Rejected.paramError(
-        "输入源“" + pointer(path) + "”映射到字段“" + leaf(path) + "”长度校验失败", path, value, issue);
-  }
-
-  private static Rejected formatError(String path, String value, String issue) {
-    return Rejected.paramError(
-        "输入源“" + pointer(path) + "”映射到字段“" + leaf(path) + "”格式校验失败", path, value, issue);
-  }
-
   private static Rejected special(String path, Object value, String issue) {
     return Rejected.paramError(SPECIAL_PERMISSION, path, value, issue);
-  }
-
-  private static String text(JsonNode parent, String path, boolean required) {
-    JsonNode node = parent.get(leaf(path));
-    if (node == null || node.isNull()) {
-      if (required) {
-        throw required(path);
-      }
-      return null;
-    }
-    if (!node.isTextual()) {
-      throw typeError(path, node, "string");
-    }
-    if (required && node.textValue().isEmpty()) {
-      throw required(path);
-    }
-    return node.textValue();
-  }
-
-  private static Instant time(JsonNode parent, String path) {
-    String value = text(parent, path, true);
-    try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      throw formatError(path, value, "RFC 3339 time such as 2026-12-01T10:00:00+08:00");
-    }
-  }
-
-  private static JsonNode object(JsonNode parent, String path, boolean required) {
-    return object(parent, leaf(path), required, path);
-  }
-
-  private static JsonNode object(JsonNode parent, String name, boolean required, String path) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
-      if (required) {
-        throw required(path);
-      }
-      return null;
-    }
-    if (!node.isObject()) {
-      throw typeError(path, node, "object");
-    }
-    return node;
-  }
-
-  private static boolean bool(JsonNode parent, String name, String path, boolean required) {
-    JsonNode node = parent.get(name);
-    if (node == null || node.isNull()) {
-      if (required) {
-        throw required(path);
-      }
-      return false;
-    }
-    if (!node.isBoolean()) {
-      throw typeError(path, node, "boolean");
-    }
-    return node.booleanValue();
-  }
-
-  private static long number(JsonNode parent, String path, boolean required) {
-    Long value = optionalNumber(parent, path);
-    if (value == null) {
-      throw required(path);
-    }
-    return value;
-  }
-
-  private static Long optionalNumber(JsonNode parent, String path) {
-    JsonNode node = parent.get(leaf(path));
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-      throw typeError(path, node, "integer");
-    }
-    return node.longValue();
-  }
-
-  private static List<String> strings(JsonNode parent, String path) {
-    JsonNode node = parent.get(leaf(path));
-    if (node == null || node.isNull()) {
-      return List.of();
-    }
-    if (!node.isArray()) {
-      throw typeError(path, node, "array of strings");
-    }
-    List<String> values = new ArrayList<>();
-    for (JsonNode element : node) {
-      if (!element.isTextual()) {
-        throw typeError(path, element, "array of strings");
-      }
-      values.add(element.textValue());
-    }
-    return List.copyOf(values);
   }
 }

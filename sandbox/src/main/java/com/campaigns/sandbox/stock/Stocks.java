@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
-/** All stocks of this sandbox, in memory, plus each merchant's create-stock {@code out_request_no}s. */
+/**
+ * All stocks of this sandbox, in memory, plus each merchant's create-stock {@code out_request_no}s.
+ */
 @Component
 public class Stocks {
 
@@ -35,7 +37,10 @@ public class Stocks {
     return Optional.ofNullable(byOutRequestNo.get(mchid + "\n" + outRequestNo));
   }
 
-  /** Creates the stock unless the merchant already used the out_request_no (then returns that stock). */
+  /**
+   * Creates the stock unless the merchant already used the out_request_no (then returns that
+   * stock).
+   */
   Stock create(String mchid, StockTerms terms, Instant now) {
     return byOutRequestNo.computeIfAbsent(
         mchid + "\n" + terms.outRequestNo(),

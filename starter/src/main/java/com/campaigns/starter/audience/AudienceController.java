@@ -27,14 +27,19 @@ class AudienceController {
   }
 
   @PostMapping
-  @Operation(summary = "Stores a recipient list: trimmed, de-duplicated, invalid lines reported",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
-          @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
-          @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))
+  @Operation(
+      summary = "Stores a recipient list: trimmed, de-duplicated, invalid lines reported",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = {
+                @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+              }))
   ResponseEntity<AudienceReceipt> upload(HttpServletRequest request) throws IOException {
     // The raw stream, not a bound String: the store reads it line by line.
     AudienceReceipt receipt = audiences.upload(request.getContentType(), request.getInputStream());
-    return ResponseEntity.created(URI.create("/api/v1/audiences/" + receipt.audienceId())).body(receipt);
+    return ResponseEntity.created(URI.create("/api/v1/audiences/" + receipt.audienceId()))
+        .body(receipt);
   }
 
   @GetMapping("/{id}")

@@ -1,8 +1,8 @@
 package com.campaigns.starter.audience;
 
+import com.campaigns.ledger.audience.AudienceStore;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.campaigns.activities.audience.AudienceStore;
 import java.util.List;
 
 /**
@@ -10,7 +10,11 @@ import java.util.List;
  * {@code invalid_count} counts all of them.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record AudienceReceipt(String audienceId, long count, long duplicatesRemoved, List<InvalidLine> invalid,
+public record AudienceReceipt(
+    String audienceId,
+    long count,
+    long duplicatesRemoved,
+    List<InvalidLine> invalid,
     long invalidCount) {
 
   /** A rejected line, 1-based, as uploaded (cut at 200 characters). */
@@ -18,7 +22,11 @@ public record AudienceReceipt(String audienceId, long count, long duplicatesRemo
   public record InvalidLine(long line, String value) {}
 
   static AudienceReceipt of(AudienceStore.Receipt r) {
-    return new AudienceReceipt(r.audienceId(), r.count(), r.duplicatesRemoved(),
-        r.invalid().stream().map(i -> new InvalidLine(i.line(), i.value())).toList(), r.invalidCount());
+    return new AudienceReceipt(
+        r.audienceId(),
+        r.count(),
+        r.duplicatesRemoved(),
+        r.invalid().stream().map(i -> new InvalidLine(i.line(), i.value())).toList(),
+        r.invalidCount());
   }
 }

@@ -1,9 +1,9 @@
 package com.campaigns.starter.audience;
 
+import com.campaigns.ledger.audience.AudienceStore;
+import com.campaigns.starter.system.RequestRejected;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.campaigns.activities.audience.AudienceStore;
-import com.campaigns.starter.system.RequestRejected;
 import java.io.InputStream;
 import java.util.Set;
 import org.springframework.http.MediaType;
@@ -26,19 +26,26 @@ public class AudienceService {
 
   public AudienceReceipt upload(String contentType, InputStream body) {
     if (!accepted(contentType)) {
-      throw RequestRejected.badRequest("invalid_content_type",
+      throw RequestRejected.badRequest(
+          "invalid_content_type",
           "send the audience as text/plain or text/csv, one openid per line");
     }
     AudienceStore.Receipt receipt = store.store(body);
     if (receipt.count() == 0) {
-      throw RequestRejected.badRequest("empty_audience", "the upload holds no valid openid"
-          + (receipt.invalidCount() > 0 ? " (" + receipt.invalidCount() + " invalid lines)" : ""));
+      throw RequestRejected.badRequest(
+          "empty_audience",
+          "the upload holds no valid openid"
+              + (receipt.invalidCount() > 0
+                  ? " (" + receipt.invalidCount() + " invalid lines)"
+                  : ""));
     }
     return AudienceReceipt.of(receipt);
   }
 
   AudienceInfoBody find(String audienceId) {
-    return store.count(audienceId).map(n -> new AudienceInfoBody(audienceId, n))
+    return store
+        .count(audienceId)
+        .map(n -> new AudienceInfoBody(audienceId, n))
         .orElseThrow(() -> RequestRejected.notFound("no audience " + audienceId));
   }
 
@@ -50,7 +57,8 @@ public class AudienceService {
       MediaType type = MediaType.parseMediaType(contentType);
       return ACCEPTED_TYPES.contains(type.getType() + "/" + type.getSubtype());
     } catch (IllegalArgumentException e) {
-      // InvalidMediaTypeException, what MediaType.parseMediaType throws, is not an InvalidMimeTypeException.
+      // InvalidMediaTypeException, what MediaType.parseMediaType throws, is not an
+      // InvalidMimeTypeException.
       return false;
     }
   }

@@ -4,9 +4,9 @@ import com.campaigns.starter.campaign.CampaignRequests.ReasonBody;
 import com.campaigns.starter.campaign.CampaignRequests.RescheduleBody;
 import com.campaigns.starter.campaign.CampaignRequests.ValidationResult;
 import com.campaigns.starter.security.ApiUser;
+import com.campaigns.starter.security.Operator;
 import com.campaigns.starter.system.ApiError;
 import com.campaigns.starter.system.BoundedBody;
-import com.campaigns.starter.system.Operator;
 import com.campaigns.workflows.model.CampaignSpec;
 import com.campaigns.workflows.model.StatusDocument;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,30 +47,43 @@ class CampaignController {
   }
 
   @PostMapping("/validate")
-  @Operation(summary = "Checks a campaign spec and returns the plan; nothing is started",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-          content = @Content(schema = @Schema(implementation = CampaignSpec.class))),
+  @Operation(
+      summary = "Checks a campaign spec and returns the plan; nothing is started",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = CampaignSpec.class))),
       responses = {
         @ApiResponse(responseCode = "200"),
-        @ApiResponse(responseCode = "400", description = "invalid_spec, listing every violation",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))})
+        @ApiResponse(
+            responseCode = "400",
+            description = "invalid_spec, listing every violation",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+      })
   ValidationResult validate(HttpServletRequest request) throws IOException {
     return new ValidationResult(true, campaigns.validate(spec(request)).plan());
   }
 
   @PostMapping
-  @Operation(summary = "Starts a campaign; the same campaign_id and spec again answers 200 without a second run",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-          content = @Content(schema = @Schema(implementation = CampaignSpec.class))),
+  @Operation(
+      summary =
+          "Starts a campaign; the same campaign_id and spec again answers 200 without a second run",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = CampaignSpec.class))),
       responses = {
         @ApiResponse(responseCode = "201", description = "started"),
         @ApiResponse(responseCode = "200", description = "already started with the same spec"),
-        @ApiResponse(responseCode = "400", description = "invalid_spec",
+        @ApiResponse(
+            responseCode = "400",
+            description = "invalid_spec",
             content = @Content(schema = @Schema(implementation = ApiError.class))),
-        @ApiResponse(responseCode = "409", description = "the campaign_id exists with a different spec",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))})
-  ResponseEntity<StatusDocument> start(HttpServletRequest request,
-      @AuthenticationPrincipal ApiUser user) throws IOException {
+        @ApiResponse(
+            responseCode = "409",
+            description = "the campaign_id exists with a different spec",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+      })
+  ResponseEntity<StatusDocument> start(
+      HttpServletRequest request, @AuthenticationPrincipal ApiUser user) throws IOException {
     CampaignService.Started started = campaigns.start(spec(request), Operator.of(user));
     if (!started.created()) {
       return ResponseEntity.ok(started.status());
@@ -93,28 +106,34 @@ class CampaignController {
 
   @PostMapping(path = "/{id}/pause", consumes = MediaType.ALL_VALUE)
   @Operation(summary = "Pauses issuance and the stock; answers once the stock is paused")
-  StatusDocument pause(@PathVariable String id, @RequestBody(required = false) ReasonBody body,
+  StatusDocument pause(
+      @PathVariable String id,
+      @RequestBody(required = false) ReasonBody body,
       @AuthenticationPrincipal ApiUser user) {
     return campaigns.pause(id, body == null ? null : body.reason(), Operator.of(user));
   }
 
   @PostMapping(path = "/{id}/resume", consumes = MediaType.ALL_VALUE)
   @Operation(summary = "Restarts the stock and issuance of a paused campaign")
-  StatusDocument resume(@PathVariable String id,
-      @AuthenticationPrincipal ApiUser user) {
+  StatusDocument resume(@PathVariable String id, @AuthenticationPrincipal ApiUser user) {
     return campaigns.resume(id, Operator.of(user));
   }
 
   @PostMapping(path = "/{id}/cancel", consumes = MediaType.ALL_VALUE)
   @Operation(summary = "Stops issuing, pauses the stock and ends the campaign as CANCELLED")
-  StatusDocument cancel(@PathVariable String id, @RequestBody(required = false) ReasonBody body,
+  StatusDocument cancel(
+      @PathVariable String id,
+      @RequestBody(required = false) ReasonBody body,
       @AuthenticationPrincipal ApiUser user) {
     return campaigns.cancel(id, body == null ? null : body.reason(), Operator.of(user));
   }
 
   @PostMapping("/{id}/waves/{wave}/reschedule")
   @Operation(summary = "Moves a PENDING wave to a new start time (extension)")
-  StatusDocument reschedule(@PathVariable String id, @PathVariable String wave, @RequestBody RescheduleBody body,
+  StatusDocument reschedule(
+      @PathVariable String id,
+      @PathVariable String wave,
+      @RequestBody RescheduleBody body,
       @AuthenticationPrincipal ApiUser user) {
     return campaigns.reschedule(id, wave, body.startAt(), Operator.of(user));
   }
@@ -136,14 +155,17 @@ class CampaignController {
   }
 
   @GetMapping("/{id}/timeline")
-  @Operation(summary = "Issued and used coupons per minute from the ledger, with running totals, budget and "
-      + "thresholds (extension)")
+  @Operation(
+      summary =
+          "Issued and used coupons per minute from the ledger, with running totals, budget and "
+              + "thresholds (extension)")
   CampaignTimeline timeline(@PathVariable String id) {
     return timelines.timeline(id);
   }
 
   /** The raw spec bytes: parsed strictly by the service, so JSON problems become violations. */
   private static byte[] spec(HttpServletRequest request) throws IOException {
-    return BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), MAX_SPEC_BYTES);
+    return BoundedBody.read(
+        request.getInputStream(), request.getContentLengthLong(), MAX_SPEC_BYTES);
   }
 }

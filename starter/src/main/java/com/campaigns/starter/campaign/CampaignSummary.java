@@ -1,10 +1,10 @@
 package com.campaigns.starter.campaign;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.campaigns.activities.ledger.CampaignIndex;
+import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.rules.BudgetGuard;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.OffsetDateTime;
 
 /**
@@ -24,10 +24,18 @@ public record CampaignSummary(
     OffsetDateTime createdAt) {
 
   static CampaignSummary of(CampaignIndex.Entry e) {
-    return new CampaignSummary(e.campaignId(), e.status(), e.stockId(),
+    return new CampaignSummary(
+        e.campaignId(),
+        e.status(),
+        e.stockId(),
         new StatusDocument.Tally(e.issuedCount(), e.issuedAmount()),
-        new StatusDocument.Budget(e.maxAmount(), BudgetGuard.percentOf(e.issuedAmount(), e.maxAmount()),
+        new StatusDocument.Budget(
+            e.maxAmount(),
+            BudgetGuard.percentOf(e.issuedAmount(), e.maxAmount()),
             BudgetGuard.percentOf(e.usedAmount(), e.maxAmount())),
-        e.mchid(), e.pauseReason(), e.createdBy(), e.createdAt());
+        e.mchid(),
+        e.pauseReason(),
+        e.createdBy(),
+        e.createdAt());
   }
 }

@@ -11,10 +11,7 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CampaignTimeline(
-    String campaignId,
-    long maxAmount,
-    List<Threshold> thresholds,
-    List<Point> points) {
+    String campaignId, long maxAmount, List<Threshold> thresholds, List<Point> points) {
 
   /** A budget threshold of the spec, in fen. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

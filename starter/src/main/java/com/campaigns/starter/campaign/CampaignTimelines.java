@@ -1,12 +1,10 @@
 package com.campaigns.starter.campaign;
 
-import com.campaigns.activities.ledger.CampaignIndex;
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.ledger.IssuanceLedger;
-import com.campaigns.activities.ledger.IssuanceLedger.MinuteTotals;
-import com.campaigns.starter.system.RequestRejected;
+import com.campaigns.ledger.CampaignIndex;
+import com.campaigns.ledger.CouponUses;
+import com.campaigns.ledger.IssuanceLedger;
+import com.campaigns.ledger.IssuanceLedger.MinuteTotals;
 import com.campaigns.workflows.rules.ShanghaiTime;
-import com.campaigns.workflows.rules.SpecValidator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,23 +19,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class CampaignTimelines {
 
-  private final CampaignIndex index;
+  private final KnownCampaigns campaigns;
   private final IssuanceLedger issuance;
   private final CouponUses uses;
   private final ObjectMapper json = new ObjectMapper();
 
-  CampaignTimelines(CampaignIndex index, IssuanceLedger issuance, CouponUses uses) {
-    this.index = index;
+  CampaignTimelines(KnownCampaigns campaigns, IssuanceLedger issuance, CouponUses uses) {
+    this.campaigns = campaigns;
     this.issuance = issuance;
     this.uses = uses;
   }
 
   public CampaignTimeline timeline(String campaignId) {
-    if (campaignId == null || !SpecValidator.CAMPAIGN_ID.matcher(campaignId).matches()) {
-      throw RequestRejected.notFound("no campaign " + campaignId);
-    }
-    CampaignIndex.Entry entry = index.find(campaignId)
-        .orElseThrow(() -> RequestRejected.notFound("no campaign " + campaignId));
+    CampaignIndex.Entry entry = campaigns.entry(campaignId);
     Map<Long, long[]> minutes = new TreeMap<>();
     for (MinuteTotals m : issuance.issuedPerMinute(campaignId)) {
       long[] t = minutes.computeIfAbsent(m.epochMinute(), k -> new long[4]);
@@ -51,13 +45,23 @@ public class CampaignTimelines {
     }
     List<CampaignTimeline.Point> points = new ArrayList<>(minutes.size());
     long[] sum = new long[4];
-    minutes.forEach((minute, t) -> {
-      for (int i = 0; i < 4; i++) {
-        sum[i] += t[i];
-      }
-      points.add(new CampaignTimeline.Point(ShanghaiTime.rfc3339(Instant.ofEpochSecond(minute * 60)), t[0], t[1], t[2],
-          t[3], sum[0], sum[1], sum[2], sum[3]));
-    });
+    minutes.forEach(
+        (minute, t) -> {
+          for (int i = 0; i < 4; i++) {
+            sum[i] += t[i];
+          }
+          points.add(
+              new CampaignTimeline.Point(
+                  ShanghaiTime.rfc3339(Instant.ofEpochSecond(minute * 60)),
+                  t[0],
+                  t[1],
+                  t[2],
+                  t[3],
+                  sum[0],
+                  sum[1],
+                  sum[2],
+                  sum[3]));
+        });
     return new CampaignTimeline(campaignId, entry.maxAmount(), thresholds(entry), points);
   }
 
@@ -71,8 +75,9 @@ public class CampaignTimelines {
     }
     for (JsonNode t : spec.path("budget_guard").path("thresholds")) {
       double percent = t.path("percent").asDouble();
-      out.add(new CampaignTimeline.Threshold(t.path("metric").asText(), percent,
-          Math.round(entry.maxAmount() * percent / 100.0)));
+      out.add(
+          new CampaignTimeline.Threshold(
+              t.path("metric").asText(), percent, Math.round(entry.maxAmount() * percent / 100.0)));
     }
     return out;
   }

@@ -19,10 +19,23 @@ import org.apache.commons.csv.CSVPrinter;
 final class ReportCsv {
 
   static final String[] HEADER = {
-    "record", "campaign_id", "stock_id", "balanced", "wave_index", "wave",
-    "issued_count", "issued_amount", "notified_count", "notified_amount",
-    "use_flow_count", "use_flow_amount", "refund_flow_count", "refund_flow_amount",
-    "mismatch_kind", "coupon_id", "detail"
+    "record",
+    "campaign_id",
+    "stock_id",
+    "balanced",
+    "wave_index",
+    "wave",
+    "issued_count",
+    "issued_amount",
+    "notified_count",
+    "notified_amount",
+    "use_flow_count",
+    "use_flow_amount",
+    "refund_flow_count",
+    "refund_flow_amount",
+    "mismatch_kind",
+    "coupon_id",
+    "detail"
   };
 
   private ReportCsv() {}
@@ -30,13 +43,15 @@ final class ReportCsv {
   static String write(ReconciliationReport stored) {
     ReportView report = ReportView.of(stored);
     StringWriter out = new StringWriter();
-    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+    try (CSVPrinter csv =
+        new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
       csv.printRecord(row("total", report, report.balanced(), null, null, report.totals(), null));
       for (ReconciliationReport.WaveTotals w : report.waves()) {
         csv.printRecord(row("wave", report, null, w.waveIndex(), w.wave(), w.totals(), null));
       }
       if (report.outsideCampaign() != null) {
-        csv.printRecord(row("outside_campaign", report, null, null, null, report.outsideCampaign(), null));
+        csv.printRecord(
+            row("outside_campaign", report, null, null, null, report.outsideCampaign(), null));
       }
       for (ReconciliationReport.Mismatch m : report.mismatches()) {
         csv.printRecord(row("mismatch", report, null, null, null, null, m));
@@ -47,8 +62,14 @@ final class ReportCsv {
     return out.toString();
   }
 
-  private static List<Object> row(String record, ReportView report, Boolean balanced, Integer waveIndex,
-      String wave, Totals t, ReconciliationReport.Mismatch m) {
+  private static List<Object> row(
+      String record,
+      ReportView report,
+      Boolean balanced,
+      Integer waveIndex,
+      String wave,
+      Totals t,
+      ReconciliationReport.Mismatch m) {
     List<Object> row = new ArrayList<>();
     row.add(record);
     row.add(report.campaignId());
@@ -61,8 +82,16 @@ final class ReportCsv {
         row.add(null);
       }
     } else {
-      row.addAll(List.of(t.issuedCount(), t.issuedAmount(), t.notifiedCount(), t.notifiedAmount(), t.useFlowCount(),
-          t.useFlowAmount(), t.refundFlowCount(), t.refundFlowAmount()));
+      row.addAll(
+          List.of(
+              t.issuedCount(),
+              t.issuedAmount(),
+              t.notifiedCount(),
+              t.notifiedAmount(),
+              t.useFlowCount(),
+              t.useFlowAmount(),
+              t.refundFlowCount(),
+              t.refundFlowAmount()));
     }
     row.add(m == null ? null : m.kind());
     row.add(m == null ? null : m.couponId());

@@ -31,12 +31,21 @@ public record ReportView(
 
   public static ReportView of(ReconciliationReport r) {
     List<WaveTotals> waves = r.waves() == null ? List.of() : r.waves();
-    List<Mismatch> mismatches = r.mismatches() == null ? List.of() : r.mismatches().stream()
-        .sorted(Comparator.comparing(Mismatch::kind)).toList();
+    List<Mismatch> mismatches =
+        r.mismatches() == null
+            ? List.of()
+            : r.mismatches().stream().sorted(Comparator.comparing(Mismatch::kind)).toList();
     Map<String, Long> counts = new TreeMap<>();
     mismatches.forEach(m -> counts.merge(m.kind(), 1L, Long::sum));
-    return new ReportView(r.campaignId(), r.stockId(), r.balanced(), r.totals(), waves,
-        outside(r.totals(), waves), counts, mismatches);
+    return new ReportView(
+        r.campaignId(),
+        r.stockId(),
+        r.balanced(),
+        r.totals(),
+        waves,
+        outside(r.totals(), waves),
+        counts,
+        mismatches);
   }
 
   /** Totals minus the sum of the waves; null when the waves account for everything. */
@@ -44,12 +53,28 @@ public record ReportView(
     if (all == null) {
       return null;
     }
-    long[] t = {all.issuedCount(), all.issuedAmount(), all.notifiedCount(), all.notifiedAmount(),
-        all.useFlowCount(), all.useFlowAmount(), all.refundFlowCount(), all.refundFlowAmount()};
+    long[] t = {
+      all.issuedCount(),
+      all.issuedAmount(),
+      all.notifiedCount(),
+      all.notifiedAmount(),
+      all.useFlowCount(),
+      all.useFlowAmount(),
+      all.refundFlowCount(),
+      all.refundFlowAmount()
+    };
     for (WaveTotals w : waves) {
       Totals x = w.totals();
-      long[] d = {x.issuedCount(), x.issuedAmount(), x.notifiedCount(), x.notifiedAmount(), x.useFlowCount(),
-          x.useFlowAmount(), x.refundFlowCount(), x.refundFlowAmount()};
+      long[] d = {
+        x.issuedCount(),
+        x.issuedAmount(),
+        x.notifiedCount(),
+        x.notifiedAmount(),
+        x.useFlowCount(),
+        x.useFlowAmount(),
+        x.refundFlowCount(),
+        x.refundFlowAmount()
+      };
       for (int i = 0; i < t.length; i++) {
         t[i] -= d[i];
       }

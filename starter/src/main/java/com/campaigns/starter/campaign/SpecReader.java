@@ -40,14 +40,16 @@ import org.springframework.stereotype.Component;
 @Component
 class SpecReader {
 
-  private final ObjectMapper mapper = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
-      .build();
-  private final Map<JavaType, Map<String, JavaType>> properties = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+  private final Map<JavaType, Map<String, JavaType>> properties =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The spec, or {@link SpecRejected} listing every JSON problem. */
   CampaignSpec read(byte[] body) {
@@ -55,15 +57,24 @@ class SpecReader {
     try {
       root = mapper.readTree(body);
     } catch (JsonProcessingException e) {
-      String field = e.getProcessor() instanceof JsonParser p ? JsonPaths.of(p.getParsingContext()) : "";
-      String where = e.getLocation() == null ? ""
-          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-      throw new SpecRejected(List.of(new Violation(field, "malformed JSON: " + e.getOriginalMessage() + where)));
+      String field =
+          e.getProcessor() instanceof JsonParser p ? JsonPaths.of(p.getParsingContext()) : "";
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
+      throw new SpecRejected(
+          List.of(new Violation(field, "malformed JSON: " + e.getOriginalMessage() + where)));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new SpecRejected(List.of(new Violation("", "a campaign spec (a JSON object) is required")));
+      throw new SpecRejected(
+          List.of(new Violation("", "a campaign spec (a JSON object) is required")));
     }
     List<Violation> violations = new ArrayList<>();
     check(root, mapper.constructType(CampaignSpec.class), "", violations);
@@ -74,8 +85,10 @@ class SpecReader {
       return mapper.treeToValue(root, CampaignSpec.class);
     } catch (JsonProcessingException e) {
       // The tree check should have caught it; still report it as a spec problem, never a 500.
-      String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? JsonPaths.of(m) : "";
-      throw new SpecRejected(List.of(new Violation(field, "cannot be read: " + e.getOriginalMessage())));
+      String field =
+          e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? JsonPaths.of(m) : "";
+      throw new SpecRejected(
+          List.of(new Violation(field, "cannot be read: " + e.getOriginalMessage())));
     }
   }
 
@@ -91,7 +104,9 @@ class SpecReader {
   /** SHA-256 (hex) of the canonical JSON: what makes a repeated start the same request. */
   String hash(CampaignSpec spec) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(spec).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical(spec).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -149,16 +164,18 @@ class SpecReader {
   }
 
   private Map<String, JavaType> propertiesOf(JavaType type) {
-    return properties.computeIfAbsent(type, t -> {
-      BeanDescription description = mapper.getDeserializationConfig().introspect(t);
-      Map<String, JavaType> out = new HashMap<>();
-      for (BeanPropertyDefinition p : description.findProperties()) {
-        if (p.couldDeserialize()) {
-          out.put(p.getName(), p.getPrimaryType());
-        }
-      }
-      return out;
-    });
+    return properties.computeIfAbsent(
+        type,
+        t -> {
+          BeanDescription description = mapper.getDeserializationConfig().introspect(t);
+          Map<String, JavaType> out = new HashMap<>();
+          for (BeanPropertyDefinition p : description.findProperties()) {
+            if (p.couldDeserialize()) {
+              out.put(p.getName(), p.getPrimaryType());
+            }
+          }
+          return out;
+        });
   }
 
   private static JsonNode sorted(JsonNode node) {

@@ -18,11 +18,13 @@ import org.springframework.stereotype.Component;
 class TemporalCalls implements DisposableBean {
 
   private final Duration timeout;
-  private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "temporal-deadlines");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService deadlines =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "temporal-deadlines");
+            t.setDaemon(true);
+            return t;
+          });
 
   TemporalCalls(CampaignApiProperties properties) {
     this.timeout = properties.temporalTimeout();

@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stockCheckInterval how often a running or paused stock is re-read
  * @param maxRunEvents history length after which a run continues as new
  * @param flowRetryInterval wait between attempts while the flow files are not published yet
- * @param notifyUrl the COUPON.USE callback registered for the merchant (this application's
- *     {@code /wechatpay/notifications/coupon}); blank: none is registered
+ * @param notifyUrl the COUPON.USE callback registered for the merchant (this application's {@code
+ *     /wechatpay/notifications/coupon}); blank: none is registered
  */
 @ConfigurationProperties("campaigns.workflow")
 public record WorkflowProperties(
@@ -35,25 +35,37 @@ public record WorkflowProperties(
     require(segmentSize >= 1, "segment-size must be at least 1");
     require(segmentParallelism >= 1, "segment-parallelism must be at least 1");
     require(!activationLead.isNegative(), "activation-lead must not be negative");
-    require(stockCheckInterval.compareTo(Duration.ofSeconds(1)) >= 0, "stock-check-interval must be at least 1s");
+    require(
+        stockCheckInterval.compareTo(Duration.ofSeconds(1)) >= 0,
+        "stock-check-interval must be at least 1s");
     require(maxRunEvents >= 500, "max-run-events must be at least 500");
-    require(flowRetryInterval.compareTo(Duration.ofSeconds(1)) >= 0, "flow-retry-interval must be at least 1s");
+    require(
+        flowRetryInterval.compareTo(Duration.ofSeconds(1)) >= 0,
+        "flow-retry-interval must be at least 1s");
     notifyUrl = notifyUrl == null || notifyUrl.isBlank() ? null : notifyUrl.strip();
     if (notifyUrl != null) {
-      require(callbackUrl(notifyUrl),
+      require(
+          callbackUrl(notifyUrl),
           "notify-url must be an absolute http(s) URL without a query string (WeChat Pay rejects parameters)");
     }
   }
 
   public CampaignSettings toSettings() {
-    return new CampaignSettings(segmentSize, segmentParallelism, activationLead, stockCheckInterval, maxRunEvents,
-        flowRetryInterval, notifyUrl);
+    return new CampaignSettings(
+        segmentSize,
+        segmentParallelism,
+        activationLead,
+        stockCheckInterval,
+        maxRunEvents,
+        flowRetryInterval,
+        notifyUrl);
   }
 
   private static boolean callbackUrl(String url) {
     try {
       URI uri = new URI(url);
-      return uri.getHost() != null && uri.getRawQuery() == null
+      return uri.getHost() != null
+          && uri.getRawQuery() == null
           && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
     } catch (URISyntaxException e) {
       return false;

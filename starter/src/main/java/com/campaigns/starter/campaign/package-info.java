@@ -1,2 +1,4 @@
-/** Campaign endpoints: validate, start (idempotently), list, status, pause/resume/cancel, reports. */
+/**
+ * Campaign endpoints: validate, start (idempotently), list, status, pause/resume/cancel, reports.
+ */
 package com.campaigns.starter.campaign;

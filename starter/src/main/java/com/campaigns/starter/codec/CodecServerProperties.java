@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code campaigns.codec-server.*}: the codec endpoint ({@code /codec/decode}, {@code /codec/encode}).
+ * {@code campaigns.codec-server.*}: the codec endpoint ({@code /codec/decode}, {@code
+ * /codec/encode}).
  *
  * @param allowedOrigins the Temporal Web UI origins whose browsers may call it (CORS)
  * @param maxBodySize larger requests are refused (413)
@@ -19,7 +20,8 @@ public record CodecServerProperties(
   public CodecServerProperties {
     allowedOrigins = List.copyOf(allowedOrigins);
     if (maxBodySize.toBytes() < 1024 || maxBodySize.toBytes() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("campaigns.codec-server.max-body-size must be between 1KB and 2GB");
+      throw new IllegalArgumentException(
+          "campaigns.codec-server.max-body-size must be between 1KB and 2GB");
     }
   }
 }

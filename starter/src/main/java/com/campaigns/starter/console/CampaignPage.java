@@ -26,8 +26,15 @@ record CampaignPage(
     Message message) {
 
   /** A wave and how far it got, in percent of its recipients answered by WeChat Pay. */
-  record WaveRow(String name, String status, String startAt, long recipients, long issued, long rejected,
-      long failed, int percentDone) {}
+  record WaveRow(
+      String name,
+      String status,
+      String startAt,
+      long recipients,
+      long issued,
+      long rejected,
+      long failed,
+      int percentDone) {}
 
   record CodeCount(String code, long count) {}
 
@@ -38,7 +45,19 @@ record CampaignPage(
   record Message(String text, boolean error) {}
 
   CampaignPage withMessage(Message m) {
-    return new CampaignPage(campaignId, stockName, createdBy, status, notice, runUrl, waves, rejectedByCode, history,
-        report, actions, finished, m);
+    return new CampaignPage(
+        campaignId,
+        stockName,
+        createdBy,
+        status,
+        notice,
+        runUrl,
+        waves,
+        rejectedByCode,
+        history,
+        report,
+        actions,
+        finished,
+        m);
   }
 }

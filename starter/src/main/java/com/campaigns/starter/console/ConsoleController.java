@@ -1,16 +1,16 @@
 package com.campaigns.starter.console;
 
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.WechatMerchants;
 import com.campaigns.starter.audience.AudienceReceipt;
 import com.campaigns.starter.audience.AudienceService;
 import com.campaigns.starter.campaign.CampaignService;
 import com.campaigns.starter.campaign.CampaignTimeline;
 import com.campaigns.starter.campaign.CampaignTimelines;
 import com.campaigns.starter.security.ApiUser;
-import com.campaigns.starter.system.Operator;
+import com.campaigns.starter.security.Operator;
 import com.campaigns.starter.system.RequestRejected;
 import com.campaigns.starter.system.SpecRejected;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.rules.Violation;
 import com.campaigns.workflows.rules.WavePlanner;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,8 +49,14 @@ class ConsoleController {
   private final ConsoleProperties properties;
   private final Clock clock;
 
-  ConsoleController(CampaignService campaigns, AudienceService audiences, CampaignTimelines timelines,
-      ConsolePages pages, WechatMerchants merchants, ConsoleProperties properties, Clock clock) {
+  ConsoleController(
+      CampaignService campaigns,
+      AudienceService audiences,
+      CampaignTimelines timelines,
+      ConsolePages pages,
+      WechatMerchants merchants,
+      ConsoleProperties properties,
+      Clock clock) {
     this.campaigns = campaigns;
     this.audiences = audiences;
     this.timelines = timelines;
@@ -60,7 +66,9 @@ class ConsoleController {
     this.clock = clock;
   }
 
-  /** The result area of the new-campaign page: a plan, every violation at its field, or an error. */
+  /**
+   * The result area of the new-campaign page: a plan, every violation at its field, or an error.
+   */
   record SpecResult(WavePlanner.Plan plan, List<Violation> violations, String error) {}
 
   @GetMapping({"", "/"})
@@ -82,28 +90,39 @@ class ConsoleController {
 
   @GetMapping("/campaigns/new")
   String newCampaign(Model model) {
-    MerchantClient merchant = merchants.all().stream().min(Comparator.comparing(MerchantClient::mchid)).orElse(null);
+    MerchantClient merchant =
+        merchants.all().stream().min(Comparator.comparing(MerchantClient::mchid)).orElse(null);
     String mchid = merchant == null ? "1900000001" : merchant.mchid();
-    String appid = merchant == null || merchant.appids().isEmpty() ? "wx0000000000000001"
-        : merchant.appids().stream().sorted().findFirst().orElseThrow();
+    String appid =
+        merchant == null || merchant.appids().isEmpty()
+            ? "wx0000000000000001"
+            : merchant.appids().stream().sorted().findFirst().orElseThrow();
     model.addAttribute("spec", SampleSpec.at(clock.instant(), mchid, appid));
     return "console/new";
   }
 
   @PostMapping("/campaigns/validate")
   String validate(@RequestParam(defaultValue = "") String spec, Model model) {
-    model.addAttribute("result", checked(() -> new SpecResult(campaigns.validate(bytes(spec)).plan(), null, null)));
+    model.addAttribute(
+        "result",
+        checked(() -> new SpecResult(campaigns.validate(bytes(spec)).plan(), null, null)));
     return "console/new :: result";
   }
 
   @PostMapping("/campaigns/start")
-  String start(@RequestParam(defaultValue = "") String spec, Model model, HttpServletResponse response,
-      @RequestHeader(name = "HX-Request", required = false) String htmx, @AuthenticationPrincipal ApiUser user) {
+  String start(
+      @RequestParam(defaultValue = "") String spec,
+      Model model,
+      HttpServletResponse response,
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      @AuthenticationPrincipal ApiUser user) {
     String[] started = new String[1];
-    SpecResult result = checked(() -> {
-      started[0] = campaigns.start(bytes(spec), Operator.of(user)).status().campaignId();
-      return null;
-    });
+    SpecResult result =
+        checked(
+            () -> {
+              started[0] = campaigns.start(bytes(spec), Operator.of(user)).status().campaignId();
+              return null;
+            });
     if (started[0] == null) {
       model.addAttribute("result", result);
       return "console/new :: result";
@@ -141,21 +160,23 @@ class ConsoleController {
     return live(model, pages.campaign(id));
   }
 
-  @PostMapping("/campaigns/{id}/pause")
-  String pause(@PathVariable String id, @RequestParam(required = false) String reason, Model model,
+  /** Pause and cancel: an operator's stop, with the reason typed on the page (optional). */
+  @PostMapping("/campaigns/{id}/{stop:pause|cancel}")
+  String stop(
+      @PathVariable String id,
+      @PathVariable String stop,
+      @RequestParam(required = false) String reason,
+      Model model,
       @AuthenticationPrincipal ApiUser user) {
-    return act(id, model, "paused", () -> campaigns.pause(id, blankToNull(reason), Operator.of(user)));
+    String why = blankToNull(reason);
+    return "pause".equals(stop)
+        ? act(id, model, "paused", () -> campaigns.pause(id, why, Operator.of(user)))
+        : act(id, model, "cancelled", () -> campaigns.cancel(id, why, Operator.of(user)));
   }
 
   @PostMapping("/campaigns/{id}/resume")
   String resume(@PathVariable String id, Model model, @AuthenticationPrincipal ApiUser user) {
     return act(id, model, "resumed", () -> campaigns.resume(id, Operator.of(user)));
-  }
-
-  @PostMapping("/campaigns/{id}/cancel")
-  String cancel(@PathVariable String id, @RequestParam(required = false) String reason, Model model,
-      @AuthenticationPrincipal ApiUser user) {
-    return act(id, model, "cancelled", () -> campaigns.cancel(id, blankToNull(reason), Operator.of(user)));
   }
 
   /** The campaign's timeline for the page's charts (the API's {@code /timeline}, same service). */

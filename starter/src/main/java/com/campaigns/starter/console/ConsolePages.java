@@ -1,6 +1,6 @@
 package com.campaigns.starter.console;
 
-import com.campaigns.activities.ledger.CampaignIndex;
+import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.starter.campaign.CampaignService;
 import com.campaigns.starter.campaign.ReportView;
 import com.campaigns.starter.console.CampaignPage.Actions;
@@ -31,10 +31,19 @@ class ConsolePages {
 
   private static final Set<CampaignPhase> FINISHED =
       EnumSet.of(CampaignPhase.COMPLETED, CampaignPhase.FAILED, CampaignPhase.CANCELLED);
-  private static final Set<CampaignPhase> PAUSABLE = EnumSet.of(CampaignPhase.SCHEDULED,
-      CampaignPhase.CREATING_STOCK, CampaignPhase.ACTIVATING, CampaignPhase.RUNNING);
-  private static final Set<CampaignPhase> CANCELLABLE = EnumSet.of(CampaignPhase.SCHEDULED,
-      CampaignPhase.CREATING_STOCK, CampaignPhase.ACTIVATING, CampaignPhase.RUNNING, CampaignPhase.PAUSED);
+  private static final Set<CampaignPhase> PAUSABLE =
+      EnumSet.of(
+          CampaignPhase.SCHEDULED,
+          CampaignPhase.CREATING_STOCK,
+          CampaignPhase.ACTIVATING,
+          CampaignPhase.RUNNING);
+  private static final Set<CampaignPhase> CANCELLABLE =
+      EnumSet.of(
+          CampaignPhase.SCHEDULED,
+          CampaignPhase.CREATING_STOCK,
+          CampaignPhase.ACTIVATING,
+          CampaignPhase.RUNNING,
+          CampaignPhase.PAUSED);
 
   private final CampaignService campaigns;
   private final CampaignIndex index;
@@ -42,7 +51,10 @@ class ConsolePages {
   private final String namespace;
   private final ObjectMapper json = new ObjectMapper();
 
-  ConsolePages(CampaignService campaigns, CampaignIndex index, ConsoleProperties properties,
+  ConsolePages(
+      CampaignService campaigns,
+      CampaignIndex index,
+      ConsoleProperties properties,
       @Value("${spring.temporal.namespace:default}") String namespace) {
     this.campaigns = campaigns;
     this.index = index;
@@ -52,8 +64,10 @@ class ConsolePages {
 
   /** The campaign page; 404 (as {@link RequestRejected}) when there is no such campaign. */
   CampaignPage campaign(String campaignId) {
-    CampaignIndex.Entry entry = index.find(campaignId)
-        .orElseThrow(() -> RequestRejected.notFound("no campaign " + campaignId));
+    CampaignIndex.Entry entry =
+        index
+            .find(campaignId)
+            .orElseThrow(() -> RequestRejected.notFound("no campaign " + campaignId));
     StatusDocument status = null;
     String notice = null;
     try {
@@ -72,16 +86,34 @@ class ConsolePages {
     }
     CampaignPhase phase = status != null ? status.status() : phase(entry.status());
     boolean finished = phase != null && FINISHED.contains(phase);
-    return new CampaignPage(campaignId, stockName(entry), entry.createdBy(), status, notice, runUrl(entry),
-        waves(status), rejected(status), history(status), report, actions(status), finished, null);
+    return new CampaignPage(
+        campaignId,
+        stockName(entry),
+        entry.createdBy(),
+        status,
+        notice,
+        runUrl(entry),
+        waves(status),
+        rejected(status),
+        history(status),
+        report,
+        actions(status),
+        finished,
+        null);
   }
 
   String runUrl(CampaignIndex.Entry entry) {
     if (properties.temporalUiUrl().isEmpty()) {
       return null;
     }
-    return properties.temporalUiUrl() + "/namespaces/" + encode(namespace) + "/workflows/"
-        + encode(entry.workflowId() != null ? entry.workflowId() : TemporalNames.workflowId(entry.campaignId()));
+    return properties.temporalUiUrl()
+        + "/namespaces/"
+        + encode(namespace)
+        + "/workflows/"
+        + encode(
+            entry.workflowId() != null
+                ? entry.workflowId()
+                : TemporalNames.workflowId(entry.campaignId()));
   }
 
   private static Actions actions(StatusDocument s) {
@@ -89,7 +121,8 @@ class ConsolePages {
       return new Actions(false, false, false);
     }
     boolean pausedByHand = s.pause() != null && s.pause().reason() == PauseReason.MANUAL;
-    boolean pause = PAUSABLE.contains(s.status()) || (s.status() == CampaignPhase.PAUSED && !pausedByHand);
+    boolean pause =
+        PAUSABLE.contains(s.status()) || (s.status() == CampaignPhase.PAUSED && !pausedByHand);
     return new Actions(pause, s.status() == CampaignPhase.PAUSED, CANCELLABLE.contains(s.status()));
   }
 
@@ -100,9 +133,20 @@ class ConsolePages {
     List<WaveRow> rows = new ArrayList<>();
     for (StatusDocument.Wave w : s.waves()) {
       long answered = w.issued() + w.rejected() + w.failed();
-      int percent = w.recipients() <= 0 ? 0 : (int) Math.min(100, Math.round(answered * 100.0 / w.recipients()));
-      rows.add(new WaveRow(w.name(), w.status() == null ? "" : w.status().name(), w.startAt(), w.recipients(),
-          w.issued(), w.rejected(), w.failed(), percent));
+      int percent =
+          w.recipients() <= 0
+              ? 0
+              : (int) Math.min(100, Math.round(answered * 100.0 / w.recipients()));
+      rows.add(
+          new WaveRow(
+              w.name(),
+              w.status() == null ? "" : w.status().name(),
+              w.startAt(),
+              w.recipients(),
+              w.issued(),
+              w.rejected(),
+              w.failed(),
+              percent));
     }
     return rows;
   }
@@ -112,8 +156,12 @@ class ConsolePages {
       return List.of();
     }
     return s.rejected().byCode().entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .map(e -> new CodeCount(e.getKey(), e.getValue())).toList();
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> new CodeCount(e.getKey(), e.getValue()))
+        .toList();
   }
 
   /** Newest first: what just happened is what a marketer looks for. */

@@ -18,7 +18,8 @@ public record ConsoleProperties(
   public ConsoleProperties {
     temporalUiUrl = temporalUiUrl == null ? "" : temporalUiUrl.strip().replaceAll("/+$", "");
     if (refreshSeconds < 1 || refreshSeconds > 60) {
-      throw new IllegalArgumentException("campaigns.console.refresh-seconds must be between 1 and 60");
+      throw new IllegalArgumentException(
+          "campaigns.console.refresh-seconds must be between 1 and 60");
     }
   }
 }

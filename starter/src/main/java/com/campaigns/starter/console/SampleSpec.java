@@ -13,14 +13,17 @@ import java.time.temporal.ChronoUnit;
 /** A valid campaign spec to start from: the SPEC's example, its times moved to the near future. */
 final class SampleSpec {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SampleSpec() {}
 
   static String at(Instant now, String mchid, String appid) {
     Instant begin = now.plus(Duration.ofMinutes(15)).truncatedTo(ChronoUnit.MINUTES);
     ObjectNode spec = JSON.createObjectNode();
-    spec.put("campaign_id", "spring-" + now.atZone(ShanghaiTime.ZONE).toLocalDate().toString().replace("-", ""));
+    spec.put(
+        "campaign_id",
+        "spring-" + now.atZone(ShanghaiTime.ZONE).toLocalDate().toString().replace("-", ""));
     spec.put("mchid", mchid);
     spec.put("appid", appid);
     ObjectNode stock = spec.putObject("stock");

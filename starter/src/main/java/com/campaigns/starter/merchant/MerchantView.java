@@ -1,7 +1,7 @@
 package com.campaigns.starter.merchant;
 
-import com.campaigns.activities.wechat.MerchantChecks;
-import com.campaigns.activities.wechat.MerchantProblem;
+import com.campaigns.wechatpay.MerchantChecks;
+import com.campaigns.wechatpay.MerchantProblem;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
@@ -39,8 +39,16 @@ record MerchantView(
   static MerchantView of(MerchantChecks.Checked c) {
     var m = c.merchant();
     var k = c.check();
-    return new MerchantView(m.mchid(), m.state(), m.mode(), m.appids(), m.merchantSerialNumber(), m.publicKeyId(),
-        m.rateLimitPerSecond(), m.source(), m.loadedAt(),
+    return new MerchantView(
+        m.mchid(),
+        m.state(),
+        m.mode(),
+        m.appids(),
+        m.merchantSerialNumber(),
+        m.publicKeyId(),
+        m.rateLimitPerSecond(),
+        m.source(),
+        m.loadedAt(),
         m.problems().stream().map(MerchantView::problem).toList(),
         new Check(k.status(), k.code(), k.message(), k.checkedAt(), k.millis()));
   }

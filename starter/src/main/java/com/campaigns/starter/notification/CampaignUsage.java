@@ -1,6 +1,6 @@
 package com.campaigns.starter.notification;
 
-import com.campaigns.activities.ledger.CouponUses;
+import com.campaigns.ledger.CouponUses;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;
 import com.campaigns.workflows.model.UsageReport;
@@ -10,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Tells a campaign's workflow its absolute redemption totals from the ledger ({@code usage} signal). */
+/**
+ * Tells a campaign's workflow its absolute redemption totals from the ledger ({@code usage}
+ * signal).
+ */
 @Component
 class CampaignUsage {
 
@@ -27,7 +30,8 @@ class CampaignUsage {
   void report(String campaignId) {
     CouponUses.Totals totals = uses.totals(campaignId);
     try {
-      client.newWorkflowStub(CampaignWorkflow.class, TemporalNames.workflowId(campaignId))
+      client
+          .newWorkflowStub(CampaignWorkflow.class, TemporalNames.workflowId(campaignId))
           .usage(new UsageReport(totals.count(), totals.amount()));
     } catch (WorkflowNotFoundException e) {
       // A closed campaign: its report reads the ledger directly, nothing to tell.

@@ -23,10 +23,16 @@ class CouponNotificationController {
   @Operation(summary = "COUPON.USE notification: 204 once verified and recorded (duplicates too)")
   ResponseEntity<Void> couponUsed(HttpServletRequest request) throws IOException {
     // The raw bytes: the signature covers the body exactly as sent.
-    receiver.receive(request.getContentType(), request.getContentLengthLong(), request.getInputStream(),
-        new NotificationHeaders(request.getHeader(NotificationHeaders.SERIAL),
-            request.getHeader(NotificationHeaders.NONCE), request.getHeader(NotificationHeaders.TIMESTAMP),
-            request.getHeader(NotificationHeaders.SIGNATURE), request.getHeader(NotificationHeaders.SIGNATURE_TYPE)));
+    receiver.receive(
+        request.getContentType(),
+        request.getContentLengthLong(),
+        request.getInputStream(),
+        new NotificationHeaders(
+            request.getHeader(NotificationHeaders.SERIAL),
+            request.getHeader(NotificationHeaders.NONCE),
+            request.getHeader(NotificationHeaders.TIMESTAMP),
+            request.getHeader(NotificationHeaders.SIGNATURE),
+            request.getHeader(NotificationHeaders.SIGNATURE_TYPE)));
     return ResponseEntity.noContent().build();
   }
 }

@@ -1,11 +1,11 @@
 package com.campaigns.starter.notification;
 
-import com.campaigns.activities.ledger.CampaignIndex;
-import com.campaigns.activities.ledger.CouponUses;
-import com.campaigns.activities.wechat.MerchantClient;
-import com.campaigns.activities.wechat.MerchantCredentials;
-import com.campaigns.activities.wechat.WechatMerchants;
+import com.campaigns.ledger.CampaignIndex;
+import com.campaigns.ledger.CouponUses;
 import com.campaigns.starter.system.BoundedBody;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.MerchantCredentials;
+import com.campaigns.wechatpay.WechatMerchants;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -27,11 +27,11 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
 /**
- * Receives COUPON.USE notifications. A notification is trusted only once one of our merchants'
- * keys verifies its signature over the raw body and its timestamp is fresh; it is then decrypted
- * and recorded once (unique by notification id and by coupon id). Nothing is written for a
- * notification that fails any check. A newly recorded use is reported to the campaign's workflow
- * asynchronously, so WeChat Pay gets its answer well within its 5 s limit.
+ * Receives COUPON.USE notifications. A notification is trusted only once one of our merchants' keys
+ * verifies its signature over the raw body and its timestamp is fresh; it is then decrypted and
+ * recorded once (unique by notification id and by coupon id). Nothing is written for a notification
+ * that fails any check. A newly recorded use is reported to the campaign's workflow asynchronously,
+ * so WeChat Pay gets its answer well within its 5 s limit.
  */
 @Service
 class CouponUseReceiver {
@@ -44,10 +44,14 @@ class CouponUseReceiver {
   private final CampaignIndex index;
   private final UsageSignals signals;
   private final NotificationProperties properties;
-  private final ObjectMapper json = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+  private final ObjectMapper json =
+      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
-  CouponUseReceiver(WechatMerchants merchants, CouponUses uses, CampaignIndex index, UsageSignals signals,
+  CouponUseReceiver(
+      WechatMerchants merchants,
+      CouponUses uses,
+      CampaignIndex index,
+      UsageSignals signals,
       NotificationProperties properties) {
     this.merchants = merchants;
     this.uses = uses;
@@ -57,9 +61,14 @@ class CouponUseReceiver {
   }
 
   /** The outcome, for logs and tests. */
-  enum Outcome { RECORDED, DUPLICATE, IGNORED }
+  enum Outcome {
+    RECORDED,
+    DUPLICATE,
+    IGNORED
+  }
 
-  Outcome receive(String contentType, long contentLength, InputStream in, NotificationHeaders headers) {
+  Outcome receive(
+      String contentType, long contentLength, InputStream in, NotificationHeaders headers) {
     if (!isJson(contentType)) {
       throw NotificationRejected.unsupportedType();
     }
@@ -69,7 +78,10 @@ class CouponUseReceiver {
     NotificationEnvelope envelope = envelope(body);
     Verified verified = verify(headers, body);
     if (!NotificationEnvelope.COUPON_USE.equals(envelope.eventType())) {
-      log.info("notification {} of type {} for merchant {} ignored", envelope.id(), envelope.eventType(),
+      log.info(
+          "notification {} of type {} for merchant {} ignored",
+          envelope.id(),
+          envelope.eventType(),
           verified.mchid());
       return Outcome.IGNORED;
     }
@@ -79,16 +91,33 @@ class CouponUseReceiver {
   private Outcome record(NotificationEnvelope envelope, CouponUseResource use) {
     checkResource(use);
     if (!"USED".equals(use.status())) {
-      log.info("notification {}: coupon {} is {}, not USED; nothing recorded", envelope.id(), use.couponId(),
+      log.info(
+          "notification {}: coupon {} is {}, not USED; nothing recorded",
+          envelope.id(),
+          use.couponId(),
           use.status());
       return Outcome.IGNORED;
     }
-    String campaignId = index.findByStock(use.stockId()).map(CampaignIndex.Entry::campaignId).orElse(null);
+    String campaignId =
+        index.findByStock(use.stockId()).map(CampaignIndex.Entry::campaignId).orElse(null);
     if (campaignId == null) {
-      log.warn("notification {}: stock {} belongs to no campaign of this deployment", envelope.id(), use.stockId());
+      log.warn(
+          "notification {}: stock {} belongs to no campaign of this deployment",
+          envelope.id(),
+          use.stockId());
     }
-    boolean recorded = uses.record(new CouponUses.Use(envelope.id(), use.couponId(), use.stockId(), campaignId,
-        use.amount(), use.consumeTime(), use.consumeMchid(), use.transactionId()), payload(use));
+    boolean recorded =
+        uses.record(
+            new CouponUses.Use(
+                envelope.id(),
+                use.couponId(),
+                use.stockId(),
+                campaignId,
+                use.amount(),
+                use.consumeTime(),
+                use.consumeMchid(),
+                use.transactionId()),
+            payload(use));
     if (!recorded) {
       log.debug("notification {} (coupon {}) was already recorded", envelope.id(), use.couponId());
       return Outcome.DUPLICATE;
@@ -107,15 +136,19 @@ class CouponUseReceiver {
     try {
       seconds = Long.parseLong(h.timestamp().strip());
     } catch (NumberFormatException e) {
-      throw NotificationRejected.unauthenticated(NotificationHeaders.TIMESTAMP + " is not a number of seconds");
+      throw NotificationRejected.unauthenticated(
+          NotificationHeaders.TIMESTAMP + " is not a number of seconds");
     }
     // Protocol time is wall time (WeChat Pay signs with its real clock), never a business clock.
     // Compared as numbers: Instant.ofEpochSecond throws (a 500) for a timestamp beyond year 1e9.
     long now = Instant.now().getEpochSecond();
     long skew = properties.maxClockSkew().toSeconds();
     if (seconds < now - skew || seconds > now + skew) {
-      throw NotificationRejected.stale(NotificationHeaders.TIMESTAMP + " is more than "
-          + properties.maxClockSkew().toMinutes() + " minutes from now");
+      throw NotificationRejected.stale(
+          NotificationHeaders.TIMESTAMP
+              + " is more than "
+              + properties.maxClockSkew().toMinutes()
+              + " minutes from now");
     }
     if (blank(h.serial()) || blank(h.nonce()) || blank(h.signature())) {
       throw NotificationRejected.unauthenticated("the WeChat Pay signature headers are missing");
@@ -132,7 +165,8 @@ class CouponUseReceiver {
     try {
       envelope = json.readValue(body, NotificationEnvelope.class);
     } catch (JsonProcessingException e) {
-      throw NotificationRejected.malformed("the body is not a WeChat Pay notification (JSON object expected)");
+      throw NotificationRejected.malformed(
+          "the body is not a WeChat Pay notification (JSON object expected)");
     }
     String problem = envelope == null ? "empty body" : envelope.problem();
     if (problem != null) {
@@ -148,28 +182,37 @@ class CouponUseReceiver {
    * public key is chosen by its id (the serial header); certificate-mode merchants are tried after.
    */
   private Verified verify(NotificationHeaders h, String body) {
-    RequestParam param = new RequestParam.Builder()
-        .serialNumber(h.serial().strip())
-        .nonce(h.nonce())
-        .timestamp(h.timestamp().strip())
-        .signature(h.signature().strip())
-        .signType(blank(h.signatureType()) ? DEFAULT_SIGNATURE_TYPE : h.signatureType())
-        .body(body)
-        .build();
+    RequestParam param =
+        new RequestParam.Builder()
+            .serialNumber(h.serial().strip())
+            .nonce(h.nonce())
+            .timestamp(h.timestamp().strip())
+            .signature(h.signature().strip())
+            .signType(blank(h.signatureType()) ? DEFAULT_SIGNATURE_TYPE : h.signatureType())
+            .body(body)
+            .build();
     for (MerchantClient merchant : candidates(param.getSerialNumber())) {
       try {
-        return new Verified(merchant.mchid(), merchant.notifications().parse(param, CouponUseResource.class));
+        return new Verified(
+            merchant.mchid(), merchant.notifications().parse(param, CouponUseResource.class));
       } catch (ValidationException e) {
         // Not this merchant's key (or a forged signature): try the next one.
-      } catch (MalformedMessageException | DecryptionException | JsonParseException | IllegalArgumentException
+      } catch (MalformedMessageException
+          | DecryptionException
+          | JsonParseException
+          | IllegalArgumentException
           | NullPointerException e) {
         // Signed with a key we know, but the content cannot be decrypted or read.
-        log.warn("notification for merchant {} verified but unreadable: {}", merchant.mchid(),
+        log.warn(
+            "notification for merchant {} verified but unreadable: {}",
+            merchant.mchid(),
             e.getClass().getSimpleName());
-        throw NotificationRejected.malformed("the notification's resource cannot be decrypted or read");
+        throw NotificationRejected.malformed(
+            "the notification's resource cannot be decrypted or read");
       }
     }
-    throw NotificationRejected.unauthenticated("no merchant's WeChat Pay key verifies the signature");
+    throw NotificationRejected.unauthenticated(
+        "no merchant's WeChat Pay key verifies the signature");
   }
 
   /** The serial names a public key id, or else a platform certificate held by some merchant. */
@@ -190,9 +233,13 @@ class CouponUseReceiver {
     if (use == null || blank(use.stockId()) || blank(use.couponId())) {
       throw NotificationRejected.malformed("the coupon lacks stock_id or coupon_id");
     }
-    if (use.stockId().length() > 32 || use.couponId().length() > 32 || longer(use.consumeTime(), 40)
-        || longer(use.consumeMchid(), 32) || longer(use.transactionId(), 64)) {
-      throw NotificationRejected.malformed("a field of the coupon is longer than WeChat Pay allows");
+    if (use.stockId().length() > 32
+        || use.couponId().length() > 32
+        || longer(use.consumeTime(), 40)
+        || longer(use.consumeMchid(), 32)
+        || longer(use.transactionId(), 64)) {
+      throw NotificationRejected.malformed(
+          "a field of the coupon is longer than WeChat Pay allows");
     }
     if (use.amount() < 0) {
       throw NotificationRejected.malformed("coupon_amount is negative");
@@ -209,7 +256,8 @@ class CouponUseReceiver {
 
   private static boolean isJson(String contentType) {
     try {
-      return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))
+      return contentType != null
+          && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))
           && !MediaType.parseMediaType(contentType).isWildcardSubtype();
     } catch (IllegalArgumentException e) {
       // MediaType.parseMediaType throws InvalidMediaTypeException (an IllegalArgumentException) for

@@ -22,7 +22,8 @@ record CouponUseResource(
 
   long amount() {
     return normalCouponInformation == null || normalCouponInformation.couponAmount() == null
-        ? 0 : normalCouponInformation.couponAmount();
+        ? 0
+        : normalCouponInformation.couponAmount();
   }
 
   String consumeTime() {

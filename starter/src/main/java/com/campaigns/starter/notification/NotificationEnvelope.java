@@ -7,13 +7,19 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /** The signed, unencrypted part of a WeChat Pay notification. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-record NotificationEnvelope(String id, String createTime, String eventType, String resourceType, Resource resource) {
+record NotificationEnvelope(
+    String id, String createTime, String eventType, String resourceType, Resource resource) {
 
   static final String COUPON_USE = "COUPON.USE";
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Resource(String algorithm, String ciphertext, String associatedData, String nonce, String originalType) {}
+  record Resource(
+      String algorithm,
+      String ciphertext,
+      String associatedData,
+      String nonce,
+      String originalType) {}
 
   /** What is wrong with the envelope's shape, or null when the SDK can take it. */
   String problem() {
@@ -23,7 +29,9 @@ record NotificationEnvelope(String id, String createTime, String eventType, Stri
     if (resource == null) {
       return "resource is missing";
     }
-    if (resource.algorithm() == null || resource.ciphertext() == null || resource.nonce() == null
+    if (resource.algorithm() == null
+        || resource.ciphertext() == null
+        || resource.nonce() == null
         || resource.associatedData() == null) {
       return "resource needs algorithm, ciphertext, nonce and associated_data";
     }

@@ -1,7 +1,8 @@
 package com.campaigns.starter.notification;
 
 /** The WeChat Pay signature headers of a notification, as received. */
-record NotificationHeaders(String serial, String nonce, String timestamp, String signature, String signatureType) {
+record NotificationHeaders(
+    String serial, String nonce, String timestamp, String signature, String signatureType) {
 
   static final String SERIAL = "Wechatpay-Serial";
   static final String NONCE = "Wechatpay-Nonce";

@@ -21,13 +21,15 @@ public record NotificationProperties(
 
   public NotificationProperties {
     if (maxBodySize.toBytes() < 1024 || maxBodySize.toBytes() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("campaigns.notifications.max-body-size must be between 1KB and 2GB");
+      throw new IllegalArgumentException(
+          "campaigns.notifications.max-body-size must be between 1KB and 2GB");
     }
     if (maxClockSkew.isNegative() || maxClockSkew.isZero()) {
       throw new IllegalArgumentException("campaigns.notifications.max-clock-skew must be positive");
     }
     if (usageSignalInterval.isNegative()) {
-      throw new IllegalArgumentException("campaigns.notifications.usage-signal-interval must not be negative");
+      throw new IllegalArgumentException(
+          "campaigns.notifications.usage-signal-interval must not be negative");
     }
   }
 }

@@ -21,7 +21,9 @@ final class NotificationRejected {
   }
 
   static RequestRejected unsupportedType() {
-    return new RequestRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+    return new RequestRejected(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
         "notifications are application/json");
   }
 }

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Debounces usage reports: at most one per campaign per interval, sent on a background thread.
- * A request while one is due is absorbed, since the report carries absolute totals read at send
- * time; the due flag is cleared before the totals are read, so no recorded use is ever left out.
+ * Debounces usage reports: at most one per campaign per interval, sent on a background thread. A
+ * request while one is due is absorbed, since the report carries absolute totals read at send time;
+ * the due flag is cleared before the totals are read, so no recorded use is ever left out.
  */
 class UsageSignals implements AutoCloseable {
 
@@ -25,15 +25,19 @@ class UsageSignals implements AutoCloseable {
   private final Map<String, Boolean> due = new ConcurrentHashMap<>();
   private final Map<String, Long> lastSent = new ConcurrentHashMap<>();
 
-  /** @param send reports a campaign's current totals to its workflow */
+  /**
+   * @param send reports a campaign's current totals to its workflow
+   */
   UsageSignals(Consumer<String> send, Duration interval) {
     this.send = send;
     this.intervalNanos = interval.toNanos();
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "usage-signals");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "usage-signals");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   void request(String campaignId) {

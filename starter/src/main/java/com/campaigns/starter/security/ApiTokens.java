@@ -22,9 +22,12 @@ public final class ApiTokens {
   private final List<Entry> entries;
 
   public ApiTokens(SecurityProperties properties) {
-    this.entries = properties.tokens().stream()
-        .map(t -> new Entry(HexFormat.of().parseHex(t.sha256()), new ApiUser(t.name(), t.role())))
-        .toList();
+    this.entries =
+        properties.tokens().stream()
+            .map(
+                t ->
+                    new Entry(HexFormat.of().parseHex(t.sha256()), new ApiUser(t.name(), t.role())))
+            .toList();
   }
 
   public boolean isEmpty() {
@@ -46,7 +49,10 @@ public final class ApiTokens {
     return Optional.ofNullable(found);
   }
 
-  /** Lowercase hex SHA-256 of the token's UTF-8 bytes: what {@code campaigns.security.tokens[].sha256} holds. */
+  /**
+   * Lowercase hex SHA-256 of the token's UTF-8 bytes: what {@code
+   * campaigns.security.tokens[].sha256} holds.
+   */
   public static String sha256Hex(String token) {
     return HexFormat.of().formatHex(sha256(token));
   }

@@ -35,13 +35,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     String token;
     if (header != null) {
       if (header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-        SecurityErrors.unauthorized(response, "the Authorization header must be 'Bearer <token>'", true);
+        SecurityErrors.unauthorized(
+            response, "the Authorization header must be 'Bearer <token>'", true);
         return;
       }
       token = header.substring(7).strip();
@@ -59,7 +61,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().role().authorities()));
+        UsernamePasswordAuthenticationToken.authenticated(
+            user.get(), null, user.get().role().authorities()));
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(request, response);

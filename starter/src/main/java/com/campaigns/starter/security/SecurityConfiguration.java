@@ -49,7 +49,8 @@ class SecurityConfiguration {
   ApiTokens apiTokens(SecurityProperties properties) {
     ApiTokens tokens = new ApiTokens(properties);
     if (tokens.isEmpty()) {
-      log.warn("campaigns.security.tokens is empty: every API call will be refused with 401 (docs/security.md)");
+      log.warn(
+          "campaigns.security.tokens is empty: every API call will be refused with 401 (docs/security.md)");
     } else {
       log.info("{} API tokens configured: {}", properties.tokens().size(), properties.tokens());
     }
@@ -63,7 +64,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain codecChain(HttpSecurity http, ApiTokens tokens, CodecServerProperties codec) throws Exception {
+  SecurityFilterChain codecChain(HttpSecurity http, ApiTokens tokens, CodecServerProperties codec)
+      throws Exception {
     CorsConfiguration cors = new CorsConfiguration();
     cors.setAllowedOrigins(codec.allowedOrigins());
     cors.setAllowedMethods(List.of("POST", "GET", "OPTIONS"));
@@ -74,60 +76,101 @@ class SecurityConfiguration {
     source.registerCorsConfiguration("/codec/**", cors);
     return stateless(http.securityMatcher("/codec/**"), tokens, true)
         .cors(c -> c.configurationSource(source))
-        .authorizeHttpRequests(a -> a
-            .requestMatchers(HttpMethod.OPTIONS, "/codec/**").permitAll()
-            .anyRequest().hasRole(OPS))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(HttpMethod.OPTIONS, "/codec/**")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(OPS))
         .build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, SecurityProperties properties) throws Exception {
-    http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
-        "/swagger-ui.html", "/wechatpay/**", "/error");
+  SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, SecurityProperties properties)
+      throws Exception {
+    http.securityMatcher(
+        "/api/**",
+        "/actuator/**",
+        "/v3/api-docs/**",
+        "/v3/api-docs",
+        "/swagger-ui/**",
+        "/swagger-ui.html",
+        "/wechatpay/**",
+        "/error");
     return stateless(http, tokens, false)
-        .authorizeHttpRequests(a -> {
-          a.requestMatchers("/error").permitAll()
-              .requestMatchers(HttpMethod.POST, "/wechatpay/notifications/coupon").permitAll()
-              .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-              .requestMatchers("/actuator/**").hasRole(OPS);
-          if (properties.publicApiDocs()) {
-            a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
-          } else {
-            a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                .authenticated();
-          }
-          a.requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/pause", "/api/v1/campaigns/*/resume",
-                  "/api/v1/campaigns/*/cancel").hasAnyRole(MARKETER, OPS)
-              .requestMatchers(HttpMethod.PUT, "/api/v1/merchants/*/callback").hasRole(OPS)
-              .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(MARKETER, OPS, VIEWER)
-              .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(MARKETER, OPS, VIEWER)
-              // Validate, create, reschedule, audiences, and any change not named above.
-              .requestMatchers("/api/**").hasRole(MARKETER)
-              .anyRequest().denyAll();
-        })
+        .authorizeHttpRequests(
+            a -> {
+              a.requestMatchers("/error")
+                  .permitAll()
+                  .requestMatchers(HttpMethod.POST, "/wechatpay/notifications/coupon")
+                  .permitAll()
+                  .requestMatchers("/actuator/health", "/actuator/health/**")
+                  .permitAll()
+                  .requestMatchers("/actuator/**")
+                  .hasRole(OPS);
+              if (properties.publicApiDocs()) {
+                a.requestMatchers(
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    .permitAll();
+              } else {
+                a.requestMatchers(
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    .authenticated();
+              }
+              a.requestMatchers(
+                      HttpMethod.POST,
+                      "/api/v1/campaigns/*/pause",
+                      "/api/v1/campaigns/*/resume",
+                      "/api/v1/campaigns/*/cancel")
+                  .hasAnyRole(MARKETER, OPS)
+                  .requestMatchers(HttpMethod.PUT, "/api/v1/merchants/*/callback")
+                  .hasRole(OPS)
+                  .requestMatchers(HttpMethod.GET, "/api/**")
+                  .hasAnyRole(MARKETER, OPS, VIEWER)
+                  .requestMatchers(HttpMethod.HEAD, "/api/**")
+                  .hasAnyRole(MARKETER, OPS, VIEWER)
+                  // Validate, create, reschedule, audiences, and any change not named above.
+                  .requestMatchers("/api/**")
+                  .hasRole(MARKETER)
+                  .anyRequest()
+                  .denyAll();
+            })
         .build();
   }
 
   @Bean
   @Order(3)
   SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
-    return http
-        .authorizeHttpRequests(a -> a
-            .requestMatchers("/console/login", "/console/*.css", "/console/*.js", "/webjars/**", "/favicon.ico")
-            .permitAll()
-            .requestMatchers(HttpMethod.POST, "/console/campaigns/*/pause", "/console/campaigns/*/resume",
-                "/console/campaigns/*/cancel").hasAnyRole(MARKETER, OPS)
-            .requestMatchers(HttpMethod.POST, "/console/logout").authenticated()
-            .requestMatchers(HttpMethod.POST, "/console/**").hasRole(MARKETER)
-            .anyRequest().authenticated())
-        .formLogin(f -> f
-            .loginPage("/console/login")
-            .loginProcessingUrl("/console/login")
-            .usernameParameter("name")
-            .passwordParameter("token")
-            .defaultSuccessUrl("/console/campaigns", false)
-            .failureUrl("/console/login?error"))
+    return http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/console/login",
+                        "/console/*.css",
+                        "/console/*.js",
+                        "/webjars/**",
+                        "/favicon.ico")
+                    .permitAll()
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/console/campaigns/*/pause",
+                        "/console/campaigns/*/resume",
+                        "/console/campaigns/*/cancel")
+                    .hasAnyRole(MARKETER, OPS)
+                    .requestMatchers(HttpMethod.POST, "/console/logout")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.POST, "/console/**")
+                    .hasRole(MARKETER)
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            f ->
+                f.loginPage("/console/login")
+                    .loginProcessingUrl("/console/login")
+                    .usernameParameter("name")
+                    .passwordParameter("token")
+                    .defaultSuccessUrl("/console/campaigns", false)
+                    .failureUrl("/console/login?error"))
         .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
         .sessionManagement(s -> s.sessionFixation().changeSessionId())
         .csrf(Customizer.withDefaults())
@@ -136,24 +179,32 @@ class SecurityConfiguration {
   }
 
   /** Bearer tokens only: no session, no cookies, so no CSRF either; JSON refusals. */
-  private static HttpSecurity stateless(HttpSecurity http, ApiTokens tokens, boolean tokenInCodecPath)
-      throws Exception {
-    return http
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+  private static HttpSecurity stateless(
+      HttpSecurity http, ApiTokens tokens, boolean tokenInCodecPath) throws Exception {
+    return http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(
+            c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .csrf(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .anonymous(Customizer.withDefaults())
-        .addFilterBefore(new BearerTokenFilter(tokens, tokenInCodecPath), BasicAuthenticationFilter.class)
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint((request, response, ex) ->
-                SecurityErrors.unauthorized(response, "this call needs a bearer token (Authorization: Bearer <token>)",
-                    false))
-            // The path is not echoed: on the codec endpoint it may hold the token.
-            .accessDeniedHandler((request, response, ex) -> SecurityErrors.forbidden(response,
-                "this token's role may not make this call (docs/security.md)")));
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, tokenInCodecPath), BasicAuthenticationFilter.class)
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (request, response, ex) ->
+                            SecurityErrors.unauthorized(
+                                response,
+                                "this call needs a bearer token (Authorization: Bearer <token>)",
+                                false))
+                    // The path is not echoed: on the codec endpoint it may hold the token.
+                    .accessDeniedHandler(
+                        (request, response, ex) ->
+                            SecurityErrors.forbidden(
+                                response,
+                                "this token's role may not make this call (docs/security.md)")));
   }
 }

@@ -18,9 +18,13 @@ final class SecurityErrors {
   private SecurityErrors() {}
 
   /** 401 with {@code WWW-Authenticate: Bearer}; {@code invalidToken} adds RFC 6750's error code. */
-  static void unauthorized(HttpServletResponse response, String message, boolean invalidToken) throws IOException {
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
-        invalidToken ? "Bearer realm=\"campaigns\", error=\"invalid_token\"" : "Bearer realm=\"campaigns\"");
+  static void unauthorized(HttpServletResponse response, String message, boolean invalidToken)
+      throws IOException {
+    response.setHeader(
+        HttpHeaders.WWW_AUTHENTICATE,
+        invalidToken
+            ? "Bearer realm=\"campaigns\", error=\"invalid_token\""
+            : "Bearer realm=\"campaigns\"");
     write(response, HttpServletResponse.SC_UNAUTHORIZED, ApiError.of(UNAUTHORIZED, message));
   }
 
@@ -28,7 +32,8 @@ final class SecurityErrors {
     write(response, HttpServletResponse.SC_FORBIDDEN, ApiError.of(FORBIDDEN, message));
   }
 
-  private static void write(HttpServletResponse response, int status, ApiError error) throws IOException {
+  private static void write(HttpServletResponse response, int status, ApiError error)
+      throws IOException {
     if (response.isCommitted()) {
       return;
     }

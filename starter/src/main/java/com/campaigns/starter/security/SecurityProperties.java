@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * entry, handing the token out, then removing the old entry.
  *
  * @param tokens every accepted token: {@code name} (recorded as the operator of what it does, at
- *     most 64 printable characters, unique), {@code role} (marketer, ops or viewer) and
- *     {@code sha256} (64 hex digits)
+ *     most 64 printable characters, unique), {@code role} (marketer, ops or viewer) and {@code
+ *     sha256} (64 hex digits)
  * @param publicApiDocs true serves the OpenAPI document and Swagger UI without a token (the local
  *     profile); otherwise they need one, of any role
  */
@@ -25,16 +25,22 @@ public record SecurityProperties(List<Token> tokens, @DefaultValue("false") bool
   public record Token(String name, Role role, String sha256) {
 
     public Token {
-      if (name == null || name.isBlank() || name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {
-        throw new IllegalArgumentException("campaigns.security.tokens[].name must be 1 to 64 printable characters");
+      if (name == null
+          || name.isBlank()
+          || name.length() > 64
+          || name.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException(
+            "campaigns.security.tokens[].name must be 1 to 64 printable characters");
       }
       if (role == null) {
-        throw new IllegalArgumentException("campaigns.security.tokens[] '" + name
-            + "' has no role (marketer, ops or viewer)");
+        throw new IllegalArgumentException(
+            "campaigns.security.tokens[] '" + name + "' has no role (marketer, ops or viewer)");
       }
       if (sha256 == null || !sha256.strip().matches("[0-9a-fA-F]{64}")) {
-        throw new IllegalArgumentException("campaigns.security.tokens[] '" + name
-            + "': sha256 must be the 64 hex digits of the token's SHA-256, not the token");
+        throw new IllegalArgumentException(
+            "campaigns.security.tokens[] '"
+                + name
+                + "': sha256 must be the 64 hex digits of the token's SHA-256, not the token");
       }
       name = name.strip();
       sha256 = sha256.strip().toLowerCase(Locale.ROOT);
@@ -52,11 +58,12 @@ public record SecurityProperties(List<Token> tokens, @DefaultValue("false") bool
     Set<String> hashes = new HashSet<>();
     for (Token t : tokens) {
       if (!names.add(t.name())) {
-        throw new IllegalArgumentException("campaigns.security.tokens: the name '" + t.name() + "' is used twice");
+        throw new IllegalArgumentException(
+            "campaigns.security.tokens: the name '" + t.name() + "' is used twice");
       }
       if (!hashes.add(t.sha256())) {
-        throw new IllegalArgumentException("campaigns.security.tokens: '" + t.name()
-            + "' has the same token as another entry");
+        throw new IllegalArgumentException(
+            "campaigns.security.tokens: '" + t.name() + "' has the same token as another entry");
       }
     }
   }

@@ -21,8 +21,10 @@ final class TokenAuthenticationProvider implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) {
     Object credentials = authentication.getCredentials();
-    ApiUser user = tokens.authenticate(credentials == null ? null : credentials.toString().strip())
-        .orElseThrow(() -> new BadCredentialsException("the token is not valid"));
+    ApiUser user =
+        tokens
+            .authenticate(credentials == null ? null : credentials.toString().strip())
+            .orElseThrow(() -> new BadCredentialsException("the token is not valid"));
     return UsernamePasswordAuthenticationToken.authenticated(user, null, user.role().authorities());
   }
 

@@ -1,6 +1,6 @@
 package com.campaigns.starter.support;
 
-import com.campaigns.activities.wechat.MerchantClient;
+import com.campaigns.wechatpay.MerchantClient;
 import com.google.gson.JsonObject;
 import com.wechat.pay.java.core.http.Constant;
 import com.wechat.pay.java.core.http.HttpHeaders;
@@ -14,9 +14,9 @@ import java.util.StringJoiner;
 
 /**
  * WeChat Pay's two coupon queries, called through the merchant's signing and verifying SDK client
- * with a plain {@link JsonObject} as the answer. The SDK's {@code Coupon} model drops
- * {@code coupon_id} and {@code consume_information} (reference §A.4), which support staff need,
- * so the SDK's {@code queryCoupon}/{@code listCouponsByFilter} are not used; the requests are built
+ * with a plain {@link JsonObject} as the answer. The SDK's {@code Coupon} model drops {@code
+ * coupon_id} and {@code consume_information} (reference §A.4), which support staff need, so the
+ * SDK's {@code queryCoupon}/{@code listCouponsByFilter} are not used; the requests are built
  * exactly as they build them.
  */
 final class CouponEndpoints {
@@ -27,13 +27,21 @@ final class CouponEndpoints {
 
   /** {@code GET /v3/marketing/favor/users/{openid}/coupons/{coupon_id}?appid=}. */
   static JsonObject query(MerchantClient merchant, String openid, String couponId, String appid) {
-    return get(merchant, BASE + UrlEncoder.urlEncode(openid) + "/coupons/" + UrlEncoder.urlEncode(couponId),
+    return get(
+        merchant,
+        BASE + UrlEncoder.urlEncode(openid) + "/coupons/" + UrlEncoder.urlEncode(couponId),
         Map.of("appid", appid));
   }
 
   /** {@code GET /v3/marketing/favor/users/{openid}/coupons?appid=&creator_mchid=&...}. */
-  static JsonObject list(MerchantClient merchant, String openid, String appid, String stockId, String status,
-      int offset, int limit) {
+  static JsonObject list(
+      MerchantClient merchant,
+      String openid,
+      String appid,
+      String stockId,
+      String status,
+      int offset,
+      int limit) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("appid", appid);
     query.put("creator_mchid", merchant.mchid());
@@ -54,7 +62,8 @@ final class CouponEndpoints {
     HttpHeaders headers = new HttpHeaders();
     headers.addHeader(Constant.ACCEPT, MediaType.APPLICATION_JSON.getValue());
     headers.addHeader(Constant.CONTENT_TYPE, MediaType.APPLICATION_JSON.getValue());
-    HttpRequest request = new HttpRequest.Builder().httpMethod(HttpMethod.GET).url(path + q).headers(headers).build();
+    HttpRequest request =
+        new HttpRequest.Builder().httpMethod(HttpMethod.GET).url(path + q).headers(headers).build();
     JsonObject answer = merchant.http().execute(request, JsonObject.class).getServiceResponse();
     return answer == null ? new JsonObject() : answer;
   }

@@ -1,6 +1,8 @@
 package com.campaigns.starter.support;
 
 import com.campaigns.starter.system.RequestRejected;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.WechatMerchants;
 import java.util.regex.Pattern;
 
 /** Query and path parameters checked before any call, each refusal naming its parameter. */
@@ -8,8 +10,13 @@ final class QueryParams {
 
   /** openids, as audiences accept them. */
   static final Pattern OPENID = Pattern.compile("^[A-Za-z0-9_-]{1,128}$");
-  /** Stock and coupon ids (WeChat Pay: up to 20 digits; a little more room, nothing that needs escaping). */
+
+  /**
+   * Stock and coupon ids (WeChat Pay: up to 20 digits; a little more room, nothing that needs
+   * escaping).
+   */
   static final Pattern ID = Pattern.compile("^[A-Za-z0-9]{1,32}$");
+
   static final Pattern MCHID = Pattern.compile("^[0-9]{1,20}$");
   static final Pattern APPID = Pattern.compile("^[A-Za-z0-9_-]{1,32}$");
 
@@ -42,6 +49,17 @@ final class QueryParams {
       throw invalid(name, "is not a valid " + name);
     }
     return value;
+  }
+
+  /** The merchant a {@code mchid} parameter names; 404 when it is not configured here. */
+  static MerchantClient merchant(WechatMerchants merchants, String mchid) {
+    matching("mchid", mchid, MCHID, true);
+    return merchants
+        .find(mchid)
+        .orElseThrow(
+            () ->
+                RequestRejected.notFound(
+                    "merchant " + mchid + " is not configured in this deployment"));
   }
 
   static RequestRejected invalid(String name, String problem) {

@@ -29,8 +29,12 @@ public record ApiError(String error, String message, List<Violation> violations)
       case 500 -> "internal_error";
       default -> {
         HttpStatus known = HttpStatus.resolve(status.value());
-        yield known == null ? "http_" + status.value()
-            : known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        yield known == null
+            ? "http_" + status.value()
+            : known
+                .getReasonPhrase()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_");
       }
     };
   }

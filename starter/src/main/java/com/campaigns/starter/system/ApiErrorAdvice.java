@@ -38,7 +38,8 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(RequestRejected.class)
   ResponseEntity<ApiError> rejected(RequestRejected e) {
     if (e.retryAfter() != null) {
-      return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+      return ResponseEntity.status(e.status())
+          .contentType(MediaType.APPLICATION_JSON)
           .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
           .body(ApiError.of(e.kind(), e.getMessage()));
     }
@@ -52,10 +53,12 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler({WorkflowServiceException.class, StatusRuntimeException.class})
   ResponseEntity<ApiError> temporalFailed(RuntimeException e) {
     Status.Code code = grpcCode(e);
-    if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+    if (code == Status.Code.UNAVAILABLE
+        || code == Status.Code.DEADLINE_EXCEEDED
         || code == Status.Code.RESOURCE_EXHAUSTED) {
       log.warn("Temporal did not answer ({}): {}", code, e.toString());
-      return body(HttpStatus.SERVICE_UNAVAILABLE,
+      return body(
+          HttpStatus.SERVICE_UNAVAILABLE,
           ApiError.of("temporal_unavailable", "the workflow service did not answer; retry later"));
     }
     log.error("Temporal refused a call ({})", code, e);
@@ -65,7 +68,8 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DataAccessException.class)
   ResponseEntity<ApiError> databaseUnavailable(DataAccessException e) {
     log.error("database call failed", e);
-    return body(HttpStatus.SERVICE_UNAVAILABLE,
+    return body(
+        HttpStatus.SERVICE_UNAVAILABLE,
         ApiError.of("database_unavailable", "the ledger database did not answer; retry later"));
   }
 
@@ -77,8 +81,12 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return new ResponseEntity<>(ApiError.of("invalid_request", unreadable(e)), json(headers), status);
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return new ResponseEntity<>(
+        ApiError.of("invalid_request", unreadable(e)), json(headers), status);
   }
 
   @Override
@@ -88,7 +96,8 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
     if (e instanceof org.springframework.web.ErrorResponse er && er.getBody().getDetail() != null) {
       message = er.getBody().getDetail();
     }
-    return new ResponseEntity<>(ApiError.of(ApiError.kindOf(status), message), json(headers), status);
+    return new ResponseEntity<>(
+        ApiError.of(ApiError.kindOf(status), message), json(headers), status);
   }
 
   private static Status.Code grpcCode(Throwable e) {
@@ -110,8 +119,11 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
       return JsonPaths.of(m) + " has the wrong type or format";
     }
     if (cause instanceof JsonProcessingException p && p.getLocation() != null) {
-      return "the body is not valid JSON (line " + p.getLocation().getLineNr() + ", column "
-          + p.getLocation().getColumnNr() + ")";
+      return "the body is not valid JSON (line "
+          + p.getLocation().getLineNr()
+          + ", column "
+          + p.getLocation().getColumnNr()
+          + ")";
     }
     return "the request body is missing or not valid JSON";
   }

@@ -30,7 +30,9 @@ public final class BoundedBody {
   }
 
   private static RequestRejected tooLarge(int limit) {
-    return new RequestRejected(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+    return new RequestRejected(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "payload_too_large",
         "the request body exceeds " + limit + " bytes");
   }
 }

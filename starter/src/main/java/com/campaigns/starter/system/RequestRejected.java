@@ -17,7 +17,9 @@ public class RequestRejected extends RuntimeException {
     this(status, kind, message, null);
   }
 
-  /** @param retryAfter sent as {@code Retry-After} (whole seconds, at least 1) when not null */
+  /**
+   * @param retryAfter sent as {@code Retry-After} (whole seconds, at least 1) when not null
+   */
   public RequestRejected(HttpStatus status, String kind, String message, Duration retryAfter) {
     super(message, null, false, false);
     this.status = status;

@@ -9,8 +9,14 @@ public class SpecRejected extends RuntimeException {
   private final List<Violation> violations;
 
   public SpecRejected(List<Violation> violations) {
-    super("the campaign spec has " + violations.size() + " problem" + (violations.size() == 1 ? "" : "s"),
-        null, false, false);
+    super(
+        "the campaign spec has "
+            + violations.size()
+            + " problem"
+            + (violations.size() == 1 ? "" : "s"),
+        null,
+        false,
+        false);
     this.violations = List.copyOf(violations);
   }
 

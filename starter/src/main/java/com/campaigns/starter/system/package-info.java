@@ -1,2 +1,4 @@
-/** Cross-cutting wiring: imported activity-module configuration, error rendering, clock, OpenAPI. */
+/**
+ * Cross-cutting wiring: imported activity-module configuration, error rendering, clock, OpenAPI.
+ */
 package com.campaigns.starter.system;

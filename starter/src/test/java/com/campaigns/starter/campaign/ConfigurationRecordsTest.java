@@ -12,8 +12,14 @@ class ConfigurationRecordsTest {
 
   private static WorkflowProperties withNotifyUrl(String url) {
     CampaignSettings d = CampaignSettings.defaults();
-    return new WorkflowProperties(d.segmentSize(), d.segmentParallelism(), d.activationLead(), d.stockCheckInterval(),
-        d.maxRunEvents(), d.flowRetryInterval(), url);
+    return new WorkflowProperties(
+        d.segmentSize(),
+        d.segmentParallelism(),
+        d.activationLead(),
+        d.stockCheckInterval(),
+        d.maxRunEvents(),
+        d.flowRetryInterval(),
+        url);
   }
 
   @Test
@@ -24,18 +30,41 @@ class ConfigurationRecordsTest {
   @Test
   void aNotifyUrlWithAQueryOrWithoutSchemeIsRefusedAtStartup() {
     assertThatThrownBy(() -> withNotifyUrl("https://example.com/cb?x=1"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("notify-url");
-    assertThatThrownBy(() -> withNotifyUrl("example.com/cb")).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("notify-url");
+    assertThatThrownBy(() -> withNotifyUrl("example.com/cb"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(withNotifyUrl("  ").notifyUrl()).isNull();
-    assertThat(withNotifyUrl("https://api.example.com/wechatpay/notifications/coupon").toSettings().notifyUrl())
+    assertThat(
+            withNotifyUrl("https://api.example.com/wechatpay/notifications/coupon")
+                .toSettings()
+                .notifyUrl())
         .isEqualTo("https://api.example.com/wechatpay/notifications/coupon");
   }
 
   @Test
   void nonsensicalKnobsAreRefused() {
-    assertThatThrownBy(() -> new WorkflowProperties(0, 2, Duration.ofMinutes(1), Duration.ofMinutes(10), 3000,
-        Duration.ofMinutes(30), null)).hasMessageContaining("segment-size");
-    assertThatThrownBy(() -> new WorkflowProperties(10, 2, Duration.ofMinutes(1), Duration.ZERO, 3000,
-        Duration.ofMinutes(30), null)).hasMessageContaining("stock-check-interval");
+    assertThatThrownBy(
+            () ->
+                new WorkflowProperties(
+                    0,
+                    2,
+                    Duration.ofMinutes(1),
+                    Duration.ofMinutes(10),
+                    3000,
+                    Duration.ofMinutes(30),
+                    null))
+        .hasMessageContaining("segment-size");
+    assertThatThrownBy(
+            () ->
+                new WorkflowProperties(
+                    10,
+                    2,
+                    Duration.ofMinutes(1),
+                    Duration.ZERO,
+                    3000,
+                    Duration.ofMinutes(30),
+                    null))
+        .hasMessageContaining("stock-check-interval");
   }
 }

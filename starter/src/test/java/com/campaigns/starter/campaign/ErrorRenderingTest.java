@@ -37,7 +37,8 @@ class ErrorRenderingTest {
         .andExpect(status().isInternalServerError())
         .andExpect(jsonPath("$.error").value("internal_error"))
         .andExpect(content().string(Matchers.not(Matchers.containsString("hunter2"))))
-        .andExpect(content().string(Matchers.not(Matchers.containsString("IllegalStateException"))));
+        .andExpect(
+            content().string(Matchers.not(Matchers.containsString("IllegalStateException"))));
   }
 
   @Test
@@ -53,8 +54,11 @@ class ErrorRenderingTest {
 
   @Test
   void aRefusalByTemporalIs500NotARetryableOutage() throws Exception {
-    when(campaigns.status(any())).thenThrow(
-        Status.INVALID_ARGUMENT.withDescription("search attribute CampaignId is not defined").asRuntimeException());
+    when(campaigns.status(any()))
+        .thenThrow(
+            Status.INVALID_ARGUMENT
+                .withDescription("search attribute CampaignId is not defined")
+                .asRuntimeException());
 
     mvc.perform(get("/api/v1/campaigns/x"))
         .andExpect(status().isInternalServerError())
@@ -64,7 +68,8 @@ class ErrorRenderingTest {
 
   @Test
   void anUnreachableDatabaseIs503() throws Exception {
-    when(campaigns.list()).thenThrow(new DataAccessResourceFailureException("jdbc:postgresql://secret-host"));
+    when(campaigns.list())
+        .thenThrow(new DataAccessResourceFailureException("jdbc:postgresql://secret-host"));
 
     mvc.perform(get("/api/v1/campaigns"))
         .andExpect(status().isServiceUnavailable())

@@ -18,12 +18,27 @@ class ReportCsvTest {
   @Test
   void totalsWavesAndMismatchesAreRowsOfOneTable() throws Exception {
     Totals t = new Totals(3, 1500, 2, 1000, 2, 1000, 1, 500);
-    ReconciliationReport report = new ReconciliationReport("c1", "98", false, t,
-        List.of(new WaveTotals(0, "vip", t)),
-        List.of(new Mismatch(ReconciliationReport.USED_NOT_NOTIFIED, "cp1", "used at 10:00, no notice, \"late\"")));
+    ReconciliationReport report =
+        new ReconciliationReport(
+            "c1",
+            "98",
+            false,
+            t,
+            List.of(new WaveTotals(0, "vip", t)),
+            List.of(
+                new Mismatch(
+                    ReconciliationReport.USED_NOT_NOTIFIED,
+                    "cp1",
+                    "used at 10:00, no notice, \"late\"")));
 
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(ReportCsv.write(report))).getRecords();
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(ReportCsv.write(report)))
+            .getRecords();
 
     assertThat(rows).hasSize(3);
     assertThat(rows.get(0).get("record")).isEqualTo("total");

@@ -18,8 +18,14 @@ class SpecReaderTest {
 
   @Test
   void hashIgnoresKeyOrderWhitespaceAndNulls() {
-    var a = reader.read(json("{\"campaign_id\":\"h\",\"mchid\":\"1\",\"stock\":{\"coupon_amount\":5,\"comment\":null}}"));
-    var b = reader.read(json("{ \"stock\": {\"coupon_amount\": 5}, \"mchid\": \"1\", \"campaign_id\": \"h\" }"));
+    var a =
+        reader.read(
+            json(
+                "{\"campaign_id\":\"h\",\"mchid\":\"1\",\"stock\":{\"coupon_amount\":5,\"comment\":null}}"));
+    var b =
+        reader.read(
+            json(
+                "{ \"stock\": {\"coupon_amount\": 5}, \"mchid\": \"1\", \"campaign_id\": \"h\" }"));
 
     assertThat(reader.hash(a)).isEqualTo(reader.hash(b)).hasSize(64);
   }
@@ -35,18 +41,28 @@ class SpecReaderTest {
   @Test
   void duplicateKeysAndTrailingContentAreMalformed() {
     assertThatThrownBy(() -> reader.read(json("{\"mchid\":\"1\",\"mchid\":\"2\"}")))
-        .isInstanceOfSatisfying(SpecRejected.class,
-            e -> assertThat(e.violations()).singleElement().satisfies(v -> {
-              assertThat(v.field()).isEqualTo("mchid");
-              assertThat(v.message()).startsWith("malformed JSON");
-            }));
-    assertThatThrownBy(() -> reader.read(json("{\"mchid\":\"1\"} {}"))).isInstanceOf(SpecRejected.class);
+        .isInstanceOfSatisfying(
+            SpecRejected.class,
+            e ->
+                assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(
+                        v -> {
+                          assertThat(v.field()).isEqualTo("mchid");
+                          assertThat(v.message()).startsWith("malformed JSON");
+                        }));
+    assertThatThrownBy(() -> reader.read(json("{\"mchid\":\"1\"} {}")))
+        .isInstanceOf(SpecRejected.class);
   }
 
   @Test
   void canonicalJsonHasSortedKeysAndNoNulls() {
-    var spec = reader.read(json("{\"mchid\":\"1\",\"appid\":\"wx\",\"flows\":{\"download\":true},\"campaign_id\":null}"));
+    var spec =
+        reader.read(
+            json(
+                "{\"mchid\":\"1\",\"appid\":\"wx\",\"flows\":{\"download\":true},\"campaign_id\":null}"));
 
-    assertThat(reader.canonical(spec)).isEqualTo("{\"appid\":\"wx\",\"flows\":{\"download\":true},\"mchid\":\"1\"}");
+    assertThat(reader.canonical(spec))
+        .isEqualTo("{\"appid\":\"wx\",\"flows\":{\"download\":true},\"mchid\":\"1\"}");
   }
 }

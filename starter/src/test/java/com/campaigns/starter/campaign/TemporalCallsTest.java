@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class TemporalCallsTest {
 
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
-  final TemporalCalls calls = new TemporalCalls(new CampaignApiProperties(Duration.ofSeconds(1), false));
+  final TemporalCalls calls =
+      new TemporalCalls(new CampaignApiProperties(Duration.ofSeconds(1), false));
 
   @AfterEach
   void close() {
@@ -31,8 +32,14 @@ class TemporalCallsTest {
   }
 
   private CampaignWorkflow startedWithoutWorker() {
-    CampaignWorkflow wf = env.getWorkflowClient().newWorkflowStub(CampaignWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(TemporalNames.TASK_QUEUE).setWorkflowId("no-worker").build());
+    CampaignWorkflow wf =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                CampaignWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(TemporalNames.TASK_QUEUE)
+                    .setWorkflowId("no-worker")
+                    .build());
     WorkflowClient.start(wf::run, new CampaignInput(null, null, null, null, null));
     return wf;
   }
@@ -42,8 +49,11 @@ class TemporalCallsTest {
     CampaignWorkflow wf = startedWithoutWorker();
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> calls.call(wf::status)).isInstanceOf(WorkflowServiceException.class)
-        .cause().isInstanceOfSatisfying(StatusRuntimeException.class,
+    assertThatThrownBy(() -> calls.call(wf::status))
+        .isInstanceOf(WorkflowServiceException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

@@ -1,6 +1,6 @@
 package com.campaigns.starter.notification;
 
-import com.campaigns.activities.wechat.MerchantCredentials;
+import com.campaigns.wechatpay.MerchantCredentials;
 import com.wechat.pay.java.core.cipher.AeadAesCipher;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * WeChat Pay as far as notifications go, with keys the test owns: it signs and encrypts COUPON.USE
- * notifications for a merchant registered with its public key, so the test can also produce the
- * bad ones (forged, stale, undecryptable) that the sandbox never sends.
+ * notifications for a merchant registered with its public key, so the test can also produce the bad
+ * ones (forged, stale, undecryptable) that the sandbox never sends.
  */
 final class FakeWechatPay {
 
@@ -37,30 +37,61 @@ final class FakeWechatPay {
 
   /** What the application needs to verify and decrypt this fake's notifications. */
   MerchantCredentials credentials() {
-    return new MerchantCredentials(mchid, Set.of("wx0000000000000099"), "5157F09EFDC096DE15EBE81A47057A72",
-        pem("PRIVATE KEY", merchant.getPrivate().getEncoded()), apiV3Key, publicKeyId,
-        pem("PUBLIC KEY", platform.getPublic().getEncoded()), MerchantCredentials.PUBLIC_KEY, 500);
+    return new MerchantCredentials(
+        mchid,
+        Set.of("wx0000000000000099"),
+        "5157F09EFDC096DE15EBE81A47057A72",
+        pem("PRIVATE KEY", merchant.getPrivate().getEncoded()),
+        apiV3Key,
+        publicKeyId,
+        pem("PUBLIC KEY", platform.getPublic().getEncoded()),
+        MerchantCredentials.PUBLIC_KEY,
+        500,
+        null);
   }
 
   /** The decrypted resource of a COUPON.USE notification. */
   String couponJson(String stockId, String couponId, long amount) {
-    return "{\"stock_creator_mchid\":\"" + mchid + "\",\"stock_id\":\"" + stockId + "\",\"coupon_id\":\"" + couponId
+    return "{\"stock_creator_mchid\":\""
+        + mchid
+        + "\",\"stock_id\":\""
+        + stockId
+        + "\",\"coupon_id\":\""
+        + couponId
         + "\",\"coupon_name\":\"test\",\"status\":\"USED\",\"coupon_type\":\"NORMAL\",\"no_cash\":false,"
-        + "\"normal_coupon_information\":{\"coupon_amount\":" + amount + ",\"transaction_minimum\":" + (amount * 2)
-        + "},\"consume_information\":{\"consume_time\":\"2026-12-01T10:00:00+08:00\",\"consume_mchid\":\"" + mchid
+        + "\"normal_coupon_information\":{\"coupon_amount\":"
+        + amount
+        + ",\"transaction_minimum\":"
+        + (amount * 2)
+        + "},\"consume_information\":{\"consume_time\":\"2026-12-01T10:00:00+08:00\",\"consume_mchid\":\""
+        + mchid
         + "\",\"transaction_id\":\"4200000000000000000000000001\"}}";
   }
 
-  /** A notification envelope with {@code resource} encrypted by {@code key} (normally our APIv3 key). */
+  /**
+   * A notification envelope with {@code resource} encrypted by {@code key} (normally our APIv3
+   * key).
+   */
   String envelope(String id, String eventType, String resourceJson, String key) {
     String nonce = UUID.randomUUID().toString().substring(0, 12);
-    String ciphertext = new AeadAesCipher(key.getBytes(StandardCharsets.UTF_8))
-        .encrypt("coupon".getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8),
-            resourceJson.getBytes(StandardCharsets.UTF_8));
-    return "{\"id\":\"" + id + "\",\"create_time\":\"2026-12-01T10:00:01+08:00\",\"resource_type\":\"encrypt-resource\","
-        + "\"event_type\":\"" + eventType + "\",\"summary\":\"用券成功\",\"resource\":{\"original_type\":\"coupon\","
-        + "\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\"" + ciphertext + "\",\"associated_data\":\"coupon\","
-        + "\"nonce\":\"" + nonce + "\"}}";
+    String ciphertext =
+        new AeadAesCipher(key.getBytes(StandardCharsets.UTF_8))
+            .encrypt(
+                "coupon".getBytes(StandardCharsets.UTF_8),
+                nonce.getBytes(StandardCharsets.UTF_8),
+                resourceJson.getBytes(StandardCharsets.UTF_8));
+    return "{\"id\":\""
+        + id
+        + "\",\"create_time\":\"2026-12-01T10:00:01+08:00\",\"resource_type\":\"encrypt-resource\","
+        + "\"event_type\":\""
+        + eventType
+        + "\",\"summary\":\"用券成功\",\"resource\":{\"original_type\":\"coupon\","
+        + "\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
+        + ciphertext
+        + "\",\"associated_data\":\"coupon\","
+        + "\"nonce\":\""
+        + nonce
+        + "\"}}";
   }
 
   String couponUse(String id, String stockId, String couponId, long amount) {
@@ -113,7 +144,12 @@ final class FakeWechatPay {
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(der) + "\n-----END " + type + "-----\n";
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 }

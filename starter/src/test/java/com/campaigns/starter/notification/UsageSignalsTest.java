@@ -18,7 +18,8 @@ class UsageSignalsTest {
 
   final List<Sent> sent = new CopyOnWriteArrayList<>();
   final Duration interval = Duration.ofMillis(200);
-  UsageSignals signals = new UsageSignals(id -> sent.add(new Sent(id, System.nanoTime())), interval);
+  UsageSignals signals =
+      new UsageSignals(id -> sent.add(new Sent(id, System.nanoTime())), interval);
 
   @AfterEach
   void close() {
@@ -38,7 +39,9 @@ class UsageSignalsTest {
     }
     long last = lastRequest;
 
-    await().atMost(Duration.ofSeconds(2)).until(() -> !sent.isEmpty() && sent.get(sent.size() - 1).atNanos() >= last);
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> !sent.isEmpty() && sent.get(sent.size() - 1).atNanos() >= last);
     assertThat(sent.size()).isBetween(2, 6).isLessThan(requests);
     for (int i = 1; i < sent.size(); i++) {
       assertThat(sent.get(i).atNanos() - sent.get(i - 1).atNanos())
@@ -49,7 +52,8 @@ class UsageSignalsTest {
   @Test
   void campaignsAreSignalledIndependentlyAndTheFirstUseWithoutDelay() {
     signals.close();
-    signals = new UsageSignals(id -> sent.add(new Sent(id, System.nanoTime())), Duration.ofMinutes(1));
+    signals =
+        new UsageSignals(id -> sent.add(new Sent(id, System.nanoTime())), Duration.ofMinutes(1));
 
     signals.request("a");
     signals.request("b");
@@ -62,12 +66,15 @@ class UsageSignalsTest {
   void aFailedSignalDoesNotStopTheNextOne() {
     List<String> attempts = new CopyOnWriteArrayList<>();
     signals.close();
-    signals = new UsageSignals(id -> {
-      attempts.add(id);
-      if (attempts.size() == 1) {
-        throw new IllegalStateException("temporal is down");
-      }
-    }, interval);
+    signals =
+        new UsageSignals(
+            id -> {
+              attempts.add(id);
+              if (attempts.size() == 1) {
+                throw new IllegalStateException("temporal is down");
+              }
+            },
+            interval);
 
     signals.request("a");
     await().atMost(Duration.ofSeconds(1)).until(() -> attempts.size() == 1);

@@ -1,7 +1,6 @@
 package com.campaigns.worker.metrics;
 
 import com.campaigns.workflows.rules.BudgetGuard;
-import com.campaigns.worker.WorkerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -16,20 +15,20 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges per live campaign (RUNNING, PAUSED or ACTIVATING), read from the ledger every
- * {@code campaigns.worker.campaign-gauges.interval}:
+ * Gauges per live campaign (RUNNING, PAUSED or ACTIVATING), read from the ledger every {@code
+ * campaigns.worker.campaign-gauges.interval}:
  *
  * <ul>
  *   <li>{@code campaigns_campaign_issued_coupons}: coupons issued so far (the ledger, not the
  *       workflow, so it moves while a segment runs);
- *   <li>{@code campaigns_campaign_issue_rate}: coupons per second since the previous reading, across
- *       every worker;
+ *   <li>{@code campaigns_campaign_issue_rate}: coupons per second since the previous reading,
+ *       across every worker;
  *   <li>{@code campaigns_campaign_budget_issued_percent} / {@code _used_percent}: issued and used
  *       face value against the stock budget (max_amount).
  * </ul>
  *
- * Every worker exports the same values (they come from the shared ledger): aggregate with
- * {@code max by (campaign_id)}, not {@code sum}. Series of finished campaigns are removed, so the
+ * Every worker exports the same values (they come from the shared ledger): aggregate with {@code
+ * max by (campaign_id)}, not {@code sum}. Series of finished campaigns are removed, so the
  * cardinality stays that of the live campaigns.
  */
 @Component
@@ -48,19 +47,30 @@ class CampaignGauges {
 
   CampaignGauges(LiveCampaigns campaigns, MeterRegistry registry) {
     this.campaigns = campaigns;
-    this.issued = MultiGauge.builder("campaigns_campaign_issued_coupons")
-        .description("coupons issued by a live campaign, from the ledger").register(registry);
-    this.rate = MultiGauge.builder("campaigns_campaign_issue_rate").baseUnit("coupons_per_second")
-        .description("coupons issued per second by a live campaign since the previous reading").register(registry);
-    this.issuedPercent = MultiGauge.builder("campaigns_campaign_budget_issued_percent")
-        .description("issued face value as a percentage of the stock budget").register(registry);
-    this.usedPercent = MultiGauge.builder("campaigns_campaign_budget_used_percent")
-        .description("used (redeemed) face value as a percentage of the stock budget").register(registry);
+    this.issued =
+        MultiGauge.builder("campaigns_campaign_issued_coupons")
+            .description("coupons issued by a live campaign, from the ledger")
+            .register(registry);
+    this.rate =
+        MultiGauge.builder("campaigns_campaign_issue_rate")
+            .baseUnit("coupons_per_second")
+            .description("coupons issued per second by a live campaign since the previous reading")
+            .register(registry);
+    this.issuedPercent =
+        MultiGauge.builder("campaigns_campaign_budget_issued_percent")
+            .description("issued face value as a percentage of the stock budget")
+            .register(registry);
+    this.usedPercent =
+        MultiGauge.builder("campaigns_campaign_budget_used_percent")
+            .description("used (redeemed) face value as a percentage of the stock budget")
+            .register(registry);
   }
 
   private record Reading(long count, long nanos) {}
 
-  @Scheduled(initialDelay = 5_000, fixedDelayString = "${campaigns.worker.campaign-gauges.interval:10s}")
+  @Scheduled(
+      initialDelay = 5_000,
+      fixedDelayString = "${campaigns.worker.campaign-gauges.interval:10s}")
   void refresh() {
     List<LiveCampaigns.Live> live;
     try {
@@ -89,8 +99,10 @@ class CampaignGauges {
       current.put(c.campaignId(), new Reading(c.issuedCount(), now));
       issuedRows.add(MultiGauge.Row.of(tags, c.issuedCount()));
       rateRows.add(MultiGauge.Row.of(tags, Math.round(perSecond * 10) / 10.0));
-      issuedPercentRows.add(MultiGauge.Row.of(tags, BudgetGuard.percentOf(c.issuedAmount(), c.maxAmount())));
-      usedPercentRows.add(MultiGauge.Row.of(tags, BudgetGuard.percentOf(c.usedAmount(), c.maxAmount())));
+      issuedPercentRows.add(
+          MultiGauge.Row.of(tags, BudgetGuard.percentOf(c.issuedAmount(), c.maxAmount())));
+      usedPercentRows.add(
+          MultiGauge.Row.of(tags, BudgetGuard.percentOf(c.usedAmount(), c.maxAmount())));
     }
     previous.clear();
     previous.putAll(current);

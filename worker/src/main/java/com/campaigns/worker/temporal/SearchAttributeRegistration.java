@@ -25,15 +25,19 @@ import org.springframework.stereotype.Component;
  * workflow upserts them on its first task, which fails while they are unknown to the server.
  *
  * <p>Each attribute is added on its own and "already exists" is success (the dev server answers
- * success, the Java test server ALREADY_EXISTS), so this is idempotent on both. A
- * server that stays unreachable fails the startup after {@link #PATIENCE}, saying so.
+ * success, the Java test server ALREADY_EXISTS), so this is idempotent on both. A server that stays
+ * unreachable fails the startup after {@link #PATIENCE}, saying so.
  */
 @Component
 @ConditionalOnProperty("campaigns.worker.register-search-attributes")
 class SearchAttributeRegistration implements ApplicationRunner {
 
-  static final List<SearchAttributeKey<String>> KEYS = List.of(
-      TemporalNames.CAMPAIGN_ID, TemporalNames.CAMPAIGN_STATUS, TemporalNames.STOCK_ID, TemporalNames.MCHID);
+  static final List<SearchAttributeKey<String>> KEYS =
+      List.of(
+          TemporalNames.CAMPAIGN_ID,
+          TemporalNames.CAMPAIGN_STATUS,
+          TemporalNames.STOCK_ID,
+          TemporalNames.MCHID);
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistration.class);
 
@@ -46,9 +50,10 @@ class SearchAttributeRegistration implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) throws InterruptedException {
     String namespace = client.getOptions().getNamespace();
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder(client.getWorkflowServiceStubs().getOptions())
-            .validateAndBuildWithDefaults());
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder(client.getWorkflowServiceStubs().getOptions())
+                .validateAndBuildWithDefaults());
     try {
       for (SearchAttributeKey<String> key : KEYS) {
         register(operator, namespace, key.getName());
@@ -64,11 +69,14 @@ class SearchAttributeRegistration implements ApplicationRunner {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (true) {
       try {
-        operator.blockingStub().withDeadlineAfter(10, TimeUnit.SECONDS).addSearchAttributes(
-            AddSearchAttributesRequest.newBuilder()
-                .setNamespace(namespace)
-                .putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                .build());
+        operator
+            .blockingStub()
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .addSearchAttributes(
+                AddSearchAttributesRequest.newBuilder()
+                    .setNamespace(namespace)
+                    .putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                    .build());
         log.info("search attribute {} (Keyword) is registered in namespace {}", name, namespace);
         return;
       } catch (StatusRuntimeException e) {
@@ -77,10 +85,17 @@ class SearchAttributeRegistration implements ApplicationRunner {
           log.info("search attribute {} already exists in namespace {}", name, namespace);
           return;
         }
-        boolean transientError = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+        boolean transientError =
+            code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
         if (!transientError || System.nanoTime() > deadline) {
-          throw new IllegalStateException("cannot register search attribute " + name + " in namespace "
-              + namespace + " (campaigns.worker.register-search-attributes=true): " + e.getStatus(), e);
+          throw new IllegalStateException(
+              "cannot register search attribute "
+                  + name
+                  + " in namespace "
+                  + namespace
+                  + " (campaigns.worker.register-search-attributes=true): "
+                  + e.getStatus(),
+              e);
         }
         log.info("Temporal is not reachable yet ({}); retrying", code);
         Thread.sleep(1000);

@@ -26,14 +26,21 @@ class TemporalHealthIndicator implements HealthIndicator {
   @Override
   public Health health() {
     if (!workers.isStarted() || workers.isShutdown()) {
-      return Health.down().withDetail("workers", workers.isShutdown() ? "shut down" : "not started").build();
+      return Health.down()
+          .withDetail("workers", workers.isShutdown() ? "shut down" : "not started")
+          .build();
     }
     try {
-      var info = service.blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS)
-          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+      var info =
+          service
+              .blockingStub()
+              .withDeadlineAfter(2, TimeUnit.SECONDS)
+              .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
       return Health.up()
           .withDetail("workers", "started")
-          .withDetail("server_version", info.getServerVersion().isEmpty() ? "unknown" : info.getServerVersion())
+          .withDetail(
+              "server_version",
+              info.getServerVersion().isEmpty() ? "unknown" : info.getServerVersion())
           .build();
     } catch (RuntimeException e) {
       return Health.down(e).withDetail("workers", "started").build();

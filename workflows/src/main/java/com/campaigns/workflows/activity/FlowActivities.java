@@ -9,13 +9,15 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
 /**
- * The end-of-campaign flow files (核销明细 / 退款明细) and the reconciliation built on them. A file
- * not yet published fails with the retryable type FLOW_NOT_READY.
+ * The end-of-campaign flow files (核销明细 / 退款明细) and the reconciliation built on them. A file not yet
+ * published fails with the retryable type FLOW_NOT_READY.
  */
 @ActivityInterface
 public interface FlowActivities {
 
-  /** Downloads the use flow within its URL's lifetime, verifies SHA-1, stores the rows (replacing). */
+  /**
+   * Downloads the use flow within its URL's lifetime, verifies SHA-1, stores the rows (replacing).
+   */
   @ActivityMethod(name = TemporalNames.ACTIVITY_DOWNLOAD_USE_FLOW)
   FlowResult downloadUseFlow(FlowRequest request);
 

@@ -14,9 +14,9 @@ import io.temporal.activity.ActivityMethod;
 /**
  * The stock (批次) lifecycle at WeChat Pay. Failures are {@code ApplicationFailure}s typed by the
  * WeChat Pay error code (or HTTP_ERROR / INVALID_SIGNATURE for transport and verification
- * problems); retryable or not as {@code WechatErrorClassifier} decides. Every method but
- * {@link #checkMerchant} fails with the non-retryable {@code MERCHANT_UNKNOWN} when the worker holds
- * no credentials for the merchant.
+ * problems); retryable or not as {@code WechatErrorClassifier} decides. Every method but {@link
+ * #checkMerchant} fails with the non-retryable {@code MERCHANT_UNKNOWN} when the worker holds no
+ * credentials for the merchant.
  */
 @ActivityInterface
 public interface StockActivities {

@@ -22,11 +22,12 @@ final class ActivityPolicies {
   static ActivityOptions stockCalls() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setBackoffCoefficient(2)
-            .setMaximumInterval(Duration.ofMinutes(2))
-            .build())
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(2))
+                .build())
         .build();
   }
 
@@ -38,10 +39,11 @@ final class ActivityPolicies {
   static LocalActivityOptions stockCheck() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(20))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumAttempts(3)
-            .build())
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumAttempts(3)
+                .build())
         .setSummary("check stock state and redemptions")
         .build();
   }
@@ -50,20 +52,22 @@ final class ActivityPolicies {
   static ActivityOptions merchantCheck() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(10))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumAttempts(3)
-            .build())
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumAttempts(3)
+                .build())
         .build();
   }
 
   static ActivityOptions ledgerReads() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(2))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .build())
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofMinutes(1))
+                .build())
         .build();
   }
 
@@ -72,16 +76,18 @@ final class ActivityPolicies {
    * for its own cancellation so that no send happens after the workflow has paused the stock.
    */
   static ActivityOptions issueCoupons(long recipients, int ratePerSecond) {
-    long expectedSeconds = recipients / (ratePerSecond > 0 ? ratePerSecond : SpecValidator.MAX_RATE_PER_SECOND);
+    long expectedSeconds =
+        recipients / (ratePerSecond > 0 ? ratePerSecond : SpecValidator.MAX_RATE_PER_SECOND);
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(Math.max(600, expectedSeconds * 3)))
         .setHeartbeatTimeout(ISSUE_HEARTBEAT_TIMEOUT)
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setBackoffCoefficient(2)
-            .setMaximumInterval(Duration.ofSeconds(30))
-            .build())
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .build())
         .build();
   }
 
@@ -89,20 +95,22 @@ final class ActivityPolicies {
   static ActivityOptions flows(Duration retryInterval) {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(5))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(retryInterval)
-            .setBackoffCoefficient(1)
-            .build())
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(retryInterval)
+                .setBackoffCoefficient(1)
+                .build())
         .build();
   }
 
   static LocalActivityOptions recordStatus() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(10))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofMillis(500))
-            .setMaximumAttempts(3)
-            .build())
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofMillis(500))
+                .setMaximumAttempts(3)
+                .build())
         .build();
   }
 }

@@ -17,8 +17,8 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * One voucher campaign from spec to reconciled flow files (workflow id {@code campaign-<id>}, task
- * queue {@code campaigns}). Ops drive it with the {@code pause}/{@code resume} signals; the API uses
- * the validated updates, which answer with the resulting status document.
+ * queue {@code campaigns}). Ops drive it with the {@code pause}/{@code resume} signals; the API
+ * uses the validated updates, which answer with the resulting status document.
  */
 @WorkflowInterface
 public interface CampaignWorkflow {

@@ -10,7 +10,8 @@ import java.time.Duration;
  * Operational knobs fixed when a campaign starts, carried in the workflow input so that every
  * decision the workflow takes is replayable.
  *
- * @param segmentSize recipients per IssueCoupons activity (history grows per segment, not per coupon)
+ * @param segmentSize recipients per IssueCoupons activity (history grows per segment, not per
+ *     coupon)
  * @param segmentParallelism segments of one wave issued at the same time
  * @param activationLead how long before available_begin_time the stock is activated
  * @param stockCheckInterval how often the stock's state and usage are re-read while running/paused
@@ -31,12 +32,23 @@ public record CampaignSettings(
 
   public static CampaignSettings defaults() {
     return new CampaignSettings(
-        5_000, 2, Duration.ofMinutes(1), Duration.ofMinutes(10), 3_000, Duration.ofMinutes(30), null);
+        5_000,
+        2,
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(10),
+        3_000,
+        Duration.ofMinutes(30),
+        null);
   }
 
   public CampaignSettings withNotifyUrl(String url) {
     return new CampaignSettings(
-        segmentSize, segmentParallelism, activationLead, stockCheckInterval, maxRunEvents,
-        flowRetryInterval, url);
+        segmentSize,
+        segmentParallelism,
+        activationLead,
+        stockCheckInterval,
+        maxRunEvents,
+        flowRetryInterval,
+        url);
   }
 }

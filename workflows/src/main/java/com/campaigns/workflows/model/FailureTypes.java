@@ -5,17 +5,38 @@ public final class FailureTypes {
 
   /** The flow file is not published yet: retry later. */
   public static final String FLOW_NOT_READY = "FLOW_NOT_READY";
+
   /** No stored audience with that id. */
   public static final String AUDIENCE_NOT_FOUND = "AUDIENCE_NOT_FOUND";
+
   /** The stock is not in a state that allows the call (WeChat Pay "非法的批次状态"). */
   public static final String STOCK_STATE = "STOCK_STATE";
+
   /** The spec failed validation inside the workflow. */
   public static final String INVALID_SPEC = "INVALID_SPEC";
+
   /**
-   * No usable credentials for the merchant on this worker (never configured, removed, invalid).
-   * The campaign pauses with MERCHANT_UNAVAILABLE instead of failing.
+   * No usable credentials for the merchant on this worker (never configured, removed, invalid). The
+   * campaign pauses with MERCHANT_UNAVAILABLE instead of failing.
    */
   public static final String MERCHANT_UNKNOWN = "MERCHANT_UNKNOWN";
+
+  // Update rejections: the API maps each to an error kind (NOT_PAUSABLE → not_pausable).
+
+  /** A pause update in a phase that cannot be paused (or already paused by hand). */
+  public static final String NOT_PAUSABLE = "NOT_PAUSABLE";
+
+  /** A resume update while the campaign is not paused. */
+  public static final String NOT_PAUSED = "NOT_PAUSED";
+
+  /** A resume update after the stock was stopped at WeChat Pay (a stop is permanent). */
+  public static final String STOCK_STOPPED = "STOCK_STOPPED";
+
+  /** A cancel update on a campaign that has already ended its run. */
+  public static final String NOT_CANCELLABLE = "NOT_CANCELLABLE";
+
+  /** A reschedule update naming no pending wave or a start outside the stock's window. */
+  public static final String INVALID_RESCHEDULE = "INVALID_RESCHEDULE";
 
   private FailureTypes() {}
 }

@@ -9,4 +9,5 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record IssueResult(SegmentTotals totals, IssueStop stop, String stopCode, String stopMessage) {}
+public record IssueResult(
+    SegmentTotals totals, IssueStop stop, String stopCode, String stopMessage) {}

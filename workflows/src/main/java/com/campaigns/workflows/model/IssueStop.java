@@ -10,6 +10,8 @@ public enum IssueStop {
   DAILY_LIMIT,
   /** WeChat Pay says the stock is not running (paused or stopped outside the product, or ended). */
   STOCK_NOT_RUNNING,
-  /** Another stock-level WeChat Pay error: budget exhausted, signature, permission, unknown code. */
+  /**
+   * Another stock-level WeChat Pay error: budget exhausted, signature, permission, unknown code.
+   */
   STOCK_LEVEL
 }

@@ -7,11 +7,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
- * WeChat Pay's idempotency keys (商户单据号), derived, never random: the same campaign, wave and
- * openid always give the same key, so any retry or resume is a repeat of the same request. The
- * format follows the recommended "merchant id + date + serial" within the allowed charset
- * ({@code [0-9A-Za-z|_*-]}, at most 128 characters): digits of the mchid, the campaign's start day,
- * then Base32 hashes.
+ * WeChat Pay's idempotency keys (商户单据号), derived, never random: the same campaign, wave and openid
+ * always give the same key, so any retry or resume is a repeat of the same request. The format
+ * follows the recommended "merchant id + date + serial" within the allowed charset ({@code
+ * [0-9A-Za-z|_*-]}, at most 128 characters): digits of the mchid, the campaign's start day, then
+ * Base32 hashes.
  */
 public final class OutRequestNo {
 
@@ -21,8 +21,8 @@ public final class OutRequestNo {
   private OutRequestNo() {}
 
   /**
-   * A key unique to one campaign run chain: the campaign id alone is not enough because the same
-   * id may be used by another deployment for the same merchant.
+   * A key unique to one campaign run chain: the campaign id alone is not enough because the same id
+   * may be used by another deployment for the same merchant.
    */
   public static String campaignKey(String mchid, String campaignId, String firstRunId) {
     return base32Hash(mchid + "|" + campaignId + "|" + firstRunId, 10);

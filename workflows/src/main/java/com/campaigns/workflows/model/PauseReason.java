@@ -3,8 +3,8 @@ package com.campaigns.workflows.model;
 /**
  * Why a campaign is paused. SPEC §4 names the first four; WECHAT_ERROR (a stock-level error code
  * from WeChat Pay such as NOT_ENOUGH, SIGN_ERROR or NO_AUTH) and MERCHANT_UNAVAILABLE (the workers
- * hold no usable credentials for the campaign's merchant: removed from the registry, or invalid) are
- * this product's extensions.
+ * hold no usable credentials for the campaign's merchant: removed from the registry, or invalid)
+ * are this product's extensions.
  */
 public enum PauseReason {
   MANUAL,

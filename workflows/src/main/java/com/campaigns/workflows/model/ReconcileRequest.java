@@ -9,4 +9,5 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ReconcileRequest(String campaignId, String stockId, long couponAmount, java.util.List<String> waveNames) {}
+public record ReconcileRequest(
+    String campaignId, String stockId, long couponAmount, java.util.List<String> waveNames) {}

@@ -9,4 +9,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ReconcileSummary(boolean balanced, long issued, long used, long useFlowRows, long refundFlowRows, long mismatches, String summary) {}
+public record ReconcileSummary(
+    boolean balanced,
+    long issued,
+    long used,
+    long useFlowRows,
+    long refundFlowRows,
+    long mismatches,
+    String summary) {}

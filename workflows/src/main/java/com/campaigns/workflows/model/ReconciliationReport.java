@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
- * What a campaign issued, what was used and refunded, and whether WeChat Pay's flow files agree with
- * the ledger. Amounts in fen. {@code balanced} is true when there is no mismatch.
+ * What a campaign issued, what was used and refunded, and whether WeChat Pay's flow files agree
+ * with the ledger. Amounts in fen. {@code balanced} is true when there is no mismatch.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,14 +46,19 @@ public record ReconciliationReport(
 
   /** Used in the use flow, but no COUPON.USE notification was received. */
   public static final String USED_NOT_NOTIFIED = "USED_NOT_NOTIFIED";
+
   /** A COUPON.USE notification was received, but the use flow does not list the coupon. */
   public static final String NOTIFIED_NOT_IN_FLOW = "NOTIFIED_NOT_IN_FLOW";
+
   /** The flow lists a coupon of this stock that the ledger never issued. */
   public static final String NOT_ISSUED_BY_CAMPAIGN = "NOT_ISSUED_BY_CAMPAIGN";
+
   /** The refund flow lists a coupon that was never used (or never issued). */
   public static final String REFUND_OF_UNKNOWN_COUPON = "REFUND_OF_UNKNOWN_COUPON";
+
   /** The flow's face value of a coupon differs from the ledger's or from its notification's. */
   public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+
   /** A coupon appears more than once in one flow file. */
   public static final String DUPLICATE_IN_FLOW = "DUPLICATE_IN_FLOW";
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,7 +21,11 @@ public record SegmentTotals(long issued, Map<String, Long> rejectedByCode, long 
   public static final SegmentTotals EMPTY = new SegmentTotals(0, Map.of(), 0);
 
   public SegmentTotals {
-    rejectedByCode = rejectedByCode == null ? Map.of() : Map.copyOf(rejectedByCode);
+    // Sorted by code: the same order on every worker, wherever the totals are written out.
+    rejectedByCode =
+        rejectedByCode == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new TreeMap<>(rejectedByCode));
   }
 
   public long rejected() {

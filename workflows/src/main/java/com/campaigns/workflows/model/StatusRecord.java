@@ -9,4 +9,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StatusRecord(String campaignId, String mchid, String stockId, CampaignPhase status, long issuedCount, long issuedAmount, long usedAmount, long maxAmount, String pauseReason) {}
+public record StatusRecord(
+    String campaignId,
+    String mchid,
+    String stockId,
+    CampaignPhase status,
+    long issuedCount,
+    long issuedAmount,
+    long usedAmount,
+    long maxAmount,
+    String pauseReason) {}

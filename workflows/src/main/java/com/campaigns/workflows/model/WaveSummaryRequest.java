@@ -9,4 +9,5 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record WaveSummaryRequest(String campaignId, int waveIndex, long recipients, int segmentSize) {}
+public record WaveSummaryRequest(
+    String campaignId, int waveIndex, long recipients, int segmentSize) {}

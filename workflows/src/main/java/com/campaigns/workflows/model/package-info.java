@@ -1,2 +1,4 @@
-/** Records exchanged with Temporal and the API: spec, inputs and outputs, status document, report. */
+/**
+ * Records exchanged with Temporal and the API: spec, inputs and outputs, status document, report.
+ */
 package com.campaigns.workflows.model;

@@ -35,7 +35,8 @@ public final class BudgetGuard {
    * The total issued count issuance may reach before the next unfired issued-amount threshold
    * fires; {@code Long.MAX_VALUE} when none is left.
    */
-  public static long issuedCap(List<ThresholdSpec> thresholds, List<Boolean> fired, long budget, long couponAmount) {
+  public static long issuedCap(
+      List<ThresholdSpec> thresholds, List<Boolean> fired, long budget, long couponAmount) {
     long cap = Long.MAX_VALUE;
     for (int i = 0; i < thresholds.size(); i++) {
       ThresholdSpec t = thresholds.get(i);
@@ -48,7 +49,11 @@ public final class BudgetGuard {
 
   /** Indices of unfired thresholds that the given amounts reach, in spec order. */
   public static List<Integer> crossed(
-      List<ThresholdSpec> thresholds, List<Boolean> fired, long budget, long issuedAmount, long usedAmount) {
+      List<ThresholdSpec> thresholds,
+      List<Boolean> fired,
+      long budget,
+      long issuedAmount,
+      long usedAmount) {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < thresholds.size(); i++) {
       if (fired.get(i)) {

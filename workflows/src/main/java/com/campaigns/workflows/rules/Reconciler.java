@@ -28,8 +28,14 @@ public final class Reconciler {
   /** A row of a flow file: the coupon and its face value. */
   public record FlowRow(String couponId, long couponAmount) {}
 
-  public static ReconciliationReport reconcile(String campaignId, String stockId, List<String> waveNames,
-      List<Issued> issued, List<Notified> notified, List<FlowRow> useFlow, List<FlowRow> refundFlow) {
+  public static ReconciliationReport reconcile(
+      String campaignId,
+      String stockId,
+      List<String> waveNames,
+      List<Issued> issued,
+      List<Notified> notified,
+      List<FlowRow> useFlow,
+      List<FlowRow> refundFlow) {
     Map<String, Issued> byCoupon = new HashMap<>();
     issued.forEach(i -> byCoupon.put(i.couponId(), i));
     Map<String, Notified> notifiedByCoupon = new LinkedHashMap<>();
@@ -43,33 +49,53 @@ public final class Reconciler {
     for (FlowRow u : useFlow) {
       Issued i = byCoupon.get(u.couponId());
       if (i == null) {
-        mismatches.add(new Mismatch(ReconciliationReport.NOT_ISSUED_BY_CAMPAIGN, u.couponId(),
-            "in the use flow but not in the ledger"));
+        mismatches.add(
+            new Mismatch(
+                ReconciliationReport.NOT_ISSUED_BY_CAMPAIGN,
+                u.couponId(),
+                "in the use flow but not in the ledger"));
         continue;
       }
       if (i.amount() != u.couponAmount()) {
-        mismatches.add(new Mismatch(ReconciliationReport.AMOUNT_MISMATCH, u.couponId(),
-            "ledger " + i.amount() + " fen, use flow " + u.couponAmount() + " fen"));
+        mismatches.add(
+            new Mismatch(
+                ReconciliationReport.AMOUNT_MISMATCH,
+                u.couponId(),
+                "ledger " + i.amount() + " fen, use flow " + u.couponAmount() + " fen"));
       }
       Notified n = notifiedByCoupon.get(u.couponId());
       if (n == null) {
-        mismatches.add(new Mismatch(ReconciliationReport.USED_NOT_NOTIFIED, u.couponId(),
-            "in the use flow but no COUPON.USE notification was received"));
+        mismatches.add(
+            new Mismatch(
+                ReconciliationReport.USED_NOT_NOTIFIED,
+                u.couponId(),
+                "in the use flow but no COUPON.USE notification was received"));
       } else if (n.amount() != u.couponAmount()) {
-        mismatches.add(new Mismatch(ReconciliationReport.AMOUNT_MISMATCH, u.couponId(),
-            "notification " + n.amount() + " fen, use flow " + u.couponAmount() + " fen"));
+        mismatches.add(
+            new Mismatch(
+                ReconciliationReport.AMOUNT_MISMATCH,
+                u.couponId(),
+                "notification " + n.amount() + " fen, use flow " + u.couponAmount() + " fen"));
       }
     }
     for (Notified n : notified) {
       if (!usedByCoupon.containsKey(n.couponId())) {
-        mismatches.add(new Mismatch(ReconciliationReport.NOTIFIED_NOT_IN_FLOW, n.couponId(),
-            "notified as used but absent from the use flow"));
+        mismatches.add(
+            new Mismatch(
+                ReconciliationReport.NOTIFIED_NOT_IN_FLOW,
+                n.couponId(),
+                "notified as used but absent from the use flow"));
       }
     }
     for (FlowRow r : refundFlow) {
       if (!usedByCoupon.containsKey(r.couponId()) || !byCoupon.containsKey(r.couponId())) {
-        mismatches.add(new Mismatch(ReconciliationReport.REFUND_OF_UNKNOWN_COUPON, r.couponId(),
-            byCoupon.containsKey(r.couponId()) ? "refunded but never used" : "refunded but never issued"));
+        mismatches.add(
+            new Mismatch(
+                ReconciliationReport.REFUND_OF_UNKNOWN_COUPON,
+                r.couponId(),
+                byCoupon.containsKey(r.couponId())
+                    ? "refunded but never used"
+                    : "refunded but never issued"));
       }
     }
 
@@ -79,11 +105,18 @@ public final class Reconciler {
       t[0]++;
       t[1] += i.amount();
     }
-    addByWave(perWave, byCoupon, notified.stream().map(n -> new FlowRow(n.couponId(), n.amount())).toList(), 2);
+    addByWave(
+        perWave,
+        byCoupon,
+        notified.stream().map(n -> new FlowRow(n.couponId(), n.amount())).toList(),
+        2);
     addByWave(perWave, byCoupon, useFlow, 4);
     addByWave(perWave, byCoupon, refundFlow, 6);
     List<WaveTotals> waves = new ArrayList<>();
-    perWave.forEach((w, t) -> waves.add(new WaveTotals(w, w < waveNames.size() ? waveNames.get(w) : null, totals(t))));
+    perWave.forEach(
+        (w, t) ->
+            waves.add(
+                new WaveTotals(w, w < waveNames.size() ? waveNames.get(w) : null, totals(t))));
 
     long[] all = new long[8];
     all[0] = issued.size();
@@ -94,7 +127,8 @@ public final class Reconciler {
     all[5] = useFlow.stream().mapToLong(FlowRow::couponAmount).sum();
     all[6] = refundFlow.size();
     all[7] = refundFlow.stream().mapToLong(FlowRow::couponAmount).sum();
-    return new ReconciliationReport(campaignId, stockId, mismatches.isEmpty(), totals(all), waves, mismatches);
+    return new ReconciliationReport(
+        campaignId, stockId, mismatches.isEmpty(), totals(all), waves, mismatches);
   }
 
   /** A coupon listed twice in one flow file is a mismatch: a coupon is used (or refunded) once. */
@@ -102,8 +136,11 @@ public final class Reconciler {
     Map<String, Integer> seen = new HashMap<>();
     for (FlowRow r : rows) {
       if (seen.merge(r.couponId(), 1, Integer::sum) == 2) {
-        out.add(new Mismatch(ReconciliationReport.DUPLICATE_IN_FLOW, r.couponId(),
-            "listed more than once in the " + flow + " flow"));
+        out.add(
+            new Mismatch(
+                ReconciliationReport.DUPLICATE_IN_FLOW,
+                r.couponId(),
+                "listed more than once in the " + flow + " flow"));
       }
     }
   }
@@ -111,13 +148,26 @@ public final class Reconciler {
   /** A one-line headline for histories and the status document. */
   public static String summary(ReconciliationReport r) {
     Totals t = r.totals();
-    return "issued " + t.issuedCount() + " (" + t.issuedAmount() + " fen), used " + t.useFlowCount() + " ("
-        + t.useFlowAmount() + " fen), notified " + t.notifiedCount() + ", refunded " + t.refundFlowCount() + " ("
-        + t.refundFlowAmount() + " fen): " + (r.balanced() ? "balanced" : r.mismatches().size() + " mismatches");
+    return "issued "
+        + t.issuedCount()
+        + " ("
+        + t.issuedAmount()
+        + " fen), used "
+        + t.useFlowCount()
+        + " ("
+        + t.useFlowAmount()
+        + " fen), notified "
+        + t.notifiedCount()
+        + ", refunded "
+        + t.refundFlowCount()
+        + " ("
+        + t.refundFlowAmount()
+        + " fen): "
+        + (r.balanced() ? "balanced" : r.mismatches().size() + " mismatches");
   }
 
-  private static void addByWave(Map<Integer, long[]> perWave, Map<String, Issued> byCoupon, List<FlowRow> rows,
-      int column) {
+  private static void addByWave(
+      Map<Integer, long[]> perWave, Map<String, Issued> byCoupon, List<FlowRow> rows, int column) {
     for (FlowRow row : rows) {
       Issued i = byCoupon.get(row.couponId());
       if (i != null) {

@@ -9,11 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** WeChat Pay's business calendar is Asia/Shanghai: daily limits reset and flow files appear by it. */
+/**
+ * WeChat Pay's business calendar is Asia/Shanghai: daily limits reset and flow files appear by it.
+ */
 public final class ShanghaiTime {
 
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+  private static final DateTimeFormatter DISPLAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
   private ShanghaiTime() {}
 
@@ -24,7 +27,12 @@ public final class ShanghaiTime {
 
   /** When WeChat Pay publishes the flow files of a stock that ended at {@code end}: T+1 10:00. */
   public static Instant flowsPublishedAt(Instant end) {
-    return end.atZone(ZONE).toLocalDate().plusDays(1).atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant();
+    return end.atZone(ZONE)
+        .toLocalDate()
+        .plusDays(1)
+        .atTime(LocalTime.of(10, 0))
+        .atZone(ZONE)
+        .toInstant();
   }
 
   public static LocalDate day(Instant instant) {

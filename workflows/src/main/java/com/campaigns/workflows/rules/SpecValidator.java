@@ -4,7 +4,6 @@ import com.campaigns.workflows.model.AudienceSpec;
 import com.campaigns.workflows.model.BudgetGuardSpec;
 import com.campaigns.workflows.model.CampaignSpec;
 import com.campaigns.workflows.model.FlowSpec;
-import com.campaigns.workflows.model.StockSpec;
 import com.campaigns.workflows.model.ThresholdSpec;
 import com.campaigns.workflows.model.WaveSpec;
 import java.time.Duration;
@@ -28,14 +27,15 @@ public final class SpecValidator {
 
   public static final Pattern CAMPAIGN_ID = Pattern.compile("^[A-Za-z0-9_-]{1,48}$");
   public static final Pattern OPENID = Pattern.compile("^[A-Za-z0-9_-]{1,128}$");
-  private static final Pattern MCHID = Pattern.compile("^[0-9]{1,20}$");
+  static final Pattern MCHID = Pattern.compile("^[0-9]{1,20}$");
   private static final Pattern APPID = Pattern.compile("^[A-Za-z0-9_]{1,32}$");
-  private static final String FORBIDDEN_NAME_CHARS = "_,;|，；｜";
+
   /**
    * WeChat Pay's documented send-coupon limit per merchant, the default ceiling of every merchant.
    * A deployment may configure another ceiling per merchant (the registry's rate-limit-per-second).
    */
   public static final int MAX_RATE_PER_SECOND = 500;
+
   public static final int MAX_INLINE_OPENIDS = 10_000;
   private static final int MAX_WAVES = 100;
 
@@ -43,7 +43,8 @@ public final class SpecValidator {
    * What the validator needs to know beyond the spec.
    *
    * @param now the current time (creation must not start in the past)
-   * @param audienceCounts recipients of a stored audience id, or null when there is no such audience
+   * @param audienceCounts recipients of a stored audience id, or null when there is no such
+   *     audience
    * @param merchantAppids the appids a registered merchant may send with; null when the merchant is
    *     not registered; the whole function null to skip merchant checks
    * @param merchantRateLimit the merchant's shared send-coupon ceiling per second
@@ -83,7 +84,8 @@ public final class SpecValidator {
       out.add(new Violation("campaign_id", "must match ^[A-Za-z0-9_-]{1,48}$"));
     }
     validateMerchant(spec, context, out);
-    Window window = validateStock(spec.stock(), spec.mchid(), context.now(), out);
+    StockSpecValidator.Window window =
+        StockSpecValidator.validate(spec.stock(), context.now(), out);
     validateWaves(spec.waves(), window, context, out);
     validateBudgetGuard(spec.budgetGuard(), out);
     validateFlows(spec.flows(), out);
@@ -106,144 +108,23 @@ public final class SpecValidator {
       if (appids == null) {
         out.add(new Violation("mchid", "merchant " + spec.mchid() + " is not registered"));
       } else if (!blank(spec.appid()) && !appids.contains(spec.appid())) {
-        out.add(new Violation("appid",
-            "appid " + spec.appid() + " is not bound to merchant " + spec.mchid() + " (APPID_MCHID_NOT_MATCH)"));
+        out.add(
+            new Violation(
+                "appid",
+                "appid "
+                    + spec.appid()
+                    + " is not bound to merchant "
+                    + spec.mchid()
+                    + " (APPID_MCHID_NOT_MATCH)"));
       }
     }
   }
 
-  /** The stock's availability window, when both ends parsed. */
-  private record Window(Instant begin, Instant end) {}
-
-  private static Window validateStock(StockSpec stock, String mchid, Instant now, List<Violation> out) {
-    if (stock == null) {
-      out.add(new Violation("stock", "is required"));
-      return null;
-    }
-    validateStockName(stock.stockName(), out);
-    if (stock.comment() != null) {
-      if (stock.comment().codePointCount(0, stock.comment().length()) > 60) {
-        out.add(new Violation("stock.comment", "must be at most 60 characters"));
-      }
-      checkNoFourByteCharacters("stock.comment", stock.comment(), out);
-    }
-    Window window = validateWindow(stock, now, out);
-    validateAmounts(stock, out);
-    if (stock.noCash() == null) {
-      out.add(new Violation("stock.no_cash", "is required (true: 免充值, false: 预充值)"));
-    }
-    if (stock.availableMerchants() != null) {
-      if (stock.availableMerchants().isEmpty()) {
-        out.add(new Violation("stock.available_merchants", "must not be empty when given"));
-      }
-      for (int i = 0; i < stock.availableMerchants().size(); i++) {
-        String m = stock.availableMerchants().get(i);
-        if (m == null || !MCHID.matcher(m).matches()) {
-          out.add(new Violation("stock.available_merchants[" + i + "]", "must be a merchant id of 1 to 20 digits"));
-        }
-      }
-    }
-    if (stock.availableTimeAfterReceive() != null
-        && (stock.availableTimeAfterReceive() < 1 || stock.availableTimeAfterReceive() > 1440)) {
-      out.add(new Violation("stock.available_time_after_receive", "must be between 1 and 1440 minutes"));
-    }
-    if (stock.stockType() != null && !"NORMAL".equals(stock.stockType())) {
-      out.add(new Violation("stock.stock_type", "only NORMAL stocks can be created through the API"));
-    }
-    return window;
-  }
-
-  private static void validateStockName(String name, List<Violation> out) {
-    String field = "stock.stock_name";
-    if (blank(name)) {
-      out.add(new Violation(field, "is required"));
-      return;
-    }
-    int chars = name.codePointCount(0, name.length());
-    boolean ascii = name.chars().allMatch(c -> c < 128);
-    if (ascii && chars > 20) {
-      out.add(new Violation(field, "must be at most 20 letters"));
-    } else if (!ascii && chars > 9) {
-      out.add(new Violation(field, "must be at most 9 Chinese characters"));
-    }
-    for (char c : FORBIDDEN_NAME_CHARS.toCharArray()) {
-      if (name.indexOf(c) >= 0) {
-        out.add(new Violation(field, "must not contain '" + c + "' (none of _ , ; | are allowed)"));
-      }
-    }
-    checkNoFourByteCharacters(field, name, out);
-  }
-
-  private static Window validateWindow(StockSpec stock, Instant now, List<Violation> out) {
-    Optional<Instant> begin = parseTime("stock.available_begin_time", stock.availableBeginTime(), out);
-    Optional<Instant> end = parseTime("stock.available_end_time", stock.availableEndTime(), out);
-    if (begin.isPresent() && begin.get().isBefore(now)) {
-      out.add(new Violation("stock.available_begin_time", "must not be in the past"));
-    }
-    if (begin.isPresent() && begin.get().isAfter(now.plus(Duration.ofDays(365)))) {
-      out.add(new Violation("stock.available_begin_time", "must be within 365 days from now"));
-    }
-    if (begin.isPresent() && end.isPresent()) {
-      if (!end.get().isAfter(begin.get())) {
-        out.add(new Violation("stock.available_end_time", "must be after available_begin_time"));
-      } else if (Duration.between(begin.get(), end.get()).compareTo(Duration.ofDays(90)) > 0) {
-        out.add(new Violation("stock.available_end_time", "the stock may be available for at most 90 days"));
-      }
-      return new Window(begin.get(), end.get());
-    }
-    return null;
-  }
-
-  private static void validateAmounts(StockSpec stock, List<Violation> out) {
-    Long amount = stock.couponAmount();
-    if (amount == null) {
-      out.add(new Violation("stock.coupon_amount", "is required (fen)"));
-    } else if (amount < 10 || amount > 100_000) {
-      out.add(new Violation("stock.coupon_amount", "must be between 10 and 100000 fen (0.1 to 1000 yuan)"));
-    }
-    Long minimum = stock.transactionMinimum();
-    if (minimum == null) {
-      out.add(new Violation("stock.transaction_minimum", "is required (fen)"));
-    } else {
-      if (minimum < 10 || minimum > 10_000_000) {
-        out.add(new Violation("stock.transaction_minimum", "must be between 10 and 10000000 fen (0.1 to 100000 yuan)"));
-      }
-      if (amount != null && minimum - amount < 1) {
-        out.add(new Violation("stock.transaction_minimum",
-            "must exceed coupon_amount by at least 1 fen (门槛 − 面额 ≥ 0.01 元)"));
-      }
-    }
-    Long maxCoupons = stock.maxCoupons();
-    if (maxCoupons == null) {
-      out.add(new Violation("stock.max_coupons", "is required"));
-    } else if (maxCoupons < 1 || maxCoupons > 1_000_000_000L) {
-      out.add(new Violation("stock.max_coupons", "must be between 1 and 1000000000"));
-    }
-    Integer perUser = stock.maxCouponsPerUser();
-    if (perUser == null) {
-      out.add(new Violation("stock.max_coupons_per_user", "is required"));
-    } else if (perUser < 1) {
-      out.add(new Violation("stock.max_coupons_per_user", "must be at least 1 (0 is not allowed)"));
-    } else if (maxCoupons != null && perUser > maxCoupons) {
-      out.add(new Violation("stock.max_coupons_per_user", "must not exceed max_coupons"));
-    }
-    if (stock.maxAmount() != null && amount != null && maxCoupons != null
-        && stock.maxAmount() != amount * maxCoupons) {
-      out.add(new Violation("stock.max_amount",
-          "must equal coupon_amount × max_coupons = " + amount * maxCoupons + " (批次预算等于批次面额乘以发券数)"));
-    }
-    Long byDay = stock.maxAmountByDay();
-    if (byDay != null) {
-      if (amount != null && byDay < amount) {
-        out.add(new Violation("stock.max_amount_by_day", "must be at least coupon_amount"));
-      }
-      if (amount != null && maxCoupons != null && byDay > amount * maxCoupons) {
-        out.add(new Violation("stock.max_amount_by_day", "must not exceed the stock budget (max_amount)"));
-      }
-    }
-  }
-
-  private static void validateWaves(List<WaveSpec> waves, Window window, Context context, List<Violation> out) {
+  private static void validateWaves(
+      List<WaveSpec> waves,
+      StockSpecValidator.Window window,
+      Context context,
+      List<Violation> out) {
     if (waves == null || waves.isEmpty()) {
       out.add(new Violation("waves", "at least one wave is required"));
       return;
@@ -270,9 +151,11 @@ public final class SpecValidator {
         }
       }
       Optional<Instant> start = parseTime(path + ".start_at", wave.startAt(), out);
-      if (start.isPresent() && window != null
+      if (start.isPresent()
+          && window != null
           && (start.get().isBefore(window.begin()) || !start.get().isBefore(window.end()))) {
-        out.add(new Violation(path + ".start_at", "must lie within the stock's availability window"));
+        out.add(
+            new Violation(path + ".start_at", "must lie within the stock's availability window"));
       }
       validateAudience(path + ".audience", wave.audience(), context, out);
       if (wave.ratePerSecond() != null) {
@@ -284,7 +167,8 @@ public final class SpecValidator {
     }
   }
 
-  private static void validateAudience(String path, AudienceSpec audience, Context context, List<Violation> out) {
+  private static void validateAudience(
+      String path, AudienceSpec audience, Context context, List<Violation> out) {
     if (audience == null) {
       out.add(new Violation(path, "is required: give openids or an audience_id"));
       return;
@@ -306,8 +190,12 @@ public final class SpecValidator {
       out.add(new Violation(path + ".openids", "must not be empty"));
     }
     if (openids.size() > MAX_INLINE_OPENIDS) {
-      out.add(new Violation(path + ".openids",
-          "at most " + MAX_INLINE_OPENIDS + " inline openids; upload larger audiences with POST /api/v1/audiences"));
+      out.add(
+          new Violation(
+              path + ".openids",
+              "at most "
+                  + MAX_INLINE_OPENIDS
+                  + " inline openids; upload larger audiences with POST /api/v1/audiences"));
     }
     for (int i = 0; i < openids.size(); i++) {
       String openid = openids.get(i);
@@ -329,7 +217,8 @@ public final class SpecValidator {
         out.add(new Violation(path, "must not be null"));
         continue;
       }
-      if (!ThresholdSpec.ISSUED_AMOUNT.equals(t.metric()) && !ThresholdSpec.USED_AMOUNT.equals(t.metric())) {
+      if (!ThresholdSpec.ISSUED_AMOUNT.equals(t.metric())
+          && !ThresholdSpec.USED_AMOUNT.equals(t.metric())) {
         out.add(new Violation(path + ".metric", "must be issued_amount or used_amount"));
       }
       if (t.percent() == null) {
@@ -366,19 +255,21 @@ public final class SpecValidator {
     }
   }
 
-  private static Optional<Instant> parseTime(String field, String value, List<Violation> out) {
+  static Optional<Instant> parseTime(String field, String value, List<Violation> out) {
     if (blank(value)) {
       out.add(new Violation(field, "is required (RFC 3339, e.g. 2026-12-01T10:00:00+08:00)"));
       return Optional.empty();
     }
     Optional<Instant> parsed = ShanghaiTime.parse(value);
     if (parsed.isEmpty()) {
-      out.add(new Violation(field, "is not an RFC 3339 time with an offset, e.g. 2026-12-01T10:00:00+08:00"));
+      out.add(
+          new Violation(
+              field, "is not an RFC 3339 time with an offset, e.g. 2026-12-01T10:00:00+08:00"));
     }
     return parsed;
   }
 
-  private static Optional<Duration> parseDuration(String field, String value, List<Violation> out) {
+  static Optional<Duration> parseDuration(String field, String value, List<Violation> out) {
     if (blank(value)) {
       out.add(new Violation(field, "is required (ISO-8601 duration, e.g. PT30M)"));
       return Optional.empty();
@@ -391,13 +282,13 @@ public final class SpecValidator {
     }
   }
 
-  private static void checkNoFourByteCharacters(String field, String value, List<Violation> out) {
+  static void checkNoFourByteCharacters(String field, String value, List<Violation> out) {
     if (value.codePoints().anyMatch(cp -> cp > 0xFFFF)) {
       out.add(new Violation(field, "must not contain 4-byte UTF-8 characters such as emoji"));
     }
   }
 
-  private static boolean blank(String s) {
+  static boolean blank(String s) {
     return s == null || s.isBlank();
   }
 }

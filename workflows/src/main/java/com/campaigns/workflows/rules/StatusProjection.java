@@ -1,7 +1,8 @@
 package com.campaigns.workflows.rules;
 
-import com.campaigns.workflows.campaign.CampaignState;
+import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.CampaignSpec;
+import com.campaigns.workflows.model.CampaignState;
 import com.campaigns.workflows.model.SegmentTotals;
 import com.campaigns.workflows.model.StatusDocument;
 import java.time.Instant;
@@ -16,20 +17,34 @@ public final class StatusProjection {
   private StatusProjection() {}
 
   public static StatusDocument project(CampaignState state, CampaignSpec spec) {
-    long couponAmount = spec.stock() == null || spec.stock().couponAmount() == null ? 0 : spec.stock().couponAmount();
+    long couponAmount =
+        spec.stock() == null || spec.stock().couponAmount() == null
+            ? 0
+            : spec.stock().couponAmount();
     long budget = spec.stock() == null ? 0 : spec.stock().budget();
     SegmentTotals totals = state.totals();
     long issuedAmount = totals.issued() * couponAmount;
     List<StatusDocument.Wave> waves = new ArrayList<>();
     for (CampaignState.WaveState w : state.waves) {
       SegmentTotals t = w.totals();
-      waves.add(new StatusDocument.Wave(
-          w.name, w.status, w.startAt, w.recipients == null ? 0 : w.recipients, t.issued(), t.rejected(), t.failed()));
+      waves.add(
+          new StatusDocument.Wave(
+              w.name,
+              w.status,
+              w.startAt,
+              w.recipients == null ? 0 : w.recipients,
+              t.issued(),
+              t.rejected(),
+              t.failed()));
     }
     StatusDocument.Pause pause = null;
-    if (state.pause != null && state.phase == com.campaigns.workflows.model.CampaignPhase.PAUSED) {
-      pause = new StatusDocument.Pause(state.pause.reason, state.pause.detail, state.pause.operator,
-          ShanghaiTime.rfc3339(Instant.ofEpochMilli(state.pause.sinceMillis)));
+    if (state.pause != null && state.phase == CampaignPhase.PAUSED) {
+      pause =
+          new StatusDocument.Pause(
+              state.pause.reason,
+              state.pause.detail,
+              state.pause.operator,
+              ShanghaiTime.rfc3339(Instant.ofEpochMilli(state.pause.sinceMillis)));
     }
     Map<String, Long> byCode = new TreeMap<>(totals.rejectedByCode());
     return new StatusDocument(
@@ -39,11 +54,13 @@ public final class StatusProjection {
         state.phase,
         pause,
         state.stockId,
-        state.stockStatus,
+        state.stockStatus == null ? null : state.stockStatus.wechatName(),
         new StatusDocument.Tally(totals.issued(), issuedAmount),
         new StatusDocument.Tally(state.usedCount, state.usedAmount),
         new StatusDocument.Rejected(totals.rejected(), byCode),
-        new StatusDocument.Budget(budget, BudgetGuard.percentOf(issuedAmount, budget),
+        new StatusDocument.Budget(
+            budget,
+            BudgetGuard.percentOf(issuedAmount, budget),
             BudgetGuard.percentOf(state.usedAmount, budget)),
         waves,
         state.failure,

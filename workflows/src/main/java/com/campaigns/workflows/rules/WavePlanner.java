@@ -15,9 +15,9 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * Turns a valid spec into the plan the marketer sees and the workflow follows: waves in start
- * order (a wave whose start arrives while an earlier one still issues waits for it, so one openid
- * is never sent to twice at once), segments of each wave, thresholds in fen.
+ * Turns a valid spec into the plan the marketer sees and the workflow follows: waves in start order
+ * (a wave whose start arrives while an earlier one still issues waits for it, so one openid is
+ * never sent to twice at once), segments of each wave, thresholds in fen.
  */
 public final class WavePlanner {
 
@@ -30,8 +30,10 @@ public final class WavePlanner {
   public static List<Integer> runOrder(List<WaveSpec> waves) {
     return IntStream.range(0, waves.size())
         .boxed()
-        .sorted(Comparator.comparing((Integer i) -> ShanghaiTime.parse(waves.get(i).startAt()).orElse(Instant.MAX))
-            .thenComparing(i -> i))
+        .sorted(
+            Comparator.comparing(
+                    (Integer i) -> ShanghaiTime.parse(waves.get(i).startAt()).orElse(Instant.MAX))
+                .thenComparing(i -> i))
         .toList();
   }
 
@@ -46,9 +48,9 @@ public final class WavePlanner {
 
   /**
    * How long the {@code k}-th of the segments launched together into an idle wave waits before its
-   * first send, in units of one segment's time at the wave's full rate: {@code k / parallelism}. The
-   * first one runs alone until it is that far ahead, so the round ends one segment at a time and
-   * the segment still running carries the rate while the next one starts.
+   * first send, in units of one segment's time at the wave's full rate: {@code k / parallelism}.
+   * The first one runs alone until it is that far ahead, so the round ends one segment at a time
+   * and the segment still running carries the rate while the next one starts.
    */
   public static double stagger(int k, int parallelism) {
     return parallelism <= 1 ? 0 : (double) (k % parallelism) / parallelism;
@@ -60,7 +62,9 @@ public final class WavePlanner {
 
   /** The effective send rate of a wave: its own, capped by the merchant's ceiling. */
   public static int rate(WaveSpec wave, int merchantRateLimit) {
-    return wave.ratePerSecond() == null ? merchantRateLimit : Math.min(wave.ratePerSecond(), merchantRateLimit);
+    return wave.ratePerSecond() == null
+        ? merchantRateLimit
+        : Math.min(wave.ratePerSecond(), merchantRateLimit);
   }
 
   /** The plan returned by the validate call. */
@@ -79,12 +83,22 @@ public final class WavePlanner {
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record PlannedWave(
-      String name, String startAt, long recipients, int ratePerSecond, int segments, long estimatedSeconds) {}
+      String name,
+      String startAt,
+      long recipients,
+      int ratePerSecond,
+      int segments,
+      long estimatedSeconds) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record PlannedThreshold(
-      String metric, double percent, long amount, Long issuedCount, String resume, String resumeAfter) {}
+      String metric,
+      double percent,
+      long amount,
+      Long issuedCount,
+      String resume,
+      String resumeAfter) {}
 
   /** Builds the plan of a spec that passed {@link SpecValidator}. */
   public static Plan plan(
@@ -104,30 +118,58 @@ public final class WavePlanner {
       long recipients = recipientsOfWave.apply(index);
       total += recipients;
       int rate = rate(wave, merchantRateLimit);
-      waves.add(new PlannedWave(wave.name(), wave.startAt(), recipients, rate,
-          segmentCount(recipients, segmentSize), (recipients + rate - 1) / rate));
+      waves.add(
+          new PlannedWave(
+              wave.name(),
+              wave.startAt(),
+              recipients,
+              rate,
+              segmentCount(recipients, segmentSize),
+              (recipients + rate - 1) / rate));
     }
     List<PlannedThreshold> thresholds = new ArrayList<>();
     if (spec.budgetGuard() != null && spec.budgetGuard().thresholds() != null) {
       for (ThresholdSpec t : spec.budgetGuard().thresholds()) {
         long amount = BudgetGuard.thresholdAmount(budget, t.percent());
-        Long count = ThresholdSpec.ISSUED_AMOUNT.equals(t.metric())
-            ? BudgetGuard.issuedCountAt(amount, stock.couponAmount()) : null;
-        thresholds.add(new PlannedThreshold(t.metric(), t.percent(), amount, count,
-            t.resume() == null ? ThresholdSpec.RESUME_MANUAL : t.resume(), t.resumeAfter()));
+        Long count =
+            ThresholdSpec.ISSUED_AMOUNT.equals(t.metric())
+                ? BudgetGuard.issuedCountAt(amount, stock.couponAmount())
+                : null;
+        thresholds.add(
+            new PlannedThreshold(
+                t.metric(),
+                t.percent(),
+                amount,
+                count,
+                t.resume() == null ? ThresholdSpec.RESUME_MANUAL : t.resume(),
+                t.resumeAfter()));
       }
     }
     List<String> warnings = new ArrayList<>();
     if (total > stock.maxCoupons()) {
-      warnings.add("the waves address " + total + " recipients but the stock holds " + stock.maxCoupons()
-          + " coupons: issuance stops with NOT_ENOUGH once the stock is exhausted");
+      warnings.add(
+          "the waves address "
+              + total
+              + " recipients but the stock holds "
+              + stock.maxCoupons()
+              + " coupons: issuance stops with NOT_ENOUGH once the stock is exhausted");
     }
     Instant activation = begin.minus(activationLead);
-    return new Plan(budget, stock.couponAmount(), stock.maxCoupons(), ShanghaiTime.rfc3339(activation), waves,
-        thresholds, total, spec.downloadFlows() ? ShanghaiTime.rfc3339(flowsReadyAt(spec, end)) : null, warnings);
+    return new Plan(
+        budget,
+        stock.couponAmount(),
+        stock.maxCoupons(),
+        ShanghaiTime.rfc3339(activation),
+        waves,
+        thresholds,
+        total,
+        spec.downloadFlows() ? ShanghaiTime.rfc3339(flowsReadyAt(spec, end)) : null,
+        warnings);
   }
 
-  /** When the workflow first tries to download the flow files of a stock that ends at {@code end}. */
+  /**
+   * When the workflow first tries to download the flow files of a stock that ends at {@code end}.
+   */
   public static Instant flowsReadyAt(CampaignSpec spec, Instant end) {
     if (spec.flows() != null && spec.flows().readyAfter() != null) {
       return end.plus(Duration.parse(spec.flows().readyAfter()));

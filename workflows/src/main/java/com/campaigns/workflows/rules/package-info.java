@@ -1,2 +1,5 @@
-/** Pure, deterministic decisions: validation, wave plan, budget guard, status projection, reconciliation. */
+/**
+ * Pure, deterministic decisions: validation, wave plan, budget guard, status projection,
+ * reconciliation.
+ */
 package com.campaigns.workflows.rules;

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A campaign whose merchant has no credentials on the workers (removed from the registry, or its new
- * files are invalid) pauses with MERCHANT_UNAVAILABLE instead of failing, asks the workers every
- * minute whether the merchant is back, and resumes by itself when it is.
+ * A campaign whose merchant has no credentials on the workers (removed from the registry, or its
+ * new files are invalid) pauses with MERCHANT_UNAVAILABLE instead of failing, asks the workers
+ * every minute whether the merchant is back, and resumes by itself when it is.
  */
 @org.junit.jupiter.api.Timeout(120)
 class CampaignMerchantPauseTest {
@@ -40,18 +40,19 @@ class CampaignMerchantPauseTest {
   static final FakeCampaignActivities fake = new FakeCampaignActivities();
 
   @RegisterExtension
-  static final TestWorkflowExtension temporal = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(CampaignWorkflowImpl.class)
-      .setActivityImplementations(fake)
-      .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .registerSearchAttribute("CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .registerSearchAttribute("Mchid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .build();
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(CampaignWorkflowImpl.class)
+          .setActivityImplementations(fake)
+          .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("Mchid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .build();
 
   static CampaignSettings settings() {
-    return new CampaignSettings(100, 2, Duration.ofMinutes(1), Duration.ofMinutes(30), 3_000,
-        Duration.ofMinutes(30), null);
+    return new CampaignSettings(
+        100, 2, Duration.ofMinutes(1), Duration.ofMinutes(30), 3_000, Duration.ofMinutes(30), null);
   }
 
   /** Two waves a day apart, 150 + 350 recipients, for a merchant of its own. */
@@ -59,29 +60,41 @@ class CampaignMerchantPauseTest {
     Instant begin = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofHours(1));
     fake.audience(id + "-vip", CampaignSpecs.openids(id + "-vip-", 150));
     fake.audience(id + "-all", CampaignSpecs.openids(id + "-all-", 350));
-    return new CampaignSpec(id, mchid, "wx0000000000000001",
+    return new CampaignSpec(
+        id,
+        mchid,
+        "wx0000000000000001",
         CampaignSpecs.stock(begin, begin.plus(Duration.ofDays(3)), 500, 1000),
-        List.of(CampaignSpecs.wave("vip", begin, AudienceSpec.ofId(id + "-vip"), 200),
-            CampaignSpecs.wave("all", begin.plus(Duration.ofDays(1)), AudienceSpec.ofId(id + "-all"), null)),
-        new BudgetGuardSpec(List.of()), new FlowSpec(true, null));
+        List.of(
+            CampaignSpecs.wave("vip", begin, AudienceSpec.ofId(id + "-vip"), 200),
+            CampaignSpecs.wave(
+                "all", begin.plus(Duration.ofDays(1)), AudienceSpec.ofId(id + "-all"), null)),
+        new BudgetGuardSpec(List.of()),
+        new FlowSpec(true, null));
   }
 
   static CampaignWorkflow start(WorkflowClient client, Worker worker, CampaignSpec spec) {
-    CampaignWorkflow wf = client.newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
-        .setTaskQueue(worker.getTaskQueue())
-        .setWorkflowId(TemporalNames.workflowId(spec.campaignId()))
-        .build());
+    CampaignWorkflow wf =
+        client.newWorkflowStub(
+            CampaignWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId(TemporalNames.workflowId(spec.campaignId()))
+                .build());
     WorkflowClient.start(wf::run, new CampaignInput(spec, "hash", settings(), "test", null));
     return wf;
   }
 
   static StatusDocument result(WorkflowClient client, String campaignId) {
-    return client.newUntypedWorkflowStub(TemporalNames.workflowId(campaignId)).getResult(StatusDocument.class);
+    return client
+        .newUntypedWorkflowStub(TemporalNames.workflowId(campaignId))
+        .getResult(StatusDocument.class);
   }
 
   static long ledgerIssued(String campaignId) {
     return fake.ledger.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(campaignId + "/") && e.getValue().equals("ISSUED")).count();
+        .filter(e -> e.getKey().startsWith(campaignId + "/") && e.getValue().equals("ISSUED"))
+        .count();
   }
 
   @Test
@@ -104,21 +117,32 @@ class CampaignMerchantPauseTest {
     assertThat(paused.stockStatus()).isEqualTo("running");
 
     env.sleep(Duration.ofMinutes(10));
-    assertThat(wf.status().status()).as("no resume while the merchant is missing").isEqualTo(CampaignPhase.PAUSED);
+    assertThat(wf.status().status())
+        .as("no resume while the merchant is missing")
+        .isEqualTo(CampaignPhase.PAUSED);
     assertThat(fake.calls).contains("CheckMerchant");
 
     fake.unknownMerchants.remove(mchid);
     env.sleep(Duration.ofMinutes(2));
-    assertThat(wf.status().status()).as("resumed within a minute of the merchant's return")
+    assertThat(wf.status().status())
+        .as("resumed within a minute of the merchant's return")
         .isEqualTo(CampaignPhase.RUNNING);
     StatusDocument done = result(client, "gone");
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.issued().count()).isEqualTo(500);
     assertThat(ledgerIssued("gone")).isEqualTo(500);
-    assertThat(done.history()).extracting(StatusDocument.HistoryEntry::event)
-        .containsSubsequence("WAVE_STARTED", "PAUSED", "RESUMED", "WAVE_RESUMED", "WAVE_DONE", "COMPLETED");
-    assertThat(done.history()).filteredOn(h -> h.event().equals("RESUMED")).first()
-        .satisfies(h -> assertThat(h.detail()).contains("MERCHANT_UNAVAILABLE").contains("merchant-registry"));
+    assertThat(done.history())
+        .extracting(StatusDocument.HistoryEntry::event)
+        .containsSubsequence(
+            "WAVE_STARTED", "PAUSED", "RESUMED", "WAVE_RESUMED", "WAVE_DONE", "COMPLETED");
+    assertThat(done.history())
+        .filteredOn(h -> h.event().equals("RESUMED"))
+        .first()
+        .satisfies(
+            h ->
+                assertThat(h.detail())
+                    .contains("MERCHANT_UNAVAILABLE")
+                    .contains("merchant-registry"));
   }
 
   @Test
@@ -161,10 +185,12 @@ class CampaignMerchantPauseTest {
     assertThat(again.status()).isEqualTo(CampaignPhase.PAUSED);
     assertThat(again.pause().reason()).isEqualTo(PauseReason.MERCHANT_UNAVAILABLE);
 
-    StatusDocument cancelled = wf.cancelCampaign(new CancelRequest("merchant left the agency", "ops-dan"));
+    StatusDocument cancelled =
+        wf.cancelCampaign(new CancelRequest("merchant left the agency", "ops-dan"));
     assertThat(cancelled.status()).isEqualTo(CampaignPhase.CANCELLED);
     assertThat(cancelled.stockStatus()).isEqualTo("running");
-    assertThat(cancelled.history()).extracting(StatusDocument.HistoryEntry::event)
+    assertThat(cancelled.history())
+        .extracting(StatusDocument.HistoryEntry::event)
         .containsSubsequence("PAUSED", "RESUMED", "PAUSED", "STOCK_NOT_PAUSED", "CANCELLED");
   }
 
@@ -174,7 +200,9 @@ class CampaignMerchantPauseTest {
     String mchid = "1900000014";
     CampaignWorkflow wf = start(client, worker, spec(env, "flows", mchid));
     env.sleep(Duration.ofDays(1).plusHours(3));
-    assertThat(wf.status().waves()).extracting(StatusDocument.Wave::status).containsOnly(WavePhase.DONE);
+    assertThat(wf.status().waves())
+        .extracting(StatusDocument.Wave::status)
+        .containsOnly(WavePhase.DONE);
     fake.unknownMerchants.add(mchid);
     env.sleep(Duration.ofDays(4));
     StatusDocument paused = wf.status();
@@ -186,7 +214,9 @@ class CampaignMerchantPauseTest {
     StatusDocument done = result(client, "flows");
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.reconciliation().balanced()).isTrue();
-    assertThat(done.history()).extracting(StatusDocument.HistoryEntry::event)
-        .containsSubsequence("ENDED", "PAUSED", "RESUMED", "USE_FLOW_DOWNLOADED", "RECONCILED", "COMPLETED");
+    assertThat(done.history())
+        .extracting(StatusDocument.HistoryEntry::event)
+        .containsSubsequence(
+            "ENDED", "PAUSED", "RESUMED", "USE_FLOW_DOWNLOADED", "RECONCILED", "COMPLETED");
   }
 }

@@ -20,6 +20,7 @@ import com.campaigns.workflows.model.PauseRequest;
 import com.campaigns.workflows.model.RescheduleRequest;
 import com.campaigns.workflows.model.ResumeRequest;
 import com.campaigns.workflows.model.StatusDocument;
+import com.campaigns.workflows.model.StatusRecord;
 import com.campaigns.workflows.model.ThresholdSpec;
 import com.campaigns.workflows.model.UsageReport;
 import com.campaigns.workflows.model.WavePhase;
@@ -47,18 +48,19 @@ class CampaignWorkflowTest {
   static final FakeCampaignActivities fake = new FakeCampaignActivities();
 
   @RegisterExtension
-  static final TestWorkflowExtension temporal = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(CampaignWorkflowImpl.class)
-      .setActivityImplementations(fake)
-      .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .registerSearchAttribute("CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .registerSearchAttribute("Mchid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-      .build();
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(CampaignWorkflowImpl.class)
+          .setActivityImplementations(fake)
+          .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("Mchid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .build();
 
   static CampaignSettings settings() {
-    return new CampaignSettings(100, 2, Duration.ofMinutes(1), Duration.ofMinutes(30), 3_000,
-        Duration.ofMinutes(30), null);
+    return new CampaignSettings(
+        100, 2, Duration.ofMinutes(1), Duration.ofMinutes(30), 3_000, Duration.ofMinutes(30), null);
   }
 
   static CampaignSpec spec(TestWorkflowEnvironment env, String id, List<ThresholdSpec> thresholds) {
@@ -66,24 +68,35 @@ class CampaignWorkflowTest {
     Instant begin = now.plus(Duration.ofHours(1));
     fake.audience(id + "-vip", CampaignSpecs.openids(id + "-vip-", 150));
     fake.audience(id + "-all", CampaignSpecs.openids(id + "-all-", 350));
-    return new CampaignSpec(id, "1900000001", "wx0000000000000001",
+    return new CampaignSpec(
+        id,
+        "1900000001",
+        "wx0000000000000001",
         CampaignSpecs.stock(begin, begin.plus(Duration.ofDays(3)), 500, 1000),
-        List.of(CampaignSpecs.wave("vip", begin, AudienceSpec.ofId(id + "-vip"), 200),
-            CampaignSpecs.wave("all", begin.plus(Duration.ofDays(1)), AudienceSpec.ofId(id + "-all"), null)),
-        new BudgetGuardSpec(thresholds), new FlowSpec(true, null));
+        List.of(
+            CampaignSpecs.wave("vip", begin, AudienceSpec.ofId(id + "-vip"), 200),
+            CampaignSpecs.wave(
+                "all", begin.plus(Duration.ofDays(1)), AudienceSpec.ofId(id + "-all"), null)),
+        new BudgetGuardSpec(thresholds),
+        new FlowSpec(true, null));
   }
 
   static CampaignWorkflow start(WorkflowClient client, Worker worker, CampaignSpec spec) {
-    CampaignWorkflow wf = client.newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
-        .setTaskQueue(worker.getTaskQueue())
-        .setWorkflowId(TemporalNames.workflowId(spec.campaignId()))
-        .build());
+    CampaignWorkflow wf =
+        client.newWorkflowStub(
+            CampaignWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId(TemporalNames.workflowId(spec.campaignId()))
+                .build());
     WorkflowClient.start(wf::run, new CampaignInput(spec, "hash", settings(), "test", null));
     return wf;
   }
 
   static StatusDocument result(WorkflowClient client, String campaignId) {
-    return client.newUntypedWorkflowStub(TemporalNames.workflowId(campaignId)).getResult(StatusDocument.class);
+    return client
+        .newUntypedWorkflowStub(TemporalNames.workflowId(campaignId))
+        .getResult(StatusDocument.class);
   }
 
   @Test
@@ -98,12 +111,26 @@ class CampaignWorkflowTest {
     assertThat(done.issued().amount()).isEqualTo(250_000);
     assertThat(done.waves()).extracting(StatusDocument.Wave::status).containsOnly(WavePhase.DONE);
     assertThat(done.reconciliation().balanced()).isTrue();
-    assertThat(done.history()).extracting(StatusDocument.HistoryEntry::event)
-        .containsSubsequence("SCHEDULED", "STOCK_CREATED", "ACTIVATED", "WAVE_STARTED", "WAVE_DONE", "WAVE_STARTED",
-            "WAVE_DONE", "ENDED", "USE_FLOW_DOWNLOADED", "REFUND_FLOW_DOWNLOADED", "RECONCILED", "COMPLETED");
-    assertThat(fake.calls).containsSubsequence("CreateStock", "ActivateStock", "IssueCoupons", "DownloadUseFlow",
-        "Reconcile");
-    assertThat(fake.ledger.keySet().stream().filter(k -> k.startsWith("life/")).count()).isEqualTo(500);
+    assertThat(done.history())
+        .extracting(StatusDocument.HistoryEntry::event)
+        .containsSubsequence(
+            "SCHEDULED",
+            "STOCK_CREATED",
+            "ACTIVATED",
+            "WAVE_STARTED",
+            "WAVE_DONE",
+            "WAVE_STARTED",
+            "WAVE_DONE",
+            "ENDED",
+            "USE_FLOW_DOWNLOADED",
+            "REFUND_FLOW_DOWNLOADED",
+            "RECONCILED",
+            "COMPLETED");
+    assertThat(fake.calls)
+        .containsSubsequence(
+            "CreateStock", "ActivateStock", "IssueCoupons", "DownloadUseFlow", "Reconcile");
+    assertThat(fake.ledger.keySet().stream().filter(k -> k.startsWith("life/")).count())
+        .isEqualTo(500);
   }
 
   @Test
@@ -117,9 +144,11 @@ class CampaignWorkflowTest {
     // launched while another still runs (or in later rounds) starts at once or half a segment late.
     for (int wave = 0; wave < 2; wave++) {
       int w = wave;
-      List<IssueRequest> requests = fake.issueRequests.stream()
-          .filter(r -> r.campaignId().equals("stagger") && r.waveIndex() == w)
-          .sorted(java.util.Comparator.comparingLong(IssueRequest::fromSeq)).toList();
+      List<IssueRequest> requests =
+          fake.issueRequests.stream()
+              .filter(r -> r.campaignId().equals("stagger") && r.waveIndex() == w)
+              .sorted(java.util.Comparator.comparingLong(IssueRequest::fromSeq))
+              .toList();
       assertThat(requests).hasSizeGreaterThanOrEqualTo(2);
       assertThat(requests.get(0).startStagger()).isZero();
       assertThat(requests.get(1).startStagger()).isEqualTo(0.5);
@@ -131,8 +160,13 @@ class CampaignWorkflowTest {
   void pausesAtTheIssuedThresholdExactlyAndResumesOnUpdate(
       TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     // 40% of a 500000 fen budget = 200000 fen = 400 coupons of 500 fen.
-    CampaignSpec spec = spec(env, "thr", List.of(
-        new ThresholdSpec(ThresholdSpec.ISSUED_AMOUNT, 40.0, ThresholdSpec.RESUME_MANUAL, null)));
+    CampaignSpec spec =
+        spec(
+            env,
+            "thr",
+            List.of(
+                new ThresholdSpec(
+                    ThresholdSpec.ISSUED_AMOUNT, 40.0, ThresholdSpec.RESUME_MANUAL, null)));
     CampaignWorkflow wf = start(client, worker, spec);
     env.sleep(Duration.ofDays(1).plusHours(2));
     StatusDocument paused = wf.status();
@@ -147,21 +181,27 @@ class CampaignWorkflowTest {
     StatusDocument done = result(client, "thr");
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.issued().count()).isEqualTo(500);
-    assertThat(done.history()).extracting(StatusDocument.HistoryEntry::event)
+    assertThat(done.history())
+        .extracting(StatusDocument.HistoryEntry::event)
         .containsSubsequence("THRESHOLD_REACHED", "PAUSED", "RESUMED");
   }
 
   @Test
   void thresholdWithNextDayResumeRestartsAtShanghaiMidnight(
       TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
-    CampaignSpec spec = spec(env, "nextday", List.of(
-        new ThresholdSpec(ThresholdSpec.ISSUED_AMOUNT, 10.0, ThresholdSpec.RESUME_NEXT_DAY, null)));
+    CampaignSpec spec =
+        spec(
+            env,
+            "nextday",
+            List.of(
+                new ThresholdSpec(
+                    ThresholdSpec.ISSUED_AMOUNT, 10.0, ThresholdSpec.RESUME_NEXT_DAY, null)));
     start(client, worker, spec);
     StatusDocument done = result(client, "nextday");
     assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
     assertThat(done.issued().count()).isEqualTo(500);
-    StatusDocument.HistoryEntry resumed = done.history().stream().filter(h -> h.event().equals("RESUMED"))
-        .findFirst().orElseThrow();
+    StatusDocument.HistoryEntry resumed =
+        done.history().stream().filter(h -> h.event().equals("RESUMED")).findFirst().orElseThrow();
     assertThat(resumed.at()).contains("T00:00:00");
     assertThat(resumed.at()).endsWith("+08:00");
   }
@@ -169,8 +209,13 @@ class CampaignWorkflowTest {
   @Test
   void usedAmountThresholdFromUsageSignalPausesTheStock(
       TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
-    CampaignSpec spec = spec(env, "used", List.of(
-        new ThresholdSpec(ThresholdSpec.USED_AMOUNT, 10.0, ThresholdSpec.RESUME_MANUAL, null)));
+    CampaignSpec spec =
+        spec(
+            env,
+            "used",
+            List.of(
+                new ThresholdSpec(
+                    ThresholdSpec.USED_AMOUNT, 10.0, ThresholdSpec.RESUME_MANUAL, null)));
     CampaignWorkflow wf = start(client, worker, spec);
     env.sleep(Duration.ofHours(2));
     assertThat(wf.status().status()).isEqualTo(CampaignPhase.RUNNING);
@@ -223,7 +268,8 @@ class CampaignWorkflowTest {
   }
 
   @Test
-  void cancelPausesTheStockAndEndsCancelled(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+  void cancelPausesTheStockAndEndsCancelled(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     CampaignSpec spec = spec(env, "cancel", List.of());
     CampaignWorkflow wf = start(client, worker, spec);
     env.sleep(Duration.ofHours(2));
@@ -235,18 +281,23 @@ class CampaignWorkflowTest {
   }
 
   @Test
-  void rescheduledWaveStartsAtItsNewTime(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+  void rescheduledWaveStartsAtItsNewTime(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     CampaignSpec spec = spec(env, "resched", List.of());
     CampaignWorkflow wf = start(client, worker, spec);
     env.sleep(Duration.ofHours(2));
     Instant newStart = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofHours(30));
-    StatusDocument doc = wf.rescheduleWave(new RescheduleRequest("all", ShanghaiTime.rfc3339(newStart), "ops"));
+    StatusDocument doc =
+        wf.rescheduleWave(new RescheduleRequest("all", ShanghaiTime.rfc3339(newStart), "ops"));
     assertThat(doc.waves().get(1).startAt()).isEqualTo(ShanghaiTime.rfc3339(newStart));
     env.sleep(Duration.ofHours(23));
     assertThat(wf.status().waves().get(1).status()).isEqualTo(WavePhase.PENDING);
     env.sleep(Duration.ofHours(8));
     assertThat(wf.status().waves().get(1).status()).isEqualTo(WavePhase.DONE);
-    assertThatThrownBy(() -> wf.rescheduleWave(new RescheduleRequest("vip", ShanghaiTime.rfc3339(newStart), "ops")))
+    assertThatThrownBy(
+            () ->
+                wf.rescheduleWave(
+                    new RescheduleRequest("vip", ShanghaiTime.rfc3339(newStart), "ops")))
         .isInstanceOf(WorkflowUpdateException.class);
     assertThat(result(client, "resched").status()).isEqualTo(CampaignPhase.COMPLETED);
   }
@@ -265,12 +316,22 @@ class CampaignWorkflowTest {
   }
 
   @Test
-  void stockExhaustedPausesWithTheWechatCode(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+  void stockExhaustedPausesWithTheWechatCode(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     CampaignSpec base = spec(env, "exhaust", List.of());
-    CampaignSpec spec = new CampaignSpec(base.campaignId(), base.mchid(), base.appid(),
-        CampaignSpecs.stock(ShanghaiTime.parse(base.stock().availableBeginTime()).orElseThrow(),
-            ShanghaiTime.parse(base.stock().availableEndTime()).orElseThrow(), 500, 120),
-        base.waves(), base.budgetGuard(), base.flows());
+    CampaignSpec spec =
+        new CampaignSpec(
+            base.campaignId(),
+            base.mchid(),
+            base.appid(),
+            CampaignSpecs.stock(
+                ShanghaiTime.parse(base.stock().availableBeginTime()).orElseThrow(),
+                ShanghaiTime.parse(base.stock().availableEndTime()).orElseThrow(),
+                500,
+                120),
+            base.waves(),
+            base.budgetGuard(),
+            base.flows());
     CampaignWorkflow wf = start(client, worker, spec);
     env.sleep(Duration.ofHours(3));
     StatusDocument paused = wf.status();
@@ -303,26 +364,61 @@ class CampaignWorkflowTest {
   void missingAudienceFailsTheCampaignWithAClearReason(
       TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     CampaignSpec base = spec(env, "noaud", List.of());
-    CampaignSpec spec = base.withWaves(List.of(new WaveSpec("vip", base.waves().get(0).startAt(),
-        AudienceSpec.ofId("does-not-exist"), null)));
+    CampaignSpec spec =
+        base.withWaves(
+            List.of(
+                new WaveSpec(
+                    "vip",
+                    base.waves().get(0).startAt(),
+                    AudienceSpec.ofId("does-not-exist"),
+                    null)));
     start(client, worker, spec);
     WorkflowStub stub = client.newUntypedWorkflowStub(TemporalNames.workflowId("noaud"));
-    assertThatThrownBy(() -> stub.getResult(StatusDocument.class)).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(() -> stub.getResult(StatusDocument.class))
+        .isInstanceOf(WorkflowFailedException.class);
     StatusDocument failed = stub.query(TemporalNames.QUERY_STATUS, StatusDocument.class);
     assertThat(failed.status()).isEqualTo(CampaignPhase.FAILED);
     assertThat(failed.failure().type()).isEqualTo("AUDIENCE_NOT_FOUND");
   }
 
   @Test
-  void invalidSpecFailsBeforeAnyWechatCall(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+  void invalidSpecFailsBeforeAnyWechatCall(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     CampaignSpec base = spec(env, "invalid", List.of());
-    CampaignSpec spec = base.withWaves(List.of(base.waves().get(0).withAudience(
-        new AudienceSpec(List.of("o1"), null))));
+    CampaignSpec spec =
+        base.withWaves(
+            List.of(base.waves().get(0).withAudience(new AudienceSpec(List.of("o1"), null))));
     int before = fake.calls.size();
     start(client, worker, spec);
     WorkflowStub stub = client.newUntypedWorkflowStub(TemporalNames.workflowId("invalid"));
-    assertThatThrownBy(() -> stub.getResult(StatusDocument.class)).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(() -> stub.getResult(StatusDocument.class))
+        .isInstanceOf(WorkflowFailedException.class);
     assertThat(fake.calls.subList(before, fake.calls.size())).doesNotContain("CreateStock");
-    assertThat(stub.query(TemporalNames.QUERY_STATUS, StatusDocument.class).failure().type()).isEqualTo("INVALID_SPEC");
+    assertThat(stub.query(TemporalNames.QUERY_STATUS, StatusDocument.class).failure().type())
+        .isEqualTo("INVALID_SPEC");
+  }
+
+  @Test
+  void aRefusedIndexWriteIsRecordedOnceAndRepairedByTheNextWrite(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    fake.indexDown.add("idx");
+    CampaignWorkflow wf = start(client, worker, spec(env, "idx", List.of()));
+    env.sleep(Duration.ofMinutes(10));
+    assertThat(wf.status().history())
+        .extracting(StatusDocument.HistoryEntry::event)
+        .containsOnlyOnce("INDEX_BEHIND");
+    assertThat(fake.statusRecords).noneMatch(r -> r.campaignId().equals("idx"));
+
+    fake.indexDown.remove("idx");
+    StatusDocument done = result(client, "idx");
+    assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(done.history())
+        .extracting(StatusDocument.HistoryEntry::event)
+        .containsOnlyOnce("INDEX_BEHIND");
+    List<StatusRecord> records =
+        fake.statusRecords.stream().filter(r -> r.campaignId().equals("idx")).toList();
+    assertThat(records).isNotEmpty();
+    assertThat(records.get(records.size() - 1).status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(records.get(records.size() - 1).issuedCount()).isEqualTo(500);
   }
 }

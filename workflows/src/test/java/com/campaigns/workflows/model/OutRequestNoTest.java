@@ -13,24 +13,34 @@ class OutRequestNoTest {
 
   @Test
   void theSameRecipientAlwaysGetsTheSameKey() {
-    String prefix = OutRequestNo.couponPrefix("1900000001", DAY, OutRequestNo.campaignKey("1900000001", "c1", "run"));
-    assertThat(OutRequestNo.forCoupon(prefix, 0, "o1")).isEqualTo(OutRequestNo.forCoupon(prefix, 0, "o1"));
+    String prefix =
+        OutRequestNo.couponPrefix(
+            "1900000001", DAY, OutRequestNo.campaignKey("1900000001", "c1", "run"));
+    assertThat(OutRequestNo.forCoupon(prefix, 0, "o1"))
+        .isEqualTo(OutRequestNo.forCoupon(prefix, 0, "o1"));
   }
 
   @Test
   void keysDifferByWaveOpenidAndCampaignRun() {
-    String a = OutRequestNo.couponPrefix("1900000001", DAY, OutRequestNo.campaignKey("1900000001", "c1", "run-a"));
-    String b = OutRequestNo.couponPrefix("1900000001", DAY, OutRequestNo.campaignKey("1900000001", "c1", "run-b"));
-    assertThat(OutRequestNo.forCoupon(a, 0, "o1")).isNotEqualTo(OutRequestNo.forCoupon(a, 1, "o1"))
-        .isNotEqualTo(OutRequestNo.forCoupon(a, 0, "o2")).isNotEqualTo(OutRequestNo.forCoupon(b, 0, "o1"));
+    String a =
+        OutRequestNo.couponPrefix(
+            "1900000001", DAY, OutRequestNo.campaignKey("1900000001", "c1", "run-a"));
+    String b =
+        OutRequestNo.couponPrefix(
+            "1900000001", DAY, OutRequestNo.campaignKey("1900000001", "c1", "run-b"));
+    assertThat(OutRequestNo.forCoupon(a, 0, "o1"))
+        .isNotEqualTo(OutRequestNo.forCoupon(a, 1, "o1"))
+        .isNotEqualTo(OutRequestNo.forCoupon(a, 0, "o2"))
+        .isNotEqualTo(OutRequestNo.forCoupon(b, 0, "o1"));
   }
 
   @Test
   void keysFollowWechatPayFormatAndCharset() {
     String key = OutRequestNo.campaignKey("1900000001", "spring-2026", "7b1d");
     String stock = OutRequestNo.forStock("1900000001", DAY, key);
-    String coupon = OutRequestNo.forCoupon(OutRequestNo.couponPrefix("1900000001", DAY, key), 12,
-        "o" + "x".repeat(127));
+    String coupon =
+        OutRequestNo.forCoupon(
+            OutRequestNo.couponPrefix("1900000001", DAY, key), 12, "o" + "x".repeat(127));
     assertThat(stock).startsWith("190000000120261127S").hasSize(29);
     assertThat(OutRequestNo.isValid(stock)).isTrue();
     assertThat(OutRequestNo.isValid(coupon)).isTrue();

@@ -10,13 +10,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BudgetGuardTest {
 
-  static final List<ThresholdSpec> THRESHOLDS = List.of(
-      new ThresholdSpec(ThresholdSpec.ISSUED_AMOUNT, 80.0, "manual", null),
-      new ThresholdSpec(ThresholdSpec.USED_AMOUNT, 50.0, "next_day", null),
-      new ThresholdSpec(ThresholdSpec.ISSUED_AMOUNT, 40.0, "after", "PT1H"));
+  static final List<ThresholdSpec> THRESHOLDS =
+      List.of(
+          new ThresholdSpec(ThresholdSpec.ISSUED_AMOUNT, 80.0, "manual", null),
+          new ThresholdSpec(ThresholdSpec.USED_AMOUNT, 50.0, "next_day", null),
+          new ThresholdSpec(ThresholdSpec.ISSUED_AMOUNT, 40.0, "after", "PT1H"));
 
   @ParameterizedTest
-  @CsvSource({"500000,80,400000", "500000,33.333,166665", "1000,0.01,0", "999,50,499", "500000,100,500000"})
+  @CsvSource({
+    "500000,80,400000",
+    "500000,33.333,166665",
+    "1000,0.01,0",
+    "999,50,499",
+    "500000,100,500000"
+  })
   void thresholdAmountRoundsDownToWholeFen(long budget, double percent, long expected) {
     assertThat(BudgetGuard.thresholdAmount(budget, percent)).isEqualTo(expected);
   }
@@ -29,22 +36,30 @@ class BudgetGuardTest {
 
   @Test
   void issuedCapIsTheLowestUnfiredIssuedThreshold() {
-    assertThat(BudgetGuard.issuedCap(THRESHOLDS, List.of(false, false, false), 500_000, 500)).isEqualTo(400);
-    assertThat(BudgetGuard.issuedCap(THRESHOLDS, List.of(false, false, true), 500_000, 500)).isEqualTo(800);
-    assertThat(BudgetGuard.issuedCap(THRESHOLDS, List.of(true, false, true), 500_000, 500)).isEqualTo(Long.MAX_VALUE);
+    assertThat(BudgetGuard.issuedCap(THRESHOLDS, List.of(false, false, false), 500_000, 500))
+        .isEqualTo(400);
+    assertThat(BudgetGuard.issuedCap(THRESHOLDS, List.of(false, false, true), 500_000, 500))
+        .isEqualTo(800);
+    assertThat(BudgetGuard.issuedCap(THRESHOLDS, List.of(true, false, true), 500_000, 500))
+        .isEqualTo(Long.MAX_VALUE);
   }
 
   @Test
   void pausesStockWhenIssuedAmountReachesThreshold() {
-    assertThat(BudgetGuard.crossed(THRESHOLDS, List.of(false, false, false), 500_000, 199_500, 0)).isEmpty();
-    assertThat(BudgetGuard.crossed(THRESHOLDS, List.of(false, false, false), 500_000, 200_000, 0)).containsExactly(2);
-    assertThat(BudgetGuard.crossed(THRESHOLDS, List.of(false, false, true), 500_000, 400_000, 250_000))
+    assertThat(BudgetGuard.crossed(THRESHOLDS, List.of(false, false, false), 500_000, 199_500, 0))
+        .isEmpty();
+    assertThat(BudgetGuard.crossed(THRESHOLDS, List.of(false, false, false), 500_000, 200_000, 0))
+        .containsExactly(2);
+    assertThat(
+            BudgetGuard.crossed(THRESHOLDS, List.of(false, false, true), 500_000, 400_000, 250_000))
         .containsExactly(0, 1);
   }
 
   @Test
   void firedThresholdsNeverFireAgain() {
-    assertThat(BudgetGuard.crossed(THRESHOLDS, List.of(true, true, true), 500_000, 500_000, 500_000)).isEmpty();
+    assertThat(
+            BudgetGuard.crossed(THRESHOLDS, List.of(true, true, true), 500_000, 500_000, 500_000))
+        .isEmpty();
   }
 
   @Test

@@ -11,14 +11,20 @@ import org.junit.jupiter.api.Test;
 
 class ReconcilerTest {
 
-  static final List<Issued> ISSUED = List.of(new Issued("C1", 0, 500), new Issued("C2", 0, 500),
-      new Issued("C3", 1, 500));
+  static final List<Issued> ISSUED =
+      List.of(new Issued("C1", 0, 500), new Issued("C2", 0, 500), new Issued("C3", 1, 500));
 
   @Test
   void balancesWhenLedgerNotificationsAndFlowsAgree() {
-    var report = Reconciler.reconcile("c", "S", List.of("vip", "all"), ISSUED,
-        List.of(new Notified("C1", 500), new Notified("C3", 500)),
-        List.of(new FlowRow("C1", 500), new FlowRow("C3", 500)), List.of(new FlowRow("C3", 500)));
+    var report =
+        Reconciler.reconcile(
+            "c",
+            "S",
+            List.of("vip", "all"),
+            ISSUED,
+            List.of(new Notified("C1", 500), new Notified("C3", 500)),
+            List.of(new FlowRow("C1", 500), new FlowRow("C3", 500)),
+            List.of(new FlowRow("C3", 500)));
     assertThat(report.balanced()).isTrue();
     assertThat(report.totals().issuedAmount()).isEqualTo(1500);
     assertThat(report.totals().useFlowCount()).isEqualTo(2);
@@ -32,27 +38,41 @@ class ReconcilerTest {
 
   @Test
   void flagsANotificationAmountThatDiffersAndACouponListedTwice() {
-    var report = Reconciler.reconcile("c", "S", List.of("vip"), ISSUED,
-        List.of(new Notified("C1", 400)),
-        List.of(new FlowRow("C1", 500), new FlowRow("C1", 500)), List.of());
-    assertThat(report.mismatches()).extracting(ReconciliationReport.Mismatch::kind)
+    var report =
+        Reconciler.reconcile(
+            "c",
+            "S",
+            List.of("vip"),
+            ISSUED,
+            List.of(new Notified("C1", 400)),
+            List.of(new FlowRow("C1", 500), new FlowRow("C1", 500)),
+            List.of());
+    assertThat(report.mismatches())
+        .extracting(ReconciliationReport.Mismatch::kind)
         .contains(ReconciliationReport.AMOUNT_MISMATCH, ReconciliationReport.DUPLICATE_IN_FLOW);
   }
 
   @Test
   void listsEveryKindOfMismatch() {
-    var report = Reconciler.reconcile("c", "S", List.of("vip"), ISSUED,
-        List.of(new Notified("C2", 500)),
-        List.of(new FlowRow("C1", 500), new FlowRow("C3", 400), new FlowRow("X9", 500)),
-        List.of(new FlowRow("C2", 500), new FlowRow("Z1", 500)));
+    var report =
+        Reconciler.reconcile(
+            "c",
+            "S",
+            List.of("vip"),
+            ISSUED,
+            List.of(new Notified("C2", 500)),
+            List.of(new FlowRow("C1", 500), new FlowRow("C3", 400), new FlowRow("X9", 500)),
+            List.of(new FlowRow("C2", 500), new FlowRow("Z1", 500)));
     assertThat(report.balanced()).isFalse();
-    assertThat(report.mismatches()).extracting(ReconciliationReport.Mismatch::kind).containsExactlyInAnyOrder(
-        ReconciliationReport.USED_NOT_NOTIFIED, // C1
-        ReconciliationReport.AMOUNT_MISMATCH, // C3
-        ReconciliationReport.USED_NOT_NOTIFIED, // C3
-        ReconciliationReport.NOT_ISSUED_BY_CAMPAIGN, // X9
-        ReconciliationReport.NOTIFIED_NOT_IN_FLOW, // C2
-        ReconciliationReport.REFUND_OF_UNKNOWN_COUPON, // C2 refunded but never used
-        ReconciliationReport.REFUND_OF_UNKNOWN_COUPON); // Z1 never issued
+    assertThat(report.mismatches())
+        .extracting(ReconciliationReport.Mismatch::kind)
+        .containsExactlyInAnyOrder(
+            ReconciliationReport.USED_NOT_NOTIFIED, // C1
+            ReconciliationReport.AMOUNT_MISMATCH, // C3
+            ReconciliationReport.USED_NOT_NOTIFIED, // C3
+            ReconciliationReport.NOT_ISSUED_BY_CAMPAIGN, // X9
+            ReconciliationReport.NOTIFIED_NOT_IN_FLOW, // C2
+            ReconciliationReport.REFUND_OF_UNKNOWN_COUPON, // C2 refunded but never used
+            ReconciliationReport.REFUND_OF_UNKNOWN_COUPON); // Z1 never issued
   }
 }

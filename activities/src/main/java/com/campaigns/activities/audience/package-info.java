@@ -1,2 +1,0 @@
-/** Stored audiences: immutable openid files with an offset index. */
-package com.campaigns.activities.audience;

@@ -1,0 +1,148 @@
+package com.campaigns.ledger;
+
+import com.campaigns.workflows.TemporalNames;
+import com.campaigns.workflows.model.StatusRecord;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The campaigns this deployment runs, with their latest status: lets the API list campaigns and
+ * enforce idempotent starts on any Temporal server, including the test server (no visibility).
+ */
+public class CampaignIndex {
+
+  /** One campaign as indexed. */
+  public record Entry(
+      String campaignId,
+      String workflowId,
+      String mchid,
+      String appid,
+      String specHash,
+      String specJson,
+      String stockId,
+      String status,
+      String pauseReason,
+      long issuedCount,
+      long issuedAmount,
+      long usedAmount,
+      long maxAmount,
+      String createdBy,
+      OffsetDateTime createdAt) {}
+
+  private static final String COLUMNS =
+      "campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, stock_id,"
+          + " status, pause_reason, issued_count, issued_amount, used_amount, max_amount, created_by, created_at";
+
+  private static final RowMapper<Entry> ENTRY = RecordRowMapper.of(Entry.class);
+
+  private final JdbcClient jdbc;
+
+  public CampaignIndex(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Registers a new campaign; false when the id is taken. */
+  public boolean insert(
+      String campaignId,
+      String workflowId,
+      String mchid,
+      String appid,
+      String specHash,
+      String specJson,
+      long maxAmount,
+      String createdBy) {
+    OffsetDateTime now = now();
+    try {
+      jdbc.sql(
+              "INSERT INTO campaign (campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, status,"
+                  + " max_amount, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?)")
+          .params(
+              campaignId,
+              workflowId,
+              mchid,
+              appid,
+              specHash,
+              specJson,
+              maxAmount,
+              createdBy,
+              now,
+              now)
+          .update();
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  /** Keeps the row current; creates a minimal one for a campaign started outside the API. */
+  public void update(StatusRecord r) {
+    int n =
+        jdbc.sql(
+                "UPDATE campaign SET stock_id = COALESCE(?, stock_id), status = ?, pause_reason = ?,"
+                    + " issued_count = ?, issued_amount = ?, used_amount = ?, max_amount = ?, updated_at = ?"
+                    + " WHERE campaign_id = ?")
+            .params(progress(r))
+            .params(now(), r.campaignId())
+            .update();
+    if (n == 0) {
+      OffsetDateTime now = now();
+      try {
+        jdbc.sql(
+                "INSERT INTO campaign (campaign_id, workflow_id, mchid, spec_hash, spec_json, stock_id, status,"
+                    + " pause_reason, issued_count, issued_amount, used_amount, max_amount, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, '', '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(r.campaignId(), TemporalNames.workflowId(r.campaignId()), r.mchid())
+            .params(progress(r))
+            .params(now, now)
+            .update();
+      } catch (DuplicateKeyException e) {
+        update(r);
+      }
+    }
+  }
+
+  public Optional<Entry> find(String campaignId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE campaign_id = ?")
+        .param(campaignId)
+        .query(ENTRY)
+        .optional();
+  }
+
+  public Optional<Entry> findByStock(String stockId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE stock_id = ?")
+        .param(stockId)
+        .query(ENTRY)
+        .optional();
+  }
+
+  public List<Entry> list() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY created_at DESC")
+        .query(ENTRY)
+        .list();
+  }
+
+  /**
+   * What a status record changes, in column order: stock_id, status, pause_reason, issued_count,
+   * issued_amount, used_amount, max_amount.
+   */
+  private static List<Object> progress(StatusRecord r) {
+    return Arrays.asList(
+        r.stockId(),
+        r.status().name(),
+        r.pauseReason(),
+        r.issuedCount(),
+        r.issuedAmount(),
+        r.usedAmount(),
+        r.maxAmount());
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,2 @@
+/** Stored audiences: immutable openid files with an offset index. */
+package com.campaigns.ledger.audience;

@@ -1,0 +1,170 @@
+package com.campaigns.starter.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.campaigns.starter.ApiClient;
+import com.campaigns.starter.ApiClient.Answer;
+import com.campaigns.starter.StackTest;
+import com.campaigns.starter.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The codec endpoint as the Temporal Web UI and CLI use it: encode then decode round-trips, the ops
+ * token is required (header or path), and the browser's CORS preflight from the UI's origin is
+ * answered while another origin's is refused.
+ */
+@StackTest
+class CodecEndpointIT {
+
+  static final String OPENID = "oCodecTest0000000000000000001";
+  static final String UI = "http://localhost:8233";
+
+  @LocalServerPort int port;
+  ApiClient ops;
+
+  @BeforeEach
+  void setUp() {
+    ops = ApiClient.on(port).as(TestTokens.OPS);
+  }
+
+  @Test
+  void encodeThenDecodeRoundTripsWithTheBearerHeader() {
+    String plain = payloads("{\"openid\":\"" + OPENID + "\"}");
+
+    Answer encoded =
+        ops.post("/codec/encode", "application/json", plain, Map.of("X-Namespace", "default"));
+    assertThat(encoded.status()).as(encoded.text()).isEqualTo(200);
+    JsonNode sealed = encoded.json().path("payloads").get(0);
+    assertThat(decode64(sealed.path("metadata").path("encoding").asText()))
+        .isEqualTo("binary/encrypted");
+    assertThat(decode64(sealed.path("metadata").path("encryption-key-id").asText()))
+        .isEqualTo(TestTokens.CODEC_KEY_ID);
+    assertThat(encoded.text())
+        .doesNotContain(OPENID, Base64.getEncoder().encodeToString(OPENID.getBytes()));
+
+    Answer decoded =
+        ops.post(
+            "/codec/decode", "application/json", encoded.text(), Map.of("X-Namespace", "default"));
+    assertThat(decoded.status()).isEqualTo(200);
+    JsonNode payload = decoded.json().path("payloads").get(0);
+    assertThat(decode64(payload.path("metadata").path("encoding").asText()))
+        .isEqualTo("json/plain");
+    assertThat(decode64(payload.path("data").asText())).contains(OPENID);
+  }
+
+  @Test
+  void theWebUiPassesTheTokenInThePath() {
+    String sealed =
+        ops.post("/codec/encode", "application/json", payloads("{\"x\":1}"), Map.of()).text();
+
+    Answer decoded =
+        ops.anonymous()
+            .post(
+                "/codec/" + TestTokens.OPS + "/decode",
+                "application/json",
+                sealed,
+                Map.of("X-Namespace", "default", "Origin", UI));
+    assertThat(decoded.status()).isEqualTo(200);
+    assertThat(decoded.headers().firstValue("Access-Control-Allow-Origin")).contains(UI);
+    assertThat(decode64(decoded.json().path("payloads").get(0).path("data").asText()))
+        .isEqualTo("{\"x\":1}");
+
+    Answer wrong =
+        ops.anonymous().post("/codec/not-a-token/decode", "application/json", sealed, Map.of());
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.error()).isEqualTo("unauthorized");
+    Answer marketer =
+        ops.anonymous()
+            .post(
+                "/codec/" + TestTokens.MARKETER + "/decode", "application/json", sealed, Map.of());
+    assertThat(marketer.status()).isEqualTo(403);
+    assertThat(marketer.text()).doesNotContain(TestTokens.MARKETER);
+  }
+
+  @Test
+  void theBrowsersPreflightFromTheUiOriginIsAnsweredWithoutAToken() {
+    for (String origin : new String[] {"http://localhost:8233", "http://127.0.0.1:8233"}) {
+      Answer preflight =
+          ops.anonymous()
+              .send(
+                  HttpRequest.newBuilder(ops.uri("/codec/" + TestTokens.OPS + "/decode"))
+                      .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                      .header("Origin", origin)
+                      .header("Access-Control-Request-Method", "POST")
+                      .header("Access-Control-Request-Headers", "content-type,x-namespace"));
+      assertThat(preflight.status()).isEqualTo(200);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""))
+          .contains("POST");
+      assertThat(
+              preflight
+                  .headers()
+                  .firstValue("Access-Control-Allow-Headers")
+                  .orElse("")
+                  .toLowerCase())
+          .contains("content-type", "x-namespace");
+    }
+    Answer evil =
+        ops.anonymous()
+            .send(
+                HttpRequest.newBuilder(ops.uri("/codec/decode"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://evil.example")
+                    .header("Access-Control-Request-Method", "POST"));
+    assertThat(evil.status()).isEqualTo(403);
+    assertThat(evil.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void badBodiesAndUnknownKeysAre400() {
+    Answer notJson = ops.post("/codec/decode", "application/json", "not json", Map.of());
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.error()).isEqualTo("invalid_payloads");
+
+    String unknownKey =
+        "{\"payloads\":[{\"metadata\":{\"encoding\":\""
+            + b64("binary/encrypted")
+            + "\",\"encryption-key-id\":\""
+            + b64("k-gone")
+            + "\"},\"data\":\""
+            + b64("x".repeat(40))
+            + "\"}]}";
+    Answer unknown = ops.post("/codec/decode", "application/json", unknownKey, Map.of());
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.error()).isEqualTo("codec_failed");
+    assertThat(unknown.json().path("message").asText()).contains("k-gone");
+
+    String plain = payloads("{}");
+    assertThat(
+            ops.post("/codec/decode", "application/json", plain, Map.of())
+                .json()
+                .path("payloads")
+                .get(0)
+                .path("data")
+                .asText())
+        .isEqualTo(b64("{}"));
+  }
+
+  static String payloads(String json) {
+    return "{\"payloads\":[{\"metadata\":{\"encoding\":\""
+        + b64("json/plain")
+        + "\"},\"data\":\""
+        + b64(json)
+        + "\"}]}";
+  }
+
+  static String b64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String decode64(String s) {
+    return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
+  }
+}

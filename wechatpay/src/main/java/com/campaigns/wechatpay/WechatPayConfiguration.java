@@ -1,0 +1,37 @@
+package com.campaigns.wechatpay;
+
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The merchants and their WeChat Pay clients, from {@code campaigns.wechatpay.*}: the live map
+ * ({@link WechatMerchants}), the registry that reloads it from its sources every {@code
+ * reload-interval}, and the live checks behind {@code GET /api/v1/merchants} and the {@code
+ * merchants} health component (the same in the API and the worker).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WechatPayProperties.class)
+public class WechatPayConfiguration {
+
+  @Bean
+  WechatMerchants wechatMerchants(WechatPayProperties properties) {
+    return new WechatMerchants(new WechatPayClientFactory(properties), List.of());
+  }
+
+  @Bean(destroyMethod = "close")
+  MerchantRegistry merchantRegistry(WechatPayProperties properties, WechatMerchants merchants) {
+    return new MerchantRegistry(properties, merchants).start();
+  }
+
+  @Bean(destroyMethod = "close")
+  MerchantChecks merchantChecks(MerchantRegistry registry, WechatPayProperties properties) {
+    return new MerchantChecks(registry, properties.checkInterval());
+  }
+
+  @Bean("merchants")
+  MerchantHealthIndicator merchantHealthIndicator(MerchantChecks checks) {
+    return new MerchantHealthIndicator(checks);
+  }
+}

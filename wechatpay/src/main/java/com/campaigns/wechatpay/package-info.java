@@ -1,0 +1,2 @@
+/** WeChat Pay through the official SDK: merchant registry, clients, the error table. */
+package com.campaigns.wechatpay;

@@ -1,2 +1,0 @@
-/** The worker's view of the merchant registry: the {@code merchants} health indicator. */
-package com.campaigns.worker.merchant;

@@ -1,0 +1,26 @@
+package com.campaigns.workflows.model;
+
+/** The events a campaign writes to its history (the status document's {@code history[].event}). */
+public enum CampaignEvent {
+  SCHEDULED,
+  STOCK_CREATED,
+  ACTIVATED,
+  WAVE_STARTED,
+  WAVE_RESUMED,
+  WAVE_RESCHEDULED,
+  WAVE_DONE,
+  WAVE_CANCELLED,
+  THRESHOLD_REACHED,
+  PAUSED,
+  STOCK_NOT_PAUSED,
+  RESUME_FAILED,
+  RESUMED,
+  INDEX_BEHIND,
+  ENDED,
+  USE_FLOW_DOWNLOADED,
+  REFUND_FLOW_DOWNLOADED,
+  RECONCILED,
+  COMPLETED,
+  CANCELLED,
+  FAILED
+}

@@ -40,15 +40,4 @@ public record CampaignSettings(
         Duration.ofMinutes(30),
         null);
   }
-
-  public CampaignSettings withNotifyUrl(String url) {
-    return new CampaignSettings(
-        segmentSize,
-        segmentParallelism,
-        activationLead,
-        stockCheckInterval,
-        maxRunEvents,
-        flowRetryInterval,
-        url);
-  }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -178,7 +179,14 @@ class CampaignStateCompatibilityTest {
     return new CampaignInput(
         spec,
         "sha256:3b1f",
-        CampaignSettings.defaults().withNotifyUrl("https://example.com/n"),
+        new CampaignSettings(
+            5_000,
+            2,
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(10),
+            3_000,
+            Duration.ofMinutes(30),
+            "https://example.com/n"),
         "alice",
         s);
   }

@@ -18,19 +18,7 @@ import java.util.Map;
  * Phase 3, rate fidelity: paced waves with one worker and then two, each counted per one-second
  * window at the sandbox and per worker from its metrics.
  */
-final class RateFidelity {
-
-  private final BenchStack stack;
-  private final Campaigns rateCampaigns;
-  private final Results results;
-  private final String runTag;
-
-  RateFidelity(BenchStack stack, Campaigns rateCampaigns, Results results, String runTag) {
-    this.stack = stack;
-    this.rateCampaigns = rateCampaigns;
-    this.results = results;
-    this.runTag = runTag;
-  }
+record RateFidelity(BenchStack stack, Campaigns rateCampaigns, Results results, String runTag) {
 
   void run() {
     Results.Sizes sizes = results.sizes;

@@ -123,6 +123,11 @@ public final class Campaigns {
     return campaignId;
   }
 
+  /** One wave starting in 4 s on a stock open for a day: no flows downloaded, no spare coupons. */
+  public String startOneWave(String campaignId, Wave wave) {
+    return start(campaignId, Duration.ofSeconds(4), Duration.ofDays(1), List.of(wave), false, 0);
+  }
+
   public JsonNode status(String campaignId) {
     return api.get("/api/v1/campaigns/" + campaignId);
   }

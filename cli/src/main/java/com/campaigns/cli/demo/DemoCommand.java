@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -105,16 +103,6 @@ public final class DemoCommand implements Callable<Integer> {
     this.clock = clock;
   }
 
-  /** What happened during the run, for the final checks. */
-  static final class Observed {
-    long redeemed;
-    long refunded;
-    boolean vipRedeemed;
-    boolean allRedeemed;
-    JsonNode finalStatus;
-    JsonNode report;
-  }
-
   @Override
   public Integer call() {
     String token;
@@ -154,8 +142,8 @@ public final class DemoCommand implements Callable<Integer> {
       printLinks(status);
       follow(apiHttp, sandboxHttp, created[0], scenario, seen);
       seen.report = report(apiHttp, created[0]);
-      printReport(seen.report);
-      List<String> failures = check(scenario, seen);
+      ReportPrinter.print(out, seen.report);
+      List<String> failures = DemoChecks.check(scenario, seen);
       if (!failures.isEmpty()) {
         out.println();
         out.println("✗ DEMO FAILED: " + failures.size() + " check(s) did not pass:");
@@ -181,13 +169,6 @@ public final class DemoCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // The hook is running already.
       }
-    }
-  }
-
-  /** A failure of the demo's own expectations, explained. */
-  static final class DemoFailure extends RuntimeException {
-    DemoFailure(String message) {
-      super(message);
     }
   }
 
@@ -300,8 +281,8 @@ public final class DemoCommand implements Callable<Integer> {
       JsonNode status = JsonHttp.expect("GET " + path, api.get(path), 200);
       String stockId =
           status.path("stock_id").isTextual() ? status.path("stock_id").asText() : null;
-      long sandboxIssued = stockId == null ? -1 : sandboxCount(sandboxHttp, stockId);
-      react(sandboxHttp, status, stockId, seen);
+      long sandboxIssued = stockId == null ? -1 : Shoppers.sandboxCount(sandboxHttp, stockId);
+      Shoppers.react(sandboxHttp, status, stockId, seen);
       view.update(
           status, sandboxIssued, clock.millis(), Duration.between(started, clock.instant()));
       String phase = status.path("status").asText();
@@ -329,49 +310,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Redeems coupons at the sandbox once a wave is done, as shoppers would. */
-  private void react(JsonHttp sandboxHttp, JsonNode status, String stockId, Observed seen) {
-    if (stockId == null) {
-      return;
-    }
-    for (JsonNode w : status.path("waves")) {
-      boolean done = "DONE".equals(w.path("status").asText());
-      if (done && "vip".equals(w.path("name").asText()) && !seen.vipRedeemed) {
-        seen.vipRedeemed = true;
-        seen.redeemed += redeem(sandboxHttp, stockId, 40);
-      }
-      if (done && "all".equals(w.path("name").asText()) && !seen.allRedeemed) {
-        seen.allRedeemed = true;
-        seen.redeemed += redeem(sandboxHttp, stockId, 60);
-        JsonNode refund =
-            JsonHttp.expect(
-                "POST /sandbox/stocks/" + stockId + "/refund",
-                sandboxHttp.postJson("/sandbox/stocks/" + stockId + "/refund", "{\"count\": 5}"),
-                200);
-        seen.refunded += refund.path("count").asLong();
-      }
-    }
-  }
-
-  private static long redeem(JsonHttp sandboxHttp, String stockId, int count) {
-    JsonNode answer =
-        JsonHttp.expect(
-            "POST /sandbox/stocks/" + stockId + "/redeem",
-            sandboxHttp.postJson(
-                "/sandbox/stocks/" + stockId + "/redeem", "{\"count\": " + count + "}"),
-            200);
-    return answer.path("count").asLong();
-  }
-
-  private static long sandboxCount(JsonHttp sandboxHttp, String stockId) {
-    try {
-      Answer a = sandboxHttp.get("/sandbox/stocks/" + stockId + "/coupons?offset=0&limit=1");
-      return a.status() == 200 ? a.json().path("total_count").asLong(-1) : -1;
-    } catch (CallFailed e) {
-      return -1;
-    }
-  }
-
   private JsonNode report(JsonHttp http, String id) {
     heading("5. Reconciliation report (GET /api/v1/campaigns/" + id + "/report)");
     String path = "/api/v1/campaigns/" + id + "/report";
@@ -383,148 +321,6 @@ public final class DemoCommand implements Callable<Integer> {
       }
       sleep(Duration.ofSeconds(1));
     }
-  }
-
-  private void printReport(JsonNode report) {
-    JsonNode t = report.path("totals");
-    if (t.isObject()) {
-      out.printf(
-          "  %-8s %10s %12s %10s %12s %12s%n",
-          "", "issued", "issued fen", "used", "used fen", "refunded");
-      out.println(row("campaign", t));
-      for (JsonNode w : report.path("waves")) {
-        out.println(
-            row(
-                "wave " + w.path("wave").asText(String.valueOf(w.path("wave_index").asInt())),
-                w.path("totals")));
-      }
-      out.printf(
-          "  COUPON.USE notifications received: %d (%d fen)%n",
-          t.path("notified_count").asLong(), t.path("notified_amount").asLong());
-    } else {
-      out.println("  " + report.toPrettyString().replace("\n", "\n  "));
-    }
-    JsonNode mismatches = report.path("mismatches");
-    out.println(
-        "  balanced: "
-            + report.path("balanced").asText("?")
-            + ", mismatches: "
-            + mismatches.size());
-    for (int i = 0; i < Math.min(10, mismatches.size()); i++) {
-      out.println("    " + oneLine(mismatches.get(i)));
-    }
-  }
-
-  private static String row(String label, JsonNode t) {
-    return String.format(
-        Locale.ROOT,
-        "  %-8s %10d %12d %10d %12d %12d",
-        label,
-        t.path("issued_count").asLong(),
-        t.path("issued_amount").asLong(),
-        t.path("use_flow_count").asLong(),
-        t.path("use_flow_amount").asLong(),
-        t.path("refund_flow_count").asLong());
-  }
-
-  /** Everything the demo is meant to show, each as a failure message when it did not happen. */
-  static List<String> check(DemoScenario scenario, Observed seen) {
-    List<String> failures = new ArrayList<>();
-    JsonNode status = seen.finalStatus;
-    JsonNode report = seen.report;
-    if (!"COMPLETED".equals(status.path("status").asText())) {
-      failures.add("the campaign is " + status.path("status").asText() + ", not COMPLETED");
-    }
-    if (!report.path("balanced").asBoolean(false)) {
-      failures.add(
-          "the reconciliation report does not balance: "
-              + report.path("mismatches").size()
-              + " mismatch(es), e.g. "
-              + (report.path("mismatches").size() > 0
-                  ? oneLine(report.path("mismatches").get(0))
-                  : "-"));
-    }
-    long recipients = 0;
-    for (JsonNode w : status.path("waves")) {
-      recipients += w.path("recipients").asLong();
-      if (!"DONE".equals(w.path("status").asText())) {
-        failures.add(
-            "wave " + w.path("name").asText() + " is " + w.path("status").asText() + ", not DONE");
-      }
-    }
-    if (status.path("waves").size() < 2 || recipients < 1000) {
-      failures.add(
-          "expected at least 2 waves and 1000 recipients, got "
-              + status.path("waves").size()
-              + " and "
-              + recipients);
-    }
-    long issued = status.path("issued").path("count").asLong();
-    if (issued != scenario.expectedIssued()) {
-      failures.add(
-          "issued "
-              + issued
-              + " coupons, expected "
-              + scenario.expectedIssued()
-              + " (every recipient but "
-              + DemoScenario.OVERLAP
-              + " repeated and "
-              + DemoScenario.ABNORMAL
-              + " abnormal)");
-    }
-    JsonNode totals = report.path("totals");
-    if (totals.path("issued_count").asLong() != issued) {
-      failures.add(
-          "the report counts "
-              + totals.path("issued_count").asLong()
-              + " issued coupons, the status "
-              + issued);
-    }
-    if (!budgetPauseAndRestart(status.path("history"))) {
-      failures.add(
-          "no budget auto-pause (PAUSED BUDGET_THRESHOLD) followed by RESUMED in the campaign history");
-    }
-    if (seen.redeemed == 0) {
-      failures.add("no coupon could be redeemed at the sandbox");
-    }
-    if (totals.path("use_flow_count").asLong() != seen.redeemed) {
-      failures.add(
-          "the downloaded use flow lists "
-              + totals.path("use_flow_count").asLong()
-              + " coupons, "
-              + seen.redeemed
-              + " were redeemed");
-    }
-    if (totals.path("notified_count").asLong() != seen.redeemed) {
-      failures.add(
-          "the API received "
-              + totals.path("notified_count").asLong()
-              + " COUPON.USE notifications, "
-              + seen.redeemed
-              + " coupons were redeemed");
-    }
-    if (totals.path("refund_flow_count").asLong() != seen.refunded) {
-      failures.add(
-          "the refund flow lists "
-              + totals.path("refund_flow_count").asLong()
-              + " refunds, "
-              + seen.refunded
-              + " were made");
-    }
-    return failures;
-  }
-
-  static boolean budgetPauseAndRestart(JsonNode history) {
-    boolean paused = false;
-    for (JsonNode h : history) {
-      String event = h.path("event").asText();
-      if ("PAUSED".equals(event) && h.path("detail").asText().contains("BUDGET_THRESHOLD")) {
-        paused = true;
-      } else if (paused && "RESUMED".equals(event)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void printLinks(JsonNode status) {
@@ -570,7 +366,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("▶ " + text);
   }
 
-  private static String oneLine(JsonNode node) {
+  static String oneLine(JsonNode node) {
     String s = node.toString();
     return s.length() > 400 ? s.substring(0, 400) + "…" : s;
   }

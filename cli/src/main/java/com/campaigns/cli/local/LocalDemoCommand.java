@@ -6,10 +6,7 @@ import com.campaigns.cli.stack.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code ./campaigns demo}: starts the local stack, runs the sample campaign ({@code scenario}, in
@@ -22,12 +19,7 @@ import picocli.CommandLine.Unmatched;
     description =
         "Start the local stack, run a sample campaign end to end through the REST API, "
             + "print its reconciliation report, stop the stack.")
-final class LocalDemoCommand implements Callable<Integer> {
-
-  @Mixin StackMixin options;
-
-  /** {@code --sandbox.KEY=VALUE} settings (picocli has no prefix options). */
-  @Unmatched List<String> unmatched = new ArrayList<>();
+final class LocalDemoCommand extends StackCommand {
 
   @Override
   public Integer call() throws Exception {

@@ -1,7 +1,7 @@
 package com.campaigns.cli.local;
 
-import com.campaigns.cli.stack.LocalStack;
 import com.campaigns.cli.stack.Pinned;
+import com.campaigns.cli.stack.Preflight;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class SandboxCommand implements Callable<Integer> {
     return Launch.guarded(
         () -> {
           if (args.stream().noneMatch(a -> a.startsWith("--server.port="))) {
-            LocalStack.checkPort(Pinned.SANDBOX_PORT, "sandbox");
+            Preflight.checkPort(Pinned.SANDBOX_PORT, "sandbox");
           }
           Launch.say(
               "▶ the sandbox on http://127.0.0.1:"

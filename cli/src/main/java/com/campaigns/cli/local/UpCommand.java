@@ -2,13 +2,9 @@ package com.campaigns.cli.local;
 
 import com.campaigns.cli.stack.LocalStack;
 import com.campaigns.cli.stack.StackProcess;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code ./campaigns up}: the local stack in the foreground until Ctrl-C, which stops it in order.
@@ -19,12 +15,7 @@ import picocli.CommandLine.Unmatched;
     description =
         "Run the local stack in the foreground until Ctrl-C: Temporal, the WeChat Pay "
             + "sandbox, the worker and the API; --sandbox.KEY=VALUE settings go to the sandbox.")
-final class UpCommand implements Callable<Integer> {
-
-  @Mixin StackMixin options;
-
-  /** {@code --sandbox.KEY=VALUE} settings (picocli has no prefix options). */
-  @Unmatched List<String> unmatched = new ArrayList<>();
+final class UpCommand extends StackCommand {
 
   @Override
   public Integer call() throws Exception {

@@ -1,6 +1,5 @@
 package com.campaigns.cli.stack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +66,10 @@ public final class LocalStack implements AutoCloseable {
     this.apiPort = port(Pinned.API_PORT);
     this.temporal =
         new StackProcess(
-            "temporal", temporalCommand(), o.workDir(), o.logs().resolve("temporal.log"));
+            "temporal",
+            StackCommands.temporal(o, temporalPort, uiPort, apiUrl(), tokens.ops()),
+            o.workDir(),
+            o.logs().resolve("temporal.log"));
     List<String> sandboxArgs =
         new ArrayList<>(
             List.of("--server.port=" + sandboxPort, "--sandbox.notify.allow-http-loopback=true"));
@@ -86,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
   public LocalStack start() {
     startedNanos = System.nanoTime();
     try {
-      checkPortsAndJars();
+      Preflight.check(o, temporalPort, uiPort, sandboxPort, apiPort);
       if (o.tokenDir() != null) {
         tokens.writeTo(o.tokenDir());
       }
@@ -261,83 +263,6 @@ public final class LocalStack implements AutoCloseable {
 
   // ---------------------------------------------------------------- plumbing
 
-  private void checkPortsAndJars() {
-    for (String module : List.of(Pinned.SANDBOX, Pinned.WORKER, Pinned.API)) {
-      Path jar = Pinned.jar(o.root(), module);
-      if (!Files.isRegularFile(jar)) {
-        throw new StackException(
-            jar + " is missing: build it first (./mvnw -B -DskipTests package)");
-      }
-    }
-    if (!o.fixedPorts()) {
-      return;
-    }
-    checkPort(temporalPort, "Temporal gRPC");
-    if (o.temporal() == Temporal.DEV_SERVER) {
-      checkPort(uiPort, "Temporal Web UI");
-    }
-    checkPort(sandboxPort, "sandbox");
-    for (int n = 1; n <= o.workers(); n++) {
-      checkPort(Pinned.WORKER_PORT + n - 1, workerName(n) + " metrics and health");
-    }
-    checkPort(apiPort, "API");
-  }
-
-  /** Fails when something listens on a fixed port, saying how to find it. */
-  public static void checkPort(int port, String what) {
-    if (Ports.listening(port)) {
-      throw new StackException(
-          "port "
-              + port
-              + " ("
-              + what
-              + ") is already in use on 127.0.0.1. Is another "
-              + "./campaigns up running? Find the process with: ss -ltnp 'sport = :"
-              + port
-              + "'");
-    }
-  }
-
-  private List<String> temporalCommand() {
-    if (o.temporal() == Temporal.TEST_SERVER) {
-      return o.javaCommand(
-          Pinned.WORKER,
-          List.of("-Dloader.main=" + Pinned.TEST_SERVER_MAIN),
-          List.of(String.valueOf(temporalPort), "127.0.0.1"));
-    }
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                o.temporalCli().toString(),
-                "server",
-                "start-dev",
-                "--db-filename",
-                o.state().resolve("temporal.db").toString(),
-                "--ip",
-                "127.0.0.1",
-                "--port",
-                String.valueOf(temporalPort),
-                "--ui-port",
-                String.valueOf(uiPort)));
-    if (!o.fixedPorts()) {
-      command.addAll(
-          List.of(
-              "--http-port",
-              String.valueOf(Ports.free()),
-              "--metrics-port",
-              String.valueOf(Ports.free())));
-    }
-    // Payloads are encrypted; the Web UI decrypts them through the API's codec endpoint, with the
-    // ops token.
-    command.addAll(
-        List.of(
-            "--ui-disable-news-fetch", "--ui-codec-endpoint", apiUrl() + "/codec/" + tokens.ops()));
-    command.addAll(o.temporalArgs());
-    Pinned.SEARCH_ATTRIBUTES.forEach(
-        a -> command.addAll(List.of("--search-attribute", a + "=Keyword")));
-    return command;
-  }
-
   private void awaitTemporal(long sinceNanos) {
     if (o.temporal() == Temporal.DEV_SERVER) {
       temporal.awaitReady(
@@ -362,7 +287,7 @@ public final class LocalStack implements AutoCloseable {
     workersStarted++;
     String name = workerName(workersStarted);
     int port = o.fixedPorts() ? Pinned.WORKER_PORT + workersStarted - 1 : Ports.free();
-    List<String> args = new ArrayList<>(common());
+    List<String> args = new ArrayList<>(StackCommands.common(o, temporalTarget(), sandboxUrl()));
     args.add("--server.port=" + port);
     args.addAll(o.workerArgs());
     say(
@@ -391,7 +316,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private Api startApi(int port, String name, List<String> extraArgs) {
-    List<String> args = new ArrayList<>(common());
+    List<String> args = new ArrayList<>(StackCommands.common(o, temporalTarget(), sandboxUrl()));
     args.addAll(
         List.of(
             "--server.port=" + port,
@@ -425,29 +350,11 @@ public final class LocalStack implements AutoCloseable {
             + " s");
   }
 
-  /** What the workers and the API share: profile local, pointed at this stack's parts. */
-  private List<String> common() {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--spring.profiles.active=local",
-                "--spring.temporal.connection.target=" + temporalTarget(),
-                "--campaigns.wechatpay.base-url=" + sandboxUrl(),
-                "--campaigns.wechatpay.sandbox-admin-url=" + sandboxUrl()));
-    if (o.ledgerUrl() != null) {
-      args.add("--spring.datasource.url=" + o.ledgerUrl());
-    }
-    if (o.audiencesDir() != null) {
-      args.add("--campaigns.audiences.dir=" + o.audiencesDir());
-    }
-    return args;
-  }
-
   private int port(int fixed) {
     return o.fixedPorts() ? fixed : Ports.free();
   }
 
-  private static String workerName(int n) {
+  static String workerName(int n) {
     return n == 1 ? "worker" : "worker-" + n;
   }
 

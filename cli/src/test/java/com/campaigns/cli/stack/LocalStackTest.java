@@ -55,7 +55,7 @@ class LocalStackTest {
   void aTakenPortIsNamedWithHowToFindItsProcess() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
-      assertThatThrownBy(() -> LocalStack.checkPort(port, "API"))
+      assertThatThrownBy(() -> Preflight.checkPort(port, "API"))
           .isInstanceOf(StackException.class)
           .hasMessageContaining("port " + port + " (API) is already in use on 127.0.0.1")
           .hasMessageContaining("ss -ltnp 'sport = :" + port + "'");

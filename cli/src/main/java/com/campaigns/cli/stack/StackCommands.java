@@ -1,0 +1,69 @@
+package com.campaigns.cli.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command lines and shared arguments of the stack's processes. */
+final class StackCommands {
+
+  private StackCommands() {}
+
+  /** The command line of Temporal: the dev server of the Temporal CLI, or the Java test server. */
+  static List<String> temporal(
+      StackOptions o, int temporalPort, int uiPort, String apiUrl, String opsToken) {
+    if (o.temporal() == LocalStack.Temporal.TEST_SERVER) {
+      return o.javaCommand(
+          Pinned.WORKER,
+          List.of("-Dloader.main=" + Pinned.TEST_SERVER_MAIN),
+          List.of(String.valueOf(temporalPort), "127.0.0.1"));
+    }
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                o.temporalCli().toString(),
+                "server",
+                "start-dev",
+                "--db-filename",
+                o.state().resolve("temporal.db").toString(),
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(temporalPort),
+                "--ui-port",
+                String.valueOf(uiPort)));
+    if (!o.fixedPorts()) {
+      command.addAll(
+          List.of(
+              "--http-port",
+              String.valueOf(Ports.free()),
+              "--metrics-port",
+              String.valueOf(Ports.free())));
+    }
+    // Payloads are encrypted; the Web UI decrypts them through the API's codec endpoint, with the
+    // ops token.
+    command.addAll(
+        List.of("--ui-disable-news-fetch", "--ui-codec-endpoint", apiUrl + "/codec/" + opsToken));
+    command.addAll(o.temporalArgs());
+    Pinned.SEARCH_ATTRIBUTES.forEach(
+        a -> command.addAll(List.of("--search-attribute", a + "=Keyword")));
+    return command;
+  }
+
+  /** What the workers and the API share: profile local, pointed at this stack's parts. */
+  static List<String> common(StackOptions o, String temporalTarget, String sandboxUrl) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.profiles.active=local",
+                "--spring.temporal.connection.target=" + temporalTarget,
+                "--campaigns.wechatpay.base-url=" + sandboxUrl,
+                "--campaigns.wechatpay.sandbox-admin-url=" + sandboxUrl));
+    if (o.ledgerUrl() != null) {
+      args.add("--spring.datasource.url=" + o.ledgerUrl());
+    }
+    if (o.audiencesDir() != null) {
+      args.add("--campaigns.audiences.dir=" + o.audiencesDir());
+    }
+    return args;
+  }
+}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.fixtures.CampaignSpecs;
+import com.campaigns.workflows.fixtures.CampaignTestServer;
 import com.campaigns.workflows.fixtures.FakeCampaignActivities;
 import com.campaigns.workflows.model.AudienceSpec;
 import com.campaigns.workflows.model.BudgetGuardSpec;
@@ -21,7 +22,6 @@ import com.campaigns.workflows.model.UsageReport;
 import com.campaigns.workflows.model.WavePhase;
 import com.campaigns.workflows.model.WaveSpec;
 import com.campaigns.workflows.rules.ShanghaiTime;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -55,16 +55,7 @@ class CampaignContinueAsNewTest {
   /** A run may pass max_run_events by what happens between two safe points; this much at most. */
   static final int RUN_EVENTS_BOUND = 3_300;
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(CampaignWorkflowImpl.class)
-          .setActivityImplementations(fake)
-          .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("Mchid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = CampaignTestServer.with(fake);
 
   /** A 32-day stock with a wave every week and a threshold that pauses until the next day. */
   static CampaignSpec spec(Instant now) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.fixtures.CampaignSpecs;
+import com.campaigns.workflows.fixtures.CampaignTestServer;
 import com.campaigns.workflows.fixtures.FakeCampaignActivities;
 import com.campaigns.workflows.model.AudienceSpec;
 import com.campaigns.workflows.model.BudgetGuardSpec;
@@ -17,7 +18,6 @@ import com.campaigns.workflows.model.PauseReason;
 import com.campaigns.workflows.model.ResumeRequest;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.model.WavePhase;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -39,16 +39,7 @@ class CampaignMerchantPauseTest {
 
   static final FakeCampaignActivities fake = new FakeCampaignActivities();
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(CampaignWorkflowImpl.class)
-          .setActivityImplementations(fake)
-          .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("Mchid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = CampaignTestServer.with(fake);
 
   static CampaignSettings settings() {
     return new CampaignSettings(

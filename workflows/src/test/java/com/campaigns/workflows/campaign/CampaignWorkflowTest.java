@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.fixtures.CampaignSpecs;
+import com.campaigns.workflows.fixtures.CampaignTestServer;
 import com.campaigns.workflows.fixtures.FakeCampaignActivities;
 import com.campaigns.workflows.model.AudienceSpec;
 import com.campaigns.workflows.model.BudgetGuardSpec;
@@ -26,7 +27,6 @@ import com.campaigns.workflows.model.UsageReport;
 import com.campaigns.workflows.model.WavePhase;
 import com.campaigns.workflows.model.WaveSpec;
 import com.campaigns.workflows.rules.ShanghaiTime;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -47,16 +47,7 @@ class CampaignWorkflowTest {
 
   static final FakeCampaignActivities fake = new FakeCampaignActivities();
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(CampaignWorkflowImpl.class)
-          .setActivityImplementations(fake)
-          .registerSearchAttribute("CampaignId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("CampaignStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("StockId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("Mchid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .build();
+  @RegisterExtension static final TestWorkflowExtension temporal = CampaignTestServer.with(fake);
 
   static CampaignSettings settings() {
     return new CampaignSettings(

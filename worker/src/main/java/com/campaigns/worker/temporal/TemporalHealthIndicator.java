@@ -1,5 +1,6 @@
 package com.campaigns.worker.temporal;
 
+import com.campaigns.worker.WorkerSettings;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
@@ -10,17 +11,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code temporal} in /actuator/health: UP once the workers have started and the server answers.
- * The launcher waits for this before it starts the API.
+ * The launcher waits for this before it starts the API, and reads the deployment version this
+ * worker polls as ({@code deployment_version}, or {@code unversioned}) to make it current.
  */
 @Component("temporal")
 class TemporalHealthIndicator implements HealthIndicator {
 
   private final WorkerFactory workers;
   private final WorkflowServiceStubs service;
+  private final String deploymentVersion;
 
-  TemporalHealthIndicator(WorkerFactory workers, WorkflowServiceStubs service) {
+  TemporalHealthIndicator(
+      WorkerFactory workers, WorkflowServiceStubs service, WorkerSettings settings) {
     this.workers = workers;
     this.service = service;
+    this.deploymentVersion =
+        settings.versioning().enabled() ? settings.versioning().version() : "unversioned";
   }
 
   @Override
@@ -28,6 +34,7 @@ class TemporalHealthIndicator implements HealthIndicator {
     if (!workers.isStarted() || workers.isShutdown()) {
       return Health.down()
           .withDetail("workers", workers.isShutdown() ? "shut down" : "not started")
+          .withDetail("deployment_version", deploymentVersion)
           .build();
     }
     try {
@@ -38,12 +45,16 @@ class TemporalHealthIndicator implements HealthIndicator {
               .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
       return Health.up()
           .withDetail("workers", "started")
+          .withDetail("deployment_version", deploymentVersion)
           .withDetail(
               "server_version",
               info.getServerVersion().isEmpty() ? "unknown" : info.getServerVersion())
           .build();
     } catch (RuntimeException e) {
-      return Health.down(e).withDetail("workers", "started").build();
+      return Health.down(e)
+          .withDetail("workers", "started")
+          .withDetail("deployment_version", deploymentVersion)
+          .build();
     }
   }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The product as it ships, on this machine: Temporal (the dev server of the Temporal CLI with its
@@ -37,6 +39,9 @@ public final class LocalStack implements AutoCloseable {
       return "http://127.0.0.1:" + port;
     }
   }
+
+  private static final Pattern DEPLOYMENT_VERSION =
+      Pattern.compile("\"deployment_version\"\\s*:\\s*\"([^\"]+)\"");
 
   private final StackOptions o;
   private final Tokens tokens;
@@ -113,6 +118,7 @@ public final class LocalStack implements AutoCloseable {
           () -> Probe.ok(sandboxUrl() + "/sandbox/merchants"));
       say("  sandbox ready after " + elapsed() + " s");
       awaitWorker(first);
+      makeCurrent(first);
       // More workers and the API once the first worker has migrated the shared ledger.
       List<Worker> more = new ArrayList<>();
       for (int n = 2; n <= o.workers(); n++) {
@@ -206,6 +212,50 @@ public final class LocalStack implements AutoCloseable {
     return w;
   }
 
+  /**
+   * Another build of the worker joins: the exec jar run by Spring Boot's {@code PropertiesLauncher}
+   * with {@code loaderPath} ahead of the jar's own classes, and {@code extraArgs} (e.g. its build
+   * id). It polls as its own deployment version and gets work once {@link #makeCurrent} is called.
+   */
+  public Worker addWorkerBuild(String build, Path loaderPath, List<String> extraArgs) {
+    Worker w = startWorker(build, loaderPath, extraArgs);
+    awaitWorker(w);
+    return w;
+  }
+
+  /**
+   * Makes the deployment version {@code w} polls as the current one (the deploy step of
+   * docs/operations.md); nothing to do for an unversioned worker.
+   */
+  public void makeCurrent(Worker w) {
+    String version = deploymentVersion(w);
+    if ("unversioned".equals(version)) {
+      return;
+    }
+    int colon = version.indexOf(':');
+    String deployment = version.substring(0, colon);
+    String buildId = version.substring(colon + 1);
+    // The version exists once the worker's pollers have reached the server: retried until then.
+    w.process()
+        .awaitReady(
+            "temporal worker deployment set-current-version --build-id " + buildId,
+            o.startup(),
+            () ->
+                TemporalCli.setCurrentVersion(
+                    o.temporalCli(), temporalTarget(), deployment, buildId));
+    say("  " + version + " is the current deployment version");
+  }
+
+  /** The deployment version a worker reports in its health, or {@code unversioned}. */
+  public String deploymentVersion(Worker w) {
+    String health = Probe.body(w.url() + "/actuator/health");
+    Matcher m = DEPLOYMENT_VERSION.matcher(health);
+    if (!m.find()) {
+      throw new StackException(w.name() + " does not report its deployment version: " + health);
+    }
+    return m.group(1);
+  }
+
   /** A worker leaves: SIGTERM, the graceful shutdown a deployment does. */
   public void stopWorker(Worker w) {
     w.process().stop(Duration.ofSeconds(30));
@@ -284,23 +334,29 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private Worker startWorker() {
+    return startWorker(null, null, List.of());
+  }
+
+  private Worker startWorker(String build, Path loaderPath, List<String> extraArgs) {
     workersStarted++;
-    String name = workerName(workersStarted);
+    String name = workerName(workersStarted) + (build == null ? "" : "-" + build);
     int port = o.fixedPorts() ? Pinned.WORKER_PORT + workersStarted - 1 : Ports.free();
     List<String> args = new ArrayList<>(StackCommands.common(o, temporalTarget(), sandboxUrl()));
     args.add("--server.port=" + port);
+    // The dev server has worker deployments; the embedded test server has none.
+    args.add("--campaigns.worker.versioning.enabled=" + (o.temporal() == Temporal.DEV_SERVER));
     args.addAll(o.workerArgs());
+    args.addAll(extraArgs);
     say(
         "▶ starting "
             + (workersStarted == 1
                 ? "the worker (profile local)"
                 : name + " (profile local, port " + port + ")"));
-    StackProcess p =
-        new StackProcess(
-            name,
-            o.javaCommand(Pinned.WORKER, o.workerJava().apply(name), args),
-            o.workDir(),
-            o.logs().resolve(name + ".log"));
+    List<String> command =
+        loaderPath == null
+            ? o.javaCommand(Pinned.WORKER, o.workerJava().apply(name), args)
+            : o.javaCommand(Pinned.WORKER, o.workerJava().apply(name), loaderPath, args);
+    StackProcess p = new StackProcess(name, command, o.workDir(), o.logs().resolve(name + ".log"));
     Worker w = new Worker(name, p.start(), port);
     workers.add(w);
     return w;
@@ -311,7 +367,8 @@ public final class LocalStack implements AutoCloseable {
         .awaitReady(
             "GET /actuator/health is UP",
             o.startup(),
-            () -> Probe.body(w.url() + "/actuator/health").contains("\"status\":\"UP\""));
+            // The overall status, not a component's (the database is UP long before Temporal).
+            () -> Probe.body(w.url() + "/actuator/health").startsWith("{\"status\":\"UP\""));
     say("  " + w.name() + " ready after " + elapsed() + " s");
   }
 

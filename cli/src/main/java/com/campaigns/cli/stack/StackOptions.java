@@ -64,6 +64,26 @@ public record StackOptions(
     return command;
   }
 
+  /**
+   * {@code java <java> <roleJava> -Dloader.path=<loaderPath> -cp <exec jar> PropertiesLauncher
+   * <args>}: the exec jar with {@code loaderPath} ahead of its own classes (another build of it).
+   */
+  public List<String> javaCommand(
+      String module, List<String> roleJava, Path loaderPath, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(java);
+    command.addAll(roleJava);
+    command.add("-Dloader.path=" + loaderPath.toAbsolutePath());
+    command.addAll(
+        List.of(
+            "-cp",
+            jar(module).toString(),
+            "org.springframework.boot.loader.launch.PropertiesLauncher"));
+    command.addAll(args);
+    return command;
+  }
+
   /** The module's exec jar, or its copy under {@link #jarCopies()} (made at the first use). */
   public Path jar(String module) {
     Path built = Pinned.jar(root, module);

@@ -97,17 +97,22 @@ public final class TemporalCli {
    * {@code address}.
    */
   public static boolean answers(Path bin, String address) {
+    return succeeds(
+        List.of(
+            bin.toString(),
+            "operator",
+            "namespace",
+            "describe",
+            "--namespace",
+            "default",
+            "--address",
+            address));
+  }
+
+  private static boolean succeeds(List<String> command) {
     try {
       Process p =
-          new ProcessBuilder(
-                  bin.toString(),
-                  "operator",
-                  "namespace",
-                  "describe",
-                  "--namespace",
-                  "default",
-                  "--address",
-                  address)
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -122,6 +127,27 @@ public final class TemporalCli {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * {@code temporal worker deployment set-current-version}: whether it succeeded (it fails while
+   * the version has no pollers yet).
+   */
+  public static boolean setCurrentVersion(
+      Path bin, String address, String deploymentName, String buildId) {
+    return succeeds(
+        List.of(
+            bin.toString(),
+            "worker",
+            "deployment",
+            "set-current-version",
+            "--deployment-name",
+            deploymentName,
+            "--build-id",
+            buildId,
+            "--yes",
+            "--address",
+            address));
   }
 
   private static boolean run(Path dir, Path log, List<String> command) throws IOException {

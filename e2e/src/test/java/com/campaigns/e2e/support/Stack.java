@@ -203,6 +203,48 @@ public final class Stack implements AutoCloseable {
     stack.stopWorker(leaving);
   }
 
+  // ---------------------------------------------------------------- deploys
+
+  /**
+   * Another worker build starts beside the current worker (the exec jar with {@code loaderPath}
+   * ahead of its classes, {@code args} e.g. its build id); it polls as its own deployment version
+   * and gets no work until {@link #makeCurrent}.
+   */
+  public LocalStack.Worker startWorkerBuild(String build, Path loaderPath, List<String> args) {
+    return stack.addWorkerBuild(build, loaderPath, args);
+  }
+
+  /** A worker of the shipped build (the default build id) starts beside the current one. */
+  public LocalStack.Worker startShippedWorker() {
+    return stack.addWorker();
+  }
+
+  /**
+   * {@code temporal worker deployment set-current-version} for the version {@code w} polls as: new
+   * tasks of every auto-upgrade campaign go to it from now on.
+   */
+  public void makeCurrent(LocalStack.Worker w) {
+    stack.makeCurrent(w);
+  }
+
+  /** The deployment version {@code w} reports ({@code campaigns-worker:<build id>}). */
+  public String deploymentVersion(LocalStack.Worker w) {
+    return stack.deploymentVersion(w);
+  }
+
+  /**
+   * The current worker leaves (SIGTERM, a graceful drain); {@code next} becomes the current one.
+   */
+  public void retireCurrentWorker(LocalStack.Worker next) {
+    removeWorker(worker);
+    worker = next;
+  }
+
+  /** The current worker process, as the stack tracks it. */
+  public LocalStack.Worker currentWorker() {
+    return worker;
+  }
+
   /** Stops the dev server (SIGTERM, as Ctrl-C would); its state stays in the SQLite file. */
   public void stopTemporal() {
     Console.step("stopping the Temporal dev server");

@@ -38,6 +38,7 @@ public class LedgerConfiguration {
 
   @Bean
   Ledger ledger(DataSource dataSource) {
+    ServerVersion.require(dataSource);
     return Ledger.over(dataSource);
   }
 

@@ -1,9 +1,11 @@
 package com.campaigns.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -27,5 +29,10 @@ class LedgerPostgresIT extends LedgerContract {
       dataSource = ds;
     }
     return dataSource;
+  }
+
+  @Test
+  void theTestServerIsNewEnoughForTheLedger() {
+    assertThatCode(() -> ServerVersion.require(dataSource())).doesNotThrowAnyException();
   }
 }

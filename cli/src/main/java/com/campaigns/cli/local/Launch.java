@@ -2,6 +2,7 @@ package com.campaigns.cli.local;
 
 import com.campaigns.cli.stack.LocalStack;
 import com.campaigns.cli.stack.Pinned;
+import com.campaigns.cli.stack.PrivatePostgres;
 import com.campaigns.cli.stack.StackException;
 import com.campaigns.cli.stack.StackOptions;
 import com.campaigns.cli.stack.StackProcess;
@@ -75,10 +76,18 @@ final class Launch {
         options.testServer()
             ? null
             : TemporalCli.findOrInstall(root, logs(), Launch::say).orElse(null);
+    String ledgerUrl = null;
+    if (options.postgres) {
+      PrivatePostgres postgres =
+          PrivatePostgres.start(root.resolve(Pinned.DATA_DIR).resolve("postgres"), Launch::say);
+      ledgerUrl = postgres.jdbcUrl();
+      say("  the ledger is PostgreSQL: " + ledgerUrl);
+    }
     LocalStack stack =
         new LocalStack(
             StackOptions.builder(root)
                 .temporalCli(cli)
+                .ledgerUrl(ledgerUrl)
                 .workers(options.workers)
                 .tokens("local", root.resolve(Pinned.DATA_DIR))
                 .java(javaOpts())

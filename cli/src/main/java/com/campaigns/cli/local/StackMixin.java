@@ -29,6 +29,13 @@ final class StackMixin {
       description = "run N workers on the task queue (metrics ports 8081, 8082, …), default 1")
   int workers;
 
+  @Option(
+      names = "--postgres",
+      description =
+          "keep the ledger in a PostgreSQL cluster of the stack's own under .data/postgres"
+              + " (Debian's server, 15 or newer), production's engine, instead of the embedded H2 file")
+  boolean postgres;
+
   boolean testServer() {
     return testServer || "test-server".equals(System.getenv("CAMPAIGNS_TEMPORAL"));
   }

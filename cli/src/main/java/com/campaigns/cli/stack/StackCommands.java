@@ -2,6 +2,8 @@ package com.campaigns.cli.stack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The command lines and shared arguments of the stack's processes. */
 final class StackCommands {
@@ -60,10 +62,20 @@ final class StackCommands {
                 "--campaigns.wechatpay.sandbox-admin-url=" + sandboxUrl));
     if (o.ledgerUrl() != null) {
       args.add("--spring.datasource.url=" + o.ledgerUrl());
+      if (o.ledgerUrl().startsWith("jdbc:postgresql:")) {
+        // The local profile's H2 user would override the URL's user parameter.
+        args.add("--spring.datasource.username=" + urlUser(o.ledgerUrl()));
+        args.add("--spring.datasource.password=");
+      }
     }
     if (o.audiencesDir() != null) {
       args.add("--campaigns.audiences.dir=" + o.audiencesDir());
     }
     return args;
+  }
+
+  private static String urlUser(String url) {
+    Matcher m = Pattern.compile("[?&]user=([^&]+)").matcher(url);
+    return m.find() ? m.group(1) : "campaigns";
   }
 }

@@ -218,7 +218,7 @@ public final class ChaosReport {
 
       `./campaigns chaos --runs N --seed S [--parallel P]` starts the product as it ships (the Temporal
       dev server on a SQLite file, the WeChat Pay sandbox, a worker and the API, each from its exec jar;
-      the ledger in H2) and runs N randomized campaigns, P at a time, through the REST API:
+      the ledger in PostgreSQL) and runs N randomized campaigns, P at a time, through the REST API:
 
       - one to three waves, 1 000–20 000 recipients (log-uniform), 100–500 coupons/s per wave, one of the
         sandbox's two merchants (public-key mode and platform-certificate mode), `max_coupons_per_user` 3

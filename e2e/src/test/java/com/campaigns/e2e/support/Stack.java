@@ -2,6 +2,7 @@ package com.campaigns.e2e.support;
 
 import com.campaigns.cli.stack.LocalStack;
 import com.campaigns.cli.stack.Pinned;
+import com.campaigns.cli.stack.PrivatePostgres;
 import com.campaigns.cli.stack.StackOptions;
 import com.campaigns.cli.stack.StackProcess;
 import com.campaigns.ledger.IssuanceLedger;
@@ -10,13 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The product as it ships, on the machine: the local stack of module cli ({@link LocalStack}:
@@ -25,17 +24,16 @@ import org.h2.jdbcx.JdbcDataSource;
  * e2e/target/stack-<time>/}. Nothing binds the local stack's fixed ports, so a developer's {@code
  * ./campaigns up} can keep running.
  *
- * <p>The ledger is an H2 file in server mode ({@code AUTO_SERVER=TRUE}), the local profile's setup.
- * The test JVM opens it first and keeps it open, so it serves the file to the worker and the API: a
- * worker killed with SIGKILL then takes nothing down with it but itself, which is the production
- * shape (PostgreSQL outlives workers), and the test reads the same ledger the apps write.
+ * <p>The ledger is PostgreSQL, production's engine: a private cluster of the stack's own ({@link
+ * PrivatePostgres}, Debian's server, which ./campaigns test installs) under the stack's directory;
+ * the worker and the API migrate and write it, and the test reads the same ledger.
  */
 public final class Stack implements AutoCloseable {
 
   private final Path dir;
   private final LocalStack stack;
   private final TemporalCli cli;
-  private final Connection ledgerOwner;
+  private final PrivatePostgres postgres;
   private final IssuanceLedger issuance;
   private final Http apiHttp;
   private final SandboxClient sandboxClient;
@@ -48,19 +46,11 @@ public final class Stack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String ledgerUrl =
-        "jdbc:h2:file:"
-            + dir.resolve("ledger").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-    JdbcDataSource ledger = new JdbcDataSource();
+    this.postgres =
+        PrivatePostgres.start(dir.resolve("postgres"), line -> Console.step("%s", line));
+    String ledgerUrl = postgres.jdbcUrl();
+    PGSimpleDataSource ledger = new PGSimpleDataSource();
     ledger.setURL(ledgerUrl);
-    ledger.setUser("sa");
-    ledger.setPassword("");
-    try {
-      this.ledgerOwner = ledger.getConnection();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot open the ledger " + ledgerUrl, e);
-    }
     this.issuance = LedgerConfiguration.Ledger.over(ledger).issuance();
     this.stack =
         new LocalStack(
@@ -273,11 +263,7 @@ public final class Stack implements AutoCloseable {
   @Override
   public void close() {
     stack.close();
-    try {
-      ledgerOwner.close();
-    } catch (SQLException e) {
-      Console.step("ledger not closed cleanly: %s", e);
-    }
+    postgres.close();
   }
 
   /**

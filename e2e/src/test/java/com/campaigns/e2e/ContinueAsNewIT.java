@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(5)
 class ContinueAsNewIT {
 
-  private static final int RECIPIENTS = 3000;
+  private static final int RECIPIENTS = 2400;
   private static final int SEGMENT_SIZE = 20;
 
   @Test
@@ -46,7 +46,7 @@ class ContinueAsNewIT {
                 "--campaigns.workflow.segment-size=" + SEGMENT_SIZE));
     Campaigns campaigns = new Campaigns(stack, lowThreshold);
     CampaignPlan plan =
-        CampaignPlan.create("e2e-can", Duration.ofSeconds(15), Duration.ofSeconds(90))
+        CampaignPlan.create("e2e-can", Duration.ofSeconds(15), Duration.ofSeconds(150))
             .wave("all", Duration.ZERO, RECIPIENTS, 200);
     campaigns.create(plan);
 

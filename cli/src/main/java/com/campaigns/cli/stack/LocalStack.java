@@ -270,7 +270,10 @@ public final class LocalStack implements AutoCloseable {
     retired.add(w.process());
   }
 
-  /** Another API instance on a free port with {@code extraArgs}, waited for. */
+  /**
+   * Another API instance on a free port, waited for; {@code extraArgs} replace the stack's API
+   * arguments of the same key.
+   */
   public Api addApi(String name, List<String> extraArgs) {
     Api api = startApi(Ports.free(), name, extraArgs);
     awaitApi(api);
@@ -382,8 +385,7 @@ public final class LocalStack implements AutoCloseable {
       uiUrl().ifPresent(ui -> args.add("--campaigns.codec-server.allowed-origins=" + ui));
     }
     args.addAll(tokens.apiArgs());
-    args.addAll(o.apiArgs());
-    args.addAll(extraArgs);
+    args.addAll(StackCommands.overriding(o.apiArgs(), extraArgs));
     StackProcess p =
         new StackProcess(
             name,

@@ -78,4 +78,26 @@ final class StackCommands {
     Matcher m = Pattern.compile("[?&]user=([^&]+)").matcher(url);
     return m.find() ? m.group(1) : "campaigns";
   }
+
+  /**
+   * {@code args} followed by {@code overrides}, without the {@code --key=value} arguments of {@code
+   * args} whose key an override sets: Spring joins a key given twice into "a,b", which no number
+   * binds to.
+   */
+  static List<String> overriding(List<String> args, List<String> overrides) {
+    List<String> keys = overrides.stream().map(StackCommands::key).toList();
+    List<String> out = new ArrayList<>();
+    for (String a : args) {
+      if (!keys.contains(key(a))) {
+        out.add(a);
+      }
+    }
+    out.addAll(overrides);
+    return out;
+  }
+
+  private static String key(String arg) {
+    int eq = arg.indexOf('=');
+    return eq < 0 ? arg : arg.substring(0, eq);
+  }
 }

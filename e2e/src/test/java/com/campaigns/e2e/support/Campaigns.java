@@ -13,9 +13,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Campaigns {
 
   private final Stack stack;
+  private final Http api;
 
   public Campaigns(Stack stack) {
+    this(stack, stack.api());
+  }
+
+  /** Through another API process of the stack ({@link Stack#addApi}). */
+  public Campaigns(Stack stack, Http api) {
     this.stack = stack;
+    this.api = api;
   }
 
   /** {@code POST /api/v1/campaigns}: 201 and a SCHEDULED status document. */
@@ -27,14 +34,14 @@ public final class Campaigns {
         plan.waves().size(),
         CampaignPlan.rfc3339(plan.begin()),
         CampaignPlan.rfc3339(plan.end()));
-    JsonNode created = stack.api().post("/api/v1/campaigns", plan.spec()).expect(201);
+    JsonNode created = api.post("/api/v1/campaigns", plan.spec()).expect(201);
     assertThat(created.path("workflow_id").asText()).isEqualTo(plan.workflowId());
     return created;
   }
 
   /** {@code GET /api/v1/campaigns/{id}}. */
   public JsonNode status(CampaignPlan plan) {
-    return stack.api().get("/api/v1/campaigns/" + plan.campaignId()).expect(200);
+    return api.get("/api/v1/campaigns/" + plan.campaignId()).expect(200);
   }
 
   /** The stock id, once the workflow has created the stock. */
@@ -133,8 +140,7 @@ public final class Campaigns {
 
   /** The reconciliation report balances ({@code GET /api/v1/campaigns/{id}/report}). */
   public JsonNode assertReportBalances(CampaignPlan plan) {
-    JsonNode report =
-        stack.api().get("/api/v1/campaigns/" + plan.campaignId() + "/report").expect(200);
+    JsonNode report = api.get("/api/v1/campaigns/" + plan.campaignId() + "/report").expect(200);
     assertThat(report.path("balanced").asBoolean()).as("report %s", report).isTrue();
     return report;
   }

@@ -235,6 +235,16 @@ public final class Stack implements AutoCloseable {
     return worker;
   }
 
+  /**
+   * Another API process beside the first, its {@code extraArgs} replacing the stack's API arguments
+   * of the same key (e.g. other workflow settings for the campaigns it starts); called as the
+   * marketer.
+   */
+  public Http addApi(String name, List<String> extraArgs) {
+    Console.step("starting API %s with %s", name, String.join(" ", extraArgs));
+    return new Http(stack.addApi(name, extraArgs).url(), stack.tokens().marketer());
+  }
+
   /** Stops the dev server (SIGTERM, as Ctrl-C would); its state stays in the SQLite file. */
   public void stopTemporal() {
     Console.step("stopping the Temporal dev server");

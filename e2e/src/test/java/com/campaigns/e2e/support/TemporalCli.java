@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -133,6 +135,39 @@ public final class TemporalCli {
   /** {@code temporal workflow describe -o json}. */
   public JsonNode describe(String workflowId) {
     return run("workflow", "describe", "--workflow-id", workflowId, "-o", "json").json();
+  }
+
+  /**
+   * The runs of {@code workflowId} (a continue-as-new or a reset starts another), oldest first, as
+   * {@code temporal workflow list -o json} lists them (execution.runId, status, startTime).
+   */
+  public List<JsonNode> runs(String workflowId) {
+    JsonNode list =
+        run("workflow", "list", "--query", "WorkflowId='" + workflowId + "'", "-o", "json").json();
+    List<JsonNode> runs = new ArrayList<>();
+    list.forEach(runs::add);
+    runs.sort(Comparator.comparing((JsonNode r) -> Instant.parse(r.path("startTime").asText())));
+    return runs;
+  }
+
+  /**
+   * {@code temporal workflow show --run-id <runId> -o json --no-json-shorthand-payloads}: one run's
+   * history, its payloads decrypted by the codec endpoint and kept as payloads (the JSON the SDK's
+   * {@code WorkflowExecutionHistory.fromJson} reads).
+   */
+  public String history(String workflowId, String runId) {
+    return run(
+            "workflow",
+            "show",
+            "--workflow-id",
+            workflowId,
+            "--run-id",
+            runId,
+            "-o",
+            "json",
+            "--no-json-shorthand-payloads")
+        .assertOk()
+        .stdout();
   }
 
   /** True when the frontend answers for namespace default (quietly: used while waiting). */

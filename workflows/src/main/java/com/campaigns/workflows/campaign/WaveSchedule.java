@@ -54,8 +54,10 @@ final class WaveSchedule {
         return;
       }
       if (!c.beforeEnd()) {
+        // No wave can run any more: on to the end, or the stage loop would re-enter here forever.
         abandonUnfinished("the stock ended before the wave finished");
-        break;
+        state.stage = Stage.AWAIT_END;
+        return;
       }
       historyBound.continueAsNewIfReached();
       int index = order.get(state.nextWavePosition);

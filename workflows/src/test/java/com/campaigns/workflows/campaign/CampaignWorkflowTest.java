@@ -125,6 +125,40 @@ class CampaignWorkflowTest {
   }
 
   @Test
+  void aStockThatEndsMidWaveCancelsTheUnfinishedWaveAndCompletes(
+      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    Instant begin = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofMinutes(5));
+    fake.audience("ends-all", CampaignSpecs.openids("ends-all-", 400));
+    CampaignSpec spec =
+        new CampaignSpec(
+            "ends",
+            "1900000001",
+            "wx0000000000000001",
+            CampaignSpecs.stock(begin, begin.plus(Duration.ofSeconds(2)), 500, 1000),
+            List.of(CampaignSpecs.wave("all", begin, AudienceSpec.ofId("ends-all"), null)),
+            new BudgetGuardSpec(List.of()),
+            new FlowSpec(true, null));
+    // 400 sends of 20 ms, two segments at a time: the 2 s stock ends in the middle of the wave.
+    fake.sendMillis = 20;
+    StatusDocument done;
+    try {
+      start(client, worker, spec);
+      done = result(client, "ends");
+    } finally {
+      fake.sendMillis = 0;
+    }
+
+    assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(done.waves())
+        .extracting(StatusDocument.Wave::status)
+        .containsExactly(WavePhase.CANCELLED);
+    assertThat(done.issued().count()).isBetween(1L, 399L);
+    assertThat(done.history())
+        .extracting(StatusDocument.HistoryEntry::event)
+        .containsSubsequence("WAVE_STARTED", "WAVE_CANCELLED", "ENDED", "RECONCILED", "COMPLETED");
+  }
+
+  @Test
   void segmentsLaunchedTogetherIntoAnIdleWaveStartStaggered(
       TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
     CampaignSpec spec = spec(env, "stagger", List.of());

@@ -181,9 +181,8 @@ public final class Report {
         .append(BenchStack.OTHER_JVM)
         .append("` / `-Xmx3g`; Temporal CLI dev server ")
         .append(
-            "(SQLite file); the ledger an H2 database served by its own process (`org.h2.tools.Server -tcp`, ")
-        .append(
-            "`-Xmx1g`), as production's ledger is a database server, so the worker's heap and CPU are its own.\n");
+            "(SQLite file); the ledger PostgreSQL in a cluster of its own (Debian's server), as in production,")
+        .append(" so the worker's heap and CPU are its own.\n");
     md.append("- **Sizes (")
         .append(r.sizes.name())
         .append("):** ceiling and full stack ")

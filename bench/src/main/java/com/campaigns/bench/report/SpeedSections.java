@@ -170,7 +170,7 @@ final class SpeedSections {
           .append(
               "does what the loop does, signing, sending and verifying with the same SDK client, plus the ledger ")
           .append(
-              "writes and send-slot reservations in H2, the issuance loop, heartbeats and Temporal; the JFR table ")
+              "writes and send-slot reservations in PostgreSQL, the issuance loop, heartbeats and Temporal; the JFR table ")
           .append("splits it) and ")
           .append(f2(Math.max(0, sandboxF - sandboxC)))
           .append(" ms the sandbox's (")

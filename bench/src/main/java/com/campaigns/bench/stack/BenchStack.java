@@ -1,8 +1,8 @@
 package com.campaigns.bench.stack;
 
 import com.campaigns.cli.stack.LocalStack;
-import com.campaigns.cli.stack.Pinned;
 import com.campaigns.cli.stack.Ports;
+import com.campaigns.cli.stack.PrivatePostgres;
 import com.campaigns.cli.stack.StackOptions;
 import com.campaigns.cli.stack.StackProcess;
 import java.io.IOException;
@@ -27,10 +27,10 @@ import javax.management.remote.JMXServiceURL;
  * The product as it ships, started for one bench run under {@code <work>/}: the local stack of
  * module cli ({@link LocalStack}: the Temporal dev server, the sandbox, one or two workers, the
  * API) on free ports, plus what the bench measures with: a second API instance with small segments
- * for the rate waves, JMX on every worker (heap after GC), and the ledger as an H2 database in its
- * own server process ({@code org.h2.tools.Server -tcp}, the H2 jar the worker ships with), as a
- * production ledger is a database server: the worker's heap and CPU are the worker's own, and the
- * database's are measured as the {@code ledger} process.
+ * for the rate waves, JMX on every worker (heap after GC), and the ledger on PostgreSQL in a
+ * cluster of its own ({@link PrivatePostgres}), production's engine and a server process of its
+ * own: the worker's heap and CPU are the worker's own, and the database's are measured as {@code
+ * ledger} (the postmaster and its backends).
  */
 public final class BenchStack implements AutoCloseable {
 
@@ -55,23 +55,19 @@ public final class BenchStack implements AutoCloseable {
 
   private final Path root;
   private final Path work;
-  private final int ledgerPort = Ports.free();
 
   /** The JMX port of each worker, by name. */
   private final Map<String, Integer> jmxPorts = new ConcurrentHashMap<>();
 
   private final LocalStack stack;
-  private StackProcess ledger;
+  private final PrivatePostgres ledger;
   private LocalStack.Api rateApi;
 
   public BenchStack(Path root, Path work, Path temporalCli, int concurrency) {
     this.root = root;
     this.work = work;
-    String ledgerUrl =
-        "jdbc:h2:tcp://127.0.0.1:"
-            + ledgerPort
-            + "/ledger"
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    this.ledger = PrivatePostgres.start(work.resolve("postgres"), line -> Console.say("%s", line));
+    String ledgerUrl = ledger.jdbcUrl();
     String noLimit = "--campaigns.wechatpay.default-rate-limit-per-second=" + NO_LIMIT;
     this.stack =
         new LocalStack(
@@ -112,26 +108,6 @@ public final class BenchStack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ledger =
-        new StackProcess(
-                "ledger",
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g",
-                    "-cp",
-                    h2Jar().toString(),
-                    "org.h2.tools.Server",
-                    "-tcp",
-                    "-tcpPort",
-                    String.valueOf(ledgerPort),
-                    "-ifNotExists",
-                    "-baseDir",
-                    work.resolve("db").toString()),
-                work,
-                logs().resolve("ledger.log"))
-            .start();
-    ledger.awaitReady(
-        "the H2 server listening on " + ledgerPort, STARTUP, () -> Ports.listening(ledgerPort));
     stack.start();
     rateApi =
         stack.addApi("api-rate", List.of("--campaigns.workflow.segment-size=" + RATE_SEGMENT_SIZE));
@@ -268,9 +244,7 @@ public final class BenchStack implements AutoCloseable {
   @Override
   public void close() {
     stack.close();
-    if (ledger != null) {
-      ledger.stop(Duration.ofSeconds(10));
-    }
+    ledger.close();
   }
 
   /** The worker's JVM: its heap and collector, and JMX on a free port (heap after GC). */
@@ -287,26 +261,5 @@ public final class BenchStack implements AutoCloseable {
             "-Dcom.sun.management.jmxremote.authenticate=false",
             "-Dcom.sun.management.jmxremote.ssl=false"));
     return jvm;
-  }
-
-  /**
-   * The H2 jar inside the worker's exec jar, extracted once: the database server runs the same H2.
-   */
-  private Path h2Jar() {
-    Path workerJar = Pinned.jar(root, Pinned.WORKER);
-    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(workerJar.toFile())) {
-      java.util.zip.ZipEntry entry =
-          zip.stream()
-              .filter(e -> e.getName().matches("BOOT-INF/lib/h2-[0-9.]+\\.jar"))
-              .findFirst()
-              .orElseThrow(() -> new IllegalStateException("no H2 jar in " + workerJar));
-      Path out = work.resolve(entry.getName().substring("BOOT-INF/lib/".length()));
-      try (var in = zip.getInputStream(entry)) {
-        Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -130,6 +131,28 @@ public final class PrivatePostgres implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * CPU time of the server's live processes (the postmaster and its backends; the backends of
+   * pooled connections live as long as the pool, so this is what the stack's clients cost it).
+   */
+  public Duration cpu() {
+    try {
+      long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+      return ProcessHandle.of(pid)
+          .map(
+              postmaster -> {
+                Duration total = postmaster.info().totalCpuDuration().orElse(Duration.ZERO);
+                for (ProcessHandle child : postmaster.descendants().toList()) {
+                  total = total.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
+                }
+                return total;
+              })
+          .orElse(Duration.ZERO);
+    } catch (IOException | RuntimeException e) {
+      return Duration.ZERO;
+    }
   }
 
   /** pg_ctl stop -m fast; its data stays. */

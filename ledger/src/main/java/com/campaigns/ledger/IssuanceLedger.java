@@ -151,7 +151,8 @@ public class IssuanceLedger {
     try {
       tx.executeWithoutResult(status -> template.batchUpdate(INSERT, rows));
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
-      // A duplicate key (H2 and PostgreSQL report it through the batch exception's SQL state).
+      // A duplicate key (H2 and PostgreSQL report it through the batch exception's SQL state), or
+      // a lock failure: the merge handles rows that exist and rows that do not.
       merge(rows.stream().map(row -> Arrays.copyOf(row, row.length - 1)).toList());
     }
   }

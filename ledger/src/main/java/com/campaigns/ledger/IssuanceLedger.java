@@ -4,11 +4,15 @@ import com.campaigns.workflows.model.SegmentTotals;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,6 +90,12 @@ public class IssuanceLedger {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
       """;
 
+  /**
+   * A merge fails only when another writer committed one of its rows first, so a few attempts cover
+   * the few workers that can write one segment at once.
+   */
+  private static final int MERGE_ATTEMPTS = 8;
+
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final TransactionTemplate tx;
@@ -99,17 +109,28 @@ public class IssuanceLedger {
   /**
    * Records a batch of outcomes in one transaction. Idempotent: the batch is inserted, and if any
    * recipient already has a row (a retried segment, a late duplicate answer) the whole batch is
-   * merged instead, which never overwrites an ISSUED row.
+   * merged instead, which never overwrites an ISSUED row. Between other answers the last committed
+   * wins. Safe against another worker writing the same recipients at the same time (a zombie
+   * attempt of the segment): see {@link #merge}.
    */
   public void record(List<Outcome> outcomes) {
     if (outcomes.isEmpty()) {
       return;
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    // Rows in key order, so two batches lock shared rows in the same order and cannot deadlock
+    // (the sort is stable: answers for one recipient keep their order, the last one counts).
+    List<Outcome> sorted =
+        outcomes.stream()
+            .sorted(
+                Comparator.comparing(Outcome::campaignId)
+                    .thenComparingInt(Outcome::waveIndex)
+                    .thenComparingLong(Outcome::seq))
+            .toList();
     // The insert's parameters: the merge's twelve, then updated_at (the merge reads both times from
     // `at`).
     List<Object[]> rows = new ArrayList<>(outcomes.size());
-    for (Outcome o : outcomes) {
+    for (Outcome o : sorted) {
       rows.add(
           new Object[] {
             o.campaignId(),
@@ -129,11 +150,30 @@ public class IssuanceLedger {
     }
     try {
       tx.executeWithoutResult(status -> template.batchUpdate(INSERT, rows));
-    } catch (DataIntegrityViolationException e) {
-      // A duplicate key (H2 and PostgreSQL report it through the batch exception's SQL state).
-      List<Object[]> merge =
-          rows.stream().map(row -> java.util.Arrays.copyOf(row, row.length - 1)).toList();
-      tx.executeWithoutResult(status -> template.batchUpdate(MERGE, merge));
+    } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
+      // A duplicate key (H2 and PostgreSQL report it through the batch exception's SQL state), or
+      // a lock failure: the merge handles rows that exist and rows that do not.
+      merge(rows.stream().map(row -> Arrays.copyOf(row, row.length - 1)).toList());
+    }
+  }
+
+  /**
+   * Merges a batch, again when it loses a race. MERGE does not wait-and-update like an upsert: on
+   * PostgreSQL and H2 a row another transaction inserts after the merge looked is a duplicate key
+   * for its insert arm. Once that transaction has committed, the row is there and the retry updates
+   * it (or leaves it, when ISSUED). A lock failure (deadlock, lock timeout) is retried the same
+   * way.
+   */
+  private void merge(List<Object[]> rows) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        tx.executeWithoutResult(status -> template.batchUpdate(MERGE, rows));
+        return;
+      } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+        if (attempt == MERGE_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 

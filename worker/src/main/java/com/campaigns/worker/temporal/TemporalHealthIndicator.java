@@ -13,15 +13,8 @@ import org.springframework.stereotype.Component;
  * The launcher waits for this before it starts the API.
  */
 @Component("temporal")
-class TemporalHealthIndicator implements HealthIndicator {
-
-  private final WorkerFactory workers;
-  private final WorkflowServiceStubs service;
-
-  TemporalHealthIndicator(WorkerFactory workers, WorkflowServiceStubs service) {
-    this.workers = workers;
-    this.service = service;
-  }
+record TemporalHealthIndicator(WorkerFactory workers, WorkflowServiceStubs service)
+    implements HealthIndicator {
 
   @Override
   public Health health() {

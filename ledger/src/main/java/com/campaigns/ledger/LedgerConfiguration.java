@@ -6,10 +6,6 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /** The ledger's repositories over the application's DataSource (Flyway migrates it at startup). */
@@ -26,17 +22,14 @@ public class LedgerConfiguration {
       SendSlots slots) {
 
     public static Ledger over(DataSource dataSource) {
-      JdbcClient jdbc = JdbcClient.create(dataSource);
-      JdbcTemplate template = new JdbcTemplate(dataSource);
-      TransactionTemplate tx =
-          new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+      LedgerDatabase db = LedgerDatabase.over(dataSource);
       return new Ledger(
-          new IssuanceLedger(jdbc, template, tx),
-          new CampaignIndex(jdbc),
-          new CouponUses(jdbc),
-          new FlowRows(jdbc, template, tx),
-          new Reconciliations(jdbc, tx),
-          new SendSlots(jdbc, tx));
+          new IssuanceLedger(db),
+          new CampaignIndex(db.jdbc()),
+          new CouponUses(db.jdbc()),
+          new FlowRows(db),
+          new Reconciliations(db),
+          new SendSlots(db));
     }
   }
 

@@ -4,9 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Stored flow files: a download replaces the previous rows of the same campaign and kind. */
 public class FlowRows {
@@ -14,61 +11,68 @@ public class FlowRows {
   public static final String USE = "USE";
   public static final String REFUND = "REFUND";
 
-  private final JdbcClient jdbc;
-  private final JdbcTemplate template;
-  private final TransactionTemplate tx;
+  private final LedgerDatabase db;
 
-  public FlowRows(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx) {
-    this.jdbc = jdbc;
-    this.template = template;
-    this.tx = tx;
+  FlowRows(LedgerDatabase db) {
+    this.db = db;
   }
 
   public void replace(
       String campaignId, String kind, String stockId, String sha1, List<FlowRow> rows) {
-    tx.executeWithoutResult(
-        status -> {
-          jdbc.sql("DELETE FROM flow_row WHERE campaign_id = ? AND kind = ?")
-              .params(campaignId, kind)
-              .update();
-          jdbc.sql("DELETE FROM flow_file WHERE campaign_id = ? AND kind = ?")
-              .params(campaignId, kind)
-              .update();
-          List<Object[]> args = new ArrayList<>(rows.size());
-          for (FlowRow r : rows) {
-            args.add(
-                new Object[] {
-                  campaignId,
-                  kind,
-                  r.lineNo(),
-                  r.stockId(),
-                  r.couponId(),
-                  r.couponAmount(),
-                  r.orderAmount(),
-                  r.refundAmount(),
-                  r.transactionId(),
-                  r.refundNo(),
-                  r.eventTime(),
-                  r.mchid(),
-                  r.raw()
-                });
-          }
-          template.batchUpdate(
-              "INSERT INTO flow_row (campaign_id, kind, line_no, stock_id, coupon_id, coupon_amount,"
-                  + " order_amount, refund_amount, transaction_id, refund_no, event_time, mchid, raw)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              args);
-          jdbc.sql(
-                  "INSERT INTO flow_file (campaign_id, kind, stock_id, sha1, row_count, downloaded_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?)")
-              .params(
-                  campaignId, kind, stockId, sha1, rows.size(), OffsetDateTime.now(ZoneOffset.UTC))
-              .update();
-        });
+    db.tx()
+        .executeWithoutResult(
+            status -> {
+              db.jdbc()
+                  .sql("DELETE FROM flow_row WHERE campaign_id = ? AND kind = ?")
+                  .params(campaignId, kind)
+                  .update();
+              db.jdbc()
+                  .sql("DELETE FROM flow_file WHERE campaign_id = ? AND kind = ?")
+                  .params(campaignId, kind)
+                  .update();
+              List<Object[]> args = new ArrayList<>(rows.size());
+              for (FlowRow r : rows) {
+                args.add(
+                    new Object[] {
+                      campaignId,
+                      kind,
+                      r.lineNo(),
+                      r.stockId(),
+                      r.couponId(),
+                      r.couponAmount(),
+                      r.orderAmount(),
+                      r.refundAmount(),
+                      r.transactionId(),
+                      r.refundNo(),
+                      r.eventTime(),
+                      r.mchid(),
+                      r.raw()
+                    });
+              }
+              db.batches()
+                  .batchUpdate(
+                      "INSERT INTO flow_row (campaign_id, kind, line_no, stock_id, coupon_id, coupon_amount,"
+                          + " order_amount, refund_amount, transaction_id, refund_no, event_time, mchid, raw)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      args);
+              db.jdbc()
+                  .sql(
+                      "INSERT INTO flow_file (campaign_id, kind, stock_id, sha1, row_count, downloaded_at)"
+                          + " VALUES (?, ?, ?, ?, ?, ?)")
+                  .params(
+                      campaignId,
+                      kind,
+                      stockId,
+                      sha1,
+                      rows.size(),
+                      OffsetDateTime.now(ZoneOffset.UTC))
+                  .update();
+            });
   }
 
   public List<FlowRow> rows(String campaignId, String kind) {
-    return jdbc.sql(
+    return db.jdbc()
+        .sql(
             "SELECT line_no, stock_id, coupon_id, coupon_amount, order_amount, refund_amount, transaction_id,"
                 + " refund_no, event_time, mchid, raw FROM flow_row WHERE campaign_id = ? AND kind = ? ORDER BY line_no")
         .params(campaignId, kind)
@@ -77,7 +81,8 @@ public class FlowRows {
   }
 
   public boolean downloaded(String campaignId, String kind) {
-    return jdbc.sql("SELECT COUNT(*) FROM flow_file WHERE campaign_id = ? AND kind = ?")
+    return db.jdbc()
+            .sql("SELECT COUNT(*) FROM flow_file WHERE campaign_id = ? AND kind = ?")
             .params(campaignId, kind)
             .query(Long.class)
             .single()

@@ -13,10 +13,7 @@ import java.util.TreeMap;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who got which coupon: one row per (campaign, wave, recipient position) once WeChat Pay answered.
@@ -96,14 +93,10 @@ public class IssuanceLedger {
    */
   private static final int MERGE_ATTEMPTS = 8;
 
-  private final JdbcClient jdbc;
-  private final JdbcTemplate template;
-  private final TransactionTemplate tx;
+  private final LedgerDatabase db;
 
-  public IssuanceLedger(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx) {
-    this.jdbc = jdbc;
-    this.template = template;
-    this.tx = tx;
+  IssuanceLedger(LedgerDatabase db) {
+    this.db = db;
   }
 
   /**
@@ -149,7 +142,7 @@ public class IssuanceLedger {
           });
     }
     try {
-      tx.executeWithoutResult(status -> template.batchUpdate(INSERT, rows));
+      db.tx().executeWithoutResult(status -> db.batches().batchUpdate(INSERT, rows));
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
       // A duplicate key (H2 and PostgreSQL report it through the batch exception's SQL state), or
       // a lock failure: the merge handles rows that exist and rows that do not.
@@ -167,7 +160,7 @@ public class IssuanceLedger {
   private void merge(List<Object[]> rows) {
     for (int attempt = 1; ; attempt++) {
       try {
-        tx.executeWithoutResult(status -> template.batchUpdate(MERGE, rows));
+        db.tx().executeWithoutResult(status -> db.batches().batchUpdate(MERGE, rows));
         return;
       } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
         if (attempt == MERGE_ATTEMPTS) {
@@ -181,7 +174,8 @@ public class IssuanceLedger {
   public Map<Long, String> finalOutcomes(
       String campaignId, int waveIndex, long fromSeq, long toSeq) {
     Map<Long, String> out = new HashMap<>();
-    jdbc.sql("SELECT seq, status" + SEGMENT_ROWS + " AND status IN ('ISSUED', 'REJECTED')")
+    db.jdbc()
+        .sql("SELECT seq, status" + SEGMENT_ROWS + " AND status IN ('ISSUED', 'REJECTED')")
         .params(campaignId, waveIndex, fromSeq, toSeq)
         .query(
             rs -> {
@@ -194,7 +188,8 @@ public class IssuanceLedger {
     long[] issued = {0};
     long[] failed = {0};
     Map<String, Long> rejected = new TreeMap<>();
-    jdbc.sql("SELECT status, error_code, COUNT(*)" + SEGMENT_ROWS + " GROUP BY status, error_code")
+    db.jdbc()
+        .sql("SELECT status, error_code, COUNT(*)" + SEGMENT_ROWS + " GROUP BY status, error_code")
         .params(campaignId, waveIndex, fromSeq, toSeq)
         .query(
             rs -> {
@@ -214,7 +209,8 @@ public class IssuanceLedger {
     }
     // The segment size is an int written into the SQL: PostgreSQL does not match a parameter in the
     // select list with another in GROUP BY.
-    jdbc.sql(
+    db.jdbc()
+        .sql(
             "SELECT seq / "
                 + segmentSize
                 + ", status, error_code, COUNT(*) FROM issuance WHERE campaign_id = ?"
@@ -247,7 +243,8 @@ public class IssuanceLedger {
   }
 
   public List<IssuedCoupon> issued(String campaignId) {
-    return jdbc.sql(
+    return db.jdbc()
+        .sql(
             "SELECT campaign_id, wave_index, openid, coupon_id, amount FROM issuance"
                 + " WHERE campaign_id = ? AND status = 'ISSUED' ORDER BY wave_index, seq")
         .param(campaignId)
@@ -257,7 +254,8 @@ public class IssuanceLedger {
 
   /** Every ledger row of a campaign's wave, in audience order (exports and tests). */
   public List<Outcome> outcomes(String campaignId, int waveIndex) {
-    return jdbc.sql(
+    return db.jdbc()
+        .sql(
             "SELECT "
                 + OUTCOME_COLUMNS
                 + " FROM issuance WHERE campaign_id = ? AND wave_index = ? ORDER BY seq")
@@ -273,7 +271,8 @@ public class IssuanceLedger {
    * PostgreSQL).
    */
   public List<MinuteTotals> issuedPerMinute(String campaignId) {
-    return jdbc.sql(
+    return db.jdbc()
+        .sql(
             "SELECT m, COUNT(*), COALESCE(SUM(amount), 0) FROM (SELECT"
                 + " CAST(FLOOR(EXTRACT(EPOCH FROM updated_at) / 60) AS BIGINT) AS m, amount FROM issuance"
                 + " WHERE campaign_id = ? AND status = 'ISSUED') t GROUP BY m ORDER BY m")
@@ -284,7 +283,8 @@ public class IssuanceLedger {
 
   /** The campaign and wave that issued a coupon, if this product issued it. */
   public java.util.Optional<Outcome> byCoupon(String couponId) {
-    return jdbc.sql("SELECT " + OUTCOME_COLUMNS + " FROM issuance WHERE coupon_id = ?")
+    return db.jdbc()
+        .sql("SELECT " + OUTCOME_COLUMNS + " FROM issuance WHERE coupon_id = ?")
         .param(couponId)
         .query(OUTCOME)
         .optional();

@@ -6,19 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Stored reconciliation reports, one per campaign (the latest). */
 public class Reconciliations {
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate tx;
+  private final LedgerDatabase db;
   private final ObjectMapper json = new ObjectMapper();
 
-  public Reconciliations(JdbcClient jdbc, TransactionTemplate tx) {
-    this.jdbc = jdbc;
-    this.tx = tx;
+  Reconciliations(LedgerDatabase db) {
+    this.db = db;
   }
 
   public void save(ReconciliationReport report) {
@@ -28,21 +24,28 @@ public class Reconciliations {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    tx.executeWithoutResult(
-        s -> {
-          jdbc.sql("DELETE FROM reconciliation WHERE campaign_id = ?")
-              .param(report.campaignId())
-              .update();
-          jdbc.sql(
-                  "INSERT INTO reconciliation (campaign_id, balanced, report_json, created_at) VALUES (?, ?, ?, ?)")
-              .params(
-                  report.campaignId(), report.balanced(), body, OffsetDateTime.now(ZoneOffset.UTC))
-              .update();
-        });
+    db.tx()
+        .executeWithoutResult(
+            s -> {
+              db.jdbc()
+                  .sql("DELETE FROM reconciliation WHERE campaign_id = ?")
+                  .param(report.campaignId())
+                  .update();
+              db.jdbc()
+                  .sql(
+                      "INSERT INTO reconciliation (campaign_id, balanced, report_json, created_at) VALUES (?, ?, ?, ?)")
+                  .params(
+                      report.campaignId(),
+                      report.balanced(),
+                      body,
+                      OffsetDateTime.now(ZoneOffset.UTC))
+                  .update();
+            });
   }
 
   public Optional<ReconciliationReport> find(String campaignId) {
-    return jdbc.sql("SELECT report_json FROM reconciliation WHERE campaign_id = ?")
+    return db.jdbc()
+        .sql("SELECT report_json FROM reconciliation WHERE campaign_id = ?")
         .param(campaignId)
         .query(String.class)
         .optional()

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Send-coupon time slots shared by every worker through the database (GCRA, no burst): a wave may
@@ -24,14 +22,12 @@ public class SendSlots {
   public record Reservation(
       String waveKey, String merchantKey, long[] slots, long waveCursor, long merchantCursor) {}
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate tx;
+  private final LedgerDatabase db;
   // Rows are never deleted, so a key seen once needs no existence check again.
   private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-  public SendSlots(JdbcClient jdbc, TransactionTemplate tx) {
-    this.jdbc = jdbc;
-    this.tx = tx;
+  SendSlots(LedgerDatabase db) {
+    this.db = db;
   }
 
   /**
@@ -42,35 +38,37 @@ public class SendSlots {
       String waveKey, double waveRate, String merchantKey, double merchantRate, int n) {
     ensure(waveKey);
     ensure(merchantKey);
-    return tx.execute(
-        status -> {
-          Map<String, Long> next = new HashMap<>();
-          jdbc.sql(
-                  "SELECT bucket_key, next_free_micros FROM rate_slot WHERE bucket_key IN (?, ?) ORDER BY bucket_key"
-                      + " FOR UPDATE")
-              .params(waveKey, merchantKey)
-              .query(
-                  rs -> {
-                    next.put(rs.getString(1), rs.getLong(2));
-                  });
-          long now = System.currentTimeMillis() * 1000;
-          double waveNext = next.get(waveKey);
-          double merchantNext = next.get(merchantKey);
-          double waveStep = 1_000_000.0 / waveRate;
-          double merchantStep = 1_000_000.0 / merchantRate;
-          long[] out = new long[n];
-          for (int i = 0; i < n; i++) {
-            double slot = Math.max(now, Math.max(waveNext, merchantNext));
-            out[i] = (long) Math.ceil(slot);
-            waveNext = slot + waveStep;
-            merchantNext = slot + merchantStep;
-          }
-          long waveCursor = (long) Math.ceil(waveNext);
-          long merchantCursor = (long) Math.ceil(merchantNext);
-          update(waveKey, waveCursor);
-          update(merchantKey, merchantCursor);
-          return new Reservation(waveKey, merchantKey, out, waveCursor, merchantCursor);
-        });
+    return db.tx()
+        .execute(
+            status -> {
+              Map<String, Long> next = new HashMap<>();
+              db.jdbc()
+                  .sql(
+                      "SELECT bucket_key, next_free_micros FROM rate_slot WHERE bucket_key IN (?, ?) ORDER BY bucket_key"
+                          + " FOR UPDATE")
+                  .params(waveKey, merchantKey)
+                  .query(
+                      rs -> {
+                        next.put(rs.getString(1), rs.getLong(2));
+                      });
+              long now = System.currentTimeMillis() * 1000;
+              double waveNext = next.get(waveKey);
+              double merchantNext = next.get(merchantKey);
+              double waveStep = 1_000_000.0 / waveRate;
+              double merchantStep = 1_000_000.0 / merchantRate;
+              long[] out = new long[n];
+              for (int i = 0; i < n; i++) {
+                double slot = Math.max(now, Math.max(waveNext, merchantNext));
+                out[i] = (long) Math.ceil(slot);
+                waveNext = slot + waveStep;
+                merchantNext = slot + merchantStep;
+              }
+              long waveCursor = (long) Math.ceil(waveNext);
+              long merchantCursor = (long) Math.ceil(merchantNext);
+              update(waveKey, waveCursor);
+              update(merchantKey, merchantCursor);
+              return new Reservation(waveKey, merchantKey, out, waveCursor, merchantCursor);
+            });
   }
 
   /**
@@ -88,14 +86,16 @@ public class SendSlots {
   }
 
   private void moveBack(String key, long expected, long to) {
-    jdbc.sql(
+    db.jdbc()
+        .sql(
             "UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ? AND next_free_micros = ?")
         .params(to, key, expected)
         .update();
   }
 
   private void update(String key, long nextFree) {
-    jdbc.sql("UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ?")
+    db.jdbc()
+        .sql("UPDATE rate_slot SET next_free_micros = ? WHERE bucket_key = ?")
         .params(nextFree, key)
         .update();
   }
@@ -105,13 +105,15 @@ public class SendSlots {
       return;
     }
     List<Long> existing =
-        jdbc.sql("SELECT next_free_micros FROM rate_slot WHERE bucket_key = ?")
+        db.jdbc()
+            .sql("SELECT next_free_micros FROM rate_slot WHERE bucket_key = ?")
             .param(key)
             .query(Long.class)
             .list();
     if (existing.isEmpty()) {
       try {
-        jdbc.sql("INSERT INTO rate_slot (bucket_key, next_free_micros) VALUES (?, 0)")
+        db.jdbc()
+            .sql("INSERT INTO rate_slot (bucket_key, next_free_micros) VALUES (?, 0)")
             .param(key)
             .update();
       } catch (DuplicateKeyException e) {

@@ -31,19 +31,14 @@ public class MerchantChecks implements AutoCloseable {
 
   private final MerchantRegistry registry;
   private final Duration maxAge;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
   private final Map<String, CompletableFuture<LiveCheck>> running = new ConcurrentHashMap<>();
   private final Map<String, LiveCheck> results = new ConcurrentHashMap<>();
   private final ExecutorService pool;
 
   public MerchantChecks(MerchantRegistry registry, Duration maxAge) {
-    this(registry, maxAge, Clock.systemUTC());
-  }
-
-  MerchantChecks(MerchantRegistry registry, Duration maxAge, Clock clock) {
     this.registry = registry;
     this.maxAge = maxAge;
-    this.clock = clock;
     AtomicInteger n = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(

@@ -59,7 +59,7 @@ public class MerchantRegistry implements AutoCloseable {
   private final MerchantCredentialsLoader loader;
   private final MerchantDirectory directory;
   private final List<MerchantSource> sandbox;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
   private final Map<String, Entry> entries = new TreeMap<>();
   private List<MerchantSource> lastDirectoryScan = List.of();
   private String directoryError;
@@ -67,13 +67,8 @@ public class MerchantRegistry implements AutoCloseable {
   private ScheduledExecutorService scanner;
 
   public MerchantRegistry(WechatPayProperties properties, WechatMerchants merchants) {
-    this(properties, merchants, Clock.systemUTC());
-  }
-
-  MerchantRegistry(WechatPayProperties properties, WechatMerchants merchants, Clock clock) {
     this.properties = properties;
     this.merchants = merchants;
-    this.clock = clock;
     this.loader = new MerchantCredentialsLoader(properties);
     this.directory =
         properties.merchantsDir() == null

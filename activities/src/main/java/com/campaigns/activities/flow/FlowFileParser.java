@@ -22,29 +22,28 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class FlowFileParser {
 
-  private static final Map<String, String> ALIASES =
-      Map.ofEntries(
-          Map.entry("批次id", "stock_id"),
-          Map.entry("stock_id", "stock_id"),
-          Map.entry("优惠id", "coupon_id"),
-          Map.entry("coupon_id", "coupon_id"),
-          Map.entry("面额", "coupon_amount"),
-          Map.entry("优惠金额", "coupon_amount"),
-          Map.entry("coupon_amount", "coupon_amount"),
-          Map.entry("订单总金额", "order_amount"),
-          Map.entry("order_amount", "order_amount"),
-          Map.entry("退款金额", "refund_amount"),
-          Map.entry("refund_amount", "refund_amount"),
-          Map.entry("支付单号", "transaction_id"),
-          Map.entry("微信支付单号", "transaction_id"),
-          Map.entry("transaction_id", "transaction_id"),
-          Map.entry("退款单号", "refund_no"),
-          Map.entry("refund_no", "refund_no"),
-          Map.entry("消耗时间", "event_time"),
-          Map.entry("退款时间", "refund_time"),
-          Map.entry("consume_time", "event_time"),
-          Map.entry("消耗商户号", "mchid"),
-          Map.entry("consume_mchid", "mchid"));
+  /** The header names each column goes by: Chinese as in WeChat bills, or English. */
+  private static final Map<String, List<String>> HEADERS =
+      Map.of(
+          "stock_id", List.of("批次id", "stock_id"),
+          "coupon_id", List.of("优惠id", "coupon_id"),
+          "coupon_amount", List.of("面额", "优惠金额", "coupon_amount"),
+          "order_amount", List.of("订单总金额", "order_amount"),
+          "refund_amount", List.of("退款金额", "refund_amount"),
+          "transaction_id", List.of("支付单号", "微信支付单号", "transaction_id"),
+          "refund_no", List.of("退款单号", "refund_no"),
+          "event_time", List.of("消耗时间", "consume_time"),
+          "refund_time", List.of("退款时间"),
+          "mchid", List.of("消耗商户号", "consume_mchid"));
+
+  /** Header name → column. */
+  private static final Map<String, String> ALIASES = byHeaderName();
+
+  private static Map<String, String> byHeaderName() {
+    Map<String, String> aliases = new java.util.HashMap<>();
+    HEADERS.forEach((column, names) -> names.forEach(name -> aliases.put(name, column)));
+    return Map.copyOf(aliases);
+  }
 
   private FlowFileParser() {}
 

@@ -16,6 +16,7 @@ import com.campaigns.workflows.model.StockCheck;
 import com.campaigns.workflows.model.StockCommand;
 import com.campaigns.workflows.model.StockCreated;
 import com.campaigns.workflows.model.StockTransition;
+import com.wechat.pay.java.service.cashcoupons.CashCouponsService;
 import com.wechat.pay.java.service.cashcoupons.model.PauseStockRequest;
 import com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest;
 import com.wechat.pay.java.service.cashcoupons.model.RestartStockRequest;
@@ -24,6 +25,8 @@ import com.wechat.pay.java.service.cashcoupons.model.StartStockRequest;
 import com.wechat.pay.java.service.cashcoupons.model.Stock;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -66,43 +69,40 @@ public class StockActivitiesImpl implements StockActivities {
 
   @Override
   public StockTransition activateStock(StockCommand command) {
-    MerchantClient client = client(command.mchid());
-    StartStockRequest r = new StartStockRequest();
-    r.setStockId(command.stockId());
-    r.setStockCreatorMchid(command.mchid());
-    var response =
-        call("activate stock " + command.stockId(), () -> client.coupons().startStock(r));
-    return new StockTransition(command.stockId(), "running", response.getStartTime());
+    var request = new StartStockRequest();
+    about(command, request::setStockId, request::setStockCreatorMchid);
+    return moved(command, "activate", "running", c -> c.startStock(request).getStartTime());
   }
 
   @Override
   public StockTransition pauseStock(StockCommand command) {
-    MerchantClient client = client(command.mchid());
-    PauseStockRequest r = new PauseStockRequest();
-    r.setStockId(command.stockId());
-    r.setStockCreatorMchid(command.mchid());
+    var request = new PauseStockRequest();
+    about(command, request::setStockId, request::setStockCreatorMchid);
     try {
-      var response = call("pause stock " + command.stockId(), () -> client.coupons().pauseStock(r));
-      return new StockTransition(command.stockId(), "paused", response.getPauseTime());
+      return moved(command, "pause", "paused", c -> c.pauseStock(request).getPauseTime());
     } catch (ApplicationFailure f) {
       if (!FailureTypes.STOCK_STATE.equals(f.getType())) {
         throw f;
       }
       // Not running any more (ended or stopped): nothing to pause; report what it is.
-      Stock stock = query(client, command);
+      Stock stock = query(client(command.mchid()), command);
       return new StockTransition(command.stockId(), stock.getStatus(), null);
     }
   }
 
   @Override
   public StockTransition restartStock(StockCommand command) {
-    MerchantClient client = client(command.mchid());
-    RestartStockRequest r = new RestartStockRequest();
-    r.setStockId(command.stockId());
-    r.setStockCreatorMchid(command.mchid());
-    var response =
-        call("restart stock " + command.stockId(), () -> client.coupons().restartStock(r));
-    return new StockTransition(command.stockId(), "running", response.getRestartTime());
+    var request = new RestartStockRequest();
+    about(command, request::setStockId, request::setStockCreatorMchid);
+    return moved(command, "restart", "running", c -> c.restartStock(request).getRestartTime());
+  }
+
+  /** Moves the stock through one SDK call that answers when the move was made. */
+  private StockTransition moved(
+      StockCommand command, String move, String status, Function<CashCouponsService, String> sdk) {
+    CashCouponsService coupons = client(command.mchid()).coupons();
+    String at = call(move + " stock " + command.stockId(), () -> sdk.apply(coupons));
+    return new StockTransition(command.stockId(), status, at);
   }
 
   @Override
@@ -114,10 +114,16 @@ public class StockActivitiesImpl implements StockActivities {
   }
 
   private Stock query(MerchantClient client, StockCommand command) {
-    QueryStockRequest r = new QueryStockRequest();
-    r.setStockId(command.stockId());
-    r.setStockCreatorMchid(command.mchid());
-    return call("query stock " + command.stockId(), () -> client.coupons().queryStock(r));
+    var request = new QueryStockRequest();
+    about(command, request::setStockId, request::setStockCreatorMchid);
+    return call("query stock " + command.stockId(), () -> client.coupons().queryStock(request));
+  }
+
+  /** Every request about one stock names it and its creator, the calling merchant. */
+  private static void about(
+      StockCommand command, Consumer<String> stockId, Consumer<String> creatorMchid) {
+    stockId.accept(command.stockId());
+    creatorMchid.accept(command.mchid());
   }
 
   @Override

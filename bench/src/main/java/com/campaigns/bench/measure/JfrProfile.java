@@ -23,36 +23,34 @@ public final class JfrProfile {
 
   public static final String JDK = "JDK (not attributable)";
 
-  /** Component of a class, by package, in the order the checks run; null: generic JDK code. */
-  private static final List<Map.Entry<String, String>> COMPONENTS =
+  /** The packages of each component, in the order the checks run; null: generic JDK code. */
+  private static final List<Map.Entry<String, List<String>>> COMPONENTS =
       List.of(
-          Map.entry("sun.security.", "RSA signing and verifying (JCA)"),
-          Map.entry("java.math.", "RSA signing and verifying (JCA)"),
-          Map.entry("java.security.", "RSA signing and verifying (JCA)"),
-          Map.entry("com.sun.crypto.", "AES-GCM payload codec (JCA)"),
-          Map.entry("javax.crypto.", "AES-GCM payload codec (JCA)"),
-          Map.entry("com.wechat.pay.", "wechatpay-java (other than crypto)"),
-          Map.entry("com.google.gson.", "wechatpay-java (other than crypto)"),
-          Map.entry("okhttp3.", "HTTP client (OkHttp, Okio, sockets)"),
-          Map.entry("okio.", "HTTP client (OkHttp, Okio, sockets)"),
-          Map.entry("sun.nio.ch.", "HTTP client (OkHttp, Okio, sockets)"),
-          Map.entry("java.net.", "HTTP client (OkHttp, Okio, sockets)"),
-          Map.entry("org.h2.", "ledger and send slots (H2, JDBC)"),
-          Map.entry("com.zaxxer.hikari.", "ledger and send slots (H2, JDBC)"),
-          Map.entry("org.springframework.jdbc.", "ledger and send slots (H2, JDBC)"),
-          Map.entry("org.springframework.transaction.", "ledger and send slots (H2, JDBC)"),
-          Map.entry("io.temporal.", "Temporal SDK and gRPC"),
-          Map.entry("io.grpc.", "Temporal SDK and gRPC"),
-          Map.entry("com.google.protobuf.", "Temporal SDK and gRPC"),
-          Map.entry("io.netty.", "Temporal SDK and gRPC"),
-          Map.entry("io.perfmark.", "Temporal SDK and gRPC"),
-          Map.entry("com.fasterxml.jackson.", "JSON (Jackson)"),
-          Map.entry("io.micrometer.", "metrics (Micrometer)"),
-          Map.entry("com.campaigns.", "campaigns code (issuance loop, audiences)"),
-          Map.entry("org.springframework.", "Spring and Tomcat"),
-          Map.entry("org.apache.", "Spring and Tomcat"),
-          Map.entry("ch.qos.logback.", "logging"),
-          Map.entry("org.slf4j.", "logging"));
+          Map.entry(
+              "RSA signing and verifying (JCA)",
+              List.of("sun.security.", "java.math.", "java.security.")),
+          Map.entry("AES-GCM payload codec (JCA)", List.of("com.sun.crypto.", "javax.crypto.")),
+          Map.entry(
+              "wechatpay-java (other than crypto)", List.of("com.wechat.pay.", "com.google.gson.")),
+          Map.entry(
+              "HTTP client (OkHttp, Okio, sockets)",
+              List.of("okhttp3.", "okio.", "sun.nio.ch.", "java.net.")),
+          Map.entry(
+              "ledger and send slots (H2, JDBC)",
+              List.of(
+                  "org.h2.",
+                  "com.zaxxer.hikari.",
+                  "org.springframework.jdbc.",
+                  "org.springframework.transaction.")),
+          Map.entry(
+              "Temporal SDK and gRPC",
+              List.of(
+                  "io.temporal.", "io.grpc.", "com.google.protobuf.", "io.netty.", "io.perfmark.")),
+          Map.entry("JSON (Jackson)", List.of("com.fasterxml.jackson.")),
+          Map.entry("metrics (Micrometer)", List.of("io.micrometer.")),
+          Map.entry("campaigns code (issuance loop, audiences)", List.of("com.campaigns.")),
+          Map.entry("Spring and Tomcat", List.of("org.springframework.", "org.apache.")),
+          Map.entry("logging", List.of("ch.qos.logback.", "org.slf4j.")));
 
   private JfrProfile() {}
 
@@ -61,9 +59,9 @@ public final class JfrProfile {
    * stdlib of OkHttp).
    */
   public static String component(String className) {
-    for (Map.Entry<String, String> e : COMPONENTS) {
-      if (className.startsWith(e.getKey())) {
-        return e.getValue();
+    for (Map.Entry<String, List<String>> component : COMPONENTS) {
+      if (component.getValue().stream().anyMatch(className::startsWith)) {
+        return component.getKey();
       }
     }
     if (className.startsWith("java.")

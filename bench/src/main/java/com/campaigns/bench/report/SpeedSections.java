@@ -107,20 +107,17 @@ final class SpeedSections {
         .append(" ms per coupon.\n\n");
     double busyC = totalC * r.medianCeiling() / 10 / Runtime.getRuntime().availableProcessors();
     double busyF = totalF * r.medianFull() / 10 / Runtime.getRuntime().availableProcessors();
-    md.append("At the median rates that is ")
-        .append(f0(busyC))
-        .append(" % of the machine's CPU for the ceiling and ")
-        .append(f0(busyF))
-        .append(" % for the full stack. When both saturate the cores, the ratio follows from the ")
-        .append("CPU per coupon alone: ")
-        .append(f2(totalC))
-        .append(" / ")
-        .append(f2(totalF))
-        .append(" = ")
-        .append(f3(totalC / totalF))
-        .append(" (measured: ")
-        .append(f3(r.medianRatio()))
-        .append(").\n\n");
+    md.append(
+        ("At the median rates that is %s %% of the machine's CPU for the ceiling and %s %% for the"
+                + " full stack. When both saturate the cores, the ratio follows from the CPU per"
+                + " coupon alone: %s / %s = %s (measured: %s).\n\n")
+            .formatted(
+                f0(busyC),
+                f0(busyF),
+                f2(totalC),
+                f2(totalF),
+                f3(totalC / totalF),
+                f3(r.medianRatio())));
     if (r.profile != null && r.profile.samples() > 0) {
       long total = r.profile.samples();
       md.append("JFR profile of the worker during one more full-stack run of the same size (")
@@ -181,26 +178,20 @@ final class SpeedSections {
       if (busyC >= 90 && busyF >= 90) {
         md.append("Both runs kept the two cores busy, so the CPU per coupon sets the ratio.");
       } else {
-        md.append("The bench's own processes did not fill the two cores (")
-            .append(f0(busyC))
-            .append(" % and ")
-            .append(f0(busyF))
-            .append(" %): other work on the machine (load averages above) took the rest and ")
-            .append("varied between repetitions, which is why single repetitions range from ")
-            .append(f3(r.pairs.stream().mapToDouble(Results.Pair::ratio).min().orElse(0)))
-            .append(" to ")
-            .append(f3(r.pairs.stream().mapToDouble(Results.Pair::ratio).max().orElse(0)))
-            .append("; the CPU per coupon, which that noise affects far less, puts the ratio at ")
-            .append(f3(totalC / totalF))
-            .append(".");
+        md.append(
+            ("The bench's own processes did not fill the two cores (%s %% and %s %%): other work"
+                    + " on the machine (load averages above) took the rest and varied between"
+                    + " repetitions, which is why single repetitions range from %s to %s; the CPU"
+                    + " per coupon, which that noise affects far less, puts the ratio at %s.")
+                .formatted(
+                    f0(busyC),
+                    f0(busyF),
+                    f3(r.pairs.stream().mapToDouble(Results.Pair::ratio).min().orElse(0)),
+                    f3(r.pairs.stream().mapToDouble(Results.Pair::ratio).max().orElse(0)),
+                    f3(totalC / totalF)));
       }
       md.append(" With WeChat Pay on other machines, only the client side's cost counts: ")
-          .append(f2(clientCeiling))
-          .append(" against ")
-          .append(f2(clientFull))
-          .append(" ms per coupon, a client-side ratio of ")
-          .append(f3(clientCeiling / clientFull))
-          .append(".\n\n");
+          .append(clientSideRatio(clientCeiling, clientFull));
     } else {
       md.append("**Target met.** The full stack costs ")
           .append(f2(totalF))
@@ -214,13 +205,13 @@ final class SpeedSections {
           .append(
               "reservation of up to 50 slots), heartbeats and Temporal; the JFR table splits it. Counting only ")
           .append("the client side, as with WeChat Pay on other machines: ")
-          .append(f2(clientCeiling))
-          .append(" against ")
-          .append(f2(clientFull))
-          .append(" ms per coupon, a client-side ratio of ")
-          .append(f3(clientCeiling / clientFull))
-          .append(".\n\n");
+          .append(clientSideRatio(clientCeiling, clientFull));
     }
+  }
+
+  private static String clientSideRatio(double clientCeiling, double clientFull) {
+    return "%s against %s ms per coupon, a client-side ratio of %s.\n\n"
+        .formatted(f2(clientCeiling), f2(clientFull), f3(clientCeiling / clientFull));
   }
 
   void rates(StringBuilder md) {

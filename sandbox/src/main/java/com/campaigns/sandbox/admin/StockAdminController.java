@@ -15,15 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Issued coupons of a stock, and the redemptions and refunds only a sandbox can cause. */
 @RestController
-class StockAdminController {
-
-  private final CouponRedemptions coupons;
-  private final BusinessClock clock;
-
-  StockAdminController(CouponRedemptions coupons, BusinessClock clock) {
-    this.coupons = coupons;
-    this.clock = clock;
-  }
+record StockAdminController(CouponRedemptions coupons, BusinessClock clock) {
 
   @GetMapping("/sandbox/stocks/{stockId}/coupons")
   IssuedPage coupons(

@@ -12,13 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The coupon endpoints under {@code /v3/marketing/favor/users/{openid}/coupons}. */
 @RestController
-class CouponController {
-
-  private final CouponService coupons;
-
-  CouponController(CouponService coupons) {
-    this.coupons = coupons;
-  }
+record CouponController(CouponService coupons) {
 
   @PostMapping("/v3/marketing/favor/users/{openid}/coupons")
   Sent send(

@@ -14,13 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST|GET /v3/marketing/favor/callbacks}. */
 @RestController
-class CallbackController {
-
-  private final Callbacks callbacks;
-
-  CallbackController(Callbacks callbacks) {
-    this.callbacks = callbacks;
-  }
+record CallbackController(Callbacks callbacks) {
 
   @PostMapping("/v3/marketing/favor/callbacks")
   Updated set(

@@ -19,13 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The stock endpoints of {@code /v3/marketing/favor}. */
 @RestController
 @RequestMapping("/v3/marketing/favor")
-class StockController {
-
-  private final StockService stocks;
-
-  StockController(StockService stocks) {
-    this.stocks = stocks;
-  }
+record StockController(StockService stocks) {
 
   @PostMapping("/coupon-stocks")
   Created create(

@@ -33,18 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/campaigns")
 @Tag(name = "campaigns")
-class CampaignController {
+record CampaignController(CampaignService campaigns, CampaignTimelines timelines) {
 
   /** Inline audiences are capped at 10 000 openids per wave, far below this. */
   static final int MAX_SPEC_BYTES = 4 << 20;
-
-  private final CampaignService campaigns;
-  private final CampaignTimelines timelines;
-
-  CampaignController(CampaignService campaigns, CampaignTimelines timelines) {
-    this.campaigns = campaigns;
-    this.timelines = timelines;
-  }
 
   @PostMapping("/validate")
   @Operation(

@@ -1,16 +1,17 @@
 package com.campaigns.starter.campaign;
 
+import static java.util.Objects.requireNonNullElse;
+
 import com.campaigns.workflows.model.CampaignSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code campaigns.workflow.*}: the operational knobs each new campaign is started with (they
- * travel in the workflow input, so a running campaign keeps the values it started with). Defaults
- * equal {@link CampaignSettings#defaults()}; checked at startup.
+ * travel in the workflow input, so a running campaign keeps the values it started with). Unset
+ * knobs take {@link CampaignSettings#defaults()}; checked at startup.
  *
  * @param segmentSize recipients per IssueCoupons activity
  * @param segmentParallelism segments of one wave issued at the same time
@@ -23,15 +24,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("campaigns.workflow")
 public record WorkflowProperties(
-    @DefaultValue("5000") int segmentSize,
-    @DefaultValue("2") int segmentParallelism,
-    @DefaultValue("1m") Duration activationLead,
-    @DefaultValue("10m") Duration stockCheckInterval,
-    @DefaultValue("3000") int maxRunEvents,
-    @DefaultValue("30m") Duration flowRetryInterval,
+    Integer segmentSize,
+    Integer segmentParallelism,
+    Duration activationLead,
+    Duration stockCheckInterval,
+    Integer maxRunEvents,
+    Duration flowRetryInterval,
     String notifyUrl) {
 
+  /** An unset knob takes the workflow's own default, so the defaults are written in one place. */
   public WorkflowProperties {
+    CampaignSettings defaults = CampaignSettings.defaults();
+    segmentSize = requireNonNullElse(segmentSize, defaults.segmentSize());
+    segmentParallelism = requireNonNullElse(segmentParallelism, defaults.segmentParallelism());
+    activationLead = requireNonNullElse(activationLead, defaults.activationLead());
+    stockCheckInterval = requireNonNullElse(stockCheckInterval, defaults.stockCheckInterval());
+    maxRunEvents = requireNonNullElse(maxRunEvents, defaults.maxRunEvents());
+    flowRetryInterval = requireNonNullElse(flowRetryInterval, defaults.flowRetryInterval());
     require(segmentSize >= 1, "segment-size must be at least 1");
     require(segmentParallelism >= 1, "segment-parallelism must be at least 1");
     require(!activationLead.isNegative(), "activation-lead must not be negative");

@@ -1,19 +1,15 @@
 package com.campaigns.starter.notification;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.campaigns.workflows.model.SnakeCaseIgnoreUnknown;
 
 /** The signed, unencrypted part of a WeChat Pay notification. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonIgnoreProperties(ignoreUnknown = true)
+@SnakeCaseIgnoreUnknown
 record NotificationEnvelope(
     String id, String createTime, String eventType, String resourceType, Resource resource) {
 
   static final String COUPON_USE = "COUPON.USE";
 
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonIgnoreProperties(ignoreUnknown = true)
+  @SnakeCaseIgnoreUnknown
   record Resource(
       String algorithm,
       String ciphertext,

@@ -24,15 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "support")
-class SupportController {
-
-  private final SupportService support;
-  private final MerchantCallbacks callbacks;
-
-  SupportController(SupportService support, MerchantCallbacks callbacks) {
-    this.support = support;
-    this.callbacks = callbacks;
-  }
+record SupportController(SupportService support, MerchantCallbacks callbacks) {
 
   @GetMapping("/users/{openid}/coupons")
   @Operation(

@@ -23,8 +23,11 @@ class ConfigurationRecordsTest {
   }
 
   @Test
-  void theDefaultsAreTheWorkflowsDefaults() {
-    assertThat(withNotifyUrl(null).toSettings()).isEqualTo(CampaignSettings.defaults());
+  void unsetKnobsTakeTheWorkflowsDefaults() {
+    assertThat(new WorkflowProperties(null, null, null, null, null, null, null).toSettings())
+        .isEqualTo(CampaignSettings.defaults());
+    assertThat(new WorkflowProperties(10, null, null, null, null, null, null).segmentSize())
+        .isEqualTo(10);
   }
 
   @Test

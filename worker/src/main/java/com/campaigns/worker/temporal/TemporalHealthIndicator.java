@@ -15,18 +15,12 @@ import org.springframework.stereotype.Component;
  * worker polls as ({@code deployment_version}, or {@code unversioned}) to make it current.
  */
 @Component("temporal")
-class TemporalHealthIndicator implements HealthIndicator {
+record TemporalHealthIndicator(
+    WorkerFactory workers, WorkflowServiceStubs service, WorkerSettings settings)
+    implements HealthIndicator {
 
-  private final WorkerFactory workers;
-  private final WorkflowServiceStubs service;
-  private final String deploymentVersion;
-
-  TemporalHealthIndicator(
-      WorkerFactory workers, WorkflowServiceStubs service, WorkerSettings settings) {
-    this.workers = workers;
-    this.service = service;
-    this.deploymentVersion =
-        settings.versioning().enabled() ? settings.versioning().version() : "unversioned";
+  private String deploymentVersion() {
+    return settings.versioning().enabled() ? settings.versioning().version() : "unversioned";
   }
 
   @Override
@@ -34,7 +28,7 @@ class TemporalHealthIndicator implements HealthIndicator {
     if (!workers.isStarted() || workers.isShutdown()) {
       return Health.down()
           .withDetail("workers", workers.isShutdown() ? "shut down" : "not started")
-          .withDetail("deployment_version", deploymentVersion)
+          .withDetail("deployment_version", deploymentVersion())
           .build();
     }
     try {
@@ -45,7 +39,7 @@ class TemporalHealthIndicator implements HealthIndicator {
               .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
       return Health.up()
           .withDetail("workers", "started")
-          .withDetail("deployment_version", deploymentVersion)
+          .withDetail("deployment_version", deploymentVersion())
           .withDetail(
               "server_version",
               info.getServerVersion().isEmpty() ? "unknown" : info.getServerVersion())
@@ -53,7 +47,7 @@ class TemporalHealthIndicator implements HealthIndicator {
     } catch (RuntimeException e) {
       return Health.down(e)
           .withDetail("workers", "started")
-          .withDetail("deployment_version", deploymentVersion)
+          .withDetail("deployment_version", deploymentVersion())
           .build();
     }
   }

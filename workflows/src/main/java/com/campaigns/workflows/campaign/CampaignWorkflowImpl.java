@@ -30,6 +30,7 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -228,8 +229,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   @Override
   public StatusDocument pauseCampaign(PauseRequest request) {
     pauses.requestManualPause(request);
-    Workflow.await(pauses::manualPauseSettled);
-    return status();
+    return statusOnce(pauses::manualPauseSettled);
   }
 
   @Override
@@ -241,8 +241,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   public StatusDocument resumeCampaign(ResumeRequest request) {
     int attempts = state.resumeAttempts;
     pauses.requestResume(request);
-    Workflow.await(() -> state.phase != CampaignPhase.PAUSED || state.resumeAttempts != attempts);
-    return status();
+    return statusOnce(
+        () -> state.phase != CampaignPhase.PAUSED || state.resumeAttempts != attempts);
   }
 
   @Override
@@ -255,8 +255,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     if (state.cancelRequest == null) {
       state.cancelRequest = request == null ? new CancelRequest(null, "unknown") : request;
     }
-    Workflow.await(() -> state.phase.isTerminal());
-    return status();
+    return statusOnce(() -> state.phase.isTerminal());
   }
 
   @Override
@@ -267,6 +266,12 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   @Override
   public StatusDocument rescheduleWave(RescheduleRequest request) {
     waves.reschedule(request);
+    return status();
+  }
+
+  /** An update's answer: the status document once the update has taken effect. */
+  private StatusDocument statusOnce(Supplier<Boolean> takenEffect) {
+    Workflow.await(takenEffect);
     return status();
   }
 

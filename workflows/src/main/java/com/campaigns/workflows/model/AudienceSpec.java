@@ -1,16 +1,12 @@
 package com.campaigns.workflows.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
  * A wave's recipients: inline openids (small lists, converted to a stored audience before the
  * workflow starts) or the id of an uploaded audience. Workflows only ever see the id.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 public record AudienceSpec(List<String> openids, String audienceId) {
 
   public static AudienceSpec ofId(String audienceId) {

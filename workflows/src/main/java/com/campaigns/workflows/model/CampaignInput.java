@@ -1,16 +1,12 @@
 package com.campaigns.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * The workflow's single input. {@code spec} holds audience ids only (never openid lists); {@code
  * state} is null on the first run and carries everything across continue-as-new.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CampaignInput(
     CampaignSpec spec,

@@ -1,9 +1,6 @@
 package com.campaigns.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Duration;
 
 /**
@@ -18,8 +15,7 @@ import java.time.Duration;
  * @param maxRunEvents history length after which the run continues as new at the next safe point
  * @param flowRetryInterval wait between attempts while the flow files are not yet published
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CampaignSettings(
     int segmentSize,

@@ -1,16 +1,12 @@
 package com.campaigns.workflows.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
  * A marketer's campaign: one voucher stock, timed issuance waves and budget thresholds. Fields are
  * boxed so that a missing value can be reported by name; amounts are in fen.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 public record CampaignSpec(
     String campaignId,
     String mchid,

@@ -1,8 +1,5 @@
 package com.campaigns.workflows.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,8 +7,7 @@ import java.util.List;
  * Everything a campaign run knows, in one object: handed whole to continue-as-new and projected by
  * the {@code status} query. Mutated only by the workflow thread.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonIgnoreProperties(ignoreUnknown = true)
+@SnakeCaseIgnoreUnknown
 public class CampaignState {
 
   /** Where the lifecycle is; finer than the phase ops see. */
@@ -70,8 +66,7 @@ public class CampaignState {
   public int runs = 1;
 
   /** A pause in force or requested. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonIgnoreProperties(ignoreUnknown = true)
+  @SnakeCaseIgnoreUnknown
   public static class PauseInfo {
     public PauseReason reason;
     public String detail;
@@ -101,8 +96,7 @@ public class CampaignState {
   }
 
   /** One wave's progress. {@code recipients} stays null until the audience is counted. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonIgnoreProperties(ignoreUnknown = true)
+  @SnakeCaseIgnoreUnknown
   public static class WaveState {
     public String name;
     public String startAt;
@@ -126,8 +120,7 @@ public class CampaignState {
   }
 
   /** One segment: whether every recipient has an outcome, and its absolute ledger totals. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonIgnoreProperties(ignoreUnknown = true)
+  @SnakeCaseIgnoreUnknown
   public static class SegmentState {
     public boolean done;
     public SegmentTotals totals = SegmentTotals.EMPTY;

@@ -1,9 +1,6 @@
 package com.campaigns.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * Issue coupons to the recipients {@code [fromSeq, toSeq)} of a wave's audience.
@@ -16,8 +13,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *     time the segment takes at its rate: segments of a wave launched together start staggered, so
  *     they also end staggered and the wave's rate never waits for a whole round to be replaced
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IssueRequest(
     String campaignId,

@@ -1,17 +1,13 @@
 package com.campaigns.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
  * What a campaign issued, what was used and refunded, and whether WeChat Pay's flow files agree
  * with the ledger. Amounts in fen. {@code balanced} is true when there is no mismatch.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReconciliationReport(
     String campaignId,
@@ -22,8 +18,7 @@ public record ReconciliationReport(
     List<Mismatch> mismatches) {
 
   /** Counts and amounts of one scope (the campaign or a wave). */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonIgnoreProperties(ignoreUnknown = true)
+  @SnakeCaseIgnoreUnknown
   public record Totals(
       long issuedCount,
       long issuedAmount,
@@ -34,13 +29,11 @@ public record ReconciliationReport(
       long refundFlowCount,
       long refundFlowAmount) {}
 
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonIgnoreProperties(ignoreUnknown = true)
+  @SnakeCaseIgnoreUnknown
   public record WaveTotals(int waveIndex, String wave, Totals totals) {}
 
   /** One disagreement between the ledger, the notifications and the flow files. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @SnakeCaseNonNull
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Mismatch(String kind, String couponId, String detail) {}
 

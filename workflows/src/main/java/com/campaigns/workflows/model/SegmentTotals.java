@@ -1,9 +1,6 @@
 package com.campaigns.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +10,7 @@ import java.util.TreeMap;
  * code (final) and recipients failed (non-final, retried on the next run). Absolute, so a repeated
  * report replaces the previous one instead of adding to it.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SegmentTotals(long issued, Map<String, Long> rejectedByCode, long failed) {
 

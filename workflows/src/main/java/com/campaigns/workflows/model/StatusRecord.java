@@ -1,13 +1,9 @@
 package com.campaigns.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** The campaign index row kept in the database, so lists work without visibility queries. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StatusRecord(
     String campaignId,

@@ -1,16 +1,12 @@
 package com.campaigns.workflows.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
  * The voucher stock (批次) to create. Mirrors the create-stock request of WeChat Pay for a NORMAL
  * (fixed face value) stock. Times are RFC 3339 strings as the marketer wrote them.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 public record StockSpec(
     String stockName,
     String comment,

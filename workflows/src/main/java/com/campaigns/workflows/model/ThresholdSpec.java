@@ -1,16 +1,11 @@
 package com.campaigns.workflows.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 /**
  * Pause when {@code metric} (issued_amount or used_amount) reaches {@code percent} of the stock
  * budget, then restart as {@code resume} says: manual, next_day (00:00 Asia/Shanghai) or after
  * ({@code resume_after}, an ISO-8601 duration such as PT30M).
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 public record ThresholdSpec(String metric, Double percent, String resume, String resumeAfter) {
 
   public static final String ISSUED_AMOUNT = "issued_amount";

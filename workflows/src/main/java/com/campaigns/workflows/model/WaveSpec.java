@@ -1,12 +1,7 @@
 package com.campaigns.workflows.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 /** One timed issuance wave: when it starts, who receives a coupon and how fast. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@SnakeCaseNonNull
 public record WaveSpec(String name, String startAt, AudienceSpec audience, Integer ratePerSecond) {
 
   public WaveSpec withAudience(AudienceSpec newAudience) {

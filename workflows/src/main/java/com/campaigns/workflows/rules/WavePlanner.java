@@ -1,9 +1,9 @@
 package com.campaigns.workflows.rules;
 
 import com.campaigns.workflows.model.CampaignSpec;
+import com.campaigns.workflows.model.SnakeCaseNonNull;
 import com.campaigns.workflows.model.ThresholdSpec;
 import com.campaigns.workflows.model.WaveSpec;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Duration;
@@ -68,8 +68,7 @@ public final class WavePlanner {
   }
 
   /** The plan returned by the validate call. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @SnakeCaseNonNull
   public record Plan(
       long maxAmount,
       long couponAmount,
@@ -90,8 +89,7 @@ public final class WavePlanner {
       int segments,
       long estimatedSeconds) {}
 
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @SnakeCaseNonNull
   public record PlannedThreshold(
       String metric,
       double percent,

@@ -25,17 +25,18 @@ public final class PrivatePostgres implements AutoCloseable {
   /** The oldest server the ledger's SQL runs on (MERGE), as docs/deployment.md says. */
   public static final int MINIMUM_MAJOR = 15;
 
-  private final Path bin;
-  private final Path data;
-  private final Path log;
-  private final int port;
+  /** Where the server's programs and data are, and the port it listens on. */
+  private record Cluster(Path bin, Path data, int port) {
+    Path log() {
+      return data.resolve("server.log");
+    }
+  }
+
+  private final Cluster cluster;
   private boolean running;
 
-  private PrivatePostgres(Path bin, Path data, Path log, int port) {
-    this.bin = bin;
-    this.data = data;
-    this.log = log;
-    this.port = port;
+  private PrivatePostgres(Cluster cluster) {
+    this.cluster = cluster;
   }
 
   /** The newest installed server's bin directory, if PostgreSQL is installed. */
@@ -73,7 +74,7 @@ public final class PrivatePostgres implements AutoCloseable {
       throw new StackException(
           "PostgreSQL " + major + " is installed; the ledger needs " + MINIMUM_MAJOR + " or newer");
     }
-    PrivatePostgres pg = new PrivatePostgres(bin, data, data.resolve("server.log"), Ports.free());
+    PrivatePostgres pg = new PrivatePostgres(new Cluster(bin, data, Ports.free()));
     try {
       Files.createDirectories(data);
       owned(data);
@@ -91,17 +92,17 @@ public final class PrivatePostgres implements AutoCloseable {
                 "UTF8"),
             120);
       }
-      say.accept("▶ starting PostgreSQL " + major + " on 127.0.0.1:" + pg.port);
+      say.accept("▶ starting PostgreSQL " + major + " on 127.0.0.1:" + pg.cluster.port());
       pg.run(
           List.of(
               bin.resolve("pg_ctl").toString(),
               "-D",
               data.toString(),
               "-l",
-              pg.log.toString(),
+              pg.cluster.log().toString(),
               "-w",
               "-o",
-              "-p " + pg.port + " -k " + data + " -c listen_addresses=127.0.0.1",
+              "-p " + pg.cluster.port() + " -k " + data + " -c listen_addresses=127.0.0.1",
               "start"),
           120);
       pg.running = true;
@@ -113,7 +114,7 @@ public final class PrivatePostgres implements AutoCloseable {
               "-h",
               "127.0.0.1",
               "-p",
-              String.valueOf(pg.port),
+              String.valueOf(pg.cluster.port()),
               "-U",
               "campaigns",
               "campaigns"));
@@ -126,11 +127,11 @@ public final class PrivatePostgres implements AutoCloseable {
 
   /** JDBC URL of database {@code campaigns}, user {@code campaigns} (no password: trust). */
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/campaigns?user=campaigns";
+    return "jdbc:postgresql://127.0.0.1:" + cluster.port() + "/campaigns?user=campaigns";
   }
 
   public int port() {
-    return port;
+    return cluster.port();
   }
 
   /**
@@ -139,7 +140,9 @@ public final class PrivatePostgres implements AutoCloseable {
    */
   public Duration cpu() {
     try {
-      long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+      long pid =
+          Long.parseLong(
+              Files.readAllLines(cluster.data().resolve("postmaster.pid")).get(0).strip());
       return ProcessHandle.of(pid)
           .map(
               postmaster -> {
@@ -163,7 +166,13 @@ public final class PrivatePostgres implements AutoCloseable {
     }
     running = false;
     runQuietly(
-        List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "stop"));
+        List.of(
+            cluster.bin().resolve("pg_ctl").toString(),
+            "-D",
+            cluster.data().toString(),
+            "-m",
+            "fast",
+            "stop"));
   }
 
   private void run(List<String> command, int timeoutSeconds) throws IOException {
@@ -172,7 +181,7 @@ public final class PrivatePostgres implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(
                 ProcessBuilder.Redirect.appendTo(
-                    data.resolveSibling("postgres-setup.log").toFile()))
+                    cluster.data().resolveSibling("postgres-setup.log").toFile()))
             .start();
     try {
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -180,9 +189,9 @@ public final class PrivatePostgres implements AutoCloseable {
         throw new StackException(
             String.join(" ", command)
                 + " failed (see "
-                + data.resolveSibling("postgres-setup.log")
+                + cluster.data().resolveSibling("postgres-setup.log")
                 + " and "
-                + log
+                + cluster.log()
                 + ")");
       }
     } catch (InterruptedException e) {

@@ -140,6 +140,58 @@ class FaultInjectionTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void commitErrorRuleIssuesTheCouponButAnswers500() {
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    faults(1L, Map.of("endpoint", "send_coupon", "commit_error_rate", 1.0, "max_count", 1));
+    CashCouponsService api = fixture.coupons(PUBLIC_KEY_MCHID);
+    SendCouponRequest request =
+        fixture.sendRequest(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
+    assertThatThrownBy(() -> api.sendCoupon(request))
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(500);
+              assertThat(e.getErrorCode()).isEqualTo("SYSTEM_ERROR");
+            });
+    JsonNode issued = fixture.admin("GET", "/sandbox/stocks/" + stockId + "/coupons", null);
+    assertThat(issued.get("total_count").asInt()).as("the send took effect").isEqualTo(1);
+    // The retry with the same out_request_no gets the coupon that was issued.
+    assertThat(api.sendCoupon(request).getCouponId())
+        .isEqualTo(issued.at("/data/0/coupon_id").asText());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void lateRuleIssuesTheCouponAfterTheClientGaveUp() {
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    faults(1L, Map.of("endpoint", "send_coupon", "late_ms", 1500, "max_count", 1));
+    CashCouponsService impatient =
+        new CashCouponsService.Builder()
+            .httpClient(
+                new DefaultHttpClientBuilder()
+                    .config(fixture.config(PUBLIC_KEY_MCHID))
+                    .okHttpClient(
+                        fixture
+                            .okHttp
+                            .newBuilder()
+                            .readTimeout(java.time.Duration.ofMillis(500))
+                            .build())
+                    .disableRetryOnConnectionFailure()
+                    .build())
+            .build();
+    SendCouponRequest request =
+        fixture.sendRequest(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
+    assertThatThrownBy(() -> impatient.sendCoupon(request)).isInstanceOf(HttpException.class);
+    // The call ran before the answer was held back: the coupon is there when the client gives up.
+    JsonNode issued = fixture.admin("GET", "/sandbox/stocks/" + stockId + "/coupons", null);
+    assertThat(issued.get("total_count").asInt()).isEqualTo(1);
+    String couponId = issued.at("/data/0/coupon_id").asText();
+    assertThat(fixture.coupons(PUBLIC_KEY_MCHID).sendCoupon(request).getCouponId())
+        .isEqualTo(couponId);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void maxCountRetiresTheRule() {
     String stockId =
         fixture.runningStock(PUBLIC_KEY_MCHID, r -> r.getStockUseRule().setMaxCouponsPerUser(5));

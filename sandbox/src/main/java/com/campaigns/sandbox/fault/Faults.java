@@ -53,17 +53,27 @@ public class Faults implements FaultHook {
         double draw = random.nextDouble();
         Rejected error = null;
         boolean drop = false;
-        if (draw < rule.errorRate()) {
+        Rejected afterCommit = null;
+        double errors = rule.errorRate();
+        double throttles = errors + rule.throttleRate();
+        double drops = throttles + rule.dropRate();
+        if (draw < errors) {
           error = new Rejected(rule.errorStatus(), rule.errorCode(), rule.errorMessage());
-        } else if (draw < rule.errorRate() + rule.throttleRate()) {
+        } else if (draw < throttles) {
           error = new Rejected(429, "FREQUENCY_LIMITED", "请求过于频繁");
-        } else if (draw < rule.errorRate() + rule.throttleRate() + rule.dropRate()) {
+        } else if (draw < drops) {
           drop = true;
+        } else if (draw < drops + rule.commitErrorRate()) {
+          afterCommit = new Rejected(rule.errorStatus(), rule.errorCode(), rule.errorMessage());
         }
-        if (error != null || drop || rule.latencyMs() > 0) {
+        if (error != null
+            || drop
+            || afterCommit != null
+            || rule.latencyMs() > 0
+            || rule.lateMs() > 0) {
           active.injected++;
         }
-        return new FaultDecision(rule.latencyMs(), error, drop);
+        return new FaultDecision(rule.latencyMs(), error, drop, afterCommit, rule.lateMs());
       }
       return FaultDecision.NONE;
     }

@@ -76,6 +76,18 @@ final class ApiFilter extends OncePerRequestFilter {
     chain.doFilter(cached, buffered);
     int status = buffered.getStatus();
     String code = (String) request.getAttribute(CallStats.CODE_ATTRIBUTE);
+    if (fault.lateMillis() > 0) {
+      sleep(fault.lateMillis());
+    }
+    if (fault.afterCommit() != null) {
+      // The call took effect; the answer says it failed.
+      stats.record(
+          endpoint.ruleName(), fault.afterCommit().status(), fault.afterCommit().code(), false);
+      buffered.resetBuffer();
+      reject(buffered, fault.afterCommit());
+      buffered.copyBodyToResponse();
+      return;
+    }
     if (fault.drop()) {
       request.setAttribute(ConnectionDropValve.DROP_ATTRIBUTE, Boolean.TRUE);
       stats.record(endpoint.ruleName(), status, code, true);

@@ -270,6 +270,54 @@ public final class LocalStack implements AutoCloseable {
     retired.add(w.process());
   }
 
+  /** kill -9 of the API (the first one, at {@link #apiUrl()}): requests in flight are lost. */
+  public void killApi() {
+    apis.get(0).process().kill();
+  }
+
+  /** Starts the API killed by {@link #killApi()} again on its port and waits until it answers. */
+  public void restartApi() {
+    Api api = apis.get(0);
+    api.process().start();
+    awaitApi(api);
+  }
+
+  /** SIGSTOP of a worker: it holds its work and stops heartbeating, without dying. */
+  public void freeze(Worker w) {
+    signal(w.process(), "STOP");
+  }
+
+  /** SIGCONT of a frozen worker: it wakes up and carries on where it stopped. */
+  public void thaw(Worker w) {
+    signal(w.process(), "CONT");
+  }
+
+  /** SIGSTOP or SIGCONT of {@code p} and every process under it. */
+  static void signal(StackProcess p, String signal) {
+    List<String> command = new ArrayList<>(List.of("kill", "-" + signal, String.valueOf(p.pid())));
+    ProcessHandle.of(p.pid())
+        .ifPresent(h -> h.descendants().forEach(d -> command.add(String.valueOf(d.pid()))));
+    signal(command);
+  }
+
+  /** Runs a {@code kill -SIG pid…} command line; a failure is a {@link StackException}. */
+  static void signal(List<String> killCommand) {
+    try {
+      Process k = new ProcessBuilder(killCommand).redirectErrorStream(true).start();
+      if (!k.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || k.exitValue() != 0) {
+        throw new StackException(
+            String.join(" ", killCommand)
+                + " failed: "
+                + new String(k.getInputStream().readAllBytes()));
+      }
+    } catch (java.io.IOException e) {
+      throw new StackException(String.join(" ", killCommand) + " failed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StackException("interrupted: " + String.join(" ", killCommand));
+    }
+  }
+
   /**
    * Another API instance on a free port, waited for; {@code extraArgs} replace the stack's API
    * arguments of the same key.

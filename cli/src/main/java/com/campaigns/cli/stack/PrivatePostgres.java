@@ -158,6 +158,65 @@ public final class PrivatePostgres implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code pg_ctl restart -m fast}: every connection is cut (transactions in flight roll back), the
+   * server is back on the same port when this returns.
+   */
+  public void restart() {
+    try {
+      run(
+          List.of(
+              cluster.bin().resolve("pg_ctl").toString(),
+              "-D",
+              cluster.data().toString(),
+              "-l",
+              cluster.log().toString(),
+              "-w",
+              "-m",
+              "fast",
+              "-o",
+              "-p " + cluster.port() + " -k " + cluster.data() + " -c listen_addresses=127.0.0.1",
+              "restart"),
+          120);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * SIGSTOP of the server and its backends for {@code stall}, then SIGCONT: queries hang without an
+   * error, as on a database host that stalls (I/O, a failover in progress).
+   */
+  public void stall(Duration stall) {
+    List<String> pids = serverPids();
+    List<String> stop = new ArrayList<>(List.of("kill", "-STOP"));
+    stop.addAll(pids);
+    List<String> cont = new ArrayList<>(List.of("kill", "-CONT"));
+    cont.addAll(pids);
+    LocalStack.signal(stop);
+    try {
+      Thread.sleep(stall.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      LocalStack.signal(cont);
+    }
+  }
+
+  private List<String> serverPids() {
+    try {
+      long pid =
+          Long.parseLong(
+              Files.readAllLines(cluster.data().resolve("postmaster.pid")).get(0).strip());
+      List<String> pids = new ArrayList<>(List.of(String.valueOf(pid)));
+      ProcessHandle.of(pid)
+          .ifPresent(h -> h.descendants().forEach(d -> pids.add(String.valueOf(d.pid()))));
+      return pids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** pg_ctl stop -m fast; its data stays. */
   @Override
   public synchronized void close() {

@@ -224,6 +224,19 @@ public final class Chaos {
     if (random.nextDouble() < 0.35) {
       events.add(new Event(random.nextDouble() * window, "restart-dev-server", null));
     }
+    // The ledger database restarted (connections cut) or stalled (SIGSTOP) in the middle of a wave.
+    if (random.nextDouble() < 0.3) {
+      events.add(
+          new Event(LEAD.toSeconds() + random.nextDouble() * window, "restart-ledger", null));
+    }
+    if (random.nextDouble() < 0.3) {
+      events.add(new Event(LEAD.toSeconds() + random.nextDouble() * window, "stall-ledger", null));
+    }
+    // A worker frozen longer than the heartbeat timeout: its segment goes to another worker, and
+    // the frozen one wakes up as a zombie sender.
+    if (random.nextDouble() < 0.3) {
+      events.add(new Event(LEAD.toSeconds() + random.nextDouble() * window, "freeze-worker", null));
+    }
     for (ChaosRun r : batch) {
       if (random.nextDouble() < 0.3) {
         double at = LEAD.toSeconds() + random.nextDouble() * window;
@@ -234,6 +247,10 @@ public final class Chaos {
         double at = LEAD.toSeconds() + 5 + random.nextDouble() * window;
         events.add(new Event(at, "redeem", r));
         events.add(new Event(at + 5 + random.nextInt(30), "redeliver-notifications", r));
+        // The API killed while those COUPON.USE notifications arrive; WeChat Pay retries them.
+        if (random.nextDouble() < 0.3) {
+          events.add(new Event(at + random.nextDouble() * 2, "kill-api", r));
+        }
       }
     }
     events.sort(Comparator.comparingDouble(Event::at));
@@ -366,13 +383,41 @@ public final class Chaos {
               stack.startTemporal();
             });
       }
+      case "restart-ledger" -> onProcesses(stack::restartLedger);
+      case "stall-ledger" -> {
+        Duration stall = Duration.ofSeconds(5 + random.nextInt(26));
+        onProcesses(() -> stack.stallLedger(stall));
+      }
+      case "freeze-worker" -> {
+        // Longer than the 6 s heartbeat timeout, so that another worker takes its segments.
+        Duration frozen = Duration.ofSeconds(10 + random.nextInt(16));
+        onProcesses(
+            () -> {
+              if (second.get() == null) {
+                second.set(stack.addWorker());
+              }
+              stack.freezeWorker(frozen);
+            });
+      }
+      case "kill-api" ->
+          onProcesses(
+              () -> {
+                stack.killApi();
+                stack.restartApi();
+              });
       case "ops-pause" -> {
-        Http.Answer a =
-            stack
-                .api()
-                .post(
-                    "/api/v1/campaigns/" + e.run().plan.campaignId() + "/pause",
-                    Map.of("reason", "chaos: ops pause"));
+        Http.Answer a;
+        try {
+          a =
+              stack
+                  .api()
+                  .post(
+                      "/api/v1/campaigns/" + e.run().plan.campaignId() + "/pause",
+                      Map.of("reason", "chaos: ops pause"));
+        } catch (RuntimeException unavailable) {
+          Console.step("chaos: pause of %s: the API is unavailable", e.run().plan.campaignId());
+          return;
+        }
         if (a.status() != 200) {
           Console.step(
               "chaos: pause of %s answered %d (%s)",
@@ -393,7 +438,10 @@ public final class Chaos {
     fired.merge(e.kind(), 1, Integer::sum);
   }
 
-  /** WeChat Pay misbehaving: errors, throttling and answers lost after the call took effect. */
+  /**
+   * WeChat Pay misbehaving: errors, throttling, answers lost after the call took effect, 5xx after
+   * the call took effect, and answers later than the client waits.
+   */
   private List<Map<String, Object>> faultRules() {
     List<Map<String, Object>> rules = new ArrayList<>();
     for (String endpoint : List.of("create_stock", "start_stock", "pause_stock", "restart_stock")) {
@@ -406,10 +454,15 @@ public final class Chaos {
               "throttle_rate",
               0.1,
               "drop_rate",
-              0.4,
+              0.3,
+              "commit_error_rate",
+              0.1,
               "latency_ms",
               200));
     }
+    // The first sends after the faults begin take effect but answer after the SDK's read timeout
+    // (10 s): the worker sees a timeout for a coupon that was issued.
+    rules.add(Map.of("endpoint", "send_coupon", "late_ms", 12_000, "max_count", 2));
     rules.add(
         Map.of(
             "endpoint",
@@ -420,6 +473,8 @@ public final class Chaos {
             0.02 + random.nextDouble() * 0.05,
             "drop_rate",
             0.01 + random.nextDouble() * 0.03,
+            "commit_error_rate",
+            0.01 + random.nextDouble() * 0.02,
             "latency_ms",
             random.nextInt(40)));
     return rules;

@@ -64,7 +64,8 @@ public final class Stack implements AutoCloseable {
                 .sandboxArgs(
                     List.of(
                         "--sandbox.data-dir=" + dir.resolve("sandbox"),
-                        "--sandbox.notify.retry-interval=5s",
+                        // Nine retries 15 s apart outlast an API restart on a loaded machine.
+                        "--sandbox.notify.retry-interval=15s",
                         // Flow files right after the stock ends (WeChat Pay: the next day at
                         // 10:00).
                         "--sandbox.flow.ready=after-end"))
@@ -243,6 +244,44 @@ public final class Stack implements AutoCloseable {
   public Http addApi(String name, List<String> extraArgs) {
     Console.step("starting API %s with %s", name, String.join(" ", extraArgs));
     return new Http(stack.addApi(name, extraArgs).url(), stack.tokens().marketer());
+  }
+
+  /** {@code pg_ctl restart -m fast} of the ledger: every connection is cut. */
+  public void restartLedger() {
+    Console.step("restarting the ledger database (pg_ctl restart -m fast)");
+    postgres.restart();
+  }
+
+  /** The ledger's server processes stopped with SIGSTOP for {@code stall}, then continued. */
+  public void stallLedger(Duration stall) {
+    Console.step("stalling the ledger database for %d s (SIGSTOP)", stall.toSeconds());
+    postgres.stall(stall);
+  }
+
+  /** kill -9 of the API (no shutdown: requests and notifications in flight are lost). */
+  public void killApi() {
+    Console.step("kill -9 the API");
+    stack.killApi();
+  }
+
+  /** Starts the API again on its port; waits until it answers. */
+  public void restartApi() {
+    stack.restartApi();
+    Console.step("the API is back");
+  }
+
+  /** The current worker frozen with SIGSTOP for {@code frozen}, then continued (SIGCONT). */
+  public void freezeWorker(Duration frozen) {
+    LocalStack.Worker w = worker;
+    Console.step("freezing worker %s for %d s (SIGSTOP)", w.name(), frozen.toSeconds());
+    stack.freeze(w);
+    try {
+      Thread.sleep(frozen.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      stack.thaw(w);
+    }
   }
 
   /** Stops the dev server (SIGTERM, as Ctrl-C would); its state stays in the SQLite file. */

@@ -231,10 +231,14 @@ public final class ChaosReport {
 
       | disruption | what happens |
       |---|---|
-      | `faults-on` / `faults-off` | for 10–35 s WeChat Pay answers create/activate/pause/restart with 20 % 500s, 10 % 429s and 40 % dropped answers after the call took effect (200 ms latency), and sends with 3–8 % 500s, 2–7 % 429s, 1–4 % dropped answers and up to 40 ms latency |
+      | `faults-on` / `faults-off` | for 10–35 s WeChat Pay answers create/activate/pause/restart with 20 % 500s, 10 % 429s, 30 % dropped answers and 10 % 500s after the call took effect (200 ms latency); the first two sends take effect but answer after 12 s (the SDK's read timeout is 10 s); then sends get 3–8 % 500s, 2–7 % 429s, 1–4 % dropped answers, 1–3 % 500s after the coupon was issued and up to 40 ms latency |
       | `kill-worker` | `kill -9` of the worker in the middle of issuance, then a new worker process |
       | `second-worker-joins` / `-leaves` | a second worker process polls the task queue for 20–60 s, then shuts down |
       | `restart-dev-server` | the Temporal dev server is stopped and started again on the same SQLite file after 2–10 s |
+      | `restart-ledger` | the ledger's PostgreSQL is restarted (`pg_ctl restart -m fast`: every connection cut, transactions in flight rolled back) in the middle of issuance |
+      | `stall-ledger` | the ledger's PostgreSQL processes are stopped with SIGSTOP for 5–30 s, then continued: queries hang without an error |
+      | `freeze-worker` | the worker is stopped with SIGSTOP for 10–25 s (the heartbeat timeout is 6 s) while a second worker polls: its segments move to the other worker, then it wakes up as a zombie sender |
+      | `kill-api` | `kill -9` of the API right when shoppers redeem coupons, then it starts again; WeChat Pay (the sandbox) retries each undelivered COUPON.USE notification 9 times, 15 s apart |
       | `ops-pause` / `ops-resume` | ops pause a campaign through the API and resume it 5–20 s later |
       | `threshold-pause` | the campaign paused itself at its budget threshold; ops resumed it |
       | `redeem` / `redeliver-notifications` | shoppers use 5–45 coupons (the sandbox sends signed COUPON.USE notifications); later WeChat Pay sends half of them again, shuffled, some three times |

@@ -8,16 +8,15 @@ import com.campaigns.workflows.campaign.CampaignTidyUpWorkflow;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.model.StockTransition;
 import com.campaigns.workflows.model.TidyUpRequest;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +33,7 @@ import org.springframework.stereotype.Service;
 public class CampaignTidyUps {
 
   private static final Logger log = LoggerFactory.getLogger(CampaignTidyUps.class);
+  private static final Duration POLL = Duration.ofMillis(200);
 
   private final WorkflowClient client;
   private final TemporalCalls calls;
@@ -90,6 +90,29 @@ public class CampaignTidyUps {
     return closed.status(campaignId, run);
   }
 
+  /**
+   * Polls the run's state rather than long-polling its result: a client waiting on a result lets
+   * the time-skipping test server move its clock, and every other campaign's timers with it.
+   */
+  private WorkflowExecutionDescription awaitClosed(WorkflowStub run, Duration within)
+      throws TimeoutException {
+    long deadline = System.nanoTime() + within.toNanos();
+    WorkflowExecutionDescription d;
+    while ((d = calls.call(run::describe)).getStatus()
+        == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException();
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TimeoutException();
+      }
+    }
+    return d;
+  }
+
   private StockTransition pauseStock(CampaignIndex.Entry entry, Operator operator) {
     String campaignId = entry.campaignId();
     CampaignTidyUpWorkflow wf =
@@ -108,12 +131,10 @@ public class CampaignTidyUps {
     TidyUpRequest request =
         new TidyUpRequest(campaignId, entry.mchid(), entry.stockId(), operator.name());
     calls.call(() -> WorkflowClient.start(wf::tidyUp, request));
+    WorkflowStub run = WorkflowStub.fromTyped(wf);
+    WorkflowExecutionDescription done;
     try {
-      return Optional.ofNullable(
-              WorkflowStub.fromTyped(wf)
-                  .getResult(
-                      calls.timeout().toMillis(), TimeUnit.MILLISECONDS, StockTransition.class))
-          .orElse(new StockTransition(entry.stockId(), null, null));
+      done = awaitClosed(run, calls.timeout());
     } catch (TimeoutException e) {
       throw new RequestRejected(
           HttpStatus.GATEWAY_TIMEOUT,
@@ -126,15 +147,24 @@ public class CampaignTidyUps {
               + TemporalNames.tidyUpWorkflowId(campaignId)
               + " goes on, see GET /api/v1/campaigns/"
               + campaignId);
-    } catch (WorkflowFailedException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null) {
-        cause = cause.getCause();
-      }
+    }
+    if (done.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+      StatusDocument.Closed failed = closed.runs().closed(done).orElseThrow();
       throw new RequestRejected(
           HttpStatus.BAD_GATEWAY,
           "tidy_up_failed",
-          "pausing stock " + entry.stockId() + " failed: " + cause.getMessage());
+          "workflow "
+              + TemporalNames.tidyUpWorkflowId(campaignId)
+              + " closed "
+              + failed.executionStatus()
+              + " without pausing stock "
+              + entry.stockId()
+              + ": "
+              + failed.reason());
     }
+    return closed
+        .runs()
+        .result(TemporalNames.tidyUpWorkflowId(campaignId), StockTransition.class)
+        .orElse(new StockTransition(entry.stockId(), null, null));
   }
 }

@@ -146,13 +146,7 @@ class ClosedCampaigns {
 
   private Optional<StatusDocument> result(String campaignId) {
     try {
-      return Optional.ofNullable(
-          calls.call(
-              () ->
-                  client
-                      .newUntypedWorkflowStub(TemporalNames.workflowId(campaignId))
-                      .getResult(StatusDocument.class),
-              CLOSED_QUERY_TIMEOUT));
+      return runs.result(TemporalNames.workflowId(campaignId), StatusDocument.class);
     } catch (RuntimeException e) {
       return Optional.empty();
     }

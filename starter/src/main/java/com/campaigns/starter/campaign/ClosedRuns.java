@@ -4,6 +4,7 @@ import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.model.StockTransition;
 import com.campaigns.workflows.rules.ShanghaiTime;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.HistoryEventFilterType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -67,13 +68,30 @@ class ClosedRuns {
    * CampaignTidyUp}); empty otherwise.
    */
   Optional<String> tidiedStockStatus(String campaignId) {
+    return result(TemporalNames.tidyUpWorkflowId(campaignId), StockTransition.class)
+        .map(StockTransition::status);
+  }
+
+  /**
+   * The result of a workflow's latest run if it completed, read from its close event. Not {@code
+   * getResult}: a client waiting on a result lets the time-skipping test server move its clock.
+   */
+  <T> Optional<T> result(String workflowId, Class<T> type) {
     try {
-      var stub = client.newUntypedWorkflowStub(TemporalNames.tidyUpWorkflowId(campaignId));
-      WorkflowExecutionDescription d = calls.call(stub::describe);
-      if (d.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+      WorkflowExecutionDescription run =
+          calls.call(() -> client.newUntypedWorkflowStub(workflowId).describe());
+      if (run.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
         return Optional.empty();
       }
-      return Optional.ofNullable(calls.call(() -> stub.getResult(StockTransition.class)).status());
+      return closeEvent(run.getExecution())
+          .filter(HistoryEvent::hasWorkflowExecutionCompletedEventAttributes)
+          .map(e -> e.getWorkflowExecutionCompletedEventAttributes().getResult())
+          .map(
+              payloads ->
+                  client
+                      .getOptions()
+                      .getDataConverter()
+                      .fromPayloads(0, Optional.of(payloads), type, type));
     } catch (WorkflowNotFoundException e) {
       return Optional.empty();
     }
@@ -85,28 +103,29 @@ class ClosedRuns {
    */
   private String reason(WorkflowExecutionDescription run) {
     try {
-      GetWorkflowExecutionHistoryRequest request =
-          GetWorkflowExecutionHistoryRequest.newBuilder()
-              .setNamespace(client.getOptions().getNamespace())
-              .setExecution(run.getExecution())
-              .setHistoryEventFilterType(
-                  HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT)
-              .build();
-      var history =
-          calls.call(
-              () ->
-                  client
-                      .getWorkflowServiceStubs()
-                      .blockingStub()
-                      .getWorkflowExecutionHistory(request));
-      if (history.getHistory().getEventsCount() == 0) {
-        return null;
-      }
-      return reason(history.getHistory().getEvents(history.getHistory().getEventsCount() - 1));
+      return closeEvent(run.getExecution()).map(ClosedRuns::reason).orElse(null);
     } catch (RuntimeException e) {
       log.debug("no close event for {}: {}", run.getExecution().getWorkflowId(), e.toString());
       return null;
     }
+  }
+
+  private Optional<HistoryEvent> closeEvent(WorkflowExecution execution) {
+    GetWorkflowExecutionHistoryRequest request =
+        GetWorkflowExecutionHistoryRequest.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .setExecution(execution)
+            .setHistoryEventFilterType(HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT)
+            .build();
+    var history =
+        calls.call(
+            () ->
+                client
+                    .getWorkflowServiceStubs()
+                    .blockingStub()
+                    .getWorkflowExecutionHistory(request));
+    int n = history.getHistory().getEventsCount();
+    return n == 0 ? Optional.empty() : Optional.of(history.getHistory().getEvents(n - 1));
   }
 
   private static String reason(HistoryEvent close) {

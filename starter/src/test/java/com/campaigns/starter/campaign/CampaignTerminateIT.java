@@ -17,9 +17,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +64,8 @@ class CampaignTerminateIT {
   }
 
   @Test
-  void aCampaignTerminatedBetweenWavesAnswersAtOnceFromTheLedgerAndOpsPauseItsStock() {
+  void aCampaignTerminatedBetweenWavesAnswersAtOnceFromTheLedgerAndOpsPauseItsStock()
+      throws Exception {
     ObjectNode spec =
         Specs.sample(
             "term-waves",
@@ -130,6 +140,13 @@ class CampaignTerminateIT {
     assertThat(again.json().path("stock_status").asText()).isEqualTo("paused");
     assertThat(api.get("/api/v1/campaigns/term-waves").json().path("stock_status").asText())
         .isEqualTo("paused");
+
+    // The console says so too, on the list and on the campaign's page.
+    HttpClient browser = signedInConsole();
+    assertThat(consolePage(browser, "/console/campaigns"))
+        .containsPattern("st-TERMINATED[^>]*>TERMINATED<");
+    assertThat(consolePage(browser, "/console/campaigns/term-waves"))
+        .contains("id=\"closed\"", "Run TERMINATED in Temporal", "bad deploy 2026-12-01");
   }
 
   @Test
@@ -189,6 +206,42 @@ class CampaignTerminateIT {
         .filter(c -> c.path("campaign_id").asText().equals(id))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** A console session for the ops token (the login form with its CSRF field). */
+  private HttpClient signedInConsole() throws Exception {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    Matcher csrf =
+        Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+            .matcher(consolePage(http, "/console/login"));
+    assertThat(csrf.find()).isTrue();
+    String form =
+        "token="
+            + URLEncoder.encode(TestTokens.OPS, StandardCharsets.UTF_8)
+            + "&_csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(302);
+    return http;
+  }
+
+  private String consolePage(HttpClient http, String path) throws Exception {
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as(path).isEqualTo(200);
+    return page.body();
   }
 
   private String stockStatus(String stockId) {

@@ -108,8 +108,8 @@ class ResetAndTerminateIT {
     assertThat(doc.path("closed").path("reason").asText())
         .isEqualTo("bad deploy: terminated by ops");
 
-    // Its segments learn of the terminate at their next heartbeat and stop: wait until WeChat
-    // Pay's count is still, then the API's count (from the ledger) is WeChat Pay's.
+    // The segments running at the terminate go on until they notice it (or to their end): wait
+    // until WeChat Pay's count is still, then the API's count (from the ledger) is WeChat Pay's.
     AtomicLong coupons = new AtomicLong(-1);
     await("no more coupons after the terminate")
         .atMost(Duration.ofSeconds(60))

@@ -162,6 +162,19 @@ public class CampaignIndex {
         == 1;
   }
 
+  /**
+   * Corrects the counts of a row settled in {@code status}: segments still sending when their run
+   * was terminated record their last answers a few seconds after it was settled.
+   */
+  public void recount(
+      String campaignId, String status, long issuedCount, long issuedAmount, long usedAmount) {
+    jdbc.sql(
+            "UPDATE campaign SET issued_count = ?, issued_amount = ?, used_amount = ?, updated_at = ?"
+                + " WHERE campaign_id = ? AND status = ?")
+        .params(issuedCount, issuedAmount, usedAmount, now(), campaignId, status)
+        .update();
+  }
+
   public List<Entry> list() {
     return jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY created_at DESC")
         .query(ENTRY)

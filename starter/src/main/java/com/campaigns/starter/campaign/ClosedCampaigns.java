@@ -67,6 +67,17 @@ class ClosedCampaigns {
     }
     if (!CampaignIndex.FINAL.contains(entry.status())) {
       settle(campaignId, doc.status());
+    } else if (endedFromOutside(closed)
+        && doc.status().name().equals(entry.status())
+        && (entry.issuedCount() != doc.issued().count()
+            || entry.usedAmount() != doc.used().amount())) {
+      // Settled while its segments still sent: the list follows the ledger's later count.
+      index.recount(
+          campaignId,
+          entry.status(),
+          doc.issued().count(),
+          doc.issued().amount(),
+          doc.used().amount());
     }
     return doc;
   }

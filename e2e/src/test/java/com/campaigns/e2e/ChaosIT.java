@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * writes docs/reliability.md.
  */
 @ExtendWith(StackExtension.class)
-@Order(4)
+@Order(5)
 class ChaosIT {
 
   @Test

@@ -39,6 +39,12 @@ public class CampaignIndex {
       "campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, stock_id,"
           + " status, pause_reason, issued_count, issued_amount, used_amount, max_amount, created_by, created_at";
 
+  /** The statuses after which a campaign's row no longer changes (unless its run is reset). */
+  public static final List<String> FINAL =
+      List.of("COMPLETED", "FAILED", "CANCELLED", "TERMINATED", "TIMED_OUT");
+
+  private static final String FINAL_IN = "'" + String.join("', '", FINAL) + "'";
+
   private static final RowMapper<Entry> ENTRY = RecordRowMapper.of(Entry.class);
 
   private final JdbcClient jdbc;
@@ -119,6 +125,54 @@ public class CampaignIndex {
         .param(stockId)
         .query(ENTRY)
         .optional();
+  }
+
+  /**
+   * Campaigns whose last indexed status is not final (see {@link #FINAL}): the ones whose workflow
+   * may have closed without saying so (terminated, timed out).
+   */
+  public List<Entry> unsettled() {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM campaign WHERE status NOT IN ("
+                + FINAL_IN
+                + ") ORDER BY created_at")
+        .query(ENTRY)
+        .list();
+  }
+
+  /**
+   * Writes the final status of a run Temporal reports closed, with counts from the ledger; only
+   * while the row is not final yet, so concurrent API replicas and repeated passes write it once. A
+   * reset run that starts again writes its own status through {@link #update} afterwards.
+   *
+   * @return whether this call changed the row
+   */
+  public boolean settle(
+      String campaignId, String status, long issuedCount, long issuedAmount, long usedAmount) {
+    return jdbc.sql(
+                "UPDATE campaign SET status = ?, pause_reason = NULL, issued_count = ?,"
+                    + " issued_amount = ?, used_amount = ?, updated_at = ?"
+                    + " WHERE campaign_id = ? AND status NOT IN ("
+                    + FINAL_IN
+                    + ")")
+            .params(status, issuedCount, issuedAmount, usedAmount, now(), campaignId)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Corrects the counts of a row settled in {@code status}: segments still sending when their run
+   * was terminated record their last answers a few seconds after it was settled.
+   */
+  public void recount(
+      String campaignId, String status, long issuedCount, long issuedAmount, long usedAmount) {
+    jdbc.sql(
+            "UPDATE campaign SET issued_count = ?, issued_amount = ?, used_amount = ?, updated_at = ?"
+                + " WHERE campaign_id = ? AND status = ?")
+        .params(issuedCount, issuedAmount, usedAmount, now(), campaignId, status)
+        .update();
   }
 
   public List<Entry> list() {

@@ -43,6 +43,19 @@ public class IssuanceLedger {
   /** What happened in one minute: {@code epochMinute} is minutes since 1970-01-01T00:00Z. */
   public record MinuteTotals(long epochMinute, long count, long amount) {}
 
+  /** One wave's outcomes so far: issued (count, face value), rejected by code, failed. */
+  public record WaveCounts(
+      int waveIndex,
+      long issuedCount,
+      long issuedAmount,
+      Map<String, Long> rejectedByCode,
+      long failed) {
+
+    public long rejected() {
+      return rejectedByCode.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   /** An issued coupon, for reconciliation and support lookups. */
   public record IssuedCoupon(
       String campaignId, int waveIndex, String openid, String couponId, long amount) {}
@@ -239,6 +252,41 @@ public class IssuanceLedger {
     for (int i = 0; i < segments; i++) {
       out.add(new SegmentTotals(counts[i][0], rejected.get(i), counts[i][1]));
     }
+    return out;
+  }
+
+  /**
+   * Every wave's counts in one query, by wave index: what a closed campaign issued when its
+   * workflow cannot tell any more (terminated mid-wave).
+   */
+  public Map<Integer, WaveCounts> countsByWave(String campaignId) {
+    Map<Integer, long[]> totals = new TreeMap<>();
+    Map<Integer, Map<String, Long>> rejected = new TreeMap<>();
+    jdbc.sql(
+            "SELECT wave_index, status, error_code, COUNT(*), COALESCE(SUM(amount), 0)"
+                + " FROM issuance WHERE campaign_id = ? GROUP BY wave_index, status, error_code")
+        .param(campaignId)
+        .query(
+            rs -> {
+              int wave = rs.getInt(1);
+              long[] t = totals.computeIfAbsent(wave, w -> new long[3]);
+              Map<String, Long> byCode = rejected.computeIfAbsent(wave, w -> new TreeMap<>());
+              long n = rs.getLong(4);
+              switch (rs.getString(2)) {
+                case ISSUED -> {
+                  t[0] += n;
+                  t[1] += rs.getLong(5);
+                }
+                case REJECTED -> {
+                  String code = rs.getString(3);
+                  byCode.merge(code == null ? "UNKNOWN" : code, n, Long::sum);
+                }
+                default -> t[2] += n;
+              }
+            });
+    Map<Integer, WaveCounts> out = new TreeMap<>();
+    totals.forEach(
+        (wave, t) -> out.put(wave, new WaveCounts(wave, t[0], t[1], rejected.get(wave), t[2])));
     return out;
   }
 

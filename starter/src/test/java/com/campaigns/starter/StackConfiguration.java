@@ -9,6 +9,7 @@ import com.campaigns.ledger.LedgerConfiguration.Ledger;
 import com.campaigns.ledger.audience.AudienceStore;
 import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
+import com.campaigns.workflows.campaign.CampaignTidyUpWorkflowImpl;
 import com.campaigns.workflows.campaign.CampaignWorkflowImpl;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -52,7 +53,8 @@ class StackConfiguration {
     TestSandbox.followClock(env::currentTimeMillis);
     WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient());
     var worker = factory.newWorker(TemporalNames.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        CampaignWorkflowImpl.class, CampaignTidyUpWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new StockActivitiesImpl(merchants, ledger.uses()),
         new IssuanceActivitiesImpl(

@@ -10,6 +10,7 @@ import com.campaigns.workflows.activity.FlowActivities;
 import com.campaigns.workflows.activity.IssuanceActivities;
 import com.campaigns.workflows.activity.LedgerActivities;
 import com.campaigns.workflows.activity.StockActivities;
+import com.campaigns.workflows.campaign.CampaignTidyUpWorkflowImpl;
 import com.campaigns.workflows.campaign.CampaignWorkflowImpl;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.common.metadata.POJOActivityInterfaceMetadata;
@@ -96,15 +97,17 @@ class WorkerApplicationIT {
   }
 
   @Test
-  void registersTheCampaignWorkflowOnTheCampaignsTaskQueue() {
+  void registersTheCampaignAndTidyUpWorkflowsOnTheCampaignsTaskQueue() {
     var info = workers.getRegisteredInfo().get(TemporalNames.TASK_QUEUE);
 
     assertThat(info).as("a worker on task queue campaigns").isNotNull();
     assertThat(info.isWorkflowRegistered(CampaignWorkflowImpl.class)).isTrue();
+    assertThat(info.isWorkflowRegistered(CampaignTidyUpWorkflowImpl.class)).isTrue();
     assertThat(info.getRegisteredWorkflowInfo())
         .flatExtracting(w -> w.getMetadata().getWorkflowMethods())
         .extracting(POJOWorkflowMethodMetadata::getName)
-        .containsExactly(TemporalNames.WORKFLOW_TYPE);
+        .containsExactlyInAnyOrder(
+            TemporalNames.WORKFLOW_TYPE, TemporalNames.WORKFLOW_TYPE_TIDY_UP);
   }
 
   @Test

@@ -12,6 +12,11 @@ public final class TemporalNames {
   public static final String WORKFLOW_TYPE = "CampaignWorkflow";
   public static final String WORKFLOW_ID_PREFIX = "campaign-";
 
+  /** The tidy-up after a campaign's run was terminated: pauses its stock (docs/operations.md). */
+  public static final String WORKFLOW_TYPE_TIDY_UP = "CampaignTidyUp";
+
+  public static final String TIDY_UP_ID_PREFIX = "tidy-up-";
+
   public static final String SIGNAL_PAUSE = "pause";
   public static final String SIGNAL_RESUME = "resume";
   public static final String SIGNAL_USAGE = "usage";
@@ -48,5 +53,9 @@ public final class TemporalNames {
 
   public static String workflowId(String campaignId) {
     return WORKFLOW_ID_PREFIX + campaignId;
+  }
+
+  public static String tidyUpWorkflowId(String campaignId) {
+    return TIDY_UP_ID_PREFIX + campaignId;
   }
 }

@@ -49,18 +49,21 @@ public class CampaignService {
   private final Reconciliations reconciliations;
   private final TemporalCalls calls;
   private final CampaignStarts starts;
+  private final ClosedCampaigns closedCampaigns;
 
   CampaignService(
       WorkflowClient client,
       CampaignIndex index,
       Reconciliations reconciliations,
       TemporalCalls calls,
-      CampaignStarts starts) {
+      CampaignStarts starts,
+      ClosedCampaigns closedCampaigns) {
     this.client = client;
     this.index = index;
     this.reconciliations = reconciliations;
     this.calls = calls;
     this.starts = starts;
+    this.closedCampaigns = closedCampaigns;
   }
 
   /** A spec that passed every check, with the plan the workflow will follow. */
@@ -86,9 +89,26 @@ public class CampaignService {
     return index.list().stream().map(CampaignSummary::of).toList();
   }
 
-  /** The status document from the workflow's {@code status} query (closed campaigns too). */
+  /**
+   * The status document from the workflow's {@code status} query; for a run Temporal reports
+   * closed, see {@link ClosedCampaigns} (terminated and timed-out runs are answered from the
+   * ledger, at once).
+   */
   public StatusDocument status(String campaignId) {
-    CampaignWorkflow wf = workflow(campaignId);
+    if (!KnownCampaigns.wellFormed(campaignId)) {
+      throw KnownCampaigns.unknown(campaignId);
+    }
+    Optional<StatusDocument.Closed> closed;
+    try {
+      closed = closedCampaigns.runs().closed(closedCampaigns.runs().describe(campaignId));
+    } catch (WorkflowNotFoundException e) {
+      throw KnownCampaigns.unknown(campaignId);
+    }
+    if (closed.isPresent()) {
+      return closedCampaigns.status(campaignId, closed.get());
+    }
+    CampaignWorkflow wf =
+        client.newWorkflowStub(CampaignWorkflow.class, TemporalNames.workflowId(campaignId));
     try {
       return calls.call(wf::status);
     } catch (WorkflowNotFoundException | WorkflowQueryException e) {

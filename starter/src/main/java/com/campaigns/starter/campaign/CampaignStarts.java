@@ -212,7 +212,8 @@ class CampaignStarts {
         waves,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** Inline openids become a stored audience: workflows never carry openid lists. */
@@ -230,7 +231,8 @@ class CampaignStarts {
     return spec.withWaves(waves);
   }
 
-  private long recipients(WaveSpec wave) {
+  /** A wave's distinct recipients, from its inline list or its stored audience. */
+  long recipients(WaveSpec wave) {
     if (wave.audience().openids() != null) {
       return new HashSet<>(wave.audience().openids().stream().map(String::strip).toList()).size();
     }

@@ -35,8 +35,14 @@ class TemporalCalls implements DisposableBean {
   }
 
   <T> T call(Supplier<T> call) {
+    return call(call, timeout);
+  }
+
+  /** As {@link #call(Supplier)} with a shorter deadline (never a longer one). */
+  <T> T call(Supplier<T> call, Duration deadline) {
+    long millis = Math.min(deadline.toMillis(), timeout.toMillis());
     Context.CancellableContext context =
-        Context.current().withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS, deadlines);
+        Context.current().withDeadlineAfter(millis, TimeUnit.MILLISECONDS, deadlines);
     try {
       return context.call(call::get);
     } catch (RuntimeException e) {

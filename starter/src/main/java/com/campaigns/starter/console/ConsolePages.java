@@ -29,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsolePages {
 
-  private static final Set<CampaignPhase> FINISHED =
-      EnumSet.of(CampaignPhase.COMPLETED, CampaignPhase.FAILED, CampaignPhase.CANCELLED);
   private static final Set<CampaignPhase> PAUSABLE =
       EnumSet.of(
           CampaignPhase.SCHEDULED,
@@ -85,7 +83,7 @@ class ConsolePages {
       // 409 report_not_ready: the page says so.
     }
     CampaignPhase phase = status != null ? status.status() : phase(entry.status());
-    boolean finished = phase != null && FINISHED.contains(phase);
+    boolean finished = phase != null && phase.isTerminal();
     return new CampaignPage(
         campaignId,
         stockName(entry),

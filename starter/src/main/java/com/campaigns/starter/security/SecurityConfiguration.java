@@ -126,6 +126,8 @@ class SecurityConfiguration {
                   .hasAnyRole(MARKETER, OPS)
                   .requestMatchers(HttpMethod.PUT, "/api/v1/merchants/*/callback")
                   .hasRole(OPS)
+                  .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/tidy-up")
+                  .hasRole(OPS)
                   .requestMatchers(HttpMethod.GET, "/api/**")
                   .hasAnyRole(MARKETER, OPS, VIEWER)
                   .requestMatchers(HttpMethod.HEAD, "/api/**")

@@ -32,6 +32,22 @@ final class ActivityPolicies {
   }
 
   /**
+   * The tidy-up's pause: an operator waits for it, so a few attempts, then the failure is theirs to
+   * read (the campaign's own stock calls retry without limit).
+   */
+  static ActivityOptions tidyUpStockCall() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(20))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2)
+                .setMaximumAttempts(4)
+                .build())
+        .build();
+  }
+
+  /**
    * Periodic stock checks are short reads and best effort (a failed check is skipped, the next one
    * comes): a local activity, so each check costs one marker event instead of three events and a
    * second workflow task.

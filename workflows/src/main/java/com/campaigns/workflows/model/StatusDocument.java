@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The campaign status document of SPEC §4: the {@code status} query's answer and the body of the
- * API's campaign responses. A pure projection of the workflow state.
+ * API's campaign responses. A pure projection of the workflow state; {@code closed} is added by the
+ * API only, never by the workflow.
  */
 @SnakeCaseIgnoreUnknown
 public record StatusDocument(
@@ -24,7 +25,40 @@ public record StatusDocument(
     List<Wave> waves,
     @JsonInclude(JsonInclude.Include.NON_NULL) Failure failure,
     @JsonInclude(JsonInclude.Include.NON_NULL) Reconciliation reconciliation,
-    List<HistoryEntry> history) {
+    List<HistoryEntry> history,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Closed closed) {
+
+  /** The same document with what Temporal says of the closed run (the API adds it). */
+  public StatusDocument withClosed(Closed c) {
+    return new StatusDocument(
+        campaignId,
+        workflowId,
+        mchid,
+        status,
+        pause,
+        stockId,
+        stockStatus,
+        issued,
+        used,
+        rejected,
+        budget,
+        waves,
+        failure,
+        reconciliation,
+        history,
+        c);
+  }
+
+  /**
+   * Extension: the run is closed in Temporal. {@code executionStatus} is Temporal's (COMPLETED,
+   * FAILED, CANCELED, TERMINATED, TIMED_OUT), {@code reason} the termination's reason or the
+   * failure's message, {@code countsFrom} says where the counts come from: {@code workflow} (its
+   * own last word) or {@code ledger} (the issuance ledger, when the workflow could not say).
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Closed(
+      String executionStatus, String closeTime, String reason, String runId, String countsFrom) {}
 
   @SnakeCaseIgnoreUnknown
   public record Pause(PauseReason reason, String detail, String operator, String since) {}

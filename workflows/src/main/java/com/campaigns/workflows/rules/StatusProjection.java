@@ -65,6 +65,7 @@ public final class StatusProjection {
         waves,
         state.failure,
         state.reconciliation,
-        List.copyOf(state.history));
+        List.copyOf(state.history),
+        null);
   }
 }

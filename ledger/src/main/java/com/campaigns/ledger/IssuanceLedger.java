@@ -262,7 +262,8 @@ public class IssuanceLedger {
   public Map<Integer, WaveCounts> countsByWave(String campaignId) {
     Map<Integer, long[]> totals = new TreeMap<>();
     Map<Integer, Map<String, Long>> rejected = new TreeMap<>();
-    jdbc.sql(
+    db.jdbc()
+        .sql(
             "SELECT wave_index, status, error_code, COUNT(*), COALESCE(SUM(amount), 0)"
                 + " FROM issuance WHERE campaign_id = ? GROUP BY wave_index, status, error_code")
         .param(campaignId)

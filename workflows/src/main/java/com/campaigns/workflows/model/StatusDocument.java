@@ -55,8 +55,7 @@ public record StatusDocument(
    * failure's message, {@code countsFrom} says where the counts come from: {@code workflow} (its
    * own last word) or {@code ledger} (the issuance ledger, when the workflow could not say).
    */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonIgnoreProperties(ignoreUnknown = true)
+  @SnakeCaseIgnoreUnknown
   public record Closed(
       String executionStatus, String closeTime, String reason, String runId, String countsFrom) {}
 

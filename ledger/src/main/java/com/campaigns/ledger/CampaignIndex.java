@@ -64,26 +64,23 @@ public class CampaignIndex {
       long maxAmount,
       String createdBy) {
     OffsetDateTime now = now();
-    try {
-      jdbc.sql(
-              "INSERT INTO campaign (campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, status,"
-                  + " max_amount, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?)")
-          .params(
-              campaignId,
-              workflowId,
-              mchid,
-              appid,
-              specHash,
-              specJson,
-              maxAmount,
-              createdBy,
-              now,
-              now)
-          .update();
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
+    return Rows.insertedOnce(
+        () ->
+            jdbc.sql(
+                    "INSERT INTO campaign (campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, status,"
+                        + " max_amount, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?)")
+                .params(
+                    campaignId,
+                    workflowId,
+                    mchid,
+                    appid,
+                    specHash,
+                    specJson,
+                    maxAmount,
+                    createdBy,
+                    now,
+                    now)
+                .update());
   }
 
   /** Keeps the row current; creates a minimal one for a campaign started outside the API. */
@@ -114,17 +111,13 @@ public class CampaignIndex {
   }
 
   public Optional<Entry> find(String campaignId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE campaign_id = ?")
-        .param(campaignId)
-        .query(ENTRY)
-        .optional();
+    return Rows.one(
+        jdbc, "SELECT " + COLUMNS + " FROM campaign WHERE campaign_id = ?", campaignId, ENTRY);
   }
 
   public Optional<Entry> findByStock(String stockId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE stock_id = ?")
-        .param(stockId)
-        .query(ENTRY)
-        .optional();
+    return Rows.one(
+        jdbc, "SELECT " + COLUMNS + " FROM campaign WHERE stock_id = ?", stockId, ENTRY);
   }
 
   /**

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,26 +44,23 @@ public class CouponUses {
    * Records a redemption; false when it was already recorded (duplicate notification or coupon).
    */
   public boolean record(Use use, String payload) {
-    try {
-      jdbc.sql(
-              "INSERT INTO coupon_use (notification_id, coupon_id, stock_id, campaign_id, amount, consume_time,"
-                  + " consume_mchid, transaction_id, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(
-              use.notificationId(),
-              use.couponId(),
-              use.stockId(),
-              use.campaignId(),
-              use.amount(),
-              use.consumeTime(),
-              use.consumeMchid(),
-              use.transactionId(),
-              OffsetDateTime.now(ZoneOffset.UTC),
-              payload)
-          .update();
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
+    return Rows.insertedOnce(
+        () ->
+            jdbc.sql(
+                    "INSERT INTO coupon_use (notification_id, coupon_id, stock_id, campaign_id, amount, consume_time,"
+                        + " consume_mchid, transaction_id, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                    use.notificationId(),
+                    use.couponId(),
+                    use.stockId(),
+                    use.campaignId(),
+                    use.amount(),
+                    use.consumeTime(),
+                    use.consumeMchid(),
+                    use.transactionId(),
+                    OffsetDateTime.now(ZoneOffset.UTC),
+                    payload)
+                .update());
   }
 
   public Totals totals(String campaignId) {
@@ -95,9 +91,7 @@ public class CouponUses {
   }
 
   public Optional<Use> byCoupon(String couponId) {
-    return jdbc.sql("SELECT " + USE_COLUMNS + " FROM coupon_use WHERE coupon_id = ?")
-        .param(couponId)
-        .query(USE)
-        .optional();
+    return Rows.one(
+        jdbc, "SELECT " + USE_COLUMNS + " FROM coupon_use WHERE coupon_id = ?", couponId, USE);
   }
 }

@@ -14,13 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Ops' tidy-up after a terminated run (an extension of SPEC §4; docs/operations.md). */
 @RestController
 @Tag(name = "campaigns")
-class CampaignTidyUpController {
-
-  private final CampaignTidyUps tidyUps;
-
-  CampaignTidyUpController(CampaignTidyUps tidyUps) {
-    this.tidyUps = tidyUps;
-  }
+record CampaignTidyUpController(CampaignTidyUps tidyUps) {
 
   @PostMapping(path = "/api/v1/campaigns/{id}/tidy-up", consumes = MediaType.ALL_VALUE)
   @Operation(

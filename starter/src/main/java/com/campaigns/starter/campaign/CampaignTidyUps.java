@@ -30,23 +30,11 @@ import org.springframework.stereotype.Service;
  * running campaign is cancelled instead, which does the same cleanup itself.
  */
 @Service
-public class CampaignTidyUps {
+public record CampaignTidyUps(
+    WorkflowClient client, TemporalCalls calls, ClosedCampaigns closed, KnownCampaigns known) {
 
   private static final Logger log = LoggerFactory.getLogger(CampaignTidyUps.class);
   private static final Duration POLL = Duration.ofMillis(200);
-
-  private final WorkflowClient client;
-  private final TemporalCalls calls;
-  private final ClosedCampaigns closed;
-  private final KnownCampaigns known;
-
-  CampaignTidyUps(
-      WorkflowClient client, TemporalCalls calls, ClosedCampaigns closed, KnownCampaigns known) {
-    this.client = client;
-    this.calls = calls;
-    this.closed = closed;
-    this.known = known;
-  }
 
   /** Pauses the stock of a closed campaign; answers its status document afterwards. */
   public StatusDocument tidyUp(String campaignId, Operator operator) {

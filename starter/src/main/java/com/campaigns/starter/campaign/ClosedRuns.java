@@ -23,17 +23,9 @@ import org.springframework.stereotype.Component;
  * chain of continue-as-new (or of a reset) is the one read.
  */
 @Component
-class ClosedRuns {
+record ClosedRuns(WorkflowClient client, TemporalCalls calls) {
 
   private static final Logger log = LoggerFactory.getLogger(ClosedRuns.class);
-
-  private final WorkflowClient client;
-  private final TemporalCalls calls;
-
-  ClosedRuns(WorkflowClient client, TemporalCalls calls) {
-    this.client = client;
-    this.calls = calls;
-  }
 
   /** The latest run of the campaign; {@link WorkflowNotFoundException} when there is none. */
   WorkflowExecutionDescription describe(String campaignId) {

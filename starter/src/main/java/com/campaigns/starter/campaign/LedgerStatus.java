@@ -27,20 +27,10 @@ import org.springframework.stereotype.Component;
  * CANCELLED: nothing will issue them any more.
  */
 @Component
-class LedgerStatus {
+record LedgerStatus(IssuanceLedger issuance, CouponUses uses, CampaignStarts starts) {
 
   private static final ObjectMapper SPEC_JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-  private final IssuanceLedger issuance;
-  private final CouponUses uses;
-  private final CampaignStarts starts;
-
-  LedgerStatus(IssuanceLedger issuance, CouponUses uses, CampaignStarts starts) {
-    this.issuance = issuance;
-    this.uses = uses;
-    this.starts = starts;
-  }
 
   /** The totals the campaign index keeps for a settled campaign. */
   record Totals(long issuedCount, long issuedAmount, long usedAmount) {}

@@ -44,7 +44,15 @@ public final class Chaos {
   private static final String[][] MERCHANTS = {
     {"1900000001", "wx0000000000000001"}, {"1900000002", "wx0000000000000002"}
   };
-  private static final Duration LEAD = Duration.ofSeconds(20);
+
+  /**
+   * Between a campaign's start and its stock's begin: longer than the longest WeChat Pay outage of
+   * a round (35 s) plus the retries' backoff, as a marketer's lead is. With 20 s, an outage at the
+   * start kept CreateStock failing until the begin time had passed, and WeChat Pay (rightly)
+   * refuses a stock whose window has begun: the campaign FAILED with REQUEST_BLOCKED.
+   */
+  private static final Duration LEAD = Duration.ofSeconds(60);
+
   private static final Duration POLL = Duration.ofSeconds(2);
 
   private final Stack stack;

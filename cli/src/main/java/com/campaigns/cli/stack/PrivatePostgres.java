@@ -140,20 +140,12 @@ public final class PrivatePostgres implements AutoCloseable {
    */
   public Duration cpu() {
     try {
-      long pid =
-          Long.parseLong(
-              Files.readAllLines(cluster.data().resolve("postmaster.pid")).get(0).strip());
-      return ProcessHandle.of(pid)
-          .map(
-              postmaster -> {
-                Duration total = postmaster.info().totalCpuDuration().orElse(Duration.ZERO);
-                for (ProcessHandle child : postmaster.descendants().toList()) {
-                  total = total.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
-                }
-                return total;
-              })
-          .orElse(Duration.ZERO);
-    } catch (IOException | RuntimeException e) {
+      Duration total = Duration.ZERO;
+      for (ProcessHandle p : serverProcesses()) {
+        total = total.plus(p.info().totalCpuDuration().orElse(Duration.ZERO));
+      }
+      return total;
+    } catch (RuntimeException e) {
       return Duration.ZERO;
     }
   }
@@ -204,14 +196,23 @@ public final class PrivatePostgres implements AutoCloseable {
   }
 
   private List<String> serverPids() {
+    return serverProcesses().stream().map(p -> String.valueOf(p.pid())).toList();
+  }
+
+  /** The postmaster (its pid is the first line of postmaster.pid) and its backends. */
+  private List<ProcessHandle> serverProcesses() {
     try {
       long pid =
           Long.parseLong(
               Files.readAllLines(cluster.data().resolve("postmaster.pid")).get(0).strip());
-      List<String> pids = new ArrayList<>(List.of(String.valueOf(pid)));
+      List<ProcessHandle> all = new ArrayList<>();
       ProcessHandle.of(pid)
-          .ifPresent(h -> h.descendants().forEach(d -> pids.add(String.valueOf(d.pid()))));
-      return pids;
+          .ifPresent(
+              postmaster -> {
+                all.add(postmaster);
+                all.addAll(postmaster.descendants().toList());
+              });
+      return all;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

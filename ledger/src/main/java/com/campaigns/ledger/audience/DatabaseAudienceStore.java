@@ -1,6 +1,7 @@
 package com.campaigns.ledger.audience;
 
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,8 +14,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -22,9 +25,10 @@ import org.postgresql.copy.PGCopyOutputStream;
 /**
  * Audiences in the ledger's database ({@code campaigns.audiences.store=database}, V3): a header row
  * and one row per distinct recipient keyed by (audience, position), so the API and the workers
- * share audiences through the database they already share. An upload streams its valid lines into a
- * temporary table of the session (COPY on PostgreSQL, JDBC batches on H2) and the database removes
- * the duplicates: the JVM never holds the list, whatever its size.
+ * share audiences through the database they already share. On PostgreSQL an upload streams its
+ * valid lines with COPY into a temporary table and the database removes the duplicates: the JVM
+ * never holds the list, whatever its size. On H2 (the embedded database, whose rows are in this JVM
+ * anyway) the distinct openids are collected in memory and written with JDBC batches.
  */
 public final class DatabaseAudienceStore implements AudienceStore {
 
@@ -47,37 +51,17 @@ public final class DatabaseAudienceStore implements AudienceStore {
   @Override
   public Receipt store(InputStream body) {
     try (Connection c = dataSource.getConnection()) {
-      boolean postgres = c.isWrapperFor(PGConnection.class);
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        createUploadTables(c, postgres);
-        AudienceLines.Parsed parsed = postgres ? copy(c, body) : batch(c, body);
-        long count;
-        try (Statement s = c.createStatement()) {
-          count = s.executeUpdate(DEDUPLICATE);
-        }
-        byte[] sha = digest(c);
-        String id = AudienceLines.id(sha);
-        if (insertHeader(c, id, count, sha)) {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO audience_recipient (audience_id, seq, openid)"
-                      + " SELECT ?, seq, openid FROM audience_upload_distinct")) {
-            s.setString(1, id);
-            s.executeUpdate();
-          }
-        }
+        Receipt receipt =
+            c.isWrapperFor(PGConnection.class) ? copyAndDeduplicate(c, body) : batch(c, body);
         c.commit();
-        return new Receipt(
-            id, count, parsed.openids() - count, parsed.invalidCount(), parsed.invalid());
+        return receipt;
       } catch (Exception e) {
         c.rollback();
         throw e;
       } finally {
-        if (!postgres) {
-          dropUploadTables(c);
-        }
         c.setAutoCommit(autoCommit);
       }
     } catch (RuntimeException e) {
@@ -134,73 +118,41 @@ public final class DatabaseAudienceStore implements AudienceStore {
   }
 
   /**
-   * On PostgreSQL the tables go with the transaction (and their rows skip the WAL); H2 creates them
-   * without committing (TRANSACTIONAL) and they are dropped after.
+   * PostgreSQL: the valid lines are streamed with COPY into a temporary table of the transaction
+   * (no WAL), PostgreSQL keeps each openid's first occurrence, and the id's digest is read back
+   * with a cursor; the JVM never holds the list.
    */
-  private static void createUploadTables(Connection c, boolean postgres) throws SQLException {
-    String create = postgres ? "CREATE TEMPORARY TABLE " : "CREATE LOCAL TEMPORARY TABLE ";
-    String end = postgres ? " ON COMMIT DROP" : " TRANSACTIONAL";
+  private static Receipt copyAndDeduplicate(Connection c, InputStream body) throws Exception {
     try (Statement s = c.createStatement()) {
       s.execute(
-          create + "audience_upload (line BIGINT NOT NULL, openid VARCHAR(128) NOT NULL)" + end);
+          "CREATE TEMPORARY TABLE audience_upload"
+              + " (line BIGINT NOT NULL, openid VARCHAR(128) NOT NULL) ON COMMIT DROP");
       s.execute(
-          create
-              + "audience_upload_distinct (seq BIGINT NOT NULL, openid VARCHAR(128) NOT NULL)"
-              + end);
+          "CREATE TEMPORARY TABLE audience_upload_distinct"
+              + " (seq BIGINT NOT NULL, openid VARCHAR(128) NOT NULL) ON COMMIT DROP");
     }
-  }
-
-  private static void dropUploadTables(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS audience_upload");
-      s.execute("DROP TABLE IF EXISTS audience_upload_distinct");
-    }
-  }
-
-  /** Streams the valid lines into COPY as they are parsed. */
-  private static AudienceLines.Parsed copy(Connection c, InputStream body) throws Exception {
-    PGConnection pg = c.unwrap(PGConnection.class);
+    AudienceLines.Parsed parsed;
     try (PGCopyOutputStream copy =
             new PGCopyOutputStream(
-                pg, "COPY audience_upload (line, openid) FROM STDIN (FORMAT text)", 1 << 16);
-        Writer out = new java.io.OutputStreamWriter(copy, StandardCharsets.UTF_8)) {
+                c.unwrap(PGConnection.class),
+                "COPY audience_upload (line, openid) FROM STDIN (FORMAT text)",
+                1 << 16);
+        Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8)) {
       // Openids are [A-Za-z0-9_-]: nothing in them needs COPY's escapes.
-      return AudienceLines.parse(
-          body,
-          (line, openid) -> {
-            out.write(Long.toString(line));
-            out.write('\t');
-            out.write(openid);
-            out.write('\n');
-          });
-    }
-  }
-
-  private static AudienceLines.Parsed batch(Connection c, InputStream body) throws Exception {
-    try (PreparedStatement s =
-        c.prepareStatement("INSERT INTO audience_upload (line, openid) VALUES (?, ?)")) {
-      int[] pending = {0};
-      AudienceLines.Parsed parsed =
+      parsed =
           AudienceLines.parse(
               body,
               (line, openid) -> {
-                s.setLong(1, line);
-                s.setString(2, openid);
-                s.addBatch();
-                if (++pending[0] == BATCH) {
-                  s.executeBatch();
-                  pending[0] = 0;
-                }
+                out.write(Long.toString(line));
+                out.write('\t');
+                out.write(openid);
+                out.write('\n');
               });
-      if (pending[0] > 0) {
-        s.executeBatch();
-      }
-      return parsed;
     }
-  }
-
-  /** The id's digest over the distinct openids in order, read with a cursor. */
-  private static byte[] digest(Connection c) throws SQLException {
+    long count;
+    try (Statement s = c.createStatement()) {
+      count = s.executeUpdate(DEDUPLICATE);
+    }
     MessageDigest sha = AudienceLines.digest();
     try (PreparedStatement s =
         c.prepareStatement("SELECT openid FROM audience_upload_distinct ORDER BY seq")) {
@@ -212,7 +164,59 @@ public final class DatabaseAudienceStore implements AudienceStore {
         }
       }
     }
-    return sha.digest();
+    byte[] digest = sha.digest();
+    String id = AudienceLines.id(digest);
+    if (insertHeader(c, id, count, digest)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO audience_recipient (audience_id, seq, openid)"
+                  + " SELECT ?, seq, openid FROM audience_upload_distinct")) {
+        s.setString(1, id);
+        s.executeUpdate();
+      }
+    }
+    return new Receipt(
+        id, count, parsed.openids() - count, parsed.invalidCount(), parsed.invalid());
+  }
+
+  /**
+   * H2, the embedded database: its rows live in this JVM anyway, so the distinct openids are kept
+   * in order in memory (as the file store does) and written with JDBC batches once the id is known.
+   */
+  private static Receipt batch(Connection c, InputStream body) throws Exception {
+    Set<String> distinct = new LinkedHashSet<>();
+    MessageDigest sha = AudienceLines.digest();
+    AudienceLines.Parsed parsed =
+        AudienceLines.parse(
+            body,
+            (line, openid) -> {
+              if (distinct.add(openid)) {
+                sha.update(openid.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+              }
+            });
+    byte[] digest = sha.digest();
+    String id = AudienceLines.id(digest);
+    long count = distinct.size();
+    if (insertHeader(c, id, count, digest)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO audience_recipient (audience_id, seq, openid) VALUES (?, ?, ?)")) {
+        long seq = 0;
+        for (String openid : distinct) {
+          s.setString(1, id);
+          s.setLong(2, seq++);
+          s.setString(3, openid);
+          s.addBatch();
+          if (seq % BATCH == 0) {
+            s.executeBatch();
+          }
+        }
+        s.executeBatch();
+      }
+    }
+    return new Receipt(
+        id, count, parsed.openids() - count, parsed.invalidCount(), parsed.invalid());
   }
 
   /**

@@ -27,7 +27,7 @@ checksum/config: {{ include (print .Template.BasePath "/configmap.yaml") . | sha
 runAsNonRoot: true
 runAsUser: 10001
 runAsGroup: 10001
-# Group access to the audience store's files and to the mounted Secrets.
+# Group access to the mounted Secrets and, with audiences.store file, to the audience files.
 fsGroup: 10001
 seccompProfile:
   type: RuntimeDefault
@@ -74,8 +74,10 @@ capabilities:
 {{- define "campaigns.volumeMounts" -}}
 - name: tmp
   mountPath: /tmp
+{{- if eq .Values.audiences.store "file" }}
 - name: audiences
   mountPath: {{ .Values.audiences.mountPath }}
+{{- end }}
 {{- if .Values.merchants.volume }}
 - name: merchants
   mountPath: {{ .Values.merchants.mountPath }}
@@ -99,9 +101,11 @@ capabilities:
 - name: tmp
   emptyDir:
     sizeLimit: 256Mi
+{{- if eq .Values.audiences.store "file" }}
 - name: audiences
   persistentVolumeClaim:
-    claimName: {{ required "audiences.claimName is required: the API and the workers share the audience store" .Values.audiences.claimName }}
+    claimName: {{ required "audiences.claimName is required with audiences.store file: the API and the workers share its files" .Values.audiences.claimName }}
+{{- end }}
 {{- if .Values.merchants.volume }}
 - name: merchants
   {{- toYaml .Values.merchants.volume | nindent 2 }}

@@ -7,6 +7,7 @@ import com.campaigns.activities.ledger.LedgerActivitiesImpl;
 import com.campaigns.activities.stock.StockActivitiesImpl;
 import com.campaigns.ledger.LedgerConfiguration.Ledger;
 import com.campaigns.ledger.audience.AudienceStore;
+import com.campaigns.ledger.audience.DatabaseAudienceStore;
 import com.campaigns.sandbox.Sandbox;
 import com.campaigns.sandbox.SandboxMerchant;
 import com.campaigns.sandbox.SandboxOptions;
@@ -66,7 +67,6 @@ public final class CampaignHarness implements AutoCloseable {
   public final Path merchantsDir;
 
   public final JdbcDataSource dataSource;
-  private final Path audienceDir;
   private final IssuanceSettings issuanceSettings;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -136,12 +136,8 @@ public final class CampaignHarness implements AutoCloseable {
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
     ledger = Ledger.over(dataSource);
-    try {
-      audienceDir = Files.createTempDirectory("audiences-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    audiences = new AudienceStore(audienceDir);
+    // The production default: audiences in the ledger's database.
+    audiences = new DatabaseAudienceStore(dataSource);
     WechatPayProperties properties;
     if (directoryRates == null) {
       merchantsDir = null;

@@ -10,13 +10,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The PostgreSQL server of the {@code postgres} profile (CAMPAIGNS_TEST_POSTGRES_URL, set by
  * ./campaigns test), cleaned and migrated once per test JVM.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
   private static DataSource dataSource;
 
   private PostgresTestDatabase() {}
 
-  static synchronized DataSource migrated() {
+  public static synchronized DataSource migrated() {
     if (dataSource == null) {
       String url = System.getenv("CAMPAIGNS_TEST_POSTGRES_URL");
       assertThat(url).as("CAMPAIGNS_TEST_POSTGRES_URL (set by ./campaigns test)").isNotBlank();

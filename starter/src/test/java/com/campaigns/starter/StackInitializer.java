@@ -3,7 +3,6 @@ package com.campaigns.starter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,11 +37,7 @@ class StackInitializer implements ApplicationContextInitializer<ConfigurableAppl
     p.put("spring.datasource.username", "sa");
     p.put("spring.datasource.password", "");
     p.putAll(TestTokens.properties());
-    try {
-      p.put("campaigns.audiences.dir", Files.createTempDirectory("starter-audiences-").toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // No campaigns.audiences.*: the API's default, audiences in this H2 ledger.
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-stack", p));
   }
 

@@ -60,15 +60,19 @@ final class StackCommands {
                 "--spring.temporal.connection.target=" + temporalTarget,
                 "--campaigns.wechatpay.base-url=" + sandboxUrl,
                 "--campaigns.wechatpay.sandbox-admin-url=" + sandboxUrl));
+    boolean postgres = o.ledgerUrl() != null && o.ledgerUrl().startsWith("jdbc:postgresql:");
     if (o.ledgerUrl() != null) {
       args.add("--spring.datasource.url=" + o.ledgerUrl());
-      if (o.ledgerUrl().startsWith("jdbc:postgresql:")) {
+      if (postgres) {
         // The local profile's H2 user would override the URL's user parameter.
         args.add("--spring.datasource.username=" + urlUser(o.ledgerUrl()));
         args.add("--spring.datasource.password=");
       }
     }
-    if (o.audiencesDir() != null) {
+    if (postgres) {
+      // Production's store on production's database; the local profile keeps the file store.
+      args.add("--campaigns.audiences.store=database");
+    } else if (o.audiencesDir() != null) {
       args.add("--campaigns.audiences.dir=" + o.audiencesDir());
     }
     return args;

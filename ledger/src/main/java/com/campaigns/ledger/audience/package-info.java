@@ -1,2 +1,2 @@
-/** Stored audiences: immutable openid files with an offset index. */
+/** Stored audiences: in the ledger database by default, or as files with an offset index. */
 package com.campaigns.ledger.audience;

@@ -1,0 +1,103 @@
+package com.campaigns.ledger.audience;
+
+import com.campaigns.ledger.audience.AudienceStore.Invalid;
+import com.campaigns.workflows.rules.SpecValidator;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The lines of an uploaded audience, read the same way by every store: one openid per line (a CSV's
+ * first column; a header line "openid" is skipped), trimmed, blank lines dropped, a leading BOM
+ * ignored, lines that are not openids reported. Duplicates are the store's to remove.
+ */
+final class AudienceLines {
+
+  private static final Pattern ID = Pattern.compile("^aud-[0-9a-f]{16}$");
+  private static final int MAX_INVALID_REPORTED = 100;
+
+  /** Receives each valid openid with its 1-based line number, in upload order. */
+  @FunctionalInterface
+  interface Sink {
+    void accept(long line, String openid) throws Exception;
+  }
+
+  /** What the lines held besides the openids handed to the sink. */
+  record Parsed(long openids, long invalidCount, List<Invalid> invalid) {}
+
+  private AudienceLines() {}
+
+  static Parsed parse(InputStream body, Sink sink) throws Exception {
+    List<Invalid> invalid = new ArrayList<>();
+    long invalidCount = 0;
+    long openids = 0;
+    long lineNo = 0;
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        String openid = normalize(line, lineNo == 1);
+        if (openid == null) {
+          continue;
+        }
+        if (!SpecValidator.OPENID.matcher(openid).matches()) {
+          invalidCount++;
+          if (invalid.size() < MAX_INVALID_REPORTED) {
+            invalid.add(new Invalid(lineNo, line.length() > 200 ? line.substring(0, 200) : line));
+          }
+          continue;
+        }
+        openids++;
+        sink.accept(lineNo, openid);
+      }
+    }
+    return new Parsed(openids, invalidCount, invalid);
+  }
+
+  /** Whether {@code id} can name an audience (anything else is absent, never a path or a query). */
+  static boolean isId(String id) {
+    return id != null && ID.matcher(id).matches();
+  }
+
+  /**
+   * The digest an audience's id comes from: fed each distinct openid and a newline, in order, so
+   * the same list gives the same id in every store.
+   */
+  static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String id(byte[] sha256) {
+    return "aud-" + HexFormat.of().formatHex(sha256).substring(0, 16);
+  }
+
+  private static String normalize(String line, boolean first) {
+    String s = line.strip();
+    if (first && !s.isEmpty() && s.charAt(0) == '\uFEFF') {
+      s = s.substring(1).strip();
+    }
+    int comma = s.indexOf(',');
+    if (comma >= 0) {
+      s = s.substring(0, comma).strip();
+    }
+    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+      s = s.substring(1, s.length() - 1).strip();
+    }
+    if (s.isEmpty() || (first && s.equalsIgnoreCase("openid"))) {
+      return null;
+    }
+    return s;
+  }
+}

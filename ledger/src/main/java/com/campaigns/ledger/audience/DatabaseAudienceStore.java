@@ -1,0 +1,239 @@
+package com.campaigns.ledger.audience;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Audiences in the ledger's database ({@code campaigns.audiences.store=database}, V3): a header row
+ * and one row per distinct recipient keyed by (audience, position), so the API and the workers
+ * share audiences through the database they already share. On PostgreSQL an upload streams its
+ * valid lines with COPY into a temporary table and the database removes the duplicates: the JVM
+ * never holds the list, whatever its size. On H2 (the embedded database, whose rows are in this JVM
+ * anyway) the distinct openids are collected in memory and written with JDBC batches.
+ */
+public final class DatabaseAudienceStore implements AudienceStore {
+
+  private static final int BATCH = 5_000;
+  private static final int FETCH = 10_000;
+
+  /** The first occurrence of each openid, numbered in upload order. */
+  private static final String DEDUPLICATE =
+      """
+      INSERT INTO audience_upload_distinct (seq, openid)
+      SELECT row_number() OVER (ORDER BY first_line) - 1, openid
+      FROM (SELECT openid, MIN(line) AS first_line FROM audience_upload GROUP BY openid) f""";
+
+  private final DataSource dataSource;
+
+  public DatabaseAudienceStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public Receipt store(InputStream body) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        Receipt receipt =
+            c.isWrapperFor(PGConnection.class) ? copyAndDeduplicate(c, body) : batch(c, body);
+        c.commit();
+        return receipt;
+      } catch (Exception e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("storing an audience failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<Long> count(String audienceId) {
+    if (!AudienceLines.isId(audienceId)) {
+      return Optional.empty();
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT recipient_count FROM audience WHERE audience_id = ?")) {
+      s.setString(1, audienceId);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read audience " + audienceId + ": " + e, e);
+    }
+  }
+
+  @Override
+  public List<String> read(String audienceId, long from, long to) {
+    long count =
+        count(audienceId)
+            .orElseThrow(() -> new IllegalArgumentException("no audience " + audienceId));
+    long end = Math.min(to, count);
+    List<String> out = new ArrayList<>((int) Math.max(0, end - from));
+    if (from >= end) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT openid FROM audience_recipient"
+                    + " WHERE audience_id = ? AND seq >= ? AND seq < ? ORDER BY seq")) {
+      s.setString(1, audienceId);
+      s.setLong(2, from);
+      s.setLong(3, end);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read audience " + audienceId + ": " + e, e);
+    }
+  }
+
+  /**
+   * PostgreSQL: the valid lines are streamed with COPY into a temporary table of the transaction
+   * (no WAL), PostgreSQL keeps each openid's first occurrence, and the id's digest is read back
+   * with a cursor; the JVM never holds the list.
+   */
+  private static Receipt copyAndDeduplicate(Connection c, InputStream body) throws Exception {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TEMPORARY TABLE audience_upload"
+              + " (line BIGINT NOT NULL, openid VARCHAR(128) NOT NULL) ON COMMIT DROP");
+      s.execute(
+          "CREATE TEMPORARY TABLE audience_upload_distinct"
+              + " (seq BIGINT NOT NULL, openid VARCHAR(128) NOT NULL) ON COMMIT DROP");
+    }
+    AudienceLines.Parsed parsed;
+    try (PGCopyOutputStream copy =
+            new PGCopyOutputStream(
+                c.unwrap(PGConnection.class),
+                "COPY audience_upload (line, openid) FROM STDIN (FORMAT text)",
+                1 << 16);
+        Writer out = new OutputStreamWriter(copy, StandardCharsets.UTF_8)) {
+      // Openids are [A-Za-z0-9_-]: nothing in them needs COPY's escapes.
+      parsed =
+          AudienceLines.parse(
+              body,
+              (line, openid) -> {
+                out.write(Long.toString(line));
+                out.write('\t');
+                out.write(openid);
+                out.write('\n');
+              });
+    }
+    long count;
+    try (Statement s = c.createStatement()) {
+      count = s.executeUpdate(DEDUPLICATE);
+    }
+    MessageDigest sha = AudienceLines.digest();
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT openid FROM audience_upload_distinct ORDER BY seq")) {
+      s.setFetchSize(FETCH);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          sha.update(r.getString(1).getBytes(StandardCharsets.UTF_8));
+          sha.update((byte) '\n');
+        }
+      }
+    }
+    byte[] digest = sha.digest();
+    String id = AudienceLines.id(digest);
+    if (insertHeader(c, id, count, digest)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO audience_recipient (audience_id, seq, openid)"
+                  + " SELECT ?, seq, openid FROM audience_upload_distinct")) {
+        s.setString(1, id);
+        s.executeUpdate();
+      }
+    }
+    return new Receipt(
+        id, count, parsed.openids() - count, parsed.invalidCount(), parsed.invalid());
+  }
+
+  /**
+   * H2, the embedded database: its rows live in this JVM anyway, so the distinct openids are kept
+   * in order in memory (as the file store does) and written with JDBC batches once the id is known.
+   */
+  private static Receipt batch(Connection c, InputStream body) throws Exception {
+    Set<String> distinct = new LinkedHashSet<>();
+    MessageDigest sha = AudienceLines.digest();
+    AudienceLines.Parsed parsed =
+        AudienceLines.parse(
+            body,
+            (line, openid) -> {
+              if (distinct.add(openid)) {
+                sha.update(openid.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+              }
+            });
+    byte[] digest = sha.digest();
+    String id = AudienceLines.id(digest);
+    long count = distinct.size();
+    if (insertHeader(c, id, count, digest)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO audience_recipient (audience_id, seq, openid) VALUES (?, ?, ?)")) {
+        long seq = 0;
+        for (String openid : distinct) {
+          s.setString(1, id);
+          s.setLong(2, seq++);
+          s.setString(3, openid);
+          s.addBatch();
+          if (seq % BATCH == 0) {
+            s.executeBatch();
+          }
+        }
+        s.executeBatch();
+      }
+    }
+    return new Receipt(
+        id, count, parsed.openids() - count, parsed.invalidCount(), parsed.invalid());
+  }
+
+  /**
+   * False when the audience is already stored: the same content uploaded again, or concurrently
+   * (the second upload waits for the first one's transaction, then finds its row).
+   */
+  private static boolean insertHeader(Connection c, String id, long count, byte[] sha)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO audience (audience_id, recipient_count, sha256, created_at)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+      s.setString(1, id);
+      s.setLong(2, count);
+      s.setString(3, HexFormat.of().formatHex(sha));
+      s.setTimestamp(4, Timestamp.from(Instant.now()));
+      return s.executeUpdate() == 1;
+    }
+  }
+}

@@ -35,7 +35,8 @@ class ChaosIT {
             ? work.resolve("reliability.md")
             : Path.of(report);
 
-    ChaosReport result = new Chaos(stack, runs, seed, parallel).run();
+    Chaos chaos = new Chaos(stack, runs, seed, parallel);
+    ChaosReport result = chaos.run();
 
     String command =
         "./campaigns chaos --runs " + runs + " --seed " + seed + " --parallel " + parallel;
@@ -46,5 +47,15 @@ class ChaosIT {
     assertThat(result.failures()).as("runs failing a check").isEmpty();
     assertThat(result.duplicates()).as("duplicate coupons").isZero();
     assertThat(result.missing()).as("recipients without a coupon").isZero();
+    assertThat(result.kindsNotHit()).as("kinds of disruption that hit no run").isEmpty();
+
+    // The checks can fail: a duplicate sent outside the product and a deleted ledger row are seen.
+    Chaos.CheckerProof proof = chaos.plantFaultsAndCheck();
+    System.out.println("checker proof: " + proof);
+    assertThat(proof.duplicates()).as("the planted duplicate").isEqualTo(1);
+    assertThat(proof.missing()).as("recipients without a coupon in the sandbox").isZero();
+    assertThat(proof.problems())
+        .as("the deleted ledger row of " + proof.removedOpenid())
+        .anyMatch(p -> p.startsWith("ledger ≠ sandbox") && p.contains("wave 0"));
   }
 }

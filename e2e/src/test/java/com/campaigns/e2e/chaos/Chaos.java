@@ -6,6 +6,7 @@ import com.campaigns.e2e.support.CampaignPlan;
 import com.campaigns.e2e.support.Console;
 import com.campaigns.e2e.support.Http;
 import com.campaigns.e2e.support.Stack;
+import com.campaigns.ledger.CouponUses;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +57,33 @@ public final class Chaos {
 
   private static final Duration POLL = Duration.ofSeconds(2);
 
+  /**
+   * Every kind of disruption, as runs are credited with it. The first round carries each of them,
+   * so that even the short version in the test command sees every kind.
+   */
+  public static final List<String> KINDS =
+      List.of(
+          "faults-on",
+          "kill-worker",
+          "second-worker-joins",
+          "restart-dev-server",
+          "restart-ledger",
+          "stall-ledger",
+          "freeze-worker",
+          "kill-api",
+          "ops-pause",
+          "threshold-pause",
+          "redeem",
+          "redeliver-notifications",
+          "continued-as-new");
+
+  /** The first round's coupons at least: enough issuing time for its disruptions, in turn. */
+  private static final int COVERAGE_RECIPIENTS = 25_000;
+
+  /** The lowest history threshold the API accepts, and segments small enough to reach it. */
+  private static final List<String> LOW_HISTORY_API =
+      List.of("--campaigns.workflow.max-run-events=500", "--campaigns.workflow.segment-size=25");
+
   private final Stack stack;
   private final int runs;
   private final long seed;
@@ -62,8 +91,11 @@ public final class Chaos {
   private final Random random;
   private final String prefix;
 
-  /** Disruptions fired, by kind, over all rounds. */
-  private final Map<String, Integer> fired = new TreeMap<>();
+  /** Disruptions fired, by kind, over all rounds (from the driver's and the processes' thread). */
+  private final Map<String, Integer> fired = new ConcurrentSkipListMap<>();
+
+  /** The API that starts the low-history runs' campaigns; started with the first of them. */
+  private Http lowHistoryApi;
 
   private final ExecutorService processes = Executors.newSingleThreadExecutor();
   private final AtomicReference<LocalStack.Worker> second = new AtomicReference<>();
@@ -144,7 +176,8 @@ public final class Chaos {
   // ---------------------------------------------------------------- planning
 
   /** A campaign's random shape, before its stock window is known. */
-  private record Shape(int number, String[] merchant, Integer threshold, List<int[]> waves) {
+  private record Shape(
+      int number, String[] merchant, Integer threshold, List<int[]> waves, boolean lowHistory) {
 
     int recipients() {
       return waves.stream().mapToInt(w -> w[0]).sum();
@@ -162,12 +195,20 @@ public final class Chaos {
     for (int i = 0; i < count; i++) {
       shapes.add(shape(first + i));
     }
+    if (first == 1) {
+      shapes = coverAll(shapes);
+    }
+    if (shapes.stream().anyMatch(Shape::lowHistory)) {
+      lowHistoryApi(); // before the stock windows are planned: it takes a while to start
+    }
     // One stock window for the round, long enough for its coupons at what two cores manage (a few
     // hundred a second, less under faults and restarts), so that every recipient can be reached.
     long total = shapes.stream().mapToLong(Shape::recipients).sum();
     double slowest = shapes.stream().mapToDouble(Shape::sequentialSeconds).max().orElse(0);
     Duration span =
-        Duration.ofSeconds((long) Math.max(120, Math.max(total / 250.0, slowest * 1.3) + 90));
+        Duration.ofSeconds(
+            (long)
+                Math.max(120, Math.max(total / (first == 1 ? 150.0 : 250.0), slowest * 1.3) + 90));
     List<ChaosRun> runs = new ArrayList<>();
     for (Shape shape : shapes) {
       CampaignPlan plan =
@@ -181,7 +222,7 @@ public final class Chaos {
       if (shape.threshold() != null) {
         plan.issuedThreshold(shape.threshold());
       }
-      runs.add(new ChaosRun(shape.number(), plan, shape.threshold()));
+      runs.add(new ChaosRun(shape.number(), plan, shape.threshold(), shape.lowHistory()));
     }
     return runs;
   }
@@ -206,13 +247,47 @@ public final class Chaos {
       waves.add(new int[] {count, offset, 200 + 50 * random.nextInt(7)});
       offset += 5 + random.nextInt(20);
     }
-    return new Shape(number, merchant, threshold, waves);
+    // A quarter of the campaigns continue as new during the run: started through an API whose
+    // history threshold is the lowest allowed.
+    boolean lowHistory = random.nextDouble() < 0.25;
+    return new Shape(number, merchant, threshold, waves, lowHistory);
+  }
+
+  /**
+   * The first round, shaped so that every kind of disruption can hit it: at least {@link
+   * #COVERAGE_RECIPIENTS} coupons (its disruptions run one after the other while it issues), the
+   * first run on the public-key merchant with a budget threshold, the largest run on the
+   * low-history API.
+   */
+  private static List<Shape> coverAll(List<Shape> shapes) {
+    int total = shapes.stream().mapToInt(Shape::recipients).sum();
+    double scale = Math.max(1.0, (double) COVERAGE_RECIPIENTS / total);
+    Shape largest = shapes.stream().max(Comparator.comparingInt(Shape::recipients)).orElseThrow();
+    List<Shape> out = new ArrayList<>();
+    for (Shape s : shapes) {
+      List<int[]> waves = new ArrayList<>();
+      for (int[] w : s.waves()) {
+        waves.add(new int[] {(int) Math.ceil(w[0] * scale), w[1], w[2]});
+      }
+      boolean first = s == shapes.get(0);
+      out.add(
+          new Shape(
+              s.number(),
+              first ? MERCHANTS[0] : s.merchant(),
+              first && s.threshold() == null ? 25 : s.threshold(),
+              waves,
+              s.lowHistory() || s == largest));
+    }
+    return out;
   }
 
   /** A disruption at a moment of the round (seconds after the campaigns were created). */
   private record Event(double at, String kind, ChaosRun run) {}
 
   private List<Event> schedule(List<ChaosRun> batch) {
+    if (batch.get(0).number == 1) {
+      return coverageSchedule(batch);
+    }
     double window =
         LEAD.toSeconds() + batch.stream().mapToLong(r -> r.plan.recipients()).sum() / 400.0 * 0.8;
     List<Event> events = new ArrayList<>();
@@ -261,6 +336,46 @@ public final class Chaos {
         }
       }
     }
+    events.sort(Comparator.comparingDouble(Event::at));
+    return events;
+  }
+
+  /**
+   * The first round's disruptions: each kind once, early in the issuing and in an order that keeps
+   * the processes' queue short (the API killed right after the first redemptions, while their
+   * notifications arrive; the worker frozen while the second worker polls), plus the usual draws of
+   * faults, pauses and redemptions.
+   */
+  private List<Event> coverageSchedule(List<ChaosRun> batch) {
+    double lead = LEAD.toSeconds();
+    List<Event> events = new ArrayList<>();
+    ChaosRun first = batch.get(0);
+    ChaosRun other = batch.get(batch.size() - 1);
+    double faults = lead + random.nextInt(20);
+    events.add(new Event(faults, "faults-on", null));
+    events.add(new Event(faults + 10 + random.nextInt(25), "faults-off", null));
+    // Redemptions need issued coupons: the first a few seconds into the issuing, another later.
+    events.add(new Event(lead + 10, "redeem", first));
+    events.add(new Event(lead + 10.5, "kill-api", first));
+    events.add(new Event(lead + 12, "second-worker-joins", null));
+    events.add(new Event(lead + 14, "kill-worker", null));
+    events.add(new Event(lead + 16, "restart-ledger", null));
+    events.add(new Event(lead + 18, "stall-ledger", null));
+    events.add(new Event(lead + 20, "freeze-worker", null));
+    events.add(new Event(lead + 22, "second-worker-leaves", null));
+    events.add(new Event(lead + 24, "restart-dev-server", null));
+    events.add(new Event(lead + 40, "redeem", first));
+    events.add(new Event(lead + 45 + random.nextInt(20), "redeliver-notifications", first));
+    for (ChaosRun r : batch.subList(1, batch.size())) {
+      if (random.nextDouble() < 0.7) {
+        double at = lead + 5 + random.nextDouble() * 60;
+        events.add(new Event(at, "redeem", r));
+        events.add(new Event(at + 5 + random.nextInt(30), "redeliver-notifications", r));
+      }
+    }
+    double pause = lead + 10 + random.nextInt(20);
+    events.add(new Event(pause, "ops-pause", other));
+    events.add(new Event(pause + 5 + random.nextInt(15), "ops-resume", other));
     events.sort(Comparator.comparingDouble(Event::at));
     return events;
   }
@@ -334,7 +449,16 @@ public final class Chaos {
         r.plan.useAudience(w, audience.path("audience_id").asText());
       }
     }
-    stack.api().post("/api/v1/campaigns", r.plan.spec()).expect(201);
+    (r.lowHistory ? lowHistoryApi() : stack.api())
+        .post("/api/v1/campaigns", r.plan.spec())
+        .expect(201);
+  }
+
+  private Http lowHistoryApi() {
+    if (lowHistoryApi == null) {
+      lowHistoryApi = stack.addApi("api-low-history", LOW_HISTORY_API);
+    }
+    return lowHistoryApi;
   }
 
   /**
@@ -342,9 +466,17 @@ public final class Chaos {
    * other, so that faults, pauses and notifications keep their moments meanwhile.
    */
   private void onProcesses(Runnable disruption) {
+    onProcesses(null, List.of(), disruption);
+  }
+
+  /** The same, crediting {@code kind} to the runs still under way when it begins. */
+  private void onProcesses(String kind, List<ChaosRun> batch, Runnable disruption) {
     processes.execute(
         () -> {
           try {
+            if (kind != null) {
+              credit(kind, batch);
+            }
             disruption.run();
           } catch (RuntimeException | AssertionError failure) {
             Console.step("chaos: a process disruption failed: %s", failure);
@@ -353,22 +485,36 @@ public final class Chaos {
         });
   }
 
+  /**
+   * Fires a disruption. A disruption of the whole stack is credited to the runs still under way
+   * when it happens (a process disruption when its turn on the processes' thread comes), a
+   * campaign's own only when it did something to that campaign.
+   */
   private void fire(Event e, List<ChaosRun> batch) {
     Console.step("chaos: %s%s", e.kind(), e.run() == null ? "" : " " + e.run().plan.campaignId());
+    boolean hit = true;
     switch (e.kind()) {
-      case "faults-on" -> stack.sandbox().faults(random.nextLong(), faultRules());
+      case "faults-on" -> {
+        stack.sandbox().faults(random.nextLong(), faultRules());
+        credit(e.kind(), batch);
+      }
       case "faults-off" -> {
         countInjected();
         stack.sandbox().clearFaults();
+        credit(e.kind(), batch);
       }
       case "kill-worker" ->
           onProcesses(
+              e.kind(),
+              batch,
               () -> {
                 stack.killWorker();
                 stack.startWorker();
               });
       case "second-worker-joins" ->
           onProcesses(
+              e.kind(),
+              batch,
               () -> {
                 if (second.get() == null) {
                   second.set(stack.addWorker());
@@ -376,6 +522,8 @@ public final class Chaos {
               });
       case "second-worker-leaves" ->
           onProcesses(
+              e.kind(),
+              batch,
               () -> {
                 LocalStack.Worker extra = second.getAndSet(null);
                 if (extra != null) {
@@ -385,21 +533,25 @@ public final class Chaos {
       case "restart-dev-server" -> {
         Duration down = Duration.ofSeconds(2 + random.nextInt(8));
         onProcesses(
+            e.kind(),
+            batch,
             () -> {
               stack.stopTemporal();
               sleep(down);
               stack.startTemporal();
             });
       }
-      case "restart-ledger" -> onProcesses(stack::restartLedger);
+      case "restart-ledger" -> onProcesses(e.kind(), batch, stack::restartLedger);
       case "stall-ledger" -> {
         Duration stall = Duration.ofSeconds(5 + random.nextInt(26));
-        onProcesses(() -> stack.stallLedger(stall));
+        onProcesses(e.kind(), batch, () -> stack.stallLedger(stall));
       }
       case "freeze-worker" -> {
         // Longer than the 6 s heartbeat timeout, so that another worker takes its segments.
         Duration frozen = Duration.ofSeconds(10 + random.nextInt(16));
         onProcesses(
+            e.kind(),
+            batch,
             () -> {
               if (second.get() == null) {
                 second.set(stack.addWorker());
@@ -409,6 +561,8 @@ public final class Chaos {
       }
       case "kill-api" ->
           onProcesses(
+              e.kind(),
+              List.of(e.run()),
               () -> {
                 stack.killApi();
                 stack.restartApi();
@@ -433,17 +587,27 @@ public final class Chaos {
           return;
         }
       }
-      case "ops-resume" -> resume(e.run(), "MANUAL");
-      case "redeem" -> redeem(e.run());
-      case "redeliver-notifications" -> redeliver(e.run());
+      case "ops-resume" -> hit = resume(e.run(), "MANUAL");
+      case "redeem" -> hit = redeem(e.run());
+      case "redeliver-notifications" -> hit = redeliver(e.run());
       default -> throw new IllegalStateException(e.kind());
     }
-    if (e.run() != null) {
-      e.run().disruptions.add(e.kind());
-    } else if (!e.kind().endsWith("-off") && !e.kind().endsWith("-leaves")) {
-      batch.forEach(r -> r.disruptions.add(e.kind()));
+    if (e.run() != null && hit && !"kill-api".equals(e.kind())) {
+      credit(e.kind(), List.of(e.run()));
     }
-    fired.merge(e.kind(), 1, Integer::sum);
+  }
+
+  /**
+   * Counts a disruption once, and credits it to those of {@code runs} still under way (a run that
+   * has ended was not hit). The end of a burst, a worker leaving and a resume are parts of the
+   * disruption that began them.
+   */
+  private void credit(String kind, List<ChaosRun> runs) {
+    fired.merge(kind, 1, Integer::sum);
+    if (kind.endsWith("-off") || kind.endsWith("-leaves") || kind.endsWith("-resume")) {
+      return;
+    }
+    runs.stream().filter(r -> !r.done).forEach(r -> r.disruptions.add(kind));
   }
 
   /**
@@ -562,15 +726,17 @@ public final class Chaos {
   }
 
   /** Shoppers use a few coupons: the sandbox sends COUPON.USE to the API. */
-  private void redeem(ChaosRun r) {
+  private boolean redeem(ChaosRun r) {
     if (r.stockId == null) {
-      return;
+      return false;
     }
-    r.redeemed.addAll(stack.sandbox().redeemSome(r.stockId, 5 + random.nextInt(40)));
+    List<String> ids = stack.sandbox().redeemSome(r.stockId, 5 + random.nextInt(40));
+    r.redeemed.addAll(ids);
+    return !ids.isEmpty();
   }
 
   /** WeChat Pay sends some of those notifications again, newest first and shuffled. */
-  private void redeliver(ChaosRun r) {
+  private boolean redeliver(ChaosRun r) {
     List<String> ids = new ArrayList<>();
     for (JsonNode n : stack.sandbox().notifications()) {
       if (r.redeemed.contains(n.path("coupon_id").asText())) {
@@ -580,7 +746,9 @@ public final class Chaos {
     Collections.shuffle(ids, random);
     List<String> again = new ArrayList<>(ids.subList(0, (ids.size() + 1) / 2));
     again.addAll(ids.subList(0, Math.min(3, ids.size())));
-    r.notificationsRedelivered += stack.sandbox().redeliver(again);
+    int sent = stack.sandbox().redeliver(again);
+    r.notificationsRedelivered += sent;
+    return sent > 0;
   }
 
   // ---------------------------------------------------------------- checks
@@ -629,6 +797,33 @@ public final class Chaos {
     if (r.statusUsed != r.redeemed.size()) {
       r.problems.add("status used " + r.statusUsed + " ≠ " + r.redeemed.size() + " redeemed");
     }
+    // The ledger's COUPON.USE rows against the sandbox's redemptions: count and amount.
+    long redeemedAmount =
+        coupons.stream()
+            .filter(c -> r.redeemed.contains(c.path("coupon_id").asText()))
+            .mapToLong(c -> c.path("coupon_amount").asLong())
+            .sum();
+    CouponUses.Totals used = stack.uses().totals(r.plan.campaignId());
+    r.usedAmount = used.amount();
+    if (used.count() != r.redeemed.size() || used.amount() != redeemedAmount) {
+      r.problems.add(
+          "ledger uses "
+              + used.count()
+              + " coupons, "
+              + used.amount()
+              + " fen ≠ sandbox redemptions "
+              + r.redeemed.size()
+              + ", "
+              + redeemedAmount
+              + " fen");
+    }
+    // Runs of the campaign's chain: more than one when it continued as new.
+    int chain = stack.cli().runs(r.plan.workflowId()).size();
+    if (chain > 1) {
+      r.continuedAsNew = chain - 1;
+      r.disruptions.add("continued-as-new");
+      fired.merge("continued-as-new", chain - 1, Integer::sum);
+    }
     if ("COMPLETED".equals(r.finalStatus)) {
       JsonNode report =
           stack.api().get("/api/v1/campaigns/" + r.plan.campaignId() + "/report").expect(200);
@@ -636,6 +831,57 @@ public final class Chaos {
         r.problems.add("report does not balance");
       }
     }
+  }
+
+  // ---------------------------------------------------------------- the checks, proven
+
+  /**
+   * What {@link #plantFaultsAndCheck()} did behind the product's back, and what the checks said.
+   */
+  public record CheckerProof(
+      String campaignId,
+      String duplicateOpenid,
+      String removedOpenid,
+      long duplicates,
+      long missing,
+      List<String> problems) {}
+
+  /**
+   * Proves that the checks can fail: a small campaign on a quiet stack, during which a second
+   * coupon is sent to one of its recipients outside the product; when it has completed, another
+   * recipient's ledger row is deleted. The same checks as every run's must then report the
+   * duplicate and the ledger that no longer matches the sandbox.
+   */
+  public CheckerProof plantFaultsAndCheck() {
+    CampaignPlan plan =
+        CampaignPlan.named(prefix + "-proof", Duration.ofSeconds(20), Duration.ofSeconds(40))
+            .merchant(MERCHANTS[0][0], MERCHANTS[0][1])
+            .maxCouponsPerUser(3)
+            .wave("w0", Duration.ZERO, 300, 100);
+    ChaosRun r = new ChaosRun(0, plan, null, false);
+    stack.api().post("/api/v1/campaigns", plan.spec()).expect(201);
+    List<String> recipients = plan.recipientsByWave().get(0);
+    String duplicate = recipients.get(recipients.size() - 1);
+    String removed = recipients.get(0);
+    Map<String, Instant> pausedSince = new HashMap<>();
+    Instant deadline = plan.end().plus(Duration.ofMinutes(5));
+    boolean planted = false;
+    while (!r.done && Instant.now().isBefore(deadline)) {
+      poll(r, pausedSince);
+      if (!planted
+          && r.stockId != null
+          && "running".equals(stack.sandbox().stockStatus(r.stockId))) {
+        String coupon = stack.sandbox().sendOutsideProduct(r.stockId, duplicate, plan.appid());
+        Console.step("chaos proof: coupon %s sent to %s outside the product", coupon, duplicate);
+        planted = true;
+      }
+      sleep(Duration.ofMillis(500));
+    }
+    int deleted = stack.deleteIssuanceRow(plan.campaignId(), removed);
+    Console.step("chaos proof: %d ledger row of %s deleted", deleted, removed);
+    check(r);
+    return new CheckerProof(
+        plan.campaignId(), duplicate, removed, r.duplicates, r.missing, List.copyOf(r.problems));
   }
 
   private static String firstLine(String s) {

@@ -66,6 +66,26 @@ public final class ChaosReport {
     return out;
   }
 
+  /** Runs each kind of disruption hit, by kind (every kind of {@link Chaos#KINDS}, 0 or more). */
+  public Map<String, Long> runsHit() {
+    Map<String, Long> hit = new java.util.TreeMap<>();
+    Chaos.KINDS.forEach(k -> hit.put(k, 0L));
+    for (ChaosRun r : results) {
+      synchronized (r.disruptions) {
+        r.disruptions.forEach(k -> hit.merge(k, 1L, Long::sum));
+      }
+    }
+    return hit;
+  }
+
+  /** Kinds of disruption that hit no run. */
+  public List<String> kindsNotHit() {
+    return runsHit().entrySet().stream()
+        .filter(e -> Chaos.KINDS.contains(e.getKey()) && e.getValue() == 0)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
   /** The last line of the command's output. */
   public String verdict() {
     return "chaos: "
@@ -114,6 +134,7 @@ public final class ChaosReport {
               r.problems.isEmpty() ? "" : "  PROBLEMS " + r.problems));
     }
     b.append(String.format("%nfaults by kind: %s%n", fired));
+    b.append(String.format("runs hit, by kind: %s%n", runsHit()));
     b.append(String.format("faults injected by the sandbox, by endpoint: %s%n", injected));
     b.append(
         String.format(
@@ -160,16 +181,22 @@ public final class ChaosReport {
         .append(parallel)
         .append(" campaigns at a time).\n\n");
     b.append(METHOD);
-    b.append("\n## Disruptions fired\n\n| kind | times |\n|---|--:|\n");
-    fired.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            e ->
-                b.append("| ")
-                    .append(e.getKey())
-                    .append(" | ")
-                    .append(e.getValue())
-                    .append(" |\n"));
+    b.append(
+        "\n## Disruptions\n\nTimes each kind fired, and the runs it hit: a disruption of the whole"
+            + " stack counts for the runs still under way when it began, a campaign's own for that"
+            + " campaign when it did something to it.\n\n| kind | times | runs hit |\n|---|--:|--:|\n");
+    Map<String, Long> hit = runsHit();
+    java.util.Set<String> kinds = new java.util.TreeSet<>(fired.keySet());
+    kinds.addAll(hit.keySet());
+    kinds.forEach(
+        k ->
+            b.append("| ")
+                .append(k)
+                .append(" | ")
+                .append(fired.getOrDefault(k, 0))
+                .append(" | ")
+                .append(hit.containsKey(k) ? String.valueOf(hit.get(k)) : "–")
+                .append(" |\n"));
     b.append(
         "\nFaults the sandbox injected while the bursts were on (errors, 429s and dropped answers, by "
             + "endpoint; a delayed call counts too): ");
@@ -218,14 +245,21 @@ public final class ChaosReport {
 
       `./campaigns chaos --runs N --seed S [--parallel P]` starts the product as it ships (the Temporal
       dev server on a SQLite file, the WeChat Pay sandbox, a worker and the API, each from its exec jar;
-      the ledger in PostgreSQL) and runs N randomized campaigns, P at a time, through the REST API:
+      the ledger, the campaign index and the uploaded audiences in a private PostgreSQL cluster) and runs
+      N randomized campaigns, P at a time, through the REST API:
 
       - one to three waves, 1 000–20 000 recipients (log-uniform), 100–500 coupons/s per wave, one of the
         sandbox's two merchants (public-key mode and platform-certificate mode), `max_coupons_per_user` 3
         (WeChat Pay would accept a second coupon for a person: only our idempotency prevents one), and in
         half of the runs a budget threshold on the issued amount at 10–45 % of the budget (ops resume the
         campaign when it pauses there). Waves over the 10 000 inline openids a spec may carry, and 30 % of
-        the others, are uploaded as audiences (`POST /api/v1/audiences`).
+        the others, are uploaded as audiences (`POST /api/v1/audiences`). A quarter of the campaigns
+        are started through a second API whose history threshold is the lowest allowed (500 events,
+        segments of 25 recipients), so they continue as new while they issue.
+      - The first round is shaped so that every kind of disruption below hits it: at least 25 000
+        coupons, each disruption of the stack once early in the issuing, the first run on the
+        public-key merchant with a threshold, the largest run continuing as new. So even the short
+        version sees every kind; the later rounds draw theirs from the seed.
 
       While they run, at moments drawn from the seed:
 
@@ -241,6 +275,7 @@ public final class ChaosReport {
       | `kill-api` | `kill -9` of the API right when shoppers redeem coupons, then it starts again; WeChat Pay (the sandbox) retries each undelivered COUPON.USE notification 9 times, 15 s apart |
       | `ops-pause` / `ops-resume` | ops pause a campaign through the API and resume it 5–20 s later |
       | `threshold-pause` | the campaign paused itself at its budget threshold; ops resumed it |
+      | `continued-as-new` | the campaign's run continued as new (counted from its chain of runs on the server) |
       | `redeem` / `redeliver-notifications` | shoppers use 5–45 coupons (the sandbox sends signed COUPON.USE notifications); later WeChat Pay sends half of them again, shuffled, some three times |
 
       After each run it checks, against the sandbox's own records:
@@ -249,9 +284,16 @@ public final class ChaosReport {
       2. the sandbox's coupons are exactly the ledger's issued rows (`ExactlyOnce`, shared with the in-memory tests);
       3. no openid holds two coupons of the run's stock (openids are unique per campaign, so per (campaign, wave, openid)): **duplicates**;
       4. every recipient holds a coupon (no per-recipient rejection exists in these runs): **missing**;
-      5. the status document's issued count equals the coupons, and its used count equals the coupons redeemed, each notification counted once however often it arrived.
+      5. the status document's issued count equals the coupons, and its used count equals the coupons redeemed, each notification counted once however often it arrived;
+      6. the ledger's COUPON.USE rows equal the sandbox's redemptions, in count and in amount.
+
+      The checks are proven able to fail: after the runs, a small campaign gets a second coupon for
+      one recipient sent outside the product, and once it has completed another recipient's ledger
+      row is deleted; the same checks must report the duplicate and the ledger that no longer
+      matches the sandbox (`ChaosIT` fails otherwise).
 
       The README test command runs a short version (5 runs, seed 20261127) in the real-server suite
-      (`ChaosIT`), which fails on any duplicate, missing recipient or failed check.
+      (`ChaosIT`), which fails on any duplicate, missing recipient or failed check, and when a kind
+      of disruption hit no run.
       """;
 }

@@ -2,6 +2,7 @@ package com.campaigns.e2e.chaos;
 
 import com.campaigns.e2e.support.CampaignPlan;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +17,14 @@ final class ChaosRun {
   final CampaignPlan plan;
   final Integer thresholdPercent;
 
+  /** Started through the API with the lowest history threshold, so that it continues as new. */
+  final boolean lowHistory;
+
   /**
    * Disruptions that hit while this campaign ran (the round's, plus its own pauses and
    * notifications).
    */
-  final Set<String> disruptions = new LinkedHashSet<>();
+  final Set<String> disruptions = Collections.synchronizedSet(new LinkedHashSet<>());
 
   /** Coupons shoppers used (sandbox redemptions), each of which must be counted once. */
   final Set<String> redeemed = new LinkedHashSet<>();
@@ -37,14 +41,20 @@ final class ChaosRun {
   int thresholdPauses;
   int otherPauses;
   int notificationsRedelivered;
-  boolean done;
+  long usedAmount;
+  int continuedAsNew;
+
+  /** Written by the driver's polls, read by the processes' thread when it credits a disruption. */
+  volatile boolean done;
+
   java.time.Instant firstCoupon;
   java.time.Instant lastCoupon;
 
-  ChaosRun(int number, CampaignPlan plan, Integer thresholdPercent) {
+  ChaosRun(int number, CampaignPlan plan, Integer thresholdPercent, boolean lowHistory) {
     this.number = number;
     this.plan = plan;
     this.thresholdPercent = thresholdPercent;
+    this.lowHistory = lowHistory;
   }
 
   boolean passed() {

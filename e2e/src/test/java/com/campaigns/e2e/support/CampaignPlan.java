@@ -94,6 +94,10 @@ public final class CampaignPlan {
     return mchid;
   }
 
+  public String appid() {
+    return appid;
+  }
+
   /** The stock's max_amount in fen (max_coupons × coupon_amount). */
   public long maxAmount() {
     return COUPON_AMOUNT * maxCoupons();

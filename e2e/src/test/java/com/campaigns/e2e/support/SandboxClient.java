@@ -5,6 +5,7 @@ import com.wechat.pay.java.core.RSAPublicKeyConfig;
 import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.service.cashcoupons.CashCouponsService;
 import com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest;
+import com.wechat.pay.java.service.cashcoupons.model.SendCouponRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,20 @@ public final class SandboxClient {
     request.setStockId(stockId);
     request.setStockCreatorMchid(MCHID);
     return service().queryStock(request).getStatus();
+  }
+
+  /**
+   * A coupon of merchant {@value #MCHID}'s stock sent to {@code openid} outside the product (its
+   * own out_request_no), as another system of the merchant could; answers the coupon id.
+   */
+  public synchronized String sendOutsideProduct(String stockId, String openid, String appid) {
+    SendCouponRequest request = new SendCouponRequest();
+    request.setStockId(stockId);
+    request.setOpenid(openid);
+    request.setAppid(appid);
+    request.setStockCreatorMchid(MCHID);
+    request.setOutRequestNo("outside" + System.nanoTime());
+    return service().sendCoupon(request).getCouponId();
   }
 
   private CashCouponsService service() {

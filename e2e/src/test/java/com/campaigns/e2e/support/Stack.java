@@ -5,6 +5,7 @@ import com.campaigns.cli.stack.Pinned;
 import com.campaigns.cli.stack.PrivatePostgres;
 import com.campaigns.cli.stack.StackOptions;
 import com.campaigns.cli.stack.StackProcess;
+import com.campaigns.ledger.CouponUses;
 import com.campaigns.ledger.IssuanceLedger;
 import com.campaigns.ledger.LedgerConfiguration;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The product as it ships, on the machine: the local stack of module cli ({@link LocalStack}:
@@ -34,7 +36,8 @@ public final class Stack implements AutoCloseable {
   private final LocalStack stack;
   private final TemporalCli cli;
   private final PrivatePostgres postgres;
-  private final IssuanceLedger issuance;
+  private final LedgerConfiguration.Ledger ledger;
+  private final PGSimpleDataSource ledgerSource;
   private final Http apiHttp;
   private final SandboxClient sandboxClient;
   private LocalStack.Worker worker;
@@ -49,9 +52,9 @@ public final class Stack implements AutoCloseable {
     this.postgres =
         PrivatePostgres.start(dir.resolve("postgres"), line -> Console.step("%s", line));
     String ledgerUrl = postgres.jdbcUrl();
-    PGSimpleDataSource ledger = new PGSimpleDataSource();
-    ledger.setURL(ledgerUrl);
-    this.issuance = LedgerConfiguration.Ledger.over(ledger).issuance();
+    this.ledgerSource = new PGSimpleDataSource();
+    ledgerSource.setURL(ledgerUrl);
+    this.ledger = LedgerConfiguration.Ledger.over(ledgerSource);
     this.stack =
         new LocalStack(
             StackOptions.builder(root)
@@ -147,7 +150,23 @@ public final class Stack implements AutoCloseable {
   }
 
   public IssuanceLedger issuance() {
-    return issuance;
+    return ledger.issuance();
+  }
+
+  /** The COUPON.USE notifications the ledger recorded. */
+  public CouponUses uses() {
+    return ledger.uses();
+  }
+
+  /**
+   * Deletes the ledger's issuance row of {@code openid} in the campaign, as a fault outside the
+   * product would (the fault campaign proves that its checks see it); answers the rows deleted.
+   */
+  public int deleteIssuanceRow(String campaignId, String openid) {
+    return JdbcClient.create(ledgerSource)
+        .sql("DELETE FROM issuance WHERE campaign_id = ? AND openid = ?")
+        .params(campaignId, openid)
+        .update();
   }
 
   public String uiUrl() {

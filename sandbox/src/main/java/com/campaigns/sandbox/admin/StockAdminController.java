@@ -38,6 +38,7 @@ record StockAdminController(CouponRedemptions coupons, BusinessClock clock) {
                         c.openid(),
                         c.outRequestNo(),
                         c.status(now).name(),
+                        c.stock().terms().couponAmount(),
                         BusinessClock.format(c.createTime())))
             .toList();
     return new IssuedPage(all.size(), offset, limit, page);
@@ -63,7 +64,12 @@ record StockAdminController(CouponRedemptions coupons, BusinessClock clock) {
   }
 
   record Issued(
-      String couponId, String openid, String outRequestNo, String status, String createTime) {}
+      String couponId,
+      String openid,
+      String outRequestNo,
+      String status,
+      long couponAmount,
+      String createTime) {}
 
   record IssuedPage(long totalCount, int offset, int limit, List<Issued> data) {}
 

@@ -274,7 +274,7 @@ public final class Chaos {
           new Shape(
               s.number(),
               first ? MERCHANTS[0] : s.merchant(),
-              first && s.threshold() == null ? 25 : s.threshold(),
+              first && s.threshold() == null ? Integer.valueOf(25) : s.threshold(),
               waves,
               s.lowHistory() || s == largest));
     }

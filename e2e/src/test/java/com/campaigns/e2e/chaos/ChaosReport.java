@@ -256,8 +256,9 @@ public final class ChaosReport {
         the others, are uploaded as audiences (`POST /api/v1/audiences`). A quarter of the campaigns
         are started through a second API whose history threshold is the lowest allowed (500 events,
         segments of 25 recipients), so they continue as new while they issue.
-      - The first round is shaped so that every kind of disruption below hits it: at least 25 000
-        coupons, each disruption of the stack once early in the issuing, the first run on the
+      - The first round is shaped so that every kind of disruption below hits it: at least 20 000
+        coupons in a stock window sized for 60 coupons/s, each disruption of the stack once early in
+        the issuing (the quick ones first, then those that start a process), the first run on the
         public-key merchant with a threshold, the largest run continuing as new. So even the short
         version sees every kind; the later rounds draw theirs from the seed.
 

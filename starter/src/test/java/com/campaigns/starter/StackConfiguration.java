@@ -7,6 +7,7 @@ import com.campaigns.activities.ledger.LedgerActivitiesImpl;
 import com.campaigns.activities.stock.StockActivitiesImpl;
 import com.campaigns.ledger.LedgerConfiguration.Ledger;
 import com.campaigns.ledger.audience.AudienceStore;
+import com.campaigns.starter.campaign.WorkflowProperties;
 import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignTidyUpWorkflowImpl;
@@ -17,6 +18,7 @@ import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -41,6 +43,17 @@ class StackConfiguration {
                 TemporalNames.STOCK_ID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
             .registerSearchAttribute(
                 TemporalNames.MCHID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+  }
+
+  /**
+   * Each context of the test stack listens on a port of its own, but the sandbox is shared: point
+   * its merchants' callbacks at this context, as ops do after moving the notify URL. Otherwise the
+   * previous context's URL is another URL to this one's campaigns, which pause with
+   * CALLBACK_CONFLICT.
+   */
+  @Bean
+  ApplicationRunner callbacksToThisStack(WechatMerchants merchants, WorkflowProperties workflow) {
+    return args -> merchants.all().forEach(m -> SandboxStocks.callback(m, workflow.notifyUrl()));
   }
 
   @Bean(destroyMethod = "shutdownNow")

@@ -27,6 +27,9 @@ class StackInitializer implements ApplicationContextInitializer<ConfigurableAppl
     p.put(
         "campaigns.workflow.notify-url",
         "http://127.0.0.1:" + port + "/wechatpay/notifications/coupon");
+    // The sandbox delivers over http to this port: as in the local profile (the API refuses to
+    // start with an http notify URL otherwise).
+    p.put("campaigns.api.allow-http-notify-url-on-loopback", "true");
     p.put("campaigns.wechatpay.base-url", sandbox);
     p.put("campaigns.wechatpay.sandbox-admin-url", sandbox);
     p.put(

@@ -37,17 +37,22 @@ final class Fingerprint {
   }
 
   static String of(MerchantCredentials c) {
-    return new Fingerprint()
-        .add(c.mchid())
-        .add(c.appids() == null ? null : new java.util.TreeSet<>(c.appids()))
-        .add(c.merchantSerialNumber())
-        .add(c.privateKeyPem())
-        .add(c.apiV3Key())
-        .add(c.publicKeyId())
-        .add(c.publicKeyPem())
-        .add(c.mode())
-        .add(c.rateLimitPerSecond())
-        .add(c.merchantCertificatePem())
-        .hex();
+    Fingerprint f =
+        new Fingerprint()
+            .add(c.mchid())
+            .add(c.appids() == null ? null : new java.util.TreeSet<>(c.appids()))
+            .add(c.merchantSerialNumber())
+            .add(c.privateKeyPem())
+            .add(c.apiV3Key())
+            .add(c.publicKeyId())
+            .add(c.publicKeyPem())
+            .add(c.mode())
+            .add(c.rateLimitPerSecond())
+            .add(c.merchantCertificatePem());
+    // Only when set, so the fingerprints of merchants without it stay what they were.
+    if (c.callbackOwned()) {
+      f.add("callback-owned");
+    }
+    return f.hex();
   }
 }

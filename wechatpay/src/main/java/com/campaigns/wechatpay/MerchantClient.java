@@ -63,6 +63,14 @@ public final class MerchantClient {
     return credentials.merchantSerialNumber();
   }
 
+  /**
+   * Whether the merchant's COUPON.USE callback is the product's to replace whatever it points to
+   * ({@code callback-owned: true} in its configuration).
+   */
+  public boolean callbackOwned() {
+    return credentials.callbackOwned();
+  }
+
   /** Where the credentials came from: a folder, the inline properties, the sandbox, or code. */
   public String source() {
     return source;

@@ -12,6 +12,9 @@ import java.util.Set;
  * @param merchantCertificatePem the merchant API certificate ({@code apiclient_cert.pem}),
  *     optional: when given, its serial must equal {@code merchantSerialNumber} and its key must
  *     match the private key; without it the pair can only be checked by a signed call to WeChat Pay
+ * @param callbackOwned the merchant's COUPON.USE callback belongs to this product: a campaign may
+ *     replace whatever URL is set there ({@code callback-owned: true}); otherwise a URL other than
+ *     the product's own is left alone and the campaign pauses with CALLBACK_CONFLICT
  */
 public record MerchantCredentials(
     String mchid,
@@ -23,10 +26,37 @@ public record MerchantCredentials(
     String publicKeyPem,
     String mode,
     int rateLimitPerSecond,
-    String merchantCertificatePem) {
+    String merchantCertificatePem,
+    boolean callbackOwned) {
 
   public static final String PUBLIC_KEY = "public-key";
   public static final String PLATFORM_CERTIFICATE = "platform-certificate";
+
+  /** Credentials whose merchant's callback is not the product's to replace. */
+  public MerchantCredentials(
+      String mchid,
+      Set<String> appids,
+      String merchantSerialNumber,
+      String privateKeyPem,
+      String apiV3Key,
+      String publicKeyId,
+      String publicKeyPem,
+      String mode,
+      int rateLimitPerSecond,
+      String merchantCertificatePem) {
+    this(
+        mchid,
+        appids,
+        merchantSerialNumber,
+        privateKeyPem,
+        apiV3Key,
+        publicKeyId,
+        publicKeyPem,
+        mode,
+        rateLimitPerSecond,
+        merchantCertificatePem,
+        false);
+  }
 
   public boolean publicKeyMode() {
     return !PLATFORM_CERTIFICATE.equals(mode);
@@ -46,6 +76,8 @@ public record MerchantCredentials(
         + publicKeyId
         + ", rateLimitPerSecond="
         + rateLimitPerSecond
+        + ", callbackOwned="
+        + callbackOwned
         + ", privateKey=***, apiV3Key=***]";
   }
 }

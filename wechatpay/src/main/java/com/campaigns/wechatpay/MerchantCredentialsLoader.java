@@ -85,7 +85,8 @@ public final class MerchantCredentialsLoader {
             m.rateLimitPerSecond() == null
                 ? properties.defaultRateLimitPerSecond()
                 : m.rateLimitPerSecond(),
-            null);
+            null,
+            Boolean.TRUE.equals(m.callbackOwned()));
     String fingerprint = Fingerprint.of(credentials);
     if (!problems.isEmpty()) {
       return MerchantSource.failed(mchid, source, problems, fingerprint);

@@ -27,8 +27,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * <pre>
  * merchants/
  *   1900000001/
- *     merchant.yaml              mchid, appids, merchant-serial-number, mode, public-key-id, rate-limit-per-second
- *                                (or merchant.properties with the same keys)
+ *     merchant.yaml              mchid, appids, merchant-serial-number, mode, public-key-id, rate-limit-per-second,
+ *                                callback-owned (or merchant.properties with the same keys)
  *     apiclient_key.pem          merchant API private key, PKCS#8 (BEGIN PRIVATE KEY)
  *     apiclient_cert.pem         merchant API certificate (optional; lets the serial and key be checked)
  *     apiv3.key                  APIv3 key, 32 bytes (a trailing newline is ignored)
@@ -65,7 +65,8 @@ public final class MerchantDirectory {
           "merchant-serial-number",
           "mode",
           "public-key-id",
-          "rate-limit-per-second");
+          "rate-limit-per-second",
+          "callback-owned");
 
   private final Path root;
   private final int defaultRateLimit;
@@ -180,6 +181,10 @@ public final class MerchantDirectory {
             new MerchantProblem(mchid, source, "rate-limit-per-second", "is not a whole number"));
       }
     }
+    String owned = text(settings.get("callback-owned"));
+    if (owned != null && !owned.equals("true") && !owned.equals("false")) {
+      problems.add(new MerchantProblem(mchid, source, "callback-owned", "must be true or false"));
+    }
     if (!problems.isEmpty()) {
       return MerchantSource.failed(mchid, source, problems, print);
     }
@@ -195,7 +200,8 @@ public final class MerchantDirectory {
             MerchantCredentials.PUBLIC_KEY.equals(mode) ? files.get(PUBLIC_KEY_FILE) : null,
             mode,
             rate,
-            files.get(CERTIFICATE_FILE));
+            files.get(CERTIFICATE_FILE),
+            "true".equals(owned));
     return MerchantSource.of(credentials, source, MerchantCredentialChecks.Fields.DIRECTORY, print);
   }
 

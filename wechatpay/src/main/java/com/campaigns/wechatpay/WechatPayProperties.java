@@ -66,7 +66,12 @@ public record WechatPayProperties(
         null);
   }
 
-  /** One merchant given inline. Each secret may be given as text or as a file path. */
+  /**
+   * One merchant given inline. Each secret may be given as text or as a file path.
+   *
+   * @param callbackOwned the merchant's COUPON.USE callback is the product's to replace, whatever
+   *     it points to ({@link MerchantCredentials#callbackOwned()}); default false
+   */
   public record Merchant(
       String mchid,
       Set<String> appids,
@@ -79,7 +84,41 @@ public record WechatPayProperties(
       String publicKey,
       String publicKeyPath,
       String mode,
-      Integer rateLimitPerSecond) {
+      Integer rateLimitPerSecond,
+      Boolean callbackOwned) {
+
+    @ConstructorBinding
+    public Merchant {}
+
+    /** A merchant whose callback is not the product's to replace. */
+    public Merchant(
+        String mchid,
+        Set<String> appids,
+        String merchantSerialNumber,
+        String privateKey,
+        String privateKeyPath,
+        String apiv3Key,
+        String apiv3KeyPath,
+        String publicKeyId,
+        String publicKey,
+        String publicKeyPath,
+        String mode,
+        Integer rateLimitPerSecond) {
+      this(
+          mchid,
+          appids,
+          merchantSerialNumber,
+          privateKey,
+          privateKeyPath,
+          apiv3Key,
+          apiv3KeyPath,
+          publicKeyId,
+          publicKey,
+          publicKeyPath,
+          mode,
+          rateLimitPerSecond,
+          null);
+    }
 
     @Override
     public String toString() {

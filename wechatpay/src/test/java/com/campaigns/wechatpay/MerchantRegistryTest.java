@@ -136,6 +136,40 @@ class MerchantRegistryTest {
   }
 
   @Test
+  void callbackOwnedIsReadFromTheFolderAndAChangeOfItIsPickedUp() throws Exception {
+    write("1900000101", "merchant.yaml", yaml("1900000101") + "callback-owned: true\n");
+    write(
+        "1900000102",
+        "merchant.properties",
+        "appids=wx0000000000000002\nmerchant-serial-number=SERIAL\n"
+            + "public-key-id=PUB_KEY_ID_011900000102000000000001\ncallback-owned=false\n");
+    write("1900000103", "merchant.yaml", yaml("1900000103"));
+    write("1900000104", "merchant.yaml", yaml("1900000104") + "callback-owned: yes please\n");
+    registry();
+
+    assertThat(merchants.find("1900000101").orElseThrow().callbackOwned()).isTrue();
+    assertThat(merchants.find("1900000102").orElseThrow().callbackOwned()).isFalse();
+    assertThat(merchants.find("1900000103").orElseThrow().callbackOwned())
+        .as("unset means not owned")
+        .isFalse();
+    assertThat(merchants.find("1900000104")).isEmpty();
+    assertThat(status("1900000104").problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("callback-owned");
+              assertThat(p.message()).isEqualTo("must be true or false");
+            });
+
+    Path settings = dir.resolve("1900000103").resolve("merchant.yaml");
+    Files.writeString(
+        settings, Files.readString(settings).replace("\nrate", "\ncallback-owned: true\nrate"));
+    registry.reload();
+    registry.reload();
+    assertThat(merchants.find("1900000103").orElseThrow().callbackOwned()).isTrue();
+  }
+
+  @Test
   void aPkcs1PrivateKeyIsReportedWithTheMerchantAndTheFileAndTheOthersStillLoad() throws Exception {
     write("1900000101", "merchant.yaml", yaml("1900000101"));
     Keys bad = write("1900000102", "merchant.yaml", yaml("1900000102"));

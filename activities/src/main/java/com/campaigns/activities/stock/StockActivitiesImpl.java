@@ -9,6 +9,7 @@ import com.campaigns.wechatpay.WechatMerchants;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.activity.StockActivities;
 import com.campaigns.workflows.model.CallbackRequest;
+import com.campaigns.workflows.model.CallbackResult;
 import com.campaigns.workflows.model.CreateStockRequest;
 import com.campaigns.workflows.model.FailureTypes;
 import com.campaigns.workflows.model.MerchantCheck;
@@ -20,7 +21,6 @@ import com.wechat.pay.java.service.cashcoupons.CashCouponsService;
 import com.wechat.pay.java.service.cashcoupons.model.PauseStockRequest;
 import com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest;
 import com.wechat.pay.java.service.cashcoupons.model.RestartStockRequest;
-import com.wechat.pay.java.service.cashcoupons.model.SetCallbackRequest;
 import com.wechat.pay.java.service.cashcoupons.model.StartStockRequest;
 import com.wechat.pay.java.service.cashcoupons.model.Stock;
 import io.temporal.failure.ApplicationFailure;
@@ -44,12 +44,8 @@ public class StockActivitiesImpl implements StockActivities {
   }
 
   @Override
-  public void setCallback(CallbackRequest request) {
-    MerchantClient client = client(request.mchid());
-    SetCallbackRequest r = new SetCallbackRequest();
-    r.setMchid(request.mchid());
-    r.setNotifyUrl(request.notifyUrl());
-    call("set callback of " + request.mchid(), () -> client.coupons().setCallback(r));
+  public CallbackResult setCallback(CallbackRequest request) {
+    return CallbackSetting.apply(client(request.mchid()), request.notifyUrl());
   }
 
   @Override

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * One merchant of {@code GET /api/v1/merchants}: where its credentials come from, its mode and
- * serial, its problems and the live check. Built from the registry's secret-free status only: no
- * key, APIv3 key or PEM ever reaches this record.
+ * serial, its problems, the live check and its COUPON.USE callback. Built from the registry's
+ * secret-free status only: no key, APIv3 key or PEM ever reaches this record.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record MerchantView(
@@ -25,7 +25,8 @@ record MerchantView(
     String source,
     Instant loadedAt,
     List<Problem> problems,
-    Check check) {
+    Check check,
+    Callback callback) {
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Problem(String field, String message, String source) {}
@@ -33,10 +34,27 @@ record MerchantView(
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Check(String status, String code, String message, Instant checkedAt, Long millis) {}
 
+  /**
+   * The merchant's COUPON.USE callback at WeChat Pay against the product's URL.
+   *
+   * @param status {@code UNSET}, {@code OURS}, {@code OWNED} (another URL, replaced by the next
+   *     campaign: {@code callback-owned: true}), {@code CONFLICT} (another URL: the merchant's
+   *     campaigns pause with CALLBACK_CONFLICT), {@code UNMANAGED} (no notify URL configured),
+   *     {@code UNKNOWN} (the read failed: {@code message}), {@code PENDING}, {@code SKIPPED}
+   * @param notifyUrl what WeChat Pay has set, null when none (the same as {@code GET
+   *     /merchants/{mchid}/callback} shows the same roles)
+   * @param host the host of {@code notifyUrl}, as a CALLBACK_CONFLICT pause names it
+   * @param ours {@code campaigns.workflow.notify-url}
+   * @param owned the merchant's {@code callback-owned} setting; null when unknown
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record Callback(
+      String status, String notifyUrl, String host, String ours, Boolean owned, String message) {}
+
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Listing(List<MerchantView> merchants) {}
 
-  static MerchantView of(MerchantChecks.Checked c) {
+  static MerchantView of(MerchantChecks.Checked c, Callback callback) {
     var m = c.merchant();
     var k = c.check();
     return new MerchantView(
@@ -50,7 +68,8 @@ record MerchantView(
         m.source(),
         m.loadedAt(),
         m.problems().stream().map(MerchantView::problem).toList(),
-        new Check(k.status(), k.code(), k.message(), k.checkedAt(), k.millis()));
+        new Check(k.status(), k.code(), k.message(), k.checkedAt(), k.millis()),
+        callback);
   }
 
   private static Problem problem(MerchantProblem p) {

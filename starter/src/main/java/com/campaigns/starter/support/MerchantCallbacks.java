@@ -3,6 +3,7 @@ package com.campaigns.starter.support;
 import com.campaigns.starter.campaign.CampaignApiProperties;
 import com.campaigns.starter.security.Operator;
 import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.NotifyUrlRule;
 import com.campaigns.wechatpay.WechatMerchants;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -11,9 +12,6 @@ import com.wechat.pay.java.service.cashcoupons.model.Callback;
 import com.wechat.pay.java.service.cashcoupons.model.QueryCallbackRequest;
 import com.wechat.pay.java.service.cashcoupons.model.SetCallbackRequest;
 import com.wechat.pay.java.service.cashcoupons.model.SetCallbackResponse;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,8 +24,6 @@ import org.springframework.stereotype.Service;
 public class MerchantCallbacks {
 
   private static final Logger log = LoggerFactory.getLogger(MerchantCallbacks.class);
-
-  static final int NOTIFY_URL_MAX_LENGTH = 256;
 
   private final WechatMerchants merchants;
   private final boolean allowHttpLoopback;
@@ -76,38 +72,11 @@ public class MerchantCallbacks {
   }
 
   String checkNotifyUrl(String notifyUrl) {
-    if (notifyUrl == null || notifyUrl.isBlank()) {
-      throw QueryParams.invalid("notify_url", "is required");
-    }
-    String url = notifyUrl.strip();
-    if (url.length() > NOTIFY_URL_MAX_LENGTH) {
-      throw QueryParams.invalid(
-          "notify_url", "must be at most " + NOTIFY_URL_MAX_LENGTH + " characters");
-    }
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      throw QueryParams.invalid("notify_url", "is not a valid URL");
-    }
-    if (uri.getRawQuery() != null || url.contains("?")) {
-      throw QueryParams.invalid(
-          "notify_url", "must not have a query string (WeChat Pay refuses parameters)");
-    }
-    if (uri.getRawFragment() != null) {
-      throw QueryParams.invalid("notify_url", "must not have a fragment");
-    }
-    if (uri.getHost() == null || !uri.isAbsolute()) {
-      throw QueryParams.invalid("notify_url", "must be an absolute https URL");
-    }
-    boolean loopback = Set.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost());
-    if (!"https".equals(uri.getScheme())
-        && !(allowHttpLoopback && loopback && "http".equals(uri.getScheme()))) {
-      throw QueryParams.invalid(
-          "notify_url",
-          "must be an https URL (WeChat Pay accepts https only)"
-              + (allowHttpLoopback ? "; http is accepted for 127.0.0.1 and localhost only" : ""));
-    }
-    return url;
+    NotifyUrlRule.problem(notifyUrl, allowHttpLoopback)
+        .ifPresent(
+            problem -> {
+              throw QueryParams.invalid("notify_url", problem);
+            });
+    return notifyUrl.strip();
   }
 }

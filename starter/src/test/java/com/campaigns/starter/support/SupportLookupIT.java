@@ -361,7 +361,7 @@ class SupportLookupIT {
 
       assertRefused(
           put(path, "{\"notify_url\": \"http://campaigns.example.com/n\"}"), "notify_url");
-      assertRefused(put(path, "{\"notify_url\": \"http://127.0.0.1:8080/n\"}"), "notify_url");
+      assertRefused(put(path, "{\"notify_url\": \"http://10.0.0.1:8080/n\"}"), "notify_url");
       assertRefused(
           put(path, "{\"notify_url\": \"https://campaigns.example.com/n?merchant=1\"}"),
           "notify_url");
@@ -382,6 +382,18 @@ class SupportLookupIT {
 
   @Test
   void httpOnLoopbackIsAcceptedOnlyWhenConfigured() {
+    // The test stack accepts http on loopback, as the local profile does (its sandbox delivers
+    // over http); production's default refuses it.
+    MerchantCallbacks production =
+        new MerchantCallbacks(
+            null,
+            new com.campaigns.starter.campaign.CampaignApiProperties(
+                Duration.ofSeconds(30), false));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> production.checkNotifyUrl("http://127.0.0.1:8080/n"))
+        .hasMessageContaining("notify_url");
+    assertThat(production.checkNotifyUrl(" https://campaigns.example.com/n "))
+        .isEqualTo("https://campaigns.example.com/n");
     MerchantCallbacks local =
         new MerchantCallbacks(
             null,

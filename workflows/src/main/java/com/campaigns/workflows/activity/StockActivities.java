@@ -2,6 +2,7 @@ package com.campaigns.workflows.activity;
 
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.model.CallbackRequest;
+import com.campaigns.workflows.model.CallbackResult;
 import com.campaigns.workflows.model.CreateStockRequest;
 import com.campaigns.workflows.model.MerchantCheck;
 import com.campaigns.workflows.model.StockCheck;
@@ -21,9 +22,16 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface StockActivities {
 
-  /** Sets the merchant's COUPON.USE notification URL (POST /v3/marketing/favor/callbacks). */
+  /**
+   * Reads the merchant's COUPON.USE notification URL (GET /v3/marketing/favor/callbacks) and sets
+   * the request's (POST) only when none is set, or when the merchant's configuration gives the
+   * callback to this product; leaves it alone when it is already the request's, and answers
+   * CONFLICT without changing anything when it is another system's. Fails with the non-retryable
+   * {@code INVALID_NOTIFY_URL} for a URL WeChat Pay refuses (http, a query string): it would answer
+   * a bare "系统繁忙" for ever. Repeatable: a retry after a lost answer finds the URL already set.
+   */
   @ActivityMethod(name = TemporalNames.ACTIVITY_SET_CALLBACK)
-  void setCallback(CallbackRequest request);
+  CallbackResult setCallback(CallbackRequest request);
 
   /**
    * Creates the stock. Idempotent by {@code out_request_no}: a retry after a lost response gets the

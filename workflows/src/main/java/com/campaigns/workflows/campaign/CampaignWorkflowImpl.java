@@ -69,7 +69,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     this.budget = new BudgetWatch(c, journal);
     StockWatch stockWatch = new StockWatch(c, journal, budget);
     this.wait = new DeadlineWait(c, stockWatch, historyBound);
-    this.pauses = new PauseController(c, journal, budget, stockWatch, wait);
+    CallbackStep callback = new CallbackStep(c);
+    this.pauses = new PauseController(c, journal, budget, stockWatch, wait, callback);
     this.waves =
         new WaveSchedule(
             c,
@@ -78,7 +79,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             historyBound,
             wait,
             new WaveIssuer(c, journal, budget, pauses, historyBound));
-    this.stock = new StockLifecycle(c, journal, wait, stockWatch, waves);
+    this.stock = new StockLifecycle(c, journal, wait, stockWatch, waves, callback);
     this.flows = new FlowDownload(c, journal, wait);
   }
 

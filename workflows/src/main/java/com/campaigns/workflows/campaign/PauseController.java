@@ -5,6 +5,7 @@ import static com.campaigns.workflows.campaign.CampaignContext.now;
 import static com.campaigns.workflows.campaign.CampaignContext.nullToDash;
 import static com.campaigns.workflows.campaign.CampaignContext.rootMessage;
 
+import com.campaigns.workflows.model.CallbackResult;
 import com.campaigns.workflows.model.CampaignEvent;
 import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.CampaignState;
@@ -50,19 +51,22 @@ final class PauseController {
   private final BudgetWatch budget;
   private final StockWatch stockWatch;
   private final DeadlineWait wait;
+  private final CallbackStep callback;
 
   PauseController(
       CampaignContext c,
       Journal journal,
       BudgetWatch budget,
       StockWatch stockWatch,
-      DeadlineWait wait) {
+      DeadlineWait wait,
+      CallbackStep callback) {
     this.c = c;
     this.state = c.state;
     this.journal = journal;
     this.budget = budget;
     this.stockWatch = stockWatch;
     this.wait = wait;
+    this.callback = callback;
   }
 
   /**
@@ -103,7 +107,12 @@ final class PauseController {
                   + state.pause.reason
                   + ") until "
                   + ShanghaiTime.display(Instant.ofEpochMilli(resumeAt));
-      wait.until(deadline, summary, this::interruptedWhilePaused);
+      if (state.stockId == null && !deadline.isAfter(now())) {
+        // No stock yet and its window is over: no timer can lift this pause, only an operator.
+        Workflow.await(this::interruptedWhilePaused);
+      } else {
+        wait.until(deadline, summary, this::interruptedWhilePaused);
+      }
       if (state.resumeRequestedBy != null) {
         resume(state.resumeRequestedBy);
       } else if (resumeAt != null && !now().isBefore(Instant.ofEpochMilli(resumeAt))) {
@@ -262,6 +271,9 @@ final class PauseController {
     if (state.pause.reason == PauseReason.STOCK_STATE) {
       stockWatch.refreshStatus();
     }
+    if (state.pause.reason == PauseReason.CALLBACK_CONFLICT && callbackStillConflicts()) {
+      return;
+    }
     try {
       if (state.stockStatus == StockStatus.PAUSED) {
         var restarted =
@@ -288,6 +300,32 @@ final class PauseController {
     journal.record(CampaignEvent.RESUMED, "after " + reason + " (by " + operator + ")");
     budget.checkThresholds();
     journal.publish();
+  }
+
+  /**
+   * A resume of a CALLBACK_CONFLICT pause checks the callback again first: ops resolved it (the
+   * merchant's configuration or its callback changed) or the campaign stays paused and says why.
+   */
+  private boolean callbackStillConflicts() {
+    String still;
+    try {
+      CallbackResult conflict =
+          state.callbackPending ? callback.setOrConflict("check COUPON.USE callback again") : null;
+      if (conflict == null) {
+        return false;
+      }
+      state.pause.detail = conflict.detail();
+      still = conflict.detail();
+    } catch (ActivityFailure f) {
+      if (CancellationScope.current().isCancelRequested()) {
+        throw f;
+      }
+      still = rootMessage(f);
+    }
+    state.resumeAttempts++;
+    journal.record(CampaignEvent.RESUME_FAILED, "COUPON.USE callback: " + still);
+    journal.publish();
+    return true;
   }
 
   /** Ends the campaign as CANCELLED, leaving the stock paused at WeChat Pay. */

@@ -1,6 +1,6 @@
 package com.campaigns.workflows.campaign;
 
-import com.campaigns.workflows.model.CallbackRequest;
+import com.campaigns.workflows.model.CallbackResult;
 import com.campaigns.workflows.model.CampaignEvent;
 import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.CampaignState;
@@ -12,9 +12,10 @@ import com.campaigns.workflows.rules.ShanghaiTime;
 import java.time.Instant;
 
 /**
- * The stock's own stages at WeChat Pay (批次): set the COUPON.USE callback and create the stock, wait
- * for the activation lead before its window, activate it, and wait for its end. Each stage moves
- * {@link CampaignState#stage} on when done and returns early, unchanged, when interrupted.
+ * The stock's own stages at WeChat Pay (批次): set the COUPON.USE callback (or pause with
+ * CALLBACK_CONFLICT when another system's URL is set) and create the stock, wait for the activation
+ * lead before its window, activate it, and wait for its end. Each stage moves {@link
+ * CampaignState#stage} on when done and returns early, unchanged, when interrupted.
  */
 final class StockLifecycle {
 
@@ -24,26 +25,32 @@ final class StockLifecycle {
   private final DeadlineWait wait;
   private final StockWatch stockWatch;
   private final WaveSchedule waves;
+  private final CallbackStep callback;
 
   StockLifecycle(
       CampaignContext c,
       Journal journal,
       DeadlineWait wait,
       StockWatch stockWatch,
-      WaveSchedule waves) {
+      WaveSchedule waves,
+      CallbackStep callback) {
     this.c = c;
     this.state = c.state;
     this.journal = journal;
     this.wait = wait;
     this.stockWatch = stockWatch;
     this.waves = waves;
+    this.callback = callback;
   }
 
   void create() {
     if (state.callbackPending) {
-      ActivityStubs.stock("set COUPON.USE callback", ActivityPolicies.stockCalls())
-          .setCallback(new CallbackRequest(state.mchid, c.settings.notifyUrl()));
-      state.callbackPending = false;
+      // Histories recorded before CALLBACK_CONFLICT carry no result: no conflict, the same path.
+      CallbackResult conflict = callback.setOrConflict("set COUPON.USE callback");
+      if (conflict != null) {
+        c.requestPause(CallbackStep.pause(conflict));
+        return;
+      }
     }
     state.phase = CampaignPhase.CREATING_STOCK;
     journal.publish();

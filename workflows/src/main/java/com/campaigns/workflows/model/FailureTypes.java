@@ -21,6 +21,13 @@ public final class FailureTypes {
    */
   public static final String MERCHANT_UNKNOWN = "MERCHANT_UNKNOWN";
 
+  /**
+   * The campaign's notify URL is one WeChat Pay refuses (http, a query string): setting it would be
+   * answered "系统繁忙" for ever, so the activity fails at once (the API refuses to start with such a
+   * {@code campaigns.workflow.notify-url}).
+   */
+  public static final String INVALID_NOTIFY_URL = "INVALID_NOTIFY_URL";
+
   // Update rejections: the API maps each to an error kind (NOT_PAUSABLE → not_pausable).
 
   /** A pause update in a phase that cannot be paused (or already paused by hand). */

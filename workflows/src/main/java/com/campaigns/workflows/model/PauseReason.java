@@ -2,9 +2,11 @@ package com.campaigns.workflows.model;
 
 /**
  * Why a campaign is paused. SPEC §4 names the first four; WECHAT_ERROR (a stock-level error code
- * from WeChat Pay such as NOT_ENOUGH, SIGN_ERROR or NO_AUTH) and MERCHANT_UNAVAILABLE (the workers
+ * from WeChat Pay such as NOT_ENOUGH, SIGN_ERROR or NO_AUTH), MERCHANT_UNAVAILABLE (the workers
  * hold no usable credentials for the campaign's merchant: removed from the registry, or invalid)
- * are this product's extensions.
+ * and CALLBACK_CONFLICT (the merchant's COUPON.USE callback points to another system's URL, which
+ * the product does not replace unless the merchant's configuration gives it the callback) are this
+ * product's extensions.
  */
 public enum PauseReason {
   MANUAL,
@@ -12,5 +14,6 @@ public enum PauseReason {
   DAILY_LIMIT,
   STOCK_STATE,
   WECHAT_ERROR,
-  MERCHANT_UNAVAILABLE
+  MERCHANT_UNAVAILABLE,
+  CALLBACK_CONFLICT
 }

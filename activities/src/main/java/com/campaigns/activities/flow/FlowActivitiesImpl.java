@@ -174,7 +174,7 @@ public class FlowActivitiesImpl implements FlowActivities {
       long known = Math.max(inLedger, request.knownUsedCount());
       boolean filesOut =
           FlowRows.REFUND.equals(kind)
-              && flows.servedRows(request.campaignId(), FlowRows.USE).orElse(0L) > 0;
+              && flows.servedRows(request.campaignId(), FlowRows.USE).isPresent();
       if (known > 0 && !filesOut) {
         throw notReady(
             request,

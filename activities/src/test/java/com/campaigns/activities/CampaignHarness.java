@@ -67,6 +67,10 @@ public final class CampaignHarness implements AutoCloseable {
   public final Path merchantsDir;
 
   public final JdbcDataSource dataSource;
+
+  /** The workers' meters (every worker of the harness records into this one). */
+  public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
   private final IssuanceSettings issuanceSettings;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -262,14 +266,14 @@ public final class CampaignHarness implements AutoCloseable {
     worker.registerActivitiesImplementations(
         new StockActivitiesImpl(merchants, ledger.uses()),
         new IssuanceActivitiesImpl(
-            merchants,
-            audiences,
-            ledger.issuance(),
-            ledger.slots(),
-            issuanceSettings,
-            new SimpleMeterRegistry()),
+            merchants, audiences, ledger.issuance(), ledger.slots(), issuanceSettings, meters),
         new FlowActivitiesImpl(
-            merchants, ledger.flows(), ledger.issuance(), ledger.uses(), ledger.reconciliations()),
+            merchants,
+            ledger.flows(),
+            ledger.issuance(),
+            ledger.uses(),
+            ledger.reconciliations(),
+            meters),
         new LedgerActivitiesImpl(ledger.campaigns()));
     workerFactory.start();
   }
@@ -445,6 +449,38 @@ public final class CampaignHarness implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  public JsonNode putJson(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** Makes one stock's flow files behave unlike the others (docs/sandbox.md, Admin API). */
+  public JsonNode stockFlows(String stockId, String settingsJson) {
+    return putJson("/sandbox/stocks/" + stockId + "/flows", settingsJson);
+  }
+
+  /** Records a COUPON.USE of each coupon in the ledger, as the API does when notified. */
+  public void recordUses(String campaignId, String stockId, JsonNode couponIds, long amount) {
+    for (JsonNode couponId : couponIds) {
+      ledger
+          .uses()
+          .record(
+              new com.campaigns.ledger.CouponUses.Use(
+                  "EV-" + couponId.asText(),
+                  couponId.asText(),
+                  stockId,
+                  campaignId,
+                  amount,
+                  null,
+                  null,
+                  null),
+              "{}");
+    }
   }
 
   private JsonNode send(HttpRequest request) {

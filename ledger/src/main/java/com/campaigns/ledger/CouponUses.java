@@ -71,6 +71,18 @@ public class CouponUses {
         .single();
   }
 
+  /**
+   * Redemptions of a campaign's stock: those recorded for the campaign and those of its stock that
+   * no campaign claimed (a notification the campaign index could not map). Read rarely (when WeChat
+   * Pay answers 404 for a flow file), so a scan of the stock column is acceptable.
+   */
+  public long countOfStock(String campaignId, String stockId) {
+    return jdbc.sql("SELECT COUNT(*) FROM coupon_use WHERE campaign_id = ? OR stock_id = ?")
+        .params(campaignId, stockId)
+        .query(Long.class)
+        .single();
+  }
+
   /** Redemptions per minute of receipt, oldest first (the console's burn-down of used amounts). */
   public List<IssuanceLedger.MinuteTotals> usedPerMinute(String campaignId) {
     return jdbc.sql(

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Stored flow files: a download replaces the previous rows of the same campaign and kind. */
 public class FlowRows {
@@ -78,6 +79,19 @@ public class FlowRows {
         .params(campaignId, kind)
         .query(RecordRowMapper.of(FlowRow.class))
         .list();
+  }
+
+  /**
+   * The rows of a flow file WeChat Pay actually served for the campaign (its SHA-1 checked); empty
+   * when none was stored, or when only a "no rows" answer was.
+   */
+  public Optional<Long> servedRows(String campaignId, String kind) {
+    return db.jdbc()
+        .sql(
+            "SELECT row_count FROM flow_file WHERE campaign_id = ? AND kind = ? AND sha1 IS NOT NULL")
+        .params(campaignId, kind)
+        .query(Long.class)
+        .optional();
   }
 
   public boolean downloaded(String campaignId, String kind) {

@@ -150,6 +150,28 @@ abstract class LedgerContract {
   }
 
   @Test
+  void usesOfAStockCountTheCampaignsAndThoseNoCampaignClaimed() {
+    String c = camp();
+    String stock = c + "S";
+    assertThat(ledger.uses().countOfStock(c, stock)).isZero();
+    ledger
+        .uses()
+        .record(
+            new CouponUses.Use("EV-" + c + "1", c + "C1", stock, c, 500, null, null, null), "{}");
+    ledger
+        .uses()
+        .record(
+            new CouponUses.Use("EV-" + c + "2", c + "C2", stock, null, 500, null, null, null),
+            "{}");
+    ledger
+        .uses()
+        .record(
+            new CouponUses.Use("EV-" + c + "3", c + "C3", c + "T", null, 500, null, null, null),
+            "{}");
+    assertThat(ledger.uses().countOfStock(c, stock)).isEqualTo(2);
+  }
+
+  @Test
   void issuedAndUsedAreCountedPerMinute() {
     String c = camp();
     long before = System.currentTimeMillis() / 60_000;
@@ -229,6 +251,12 @@ abstract class LedgerContract {
     assertThat(ledger.flows().rows(c, FlowRows.USE)).hasSize(1);
     assertThat(ledger.flows().downloaded(c, FlowRows.USE)).isTrue();
     assertThat(ledger.flows().downloaded(c, FlowRows.REFUND)).isFalse();
+    assertThat(ledger.flows().servedRows(c, FlowRows.USE)).contains(1L);
+    assertThat(ledger.flows().servedRows(c, FlowRows.REFUND)).isEmpty();
+    // WeChat Pay's "no rows" is stored without a file: nothing was served.
+    ledger.flows().replace(c, FlowRows.REFUND, "S1", null, List.of());
+    assertThat(ledger.flows().downloaded(c, FlowRows.REFUND)).isTrue();
+    assertThat(ledger.flows().servedRows(c, FlowRows.REFUND)).isEmpty();
   }
 
   @Test

@@ -148,6 +148,59 @@ class FlowTest {
   }
 
   @Test
+  void aStockSetToNeverPublishAnswersInvalidRequestDaysLater() {
+    String stockId = endedStockWithUses();
+    var set =
+        fixture.admin("PUT", "/sandbox/stocks/" + stockId + "/flows", Map.of("ready", "never"));
+    assertThat(set.get("ready").asText()).isEqualTo("never");
+    moveToNextDayTenAm();
+    fixture.shiftClock(Duration.ofDays(5).toSeconds());
+    assertThatThrownBy(() -> useFlow(stockId))
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(400);
+              assertThat(e.getErrorCode()).isEqualTo("INVALID_REQUEST");
+            });
+    fixture.admin("DELETE", "/sandbox/stocks/" + stockId + "/flows", null);
+    assertThat(useFlow(stockId).getHashValue()).hasSize(40);
+  }
+
+  @Test
+  void aStockAnsweredNotFoundBeforeItsFilesAreOutGetsThemLater() {
+    String stockId = endedStockWithUses();
+    fixture.admin(
+        "PUT",
+        "/sandbox/stocks/" + stockId + "/flows",
+        Map.of("not_ready_answer", "not-found", "delay_seconds", 3600));
+    moveToNextDayTenAm();
+    // 10:00: 404 although two coupons of the stock were used.
+    assertThatThrownBy(() -> useFlow(stockId))
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(404);
+              assertThat(e.getErrorCode()).isEqualTo("RESOURCE_NOT_EXISTS");
+            });
+    fixture.shiftClock(3600);
+    assertThat(useFlow(stockId).getHashValue()).hasSize(40);
+    assertThat(fixture.admin("GET", "/sandbox/stocks/" + stockId + "/flows", null))
+        .hasToString(
+            "{\"ready\":\"next-day-10am\",\"delay_seconds\":3600,\"not_ready_answer\":\"not-found\"}");
+  }
+
+  @Test
+  void flowSettingsOfAStockRefuseUnknownValuesNamingTheField() throws Exception {
+    String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+    try (var response =
+        fixture.adminCall(
+            "PUT", "/sandbox/stocks/" + stockId + "/flows", Map.of("ready", "tomorrow"))) {
+      assertThat(response.code()).isEqualTo(400);
+      assertThat(response.body().string()).contains("ready: unknown value tomorrow");
+    }
+  }
+
+  @Test
   void stockEndedByItsWindowBecomesReadyTheNextDay() {
     String stockId =
         fixture.runningStock(

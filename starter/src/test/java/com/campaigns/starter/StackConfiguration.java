@@ -78,7 +78,12 @@ class StackConfiguration {
             IssuanceSettings.defaults(),
             meters),
         new FlowActivitiesImpl(
-            merchants, ledger.flows(), ledger.issuance(), ledger.uses(), ledger.reconciliations()),
+            merchants,
+            ledger.flows(),
+            ledger.issuance(),
+            ledger.uses(),
+            ledger.reconciliations(),
+            meters),
         new LedgerActivitiesImpl(ledger.campaigns()));
     factory.start();
     return factory;

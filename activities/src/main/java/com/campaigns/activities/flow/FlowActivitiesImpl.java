@@ -22,6 +22,7 @@ import com.campaigns.workflows.rules.Reconciler;
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.service.cashcoupons.model.RefundFlowRequest;
 import com.wechat.pay.java.service.cashcoupons.model.UseFlowRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.io.IOException;
@@ -35,6 +36,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +49,7 @@ import org.springframework.stereotype.Component;
 @ActivityImpl(taskQueues = TemporalNames.TASK_QUEUE)
 public class FlowActivitiesImpl implements FlowActivities {
 
+  private static final Logger log = LoggerFactory.getLogger(FlowActivitiesImpl.class);
   private static final int URL_ATTEMPTS = 3;
 
   private final WechatMerchants merchants;
@@ -53,18 +57,21 @@ public class FlowActivitiesImpl implements FlowActivities {
   private final IssuanceLedger ledger;
   private final CouponUses uses;
   private final Reconciliations reconciliations;
+  private final FlowMetrics metrics;
 
   public FlowActivitiesImpl(
       WechatMerchants merchants,
       FlowRows flows,
       IssuanceLedger ledger,
       CouponUses uses,
-      Reconciliations reconciliations) {
+      Reconciliations reconciliations,
+      MeterRegistry meters) {
     this.merchants = merchants;
     this.flows = flows;
     this.ledger = ledger;
     this.uses = uses;
     this.reconciliations = reconciliations;
+    this.metrics = new FlowMetrics(meters);
   }
 
   @Override
@@ -92,20 +99,17 @@ public class FlowActivitiesImpl implements FlowActivities {
         link = link(client, request.stockId(), kind);
       } catch (RuntimeException e) {
         WechatError error = WechatErrorClassifier.classify(e);
-        // Before the file is published WeChat Pay refuses the request; the exact wording is not
-        // documented (the sandbox says 尚未生成), so any INVALID_REQUEST means "try again later".
-        if ("INVALID_REQUEST".equals(error.code())
-            || (error.message() != null && error.message().contains("尚未"))) {
-          throw ApplicationFailure.newBuilder()
-              .setMessage(what + " is not published yet: " + error.describe())
-              .setType(FailureTypes.FLOW_NOT_READY)
-              .setCategory(io.temporal.failure.ApplicationErrorCategory.BENIGN)
-              .build();
+        if ("INVALID_REQUEST".equals(error.code())) {
+          // WeChat Pay does not document its answer before the file is published; by the code
+          // alone, whatever the wording (logged only), it means "try again later".
+          throw notReady(
+              request,
+              kind,
+              "INVALID_REQUEST",
+              what + " is not published yet: " + error.describe());
         }
         if (error.kind() == WechatError.Kind.NOT_FOUND) {
-          // WeChat Pay answers RESOURCE_NOT_EXISTS when nothing was used or refunded.
-          flows.replace(request.campaignId(), kind, request.stockId(), null, List.of());
-          return new FlowResult(kind, 0, 0, null);
+          return notFound(request, kind, what, error);
         }
         throw WechatFailures.toFailure("get " + what, error);
       }
@@ -157,6 +161,56 @@ public class FlowActivitiesImpl implements FlowActivities {
 
   private record FlowLink(String url, String hashValue, String hashType) {}
 
+  /**
+   * WeChat Pay's 404 (RESOURCE_NOT_EXISTS), said to mean "nothing was used or refunded". It is
+   * trusted only when the facts agree: no redemption of the stock in the ledger nor known to the
+   * workflow (its COUPON.USE count); for the refund flow also when the use flow of the stock was
+   * served, so the files are out. Otherwise the file is not there yet: FLOW_NOT_READY. A request
+   * from a workflow of before the visible wait (no known count) keeps the old reading.
+   */
+  private FlowResult notFound(FlowRequest request, String kind, String what, WechatError error) {
+    if (request.knownUsedCount() != null) {
+      long inLedger = uses.countOfStock(request.campaignId(), request.stockId());
+      long known = Math.max(inLedger, request.knownUsedCount());
+      boolean filesOut =
+          FlowRows.REFUND.equals(kind)
+              && flows.servedRows(request.campaignId(), FlowRows.USE).isPresent();
+      if (known > 0 && !filesOut) {
+        throw notReady(
+            request,
+            kind,
+            "NOT_FOUND_WITH_USES",
+            what
+                + ": WeChat Pay answered "
+                + error.describe()
+                + " although "
+                + known
+                + " redemptions are known (ledger "
+                + inLedger
+                + ", workflow "
+                + request.knownUsedCount()
+                + "); waiting for the file");
+      }
+    }
+    flows.replace(request.campaignId(), kind, request.stockId(), null, List.of());
+    return new FlowResult(kind, 0, 0, null);
+  }
+
+  private ApplicationFailure notReady(
+      FlowRequest request, String kind, String answer, String message) {
+    metrics.notReady(request.mchid(), kind, answer);
+    log.info(
+        "flow_not_ready campaign {} stock {}: {}",
+        request.campaignId(),
+        request.stockId(),
+        message);
+    return ApplicationFailure.newBuilder()
+        .setMessage(message)
+        .setType(FailureTypes.FLOW_NOT_READY)
+        .setCategory(io.temporal.failure.ApplicationErrorCategory.BENIGN)
+        .build();
+  }
+
   private static FlowLink link(MerchantClient client, String stockId, String kind) {
     if (FlowRows.USE.equals(kind)) {
       UseFlowRequest r = new UseFlowRequest();
@@ -181,8 +235,16 @@ public class FlowActivitiesImpl implements FlowActivities {
         uses.forCampaign(campaignId).stream()
             .map(u -> new Reconciler.Notified(u.couponId(), u.amount()))
             .toList();
-    var used = flowRows(campaignId, FlowRows.USE, request.couponAmount());
-    var refunded = flowRows(campaignId, FlowRows.REFUND, request.couponAmount());
+    String unavailable = request.flowsUnavailable();
+    // Without a deadline passed, both files are there; after it, only those stored are compared.
+    var used =
+        unavailable == null || flows.downloaded(campaignId, FlowRows.USE)
+            ? flowRows(campaignId, FlowRows.USE, request.couponAmount())
+            : null;
+    var refunded =
+        unavailable == null || flows.downloaded(campaignId, FlowRows.REFUND)
+            ? flowRows(campaignId, FlowRows.REFUND, request.couponAmount())
+            : null;
     ReconciliationReport report =
         Reconciler.reconcile(
             campaignId,
@@ -191,8 +253,17 @@ public class FlowActivitiesImpl implements FlowActivities {
             issued,
             notified,
             used,
-            refunded);
+            refunded,
+            unavailable);
     reconciliations.save(report);
+    if (report.flowsUnavailable()) {
+      metrics.flowsUnavailable();
+      log.warn(
+          "flows_unavailable campaign {} stock {}: {}",
+          campaignId,
+          request.stockId(),
+          report.flowsUnavailableReason());
+    }
     var t = report.totals();
     return new ReconcileSummary(
         report.balanced(),

@@ -7,6 +7,7 @@ import com.campaigns.sandbox.stock.Stock;
 import com.campaigns.sandbox.stock.Stocks;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -29,6 +30,9 @@ public class FlowService {
   private final FlowSettings settings;
   private final BusinessClock clock;
   private final Map<String, FlowFile> files = new ConcurrentHashMap<>();
+
+  /** Per-stock replacements of {@code ready}, {@code delay} and {@code not_ready_answer}. */
+  private final Map<String, StockFlowSettings> perStock = new ConcurrentHashMap<>();
 
   public FlowService(Stocks stocks, FlowLedger ledger, FlowSettings settings, BusinessClock clock) {
     this.stocks = stocks;
@@ -70,24 +74,62 @@ public class FlowService {
     return file.bytes();
   }
 
-  /** The moment the stock's flow files become available, or null while the stock has not ended. */
+  /**
+   * The moment the stock's flow files become available, or null while the stock has not ended or
+   * when they never will ({@code ready: never}).
+   */
   public Instant readyAt(Stock stock) {
     Instant ended = stock.endedAt(clock.now());
-    if (ended == null) {
+    StockFlowSettings s = settingsOf(stock.id());
+    if (ended == null || s.ready() == FlowSettings.Readiness.NEVER) {
       return null;
     }
     Instant base =
-        switch (settings.ready()) {
+        switch (s.ready()) {
           case AFTER_END -> ended;
-          case NEXT_DAY_10AM ->
+          case NEXT_DAY_10AM, NEVER ->
               LocalDate.ofInstant(ended, BusinessClock.SHANGHAI)
                   .plusDays(1)
                   .atTime(10, 0)
                   .atZone(BusinessClock.SHANGHAI)
                   .toInstant();
         };
-    return base.plus(settings.delay());
+    return base.plus(s.delay());
   }
+
+  /** The flow settings a stock follows: its own, else {@code sandbox.flow.*}. */
+  public StockFlowSettings settingsOf(String stockId) {
+    StockFlowSettings own = perStock.get(stockId);
+    return own != null
+        ? own
+        : new StockFlowSettings(settings.ready(), settings.delay(), settings.notReadyAnswer());
+  }
+
+  /** Replaces a stock's flow settings (admin API); null fields keep the current ones. */
+  public StockFlowSettings override(
+      String stockId,
+      FlowSettings.Readiness ready,
+      Duration delay,
+      FlowSettings.NotReadyAnswer notReadyAnswer) {
+    stocks.get(stockId);
+    StockFlowSettings now = settingsOf(stockId);
+    StockFlowSettings next =
+        new StockFlowSettings(
+            ready == null ? now.ready() : ready,
+            delay == null ? now.delay() : delay,
+            notReadyAnswer == null ? now.notReadyAnswer() : notReadyAnswer);
+    perStock.put(stockId, next);
+    return next;
+  }
+
+  /** Back to {@code sandbox.flow.*} for the stock. */
+  public void clearOverride(String stockId) {
+    perStock.remove(stockId);
+  }
+
+  /** The flow settings of one stock. */
+  public record StockFlowSettings(
+      FlowSettings.Readiness ready, Duration delay, FlowSettings.NotReadyAnswer notReadyAnswer) {}
 
   private Stock readyStock(String caller, String stockId) {
     Stock stock = stocks.get(stockId);
@@ -96,6 +138,9 @@ public class FlowService {
     }
     Instant ready = readyAt(stock);
     if (ready == null || clock.now().isBefore(ready)) {
+      if (settingsOf(stockId).notReadyAnswer() == FlowSettings.NotReadyAnswer.NOT_FOUND) {
+        throw new Rejected(404, "RESOURCE_NOT_EXISTS", "流水文件不存在");
+      }
       throw new Rejected(
           400,
           "INVALID_REQUEST",
@@ -104,7 +149,7 @@ public class FlowService {
               "stock_id",
               stockId,
               ready == null
-                  ? "stock has not ended"
+                  ? stock.endedAt(clock.now()) == null ? "stock has not ended" : "not published"
                   : "available from " + BusinessClock.format(ready),
               "uri_template"));
     }

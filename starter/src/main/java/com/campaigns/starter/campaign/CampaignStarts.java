@@ -212,6 +212,7 @@ class CampaignStarts {
         waves,
         null,
         null,
+        null,
         List.of(),
         null);
   }

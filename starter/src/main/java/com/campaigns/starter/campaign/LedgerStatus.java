@@ -104,6 +104,7 @@ record LedgerStatus(IssuanceLedger issuance, CouponUses uses, CampaignStarts sta
         waves,
         null,
         null,
+        null,
         List.of(
             new StatusDocument.HistoryEntry(
                 closed.closeTime(), closed.executionStatus(), closed.reason())),

@@ -14,7 +14,9 @@ import org.apache.commons.csv.CSVPrinter;
  * The reconciliation report as one CSV table: a {@code total} row, one {@code wave} row per wave,
  * an {@code outside_campaign} row when the totals hold coupons no wave issued (so that the wave
  * rows plus that row add up to the total row), then one {@code mismatch} row per disagreement,
- * ordered by kind (its columns at the end). Amounts in fen.
+ * ordered by kind (its columns at the end). Amounts in fen. The last column, {@code
+ * flows_unavailable}, is set on the total row: true when WeChat Pay's flow files did not appear
+ * before the deadline, the reason then in that row's {@code detail}.
  */
 final class ReportCsv {
 
@@ -35,7 +37,8 @@ final class ReportCsv {
     "refund_flow_amount",
     "mismatch_kind",
     "coupon_id",
-    "detail"
+    "detail",
+    "flows_unavailable"
   };
 
   private ReportCsv() {}
@@ -45,7 +48,11 @@ final class ReportCsv {
     StringWriter out = new StringWriter();
     try (CSVPrinter csv =
         new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
-      csv.printRecord(row("total", report, report.balanced(), null, null, report.totals(), null));
+      List<Object> total =
+          row("total", report, report.balanced(), null, null, report.totals(), null);
+      total.set(total.size() - 2, report.flowsUnavailableReason());
+      total.set(total.size() - 1, report.flowsUnavailable());
+      csv.printRecord(total);
       for (ReconciliationReport.WaveTotals w : report.waves()) {
         csv.printRecord(row("wave", report, null, w.waveIndex(), w.wave(), w.totals(), null));
       }
@@ -96,6 +103,7 @@ final class ReportCsv {
     row.add(m == null ? null : m.kind());
     row.add(m == null ? null : m.couponId());
     row.add(m == null ? null : m.detail());
+    row.add(null);
     return row;
   }
 }

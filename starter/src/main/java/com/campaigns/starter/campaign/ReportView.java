@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * The stored reconciliation report as the API and the console show it: the report's own fields,
  * mismatches ordered by kind with a count per kind, and {@code outside_campaign}, what the totals
  * hold beyond the sum of the waves (flow rows and notifications of coupons the campaign never
- * issued), so that the waves plus that row add up to the totals.
+ * issued), so that the waves plus that row add up to the totals. {@code flows_unavailable} (with
+ * {@code flows_unavailable_reason}) marks a report built without WeChat Pay's flow files, which did
+ * not appear before the deadline: nothing was reconciled against them.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReportView(
@@ -27,7 +29,9 @@ public record ReportView(
     List<WaveTotals> waves,
     @JsonInclude(JsonInclude.Include.NON_NULL) Totals outsideCampaign,
     Map<String, Long> mismatchCounts,
-    List<Mismatch> mismatches) {
+    List<Mismatch> mismatches,
+    boolean flowsUnavailable,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String flowsUnavailableReason) {
 
   public static ReportView of(ReconciliationReport r) {
     List<WaveTotals> waves = r.waves() == null ? List.of() : r.waves();
@@ -45,7 +49,9 @@ public record ReportView(
         waves,
         outside(r.totals(), waves),
         counts,
-        mismatches);
+        mismatches,
+        r.flowsUnavailable(),
+        r.flowsUnavailableReason());
   }
 
   /** Totals minus the sum of the waves; null when the waves account for everything. */

@@ -18,9 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param activationLead how long before available_begin_time the stock is activated
  * @param stockCheckInterval how often a running or paused stock is re-read
  * @param maxRunEvents history length after which a run continues as new
- * @param flowRetryInterval wait between attempts while the flow files are not published yet
+ * @param flowRetryInterval the wait after WeChat Pay's first not-ready answer for the flow files;
+ *     each later wait doubles
  * @param notifyUrl the COUPON.USE callback registered for the merchant (this application's {@code
  *     /wechatpay/notifications/coupon}); blank: none is registered
+ * @param flowRetryMaxInterval the longest wait between two tries of the flow files
+ * @param flowDeadline how long past the expected publication (10:00 Asia/Shanghai the day after the
+ *     stock ends) the flow files are waited for, before the campaign completes with its report
+ *     marked {@code flows_unavailable}
  */
 @ConfigurationProperties("campaigns.workflow")
 public record WorkflowProperties(
@@ -30,7 +35,9 @@ public record WorkflowProperties(
     Duration stockCheckInterval,
     Integer maxRunEvents,
     Duration flowRetryInterval,
-    String notifyUrl) {
+    String notifyUrl,
+    Duration flowRetryMaxInterval,
+    Duration flowDeadline) {
 
   /** An unset knob takes the workflow's own default, so the defaults are written in one place. */
   public WorkflowProperties {
@@ -41,6 +48,9 @@ public record WorkflowProperties(
     stockCheckInterval = requireNonNullElse(stockCheckInterval, defaults.stockCheckInterval());
     maxRunEvents = requireNonNullElse(maxRunEvents, defaults.maxRunEvents());
     flowRetryInterval = requireNonNullElse(flowRetryInterval, defaults.flowRetryInterval());
+    flowRetryMaxInterval =
+        requireNonNullElse(flowRetryMaxInterval, defaults.flowRetryMaxInterval());
+    flowDeadline = requireNonNullElse(flowDeadline, defaults.flowDeadline());
     require(segmentSize >= 1, "segment-size must be at least 1");
     require(segmentParallelism >= 1, "segment-parallelism must be at least 1");
     require(!activationLead.isNegative(), "activation-lead must not be negative");
@@ -51,6 +61,10 @@ public record WorkflowProperties(
     require(
         flowRetryInterval.compareTo(Duration.ofSeconds(1)) >= 0,
         "flow-retry-interval must be at least 1s");
+    require(
+        flowRetryMaxInterval.compareTo(flowRetryInterval) >= 0,
+        "flow-retry-max-interval must be at least flow-retry-interval");
+    require(!flowDeadline.isNegative(), "flow-deadline must not be negative");
     notifyUrl = notifyUrl == null || notifyUrl.isBlank() ? null : notifyUrl.strip();
     if (notifyUrl != null) {
       require(
@@ -67,7 +81,9 @@ public record WorkflowProperties(
         stockCheckInterval,
         maxRunEvents,
         flowRetryInterval,
-        notifyUrl);
+        notifyUrl,
+        flowRetryMaxInterval,
+        flowDeadline);
   }
 
   private static boolean callbackUrl(String url) {

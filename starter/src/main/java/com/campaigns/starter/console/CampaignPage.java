@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param status null when the workflow did not answer its status query (see {@code notice})
  * @param report null until the flow files are reconciled
+ * @param flowsNotice what the page says of WeChat Pay's flow files (expected, waiting since…, next
+ *     try at…, unavailable); null when there is nothing to say
  */
 record CampaignPage(
     String campaignId,
@@ -23,7 +25,8 @@ record CampaignPage(
     ReportView report,
     Actions actions,
     boolean finished,
-    Message message) {
+    Message message,
+    String flowsNotice) {
 
   /** A wave and how far it got, in percent of its recipients answered by WeChat Pay. */
   record WaveRow(
@@ -58,6 +61,7 @@ record CampaignPage(
         report,
         actions,
         finished,
-        m);
+        m,
+        flowsNotice);
   }
 }

@@ -11,6 +11,7 @@ import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.PauseReason;
 import com.campaigns.workflows.model.StatusDocument;
+import com.campaigns.workflows.rules.ShanghaiTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -97,7 +98,50 @@ class ConsolePages {
         report,
         actions(status),
         finished,
-        null);
+        null,
+        flowsNotice(status));
+  }
+
+  /**
+   * What the page says of WeChat Pay's flow files: when they are expected, that the campaign waits
+   * for them (since when, next try, deadline, the last answer), or that they never came; null once
+   * downloaded or before the stock ends.
+   */
+  static String flowsNotice(StatusDocument s) {
+    StatusDocument.Flows f = s == null ? null : s.flows();
+    if (f == null || f.state() == null) {
+      return null;
+    }
+    return switch (f.state()) {
+      case EXPECTED ->
+          "WeChat Pay publishes the flow files at "
+              + shown(f.expectedAt())
+              + "; the campaign waits for them until "
+              + shown(f.deadline())
+              + ".";
+      case DOWNLOADING -> "Downloading WeChat Pay's flow files.";
+      case WAITING ->
+          "Waiting for WeChat Pay's flow files since "
+              + shown(f.waitingSince())
+              + ", next try at "
+              + shown(f.nextTryAt())
+              + " ("
+              + f.tries()
+              + (f.tries() == 1 ? " not-ready answer" : " not-ready answers")
+              + "; the campaign gives up at "
+              + shown(f.deadline())
+              + "). Last answer: "
+              + f.lastAnswer();
+      case UNAVAILABLE ->
+          "Flows unavailable: " + f.reason() + ". The report is not reconciled against WeChat Pay.";
+      case DOWNLOADED -> null;
+    };
+  }
+
+  private static String shown(String rfc3339) {
+    return rfc3339 == null
+        ? "—"
+        : ShanghaiTime.parse(rfc3339).map(ShanghaiTime::display).orElse(rfc3339);
   }
 
   String runUrl(CampaignIndex.Entry entry) {

@@ -19,14 +19,20 @@ class ConfigurationRecordsTest {
         d.stockCheckInterval(),
         d.maxRunEvents(),
         d.flowRetryInterval(),
-        url);
+        url,
+        d.flowRetryMaxInterval(),
+        d.flowDeadline());
   }
 
   @Test
   void unsetKnobsTakeTheWorkflowsDefaults() {
-    assertThat(new WorkflowProperties(null, null, null, null, null, null, null).toSettings())
+    assertThat(
+            new WorkflowProperties(null, null, null, null, null, null, null, null, null)
+                .toSettings())
         .isEqualTo(CampaignSettings.defaults());
-    assertThat(new WorkflowProperties(10, null, null, null, null, null, null).segmentSize())
+    assertThat(
+            new WorkflowProperties(10, null, null, null, null, null, null, null, null)
+                .segmentSize())
         .isEqualTo(10);
   }
 
@@ -56,6 +62,8 @@ class ConfigurationRecordsTest {
                     Duration.ofMinutes(10),
                     3000,
                     Duration.ofMinutes(30),
+                    null,
+                    null,
                     null))
         .hasMessageContaining("segment-size");
     assertThatThrownBy(
@@ -67,7 +75,56 @@ class ConfigurationRecordsTest {
                     Duration.ZERO,
                     3000,
                     Duration.ofMinutes(30),
+                    null,
+                    null,
                     null))
         .hasMessageContaining("stock-check-interval");
+    assertThatThrownBy(
+            () ->
+                new WorkflowProperties(
+                    10,
+                    2,
+                    Duration.ofMinutes(1),
+                    Duration.ofMinutes(10),
+                    3000,
+                    Duration.ofHours(2),
+                    null,
+                    Duration.ofHours(1),
+                    null))
+        .hasMessageContaining("flow-retry-max-interval");
+    assertThatThrownBy(
+            () ->
+                new WorkflowProperties(
+                    10,
+                    2,
+                    Duration.ofMinutes(1),
+                    Duration.ofMinutes(10),
+                    3000,
+                    Duration.ofMinutes(5),
+                    null,
+                    null,
+                    Duration.ofDays(-1)))
+        .hasMessageContaining("flow-deadline");
+  }
+
+  @Test
+  void theFlowWaitIsConfigurable() {
+    CampaignSettings s =
+        new WorkflowProperties(
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMinutes(2),
+                null,
+                Duration.ofMinutes(30),
+                Duration.ofDays(5))
+            .toSettings();
+    assertThat(s.flowRetryInterval()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(s.flowRetryMaxInterval()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(s.flowDeadline()).isEqualTo(Duration.ofDays(5));
+    assertThat(CampaignSettings.defaults().flowDeadline()).isEqualTo(Duration.ofDays(3));
+    assertThat(CampaignSettings.defaults().flowRetryMaxInterval()).isEqualTo(Duration.ofHours(1));
   }
 }

@@ -48,5 +48,42 @@ class ReportCsvTest {
     assertThat(rows.get(1).get("refund_flow_count")).isEqualTo("1");
     assertThat(rows.get(2).get("mismatch_kind")).isEqualTo("USED_NOT_NOTIFIED");
     assertThat(rows.get(2).get("detail")).isEqualTo("used at 10:00, no notice, \"late\"");
+    assertThat(rows.get(0).get("flows_unavailable")).isEqualTo("false");
+    assertThat(rows.get(2).get("flows_unavailable")).isEmpty();
+  }
+
+  @Test
+  void aReportWithoutFlowFilesSaysSoOnItsTotalRowAndInItsView() throws Exception {
+    Totals t = new Totals(3, 1500, 2, 1000, 0, 0, 0, 0);
+    String reason = "WeChat Pay's use and refund flows of stock 98 did not appear by the deadline";
+    ReconciliationReport report =
+        new ReconciliationReport(
+            "c1", "98", false, t, List.of(new WaveTotals(0, "vip", t)), List.of(), true, reason);
+
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(ReportCsv.write(report)))
+            .getRecords();
+    assertThat(rows.get(0).get("record")).isEqualTo("total");
+    assertThat(rows.get(0).get("balanced")).isEqualTo("false");
+    assertThat(rows.get(0).get("flows_unavailable")).isEqualTo("true");
+    assertThat(rows.get(0).get("detail")).isEqualTo(reason);
+    assertThat(rows.get(1).get("flows_unavailable")).isEmpty();
+
+    String json =
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(ReportView.of(report));
+    assertThat(json)
+        .contains("\"flows_unavailable\":true", "\"flows_unavailable_reason\":\"" + reason);
+    String balanced =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writeValueAsString(
+                ReportView.of(new ReconciliationReport("c1", "98", true, t, List.of(), List.of())));
+    assertThat(balanced)
+        .contains("\"flows_unavailable\":false")
+        .doesNotContain("flows_unavailable_reason");
   }
 }

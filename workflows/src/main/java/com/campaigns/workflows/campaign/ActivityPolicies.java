@@ -1,5 +1,6 @@
 package com.campaigns.workflows.campaign;
 
+import com.campaigns.workflows.model.FailureTypes;
 import com.campaigns.workflows.rules.SpecValidator;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
@@ -115,6 +116,37 @@ final class ActivityPolicies {
             RetryOptions.newBuilder()
                 .setInitialInterval(retryInterval)
                 .setBackoffCoefficient(1)
+                .build())
+        .build();
+  }
+
+  /**
+   * One try of a flow file: FLOW_NOT_READY is answered at once (the workflow waits on its own
+   * timer, visibly), a transient error gets two more attempts a little later; then the workflow
+   * counts it as not ready too.
+   */
+  static ActivityOptions flowTry() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(15))
+                .setBackoffCoefficient(2)
+                .setMaximumAttempts(3)
+                .setDoNotRetry(FailureTypes.FLOW_NOT_READY)
+                .build())
+        .build();
+  }
+
+  /** The reconciliation reads and writes the ledger only: retried until the ledger answers. */
+  static ActivityOptions reconcile() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofMinutes(5))
                 .build())
         .build();
   }

@@ -6,6 +6,7 @@ import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.activity.LedgerActivities;
 import com.campaigns.workflows.model.CampaignEvent;
 import com.campaigns.workflows.model.CampaignState;
+import com.campaigns.workflows.model.FlowsState;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.model.StatusRecord;
 import com.campaigns.workflows.rules.ShanghaiTime;
@@ -96,6 +97,11 @@ final class Journal {
     Workflow.setCurrentDetails(details(doc));
   }
 
+  /** Refreshes only the Web UI's details (no event): for changes the index does not hold. */
+  void showDetails() {
+    Workflow.setCurrentDetails(details(status()));
+  }
+
   /** The index is written whole at every publish: one that was refused is repaired by the next. */
   void repairIndexIfBehind() {
     if (state.indexBehindSinceMillis != null) {
@@ -150,10 +156,24 @@ final class Journal {
           .append("/")
           .append(w.recipients());
     }
+    StatusDocument.Flows flows = doc.flows();
+    if (flows != null && flows.state() == FlowsState.WAITING) {
+      b.append("\n\n⏳ waiting for WeChat Pay's flow files since ")
+          .append(flows.waitingSince())
+          .append(", next try at ")
+          .append(flows.nextTryAt())
+          .append(" (deadline ")
+          .append(flows.deadline())
+          .append(")");
+    }
     if (doc.reconciliation() != null) {
       b.append("\n\n")
           .append(
-              doc.reconciliation().balanced() ? "✅ report balances" : "⚠️ REPORT DOES NOT BALANCE")
+              Boolean.TRUE.equals(doc.reconciliation().flowsUnavailable())
+                  ? "⚠️ FLOWS UNAVAILABLE"
+                  : doc.reconciliation().balanced()
+                      ? "✅ report balances"
+                      : "⚠️ REPORT DOES NOT BALANCE")
           .append(": ")
           .append(doc.reconciliation().summary());
     }

@@ -17,6 +17,10 @@ public enum CampaignEvent {
   RESUMED,
   INDEX_BEHIND,
   ENDED,
+  /** WeChat Pay's first not-ready answer for the flow files: the campaign waits visibly. */
+  FLOWS_WAITING,
+  /** The flow files did not appear before the deadline: the report is marked so. */
+  FLOWS_UNAVAILABLE,
   USE_FLOW_DOWNLOADED,
   REFUND_FLOW_DOWNLOADED,
   RECONCILED,

@@ -58,6 +58,9 @@ public class CampaignState {
   public boolean useFlowDownloaded;
   public boolean refundFlowDownloaded;
 
+  /** The wait for WeChat Pay's flow files; null before the flow stage (and on the old path). */
+  public FlowWait flows;
+
   /** When the campaign index last refused a write (null while it is current). */
   public Long indexBehindSinceMillis;
 
@@ -93,6 +96,28 @@ public class CampaignState {
       this.operator = operator;
       this.resumeAtMillis = resumeAtMillis;
     }
+  }
+
+  /** The wait for the flow files: what the status document's {@code flows} shows. */
+  @SnakeCaseIgnoreUnknown
+  public static class FlowWait {
+    public FlowsState state = FlowsState.EXPECTED;
+    public long expectedAtMillis;
+    public long deadlineAtMillis;
+
+    /** The first not-ready answer; null while there was none. */
+    public Long waitingSinceMillis;
+
+    public Long nextTryAtMillis;
+
+    /** Not-ready answers so far. */
+    public int tries;
+
+    /** WeChat Pay's (or the activity's) last not-ready answer, for ops to read. */
+    public String lastAnswer;
+
+    /** Why the report is marked flows_unavailable (state UNAVAILABLE only). */
+    public String unavailableReason;
   }
 
   /** One wave's progress. {@code recipients} stays null until the audience is counted. */

@@ -5,7 +5,10 @@ import java.util.List;
 
 /**
  * What a campaign issued, what was used and refunded, and whether WeChat Pay's flow files agree
- * with the ledger. Amounts in fen. {@code balanced} is true when there is no mismatch.
+ * with the ledger. Amounts in fen. {@code balanced} is true when there is no mismatch and the flow
+ * files were there. {@code flowsUnavailable} is true when a flow file did not appear before the
+ * deadline ({@code flowsUnavailableReason} says which and why): the comparisons that need it are
+ * left out, and the report is not balanced.
  */
 @SnakeCaseNonNull
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -15,7 +18,20 @@ public record ReconciliationReport(
     boolean balanced,
     Totals totals,
     List<WaveTotals> waves,
-    List<Mismatch> mismatches) {
+    List<Mismatch> mismatches,
+    boolean flowsUnavailable,
+    String flowsUnavailableReason) {
+
+  /** A report over both flow files. */
+  public ReconciliationReport(
+      String campaignId,
+      String stockId,
+      boolean balanced,
+      Totals totals,
+      List<WaveTotals> waves,
+      List<Mismatch> mismatches) {
+    this(campaignId, stockId, balanced, totals, waves, mismatches, false, null);
+  }
 
   /** Counts and amounts of one scope (the campaign or a wave). */
   @SnakeCaseIgnoreUnknown

@@ -25,6 +25,7 @@ public record StatusDocument(
     List<Wave> waves,
     @JsonInclude(JsonInclude.Include.NON_NULL) Failure failure,
     @JsonInclude(JsonInclude.Include.NON_NULL) Reconciliation reconciliation,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Flows flows,
     List<HistoryEntry> history,
     @JsonInclude(JsonInclude.Include.NON_NULL) Closed closed) {
 
@@ -45,6 +46,7 @@ public record StatusDocument(
         waves,
         failure,
         reconciliation,
+        flows,
         history,
         c);
   }
@@ -84,8 +86,40 @@ public record StatusDocument(
   @SnakeCaseIgnoreUnknown
   public record Failure(String type, String message) {}
 
+  /**
+   * The reconciliation's headline. Extension: {@code flowsUnavailable} is true when WeChat Pay's
+   * flow files did not appear before the deadline, so nothing was reconciled against them (absent
+   * otherwise).
+   */
   @SnakeCaseIgnoreUnknown
-  public record Reconciliation(boolean balanced, long mismatches, String summary) {}
+  public record Reconciliation(
+      boolean balanced,
+      long mismatches,
+      String summary,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean flowsUnavailable) {
+
+    public Reconciliation(boolean balanced, long mismatches, String summary) {
+      this(balanced, mismatches, summary, null);
+    }
+  }
+
+  /**
+   * Extension: the wait for WeChat Pay's flow files, from the end of the stock on (absent before,
+   * and for campaigns that do not download them). Times are RFC 3339 in Asia/Shanghai; {@code
+   * waitingSince} is the first not-ready answer, {@code tries} counts those answers, {@code
+   * lastAnswer} is the latest of them, {@code reason} says why the files are unavailable.
+   */
+  @SnakeCaseIgnoreUnknown
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Flows(
+      FlowsState state,
+      String expectedAt,
+      String deadline,
+      String waitingSince,
+      String nextTryAt,
+      int tries,
+      String lastAnswer,
+      String reason) {}
 
   @SnakeCaseIgnoreUnknown
   public record HistoryEntry(String at, String event, String detail) {}

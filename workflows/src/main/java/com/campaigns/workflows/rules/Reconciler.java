@@ -36,17 +36,39 @@ public final class Reconciler {
       List<Notified> notified,
       List<FlowRow> useFlow,
       List<FlowRow> refundFlow) {
+    return reconcile(campaignId, stockId, waveNames, issued, notified, useFlow, refundFlow, null);
+  }
+
+  /**
+   * The report when a flow file may be missing: {@code useFlow} or {@code refundFlow} is null when
+   * WeChat Pay never published it, and {@code unavailableReason} says why. The comparisons that
+   * need a missing file are left out (they would only list every coupon), and such a report never
+   * balances: it is marked {@code flows_unavailable}.
+   */
+  public static ReconciliationReport reconcile(
+      String campaignId,
+      String stockId,
+      List<String> waveNames,
+      List<Issued> issued,
+      List<Notified> notified,
+      List<FlowRow> useFlow,
+      List<FlowRow> refundFlow,
+      String unavailableReason) {
+    boolean useKnown = useFlow != null;
+    boolean refundKnown = refundFlow != null;
+    List<FlowRow> used = useKnown ? useFlow : List.of();
+    List<FlowRow> refunded = refundKnown ? refundFlow : List.of();
     Map<String, Issued> byCoupon = new HashMap<>();
     issued.forEach(i -> byCoupon.put(i.couponId(), i));
     Map<String, Notified> notifiedByCoupon = new LinkedHashMap<>();
     notified.forEach(n -> notifiedByCoupon.put(n.couponId(), n));
     Map<String, FlowRow> usedByCoupon = new LinkedHashMap<>();
-    useFlow.forEach(u -> usedByCoupon.put(u.couponId(), u));
+    used.forEach(u -> usedByCoupon.put(u.couponId(), u));
 
     List<Mismatch> mismatches = new ArrayList<>();
-    duplicates(useFlow, "use", mismatches);
-    duplicates(refundFlow, "refund", mismatches);
-    for (FlowRow u : useFlow) {
+    duplicates(used, "use", mismatches);
+    duplicates(refunded, "refund", mismatches);
+    for (FlowRow u : used) {
       Issued i = byCoupon.get(u.couponId());
       if (i == null) {
         mismatches.add(
@@ -78,7 +100,7 @@ public final class Reconciler {
                 "notification " + n.amount() + " fen, use flow " + u.couponAmount() + " fen"));
       }
     }
-    for (Notified n : notified) {
+    for (Notified n : useKnown ? notified : List.<Notified>of()) {
       if (!usedByCoupon.containsKey(n.couponId())) {
         mismatches.add(
             new Mismatch(
@@ -87,8 +109,9 @@ public final class Reconciler {
                 "notified as used but absent from the use flow"));
       }
     }
-    for (FlowRow r : refundFlow) {
-      if (!usedByCoupon.containsKey(r.couponId()) || !byCoupon.containsKey(r.couponId())) {
+    for (FlowRow r : refunded) {
+      boolean neverUsed = useKnown && !usedByCoupon.containsKey(r.couponId());
+      if (neverUsed || !byCoupon.containsKey(r.couponId())) {
         mismatches.add(
             new Mismatch(
                 ReconciliationReport.REFUND_OF_UNKNOWN_COUPON,
@@ -110,8 +133,8 @@ public final class Reconciler {
         byCoupon,
         notified.stream().map(n -> new FlowRow(n.couponId(), n.amount())).toList(),
         2);
-    addByWave(perWave, byCoupon, useFlow, 4);
-    addByWave(perWave, byCoupon, refundFlow, 6);
+    addByWave(perWave, byCoupon, used, 4);
+    addByWave(perWave, byCoupon, refunded, 6);
     List<WaveTotals> waves = new ArrayList<>();
     perWave.forEach(
         (w, t) ->
@@ -123,12 +146,30 @@ public final class Reconciler {
     all[1] = issued.stream().mapToLong(Issued::amount).sum();
     all[2] = notified.size();
     all[3] = notified.stream().mapToLong(Notified::amount).sum();
-    all[4] = useFlow.size();
-    all[5] = useFlow.stream().mapToLong(FlowRow::couponAmount).sum();
-    all[6] = refundFlow.size();
-    all[7] = refundFlow.stream().mapToLong(FlowRow::couponAmount).sum();
+    all[4] = used.size();
+    all[5] = used.stream().mapToLong(FlowRow::couponAmount).sum();
+    all[6] = refunded.size();
+    all[7] = refunded.stream().mapToLong(FlowRow::couponAmount).sum();
+    boolean unavailable = !useKnown || !refundKnown || unavailableReason != null;
     return new ReconciliationReport(
-        campaignId, stockId, mismatches.isEmpty(), totals(all), waves, mismatches);
+        campaignId,
+        stockId,
+        mismatches.isEmpty() && !unavailable,
+        totals(all),
+        waves,
+        mismatches,
+        unavailable,
+        unavailable ? reasonOrMissing(unavailableReason, useKnown, refundKnown) : null);
+  }
+
+  private static String reasonOrMissing(String reason, boolean useKnown, boolean refundKnown) {
+    if (reason != null) {
+      return reason;
+    }
+    if (!useKnown && !refundKnown) {
+      return "the use and refund flows were not published";
+    }
+    return (useKnown ? "the refund flow" : "the use flow") + " was not published";
   }
 
   /** A coupon listed twice in one flow file is a mismatch: a coupon is used (or refunded) once. */
@@ -163,7 +204,11 @@ public final class Reconciler {
         + " ("
         + t.refundFlowAmount()
         + " fen): "
-        + (r.balanced() ? "balanced" : r.mismatches().size() + " mismatches");
+        + (r.flowsUnavailable()
+            ? "flows unavailable, not reconciled against WeChat Pay ("
+                + r.mismatches().size()
+                + " mismatches in what exists)"
+            : r.balanced() ? "balanced" : r.mismatches().size() + " mismatches");
   }
 
   private static void addByWave(

@@ -3,9 +3,11 @@ package com.campaigns.workflows.rules;
 import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.CampaignSpec;
 import com.campaigns.workflows.model.CampaignState;
+import com.campaigns.workflows.model.FlowsState;
 import com.campaigns.workflows.model.SegmentTotals;
 import com.campaigns.workflows.model.StatusDocument;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,29 @@ public final class StatusProjection {
         waves,
         state.failure,
         state.reconciliation,
+        flows(state.flows),
         List.copyOf(state.history),
         null);
+  }
+
+  static StatusDocument.Flows flows(CampaignState.FlowWait f) {
+    if (f == null) {
+      return null;
+    }
+    boolean waiting = f.state == FlowsState.WAITING;
+    return new StatusDocument.Flows(
+        f.state,
+        time(f.expectedAtMillis),
+        time(f.deadlineAtMillis),
+        f.waitingSinceMillis == null ? null : time(f.waitingSinceMillis),
+        waiting && f.nextTryAtMillis != null ? time(f.nextTryAtMillis) : null,
+        f.tries,
+        f.lastAnswer,
+        f.unavailableReason);
+  }
+
+  /** To the second: the milliseconds of a workflow task's own time mean nothing to a reader. */
+  private static String time(long millis) {
+    return ShanghaiTime.rfc3339(Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.SECONDS));
   }
 }

@@ -39,7 +39,7 @@ class CampaignStateCompatibilityTest {
   static final Path FIXTURES = Path.of("src/test/resources/state");
 
   /** The fixture of the state this code writes. */
-  static final String NEWEST = "campaign-input-v1.json";
+  static final String NEWEST = "campaign-input-v2.json";
 
   /** What the workers use for payloads (DefaultDataConverter), before the codec encrypts them. */
   static final ObjectMapper JSON = JacksonJsonPayloadConverter.newDefaultObjectMapper();
@@ -169,9 +169,19 @@ class CampaignStateCompatibilityTest {
     s.history.add(
         new StatusDocument.HistoryEntry("2026-12-01T11:00:00+08:00", "WAVE_STARTED", "vip"));
     s.failure = new StatusDocument.Failure("NOT_ENOUGH", "批次预算不足");
-    s.reconciliation = new StatusDocument.Reconciliation(true, 0, "issued 4990, balanced");
+    s.reconciliation =
+        new StatusDocument.Reconciliation(false, 0, "issued 4990: flows unavailable", true);
     s.useFlowDownloaded = true;
     s.refundFlowDownloaded = true;
+    s.flows = new CampaignState.FlowWait();
+    s.flows.state = FlowsState.UNAVAILABLE;
+    s.flows.expectedAtMillis = 1_796_200_000_000L;
+    s.flows.deadlineAtMillis = 1_796_459_200_000L;
+    s.flows.waitingSinceMillis = 1_796_200_000_000L;
+    s.flows.nextTryAtMillis = 1_796_203_600_000L;
+    s.flows.tries = 76;
+    s.flows.lastAnswer = "400 INVALID_REQUEST 流水文件尚未生成";
+    s.flows.unavailableReason = "WeChat Pay's refund flow did not appear by the deadline";
     s.indexBehindSinceMillis = 1_796_000_300_000L;
     s.publishedPhase = CampaignPhase.PAUSED;
     s.publishedStockId = "98065001";
@@ -185,8 +195,10 @@ class CampaignStateCompatibilityTest {
             Duration.ofMinutes(1),
             Duration.ofMinutes(10),
             3_000,
-            Duration.ofMinutes(30),
-            "https://example.com/n"),
+            Duration.ofMinutes(5),
+            "https://example.com/n",
+            Duration.ofHours(1),
+            Duration.ofDays(3)),
         "alice",
         s);
   }

@@ -75,4 +75,56 @@ class ReconcilerTest {
             ReconciliationReport.REFUND_OF_UNKNOWN_COUPON, // C2 refunded but never used
             ReconciliationReport.REFUND_OF_UNKNOWN_COUPON); // Z1 never issued
   }
+
+  @Test
+  void withoutAnyFlowFileNothingIsComparedAndTheReportIsMarkedUnavailable() {
+    var report =
+        Reconciler.reconcile(
+            "c",
+            "S",
+            List.of("vip", "all"),
+            ISSUED,
+            List.of(new Notified("C1", 500), new Notified("C3", 500)),
+            null,
+            null,
+            "WeChat Pay's use and refund flows of stock S did not appear by the deadline");
+    assertThat(report.flowsUnavailable()).isTrue();
+    assertThat(report.flowsUnavailableReason()).contains("did not appear by the deadline");
+    assertThat(report.balanced()).isFalse();
+    assertThat(report.mismatches()).isEmpty();
+    assertThat(report.totals().notifiedCount()).isEqualTo(2);
+    assertThat(report.totals().useFlowCount()).isZero();
+    assertThat(Reconciler.summary(report)).contains("flows unavailable").doesNotContain("balanced");
+  }
+
+  @Test
+  void withTheUseFlowOnlyTheUseFlowIsComparedAndRefundsAreNotJudged() {
+    var report =
+        Reconciler.reconcile(
+            "c",
+            "S",
+            List.of("vip", "all"),
+            ISSUED,
+            List.of(new Notified("C1", 500), new Notified("C3", 500)),
+            List.of(new FlowRow("C1", 500)),
+            null,
+            null);
+    assertThat(report.flowsUnavailable()).isTrue();
+    assertThat(report.flowsUnavailableReason()).isEqualTo("the refund flow was not published");
+    assertThat(report.balanced()).isFalse();
+    assertThat(report.mismatches())
+        .extracting(ReconciliationReport.Mismatch::kind, ReconciliationReport.Mismatch::couponId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ReconciliationReport.NOTIFIED_NOT_IN_FLOW, "C3"));
+  }
+
+  @Test
+  void bothFilesThereIsNeverUnavailable() {
+    var report =
+        Reconciler.reconcile(
+            "c", "S", List.of("vip"), ISSUED, List.of(), List.of(), List.of(), null);
+    assertThat(report.flowsUnavailable()).isFalse();
+    assertThat(report.flowsUnavailableReason()).isNull();
+    assertThat(report.balanced()).isTrue();
+  }
 }

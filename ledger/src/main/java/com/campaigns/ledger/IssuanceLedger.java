@@ -1,6 +1,7 @@
 package com.campaigns.ledger;
 
 import com.campaigns.workflows.model.SegmentTotals;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -328,6 +329,23 @@ public class IssuanceLedger {
         .param(campaignId)
         .query(MINUTE_TOTALS)
         .list();
+  }
+
+  /**
+   * Face value issued from a campaign's stock since {@code since}, by the time each answer was
+   * recorded (an ISSUED row is never updated again): today's share of the stock's daily cap when
+   * {@code since} is the start of the Asia/Shanghai day. Reads the campaign's rows by primary key.
+   */
+  public long issuedAmountSince(String campaignId, String stockId, Instant since) {
+    Long amount =
+        db.jdbc()
+            .sql(
+                "SELECT COALESCE(SUM(amount), 0) FROM issuance WHERE campaign_id = ?"
+                    + " AND stock_id = ? AND status = 'ISSUED' AND updated_at >= ?")
+            .params(campaignId, stockId, OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+            .query(Long.class)
+            .single();
+    return amount == null ? 0 : amount;
   }
 
   /** The campaign and wave that issued a coupon, if this product issued it. */

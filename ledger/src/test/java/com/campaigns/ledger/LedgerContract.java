@@ -8,6 +8,7 @@ import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.ReconciliationReport;
 import com.campaigns.workflows.model.SegmentTotals;
 import com.campaigns.workflows.model.StatusRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -126,6 +127,25 @@ abstract class LedgerContract {
         .containsEntry("USER_ACCOUNT_ABNORMAL", 1L);
     assertThat(segments.get(2).failed()).isEqualTo(1);
     assertThat(ledger.issuance().totals(c, 0, 0, 26).rejected()).isEqualTo(5);
+  }
+
+  @Test
+  void theAmountIssuedSinceAnInstantCountsOnlyTheCampaignsIssuedCouponsOfTheStock() {
+    String c = camp();
+    Instant before = Instant.now().minusSeconds(1);
+    ledger
+        .issuance()
+        .record(
+            List.of(
+                issued(c, 0, c + "C0"),
+                issued(c, 1, c + "C1"),
+                rejected(c, 2, "INVALID_REQUEST"),
+                failed(c, 3)));
+    ledger.issuance().record(List.of(issued(camp(), 0, c + "other")));
+    assertThat(ledger.issuance().issuedAmountSince(c, "S1", before)).isEqualTo(1_000);
+    assertThat(ledger.issuance().issuedAmountSince(c, "S2", before)).isZero();
+    assertThat(ledger.issuance().issuedAmountSince(c, "S1", Instant.now().plusSeconds(60)))
+        .isZero();
   }
 
   @Test

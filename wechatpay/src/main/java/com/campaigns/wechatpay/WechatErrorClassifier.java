@@ -8,10 +8,12 @@ import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.ValidationException;
 
 /**
- * The one table that decides what a WeChat Pay failure means. Error codes decide, not exception
- * classes: one SDK class ({@code ServiceException}) carries both retryable and fatal answers, and
- * some answers need their message read (INVALID_REQUEST covers throttling, a stopped stock and a
- * user's monthly cap). Sources: reference/wechatpay-favor-v3.md §A.9, §B.0–B.4.
+ * The one table that decides what a WeChat Pay failure means. HTTP status and error code decide,
+ * not exception classes (one SDK class, {@code ServiceException}, carries both retryable and fatal
+ * answers) and never the message: its wording is not documented and may change. A few codes cover
+ * several causes (INVALID_REQUEST: throttling, a stopped stock, a user's monthly cap); for them the
+ * product asks the stock instead ({@link StockFacts}). Sources: reference/wechatpay-favor-v3.md
+ * §A.9, §B.0–B.4.
  */
 public final class WechatErrorClassifier {
 
@@ -42,8 +44,13 @@ public final class WechatErrorClassifier {
     return new WechatError(Kind.TRANSIENT, 0, t.getClass().getSimpleName(), rootMessage(t));
   }
 
+  /**
+   * The table: HTTP status and error code decide; the message is carried as evidence only. The
+   * codes whose meaning depends on the stock (INVALID_REQUEST, REQUEST_BLOCKED, NOT_ENOUGH,
+   * PARAM_ERROR) get a kind that says so ({@link Kind#readsStock()}); the caller reads the stock's
+   * {@link StockFacts} and acts on them.
+   */
   public static WechatError classify(int status, String code, String message) {
-    String msg = message == null ? "" : message;
     if (status == 429) {
       return new WechatError(
           Kind.THROTTLED, status, code == null ? "FREQUENCY_LIMITED" : code, message);
@@ -59,45 +66,16 @@ public final class WechatErrorClassifier {
         switch (code) {
           case "FREQUENCY_LIMITED", "FREQUENCY_LIMIT_EXCEED", "RATE_LIMITED" -> Kind.THROTTLED;
           case "SYSTEM_ERROR", "SERVICE_UNAVAILABLE" -> Kind.TRANSIENT;
-          case "INVALID_REQUEST" -> invalidRequest(msg);
-          case "RULE_LIMIT" -> msg.contains("导入") ? Kind.TRANSIENT : Kind.RECIPIENT_SUSPECT;
           case "USER_ACCOUNT_ABNORMAL", "USER_AL_GET_COUPON" -> Kind.RECIPIENT;
-          case "NOT_ENOUGH" ->
-              msg.contains("单天") || msg.contains("单日") ? Kind.DAILY_LIMIT : Kind.FATAL;
-          case "REQUEST_BLOCKED" -> requestBlocked(msg);
-          case "PARAM_ERROR" -> msg.contains("批次状态") ? Kind.STOCK_STATE : Kind.FATAL;
+          case "RULE_LIMIT" -> Kind.RECIPIENT_SUSPECT;
+          case "INVALID_REQUEST", "REQUEST_BLOCKED" -> Kind.STOCK_OR_RECIPIENT;
+          case "NOT_ENOUGH" -> Kind.STOCK_LIMIT;
+          case "PARAM_ERROR" -> Kind.STOCK_OR_REQUEST;
           case "RESOURCE_NOT_EXISTS", "NOT_FOUND" -> Kind.NOT_FOUND;
           case "SIGN_ERROR", "NO_AUTH", "APPID_MCHID_NOT_MATCH", "MCH_NOT_EXISTS" -> Kind.FATAL;
           default -> Kind.UNKNOWN;
         };
     return new WechatError(kind, status, code, message);
-  }
-
-  private static Kind invalidRequest(String msg) {
-    if (msg.contains("频率")) {
-      return Kind.THROTTLED;
-    }
-    if (msg.contains("活动已结束") || msg.contains("未激活")) {
-      return Kind.STOCK_NOT_RUNNING;
-    }
-    if (msg.contains("暂时无法领取") || msg.contains("openid")) {
-      return Kind.RECIPIENT;
-    }
-    if (msg.contains("卡包信息尚未注册完成") || msg.contains("稍后重试")) {
-      return Kind.TRANSIENT;
-    }
-    return Kind.FATAL;
-  }
-
-  private static Kind requestBlocked(String msg) {
-    if (msg.contains("用户")) {
-      return Kind.RECIPIENT;
-    }
-    if (msg.contains("请检查批次参数")) {
-      // Reported as intermittent on send (developer community); retried, then treated as fatal.
-      return Kind.TRANSIENT;
-    }
-    return Kind.FATAL;
   }
 
   private static String rootMessage(Throwable t) {

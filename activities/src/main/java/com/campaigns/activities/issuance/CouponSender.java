@@ -30,7 +30,9 @@ final class CouponSender {
   private final ProgressReporter progress;
   private final AnswerRecorder answers;
   private final SegmentStop stop;
+  private final StockFactsReader facts;
   private final AtomicInteger unknownInARow = new AtomicInteger();
+  private final AtomicInteger unexplainedInARow = new AtomicInteger();
 
   CouponSender(
       IssueRequest r,
@@ -41,7 +43,8 @@ final class CouponSender {
       IssuanceMetrics metrics,
       ProgressReporter progress,
       AnswerRecorder answers,
-      SegmentStop stop) {
+      SegmentStop stop,
+      StockFactsReader facts) {
     this.r = r;
     this.merchants = merchants;
     this.locks = locks;
@@ -51,6 +54,7 @@ final class CouponSender {
     this.progress = progress;
     this.answers = answers;
     this.stop = stop;
+    this.facts = facts;
   }
 
   void send(long seq, String openid) {
@@ -64,8 +68,7 @@ final class CouponSender {
     ReentrantLock lock = locks.lockFor(r.mchid(), openid);
     lock.lock();
     try {
-      SendRetries retries =
-          new SendRetries(settings.transientAttempts(), settings.suspectRetryDelay().toMillis());
+      SendRetries retries = new SendRetries(settings);
       while (!stop.stopped()) {
         MerchantClient client = merchants.find(r.mchid()).orElse(null);
         if (client == null) {
@@ -75,6 +78,7 @@ final class CouponSender {
         try {
           String couponId = client.coupons().sendCoupon(request).getCouponId();
           unknownInARow.set(0);
+          unexplainedInARow.set(0);
           progress.issued();
           metrics.issued(r.mchid());
           answers.add(
@@ -84,8 +88,11 @@ final class CouponSender {
           WechatError error = WechatErrorClassifier.classify(e);
           SendRetries.Next next =
               retries.after(
-                  error, () -> merchants.find(r.mchid()).filter(now -> now != client).isPresent());
-          if (!act(next, error, seq, openid, outRequestNo)) {
+                  error,
+                  () -> merchants.find(r.mchid()).filter(now -> now != client).isPresent(),
+                  facts::read);
+          if (!act(
+              next, next.evidence() == null ? error : next.evidence(), seq, openid, outRequestNo)) {
             return;
           }
         }
@@ -95,7 +102,7 @@ final class CouponSender {
     }
   }
 
-  /** Carries out one decision; true when the send goes on. */
+  /** Carries out one decision, with {@code error} as its evidence; true when the send goes on. */
   private boolean act(
       SendRetries.Next next, WechatError error, long seq, String openid, String outRequestNo) {
     switch (next.action()) {
@@ -121,17 +128,21 @@ final class CouponSender {
       }
       case REJECT -> {
         unknownInARow.set(0);
-        progress.rejected();
-        metrics.rejected(r.mchid(), error.code());
-        answers.add(
-            outcome(
-                seq,
-                openid,
-                outRequestNo,
-                IssuanceLedger.REJECTED,
-                null,
-                error.code(),
-                error.message()));
+        reject(error, seq, openid, outRequestNo);
+        return false;
+      }
+      case REJECT_UNEXPLAINED -> {
+        reject(error, seq, openid, outRequestNo);
+        if (unexplainedInARow.incrementAndGet() >= settings.unknownCodesBeforeStop()) {
+          // Refusals of one recipient after another while the stock can issue are probably not
+          // about the recipients (a wrong appid, a merchant without permission): stop and show it.
+          stop.stop(
+              IssueStop.STOCK_LEVEL,
+              error.code(),
+              settings.unknownCodesBeforeStop()
+                  + " recipients in a row refused while the stock can issue: "
+                  + error.describe());
+        }
         return false;
       }
       case RECORD_UNKNOWN -> {
@@ -159,6 +170,20 @@ final class CouponSender {
       }
       default -> throw new IllegalStateException("unhandled " + next.action());
     }
+  }
+
+  private void reject(WechatError error, long seq, String openid, String outRequestNo) {
+    progress.rejected();
+    metrics.rejected(r.mchid(), error.code());
+    answers.add(
+        outcome(
+            seq,
+            openid,
+            outRequestNo,
+            IssuanceLedger.REJECTED,
+            null,
+            error.code(),
+            error.message()));
   }
 
   private Outcome outcome(

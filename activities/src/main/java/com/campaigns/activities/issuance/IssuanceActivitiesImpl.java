@@ -15,12 +15,15 @@ import com.campaigns.workflows.model.IssueResult;
 import com.campaigns.workflows.model.IssueStop;
 import com.campaigns.workflows.model.WaveSummary;
 import com.campaigns.workflows.model.WaveSummaryRequest;
+import com.campaigns.workflows.rules.ShanghaiTime;
+import com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -120,7 +123,17 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
             ledger::record, settings.flushInterval(), stop, r.campaignId() + "/" + r.waveIndex());
     SlotPacer pacer = pacerFor(r, client);
     CouponSender sender =
-        new CouponSender(r, merchants, locks, pacer, settings, metrics, progress, answers, stop);
+        new CouponSender(
+            r,
+            merchants,
+            locks,
+            pacer,
+            settings,
+            metrics,
+            progress,
+            answers,
+            stop,
+            stockFacts(r, answers));
     SegmentDispatcher run =
         new SegmentDispatcher(
             r,
@@ -150,6 +163,33 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
     }
     run.finish();
     return result(r, stop, progress);
+  }
+
+  /**
+   * The stock's facts for answers whose code does not say what they mean: QueryStock through the
+   * merchant's current client, and the ledger's amount issued from the stock since 00:00
+   * Asia/Shanghai, after this segment's answers are written.
+   */
+  private StockFactsReader stockFacts(IssueRequest r, AnswerRecorder answers) {
+    return new StockFactsReader(
+        () -> {
+          QueryStockRequest query = new QueryStockRequest();
+          query.setStockId(r.stockId());
+          query.setStockCreatorMchid(r.mchid());
+          return merchants
+              .find(r.mchid())
+              .orElseThrow(() -> new IllegalStateException(merchants.whyUnavailable(r.mchid())))
+              .coupons()
+              .queryStock(query);
+        },
+        answers::flush,
+        () ->
+            ledger.issuedAmountSince(
+                r.campaignId(),
+                r.stockId(),
+                ShanghaiTime.day(Instant.now()).atStartOfDay(ShanghaiTime.ZONE).toInstant()),
+        r.couponAmount(),
+        settings.unexplainedRetryDelay());
   }
 
   /** Paces the segment at the wave's rate, capped by the merchant's ceiling. */

@@ -1,5 +1,6 @@
 package com.campaigns.activities.stock;
 
+import com.campaigns.activities.stock.RefusedMove.Move;
 import com.campaigns.activities.wechat.WechatFailures;
 import com.campaigns.ledger.CouponUses;
 import com.campaigns.wechatpay.MerchantClient;
@@ -23,14 +24,19 @@ import com.wechat.pay.java.service.cashcoupons.model.QueryStockRequest;
 import com.wechat.pay.java.service.cashcoupons.model.RestartStockRequest;
 import com.wechat.pay.java.service.cashcoupons.model.StartStockRequest;
 import com.wechat.pay.java.service.cashcoupons.model.Stock;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
-/** The stock lifecycle through the official SDK. Thin: map, call, classify. */
+/**
+ * The stock lifecycle through the official SDK. Thin: map, call, classify; a move refused with a
+ * code that does not say why is decided by the stock's status ({@link RefusedMove}).
+ */
 @Component
 @ActivityImpl(taskQueues = TemporalNames.TASK_QUEUE)
 public class StockActivitiesImpl implements StockActivities {
@@ -67,38 +73,65 @@ public class StockActivitiesImpl implements StockActivities {
   public StockTransition activateStock(StockCommand command) {
     var request = new StartStockRequest();
     about(command, request::setStockId, request::setStockCreatorMchid);
-    return moved(command, "activate", "running", c -> c.startStock(request).getStartTime());
+    return moved(command, Move.ACTIVATE, c -> c.startStock(request).getStartTime());
   }
 
   @Override
   public StockTransition pauseStock(StockCommand command) {
     var request = new PauseStockRequest();
     about(command, request::setStockId, request::setStockCreatorMchid);
-    try {
-      return moved(command, "pause", "paused", c -> c.pauseStock(request).getPauseTime());
-    } catch (ApplicationFailure f) {
-      if (!FailureTypes.STOCK_STATE.equals(f.getType())) {
-        throw f;
-      }
-      // Not running any more (ended or stopped): nothing to pause; report what it is.
-      Stock stock = query(client(command.mchid()), command);
-      return new StockTransition(command.stockId(), stock.getStatus(), null);
-    }
+    return moved(command, Move.PAUSE, c -> c.pauseStock(request).getPauseTime());
   }
 
   @Override
   public StockTransition restartStock(StockCommand command) {
     var request = new RestartStockRequest();
     about(command, request::setStockId, request::setStockCreatorMchid);
-    return moved(command, "restart", "running", c -> c.restartStock(request).getRestartTime());
+    return moved(command, Move.RESTART, c -> c.restartStock(request).getRestartTime());
   }
 
   /** Moves the stock through one SDK call that answers when the move was made. */
   private StockTransition moved(
-      StockCommand command, String move, String status, Function<CashCouponsService, String> sdk) {
-    CashCouponsService coupons = client(command.mchid()).coupons();
-    String at = call(move + " stock " + command.stockId(), () -> sdk.apply(coupons));
-    return new StockTransition(command.stockId(), status, at);
+      StockCommand command, Move move, Function<CashCouponsService, String> sdk) {
+    MerchantClient client = client(command.mchid());
+    String operation = move.name().toLowerCase(Locale.ROOT) + " stock " + command.stockId();
+    String at;
+    try {
+      at = sdk.apply(client.coupons());
+    } catch (RuntimeException e) {
+      WechatError error = WechatErrorClassifier.classify(e);
+      if (!error.kind().readsStock()) {
+        throw WechatFailures.toFailure(operation, error);
+      }
+      return refused(client, command, move, operation, error);
+    }
+    return new StockTransition(command.stockId(), move.to, at);
+  }
+
+  /** A move refused with a code that does not say why: the stock's status decides. */
+  private StockTransition refused(
+      MerchantClient client, StockCommand command, Move move, String operation, WechatError error) {
+    String status = query(client, command).getStatus();
+    WechatError said =
+        new WechatError(
+            error.kind(),
+            error.httpStatus(),
+            error.code(),
+            (error.message() == null ? "" : error.message() + "; ") + "the stock is " + status);
+    int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+    return switch (RefusedMove.meaning(move, error.kind(), status, attempt)) {
+      case DONE -> new StockTransition(command.stockId(), status, null);
+      case STOCK_STATE -> {
+        if (move == Move.PAUSE) {
+          // Not running any more (ended or stopped): nothing to pause; report what it is.
+          yield new StockTransition(command.stockId(), status, null);
+        }
+        throw ApplicationFailure.newNonRetryableFailure(
+            operation + " failed: " + said.describe(), FailureTypes.STOCK_STATE);
+      }
+      case RETRY -> throw WechatFailures.toFailure(operation, said, true);
+      case FAIL -> throw WechatFailures.toFailure(operation, said, false);
+    };
   }
 
   @Override
@@ -138,17 +171,12 @@ public class StockActivitiesImpl implements StockActivities {
                     merchants.whyUnavailable(mchid), FailureTypes.MERCHANT_UNKNOWN));
   }
 
-  /** Runs one SDK call and maps its failure; "非法的批次状态" becomes the STOCK_STATE type. */
+  /** Runs one SDK call and maps its failure. */
   static <T> T call(String operation, Supplier<T> sdkCall) {
     try {
       return sdkCall.get();
     } catch (RuntimeException e) {
-      WechatError error = WechatErrorClassifier.classify(e);
-      if (error.kind() == WechatError.Kind.STOCK_STATE) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            operation + " failed: " + error.describe(), FailureTypes.STOCK_STATE);
-      }
-      throw WechatFailures.toFailure(operation, error);
+      throw WechatFailures.toFailure(operation, WechatErrorClassifier.classify(e));
     }
   }
 }

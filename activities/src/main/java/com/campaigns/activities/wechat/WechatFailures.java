@@ -18,6 +18,15 @@ public final class WechatFailures {
    * and histories must not carry credentials.
    */
   public static ApplicationFailure toFailure(String operation, WechatError error) {
+    return toFailure(operation, error, error.kind().retryable());
+  }
+
+  /**
+   * As {@link #toFailure(String, WechatError)}, retryable or not as the caller decided from the
+   * stock's facts (a refusal whose code alone does not say, {@link WechatError.Kind#readsStock()}).
+   */
+  public static ApplicationFailure toFailure(
+      String operation, WechatError error, boolean retryable) {
     String message = operation + " failed: " + error.describe();
     ApplicationFailure.Builder b =
         ApplicationFailure.newBuilder()
@@ -25,7 +34,7 @@ public final class WechatFailures {
             .setType(error.code())
             .setDetails(
                 error.httpStatus(), error.code(), error.message() == null ? "" : error.message())
-            .setNonRetryable(!error.kind().retryable());
+            .setNonRetryable(!retryable);
     if (error.kind() == WechatError.Kind.THROTTLED) {
       b.setNextRetryDelay(Duration.ofSeconds(1)).setCategory(ApplicationErrorCategory.BENIGN);
     }

@@ -1,9 +1,11 @@
 package com.campaigns.activities.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.campaigns.activities.CampaignHarness;
 import com.campaigns.activities.ExactlyOnce;
+import com.campaigns.activities.issuance.IssuanceSettings;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;
 import com.campaigns.workflows.fixtures.CampaignSpecs;
@@ -30,7 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Each class of WeChat Pay answer leads to the documented behaviour (error codes decide). */
+/**
+ * Each class of WeChat Pay answer leads to the documented behaviour: error codes decide, and where
+ * a code does not say what it means, the stock's facts do (never the message).
+ */
 class CampaignErrorCodeIT {
 
   CampaignHarness h;
@@ -128,6 +133,56 @@ class CampaignErrorCodeIT {
     assertThat(done.issued().count()).isEqualTo(5);
     assertThat(done.rejected().byCode()).containsEntry("INVALID_REQUEST", 1L);
     assertThat(done.waves().get(5).rejected()).isEqualTo(1);
+    // The stock could issue, so the refusal was tried a bounded number of times, then taken to be
+    // the recipient's.
+    assertThat(h.sendCouponOutcomes())
+        .containsEntry(
+            "400 INVALID_REQUEST", (long) IssuanceSettings.defaults().unexplainedAttempts());
+  }
+
+  @Test
+  void anInvalidRequestWhoseWordsMeanNothingIsRetriedWhileTheStockCanIssue() {
+    // Throttling in disguise, in words the product has never seen.
+    h.faults(
+        """
+        {"seed": 3, "rules": [{"endpoint": "send_coupon", "error_rate": 1.0, "error_status": 400,
+          "error_code": "INVALID_REQUEST", "error_message": "这段文字从未见过", "max_count": 5}]}
+        """);
+    List<String> openids = CampaignSpecs.openids("t-", 20);
+    h.start(
+        spec(
+            "disguised",
+            stock(100, 1000, 1, null),
+            List.of(CampaignSpecs.wave("w", begin, new AudienceSpec(openids, null), null))),
+        settings());
+    StatusDocument done = result("disguised");
+    assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(done.issued().count()).isEqualTo(20);
+    assertThat(done.rejected().byCode()).isEmpty();
+    assertThat(h.sendCouponOutcomes()).containsEntry("400 INVALID_REQUEST", 5L);
+    ExactlyOnce.assertHolds(h, "disguised", done.stockId(), Map.of(0, openids));
+  }
+
+  @Test
+  void theDailyLimitsOldWordsOnAStockWithRoomTodayDoNotPause() {
+    h.faults(
+        """
+        {"seed": 5, "rules": [{"endpoint": "send_coupon", "error_rate": 1.0, "error_status": 403,
+          "error_code": "NOT_ENOUGH", "error_message": "发券超过单天限额", "max_count": 3}]}
+        """);
+    List<String> openids = CampaignSpecs.openids("w-", 20);
+    h.start(
+        spec(
+            "words",
+            stock(100, 1000, 1, 5_000L),
+            List.of(CampaignSpecs.wave("w", begin, new AudienceSpec(openids, null), null))),
+        settings());
+    StatusDocument done = result("words");
+    assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(done.issued().count()).isEqualTo(20);
+    assertThat(done.history()).noneSatisfy(e -> assertThat(e.event()).isEqualTo("PAUSED"));
+    assertThat(h.sendCouponOutcomes()).containsEntry("403 NOT_ENOUGH", 3L);
+    ExactlyOnce.assertHolds(h, "words", done.stockId(), Map.of(0, openids));
   }
 
   @Test
@@ -146,7 +201,9 @@ class CampaignErrorCodeIT {
         .anySatisfy(
             e -> {
               assertThat(e.event()).isEqualTo("PAUSED");
-              assertThat(e.detail()).startsWith("DAILY_LIMIT");
+              assertThat(e.detail())
+                  .startsWith("DAILY_LIMIT")
+                  .contains("5000 of max_amount_by_day 5000 fen issued today");
             });
     StatusDocument.HistoryEntry resumed =
         done.history().stream().filter(e -> e.event().equals("RESUMED")).findFirst().orElseThrow();
@@ -169,11 +226,58 @@ class CampaignErrorCodeIT {
     StatusDocument paused = wf.status();
     assertThat(paused.status()).isEqualTo(CampaignPhase.PAUSED);
     assertThat(paused.pause().reason()).isEqualTo(PauseReason.WECHAT_ERROR);
-    assertThat(paused.pause().detail()).startsWith("NOT_ENOUGH");
+    assertThat(paused.pause().detail())
+        .startsWith("NOT_ENOUGH")
+        .contains("has distributed 50 of its 50 coupons");
     assertThat(paused.issued().count()).isEqualTo(50);
     assertThat(h.sandboxCoupons(paused.stockId())).hasSize(50);
     assertThat(wf.cancelCampaign(new CancelRequest("exhausted", "ops")).status())
         .isEqualTo(CampaignPhase.CANCELLED);
+  }
+
+  @Test
+  void aStockPausedOutsideTheProductMidWaveStopsTheWaveAsItsStatusSays() {
+    List<String> openids = CampaignSpecs.openids("m-", 300);
+    CampaignWorkflow wf =
+        h.start(
+            spec(
+                "midwave",
+                stock(100, 1000, 1, null),
+                List.of(CampaignSpecs.wave("w", begin, new AudienceSpec(openids, null), 30))),
+            settings());
+    h.env.sleep(Duration.ofHours(1));
+    String stockId = wf.status().stockId();
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.sandboxCoupons(stockId).size() >= 30);
+    pauseAtWechatPay(stockId);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> wf.status().status() == CampaignPhase.PAUSED);
+    StatusDocument paused = wf.status();
+    assertThat(paused.pause().reason()).isEqualTo(PauseReason.STOCK_STATE);
+    assertThat(paused.pause().detail())
+        .startsWith(
+            "WeChat Pay says stock "
+                + stockId
+                + " is not running: stock "
+                + stockId
+                + " is paused");
+    assertThat(paused.stockStatus()).isEqualTo("paused");
+    assertThat(h.sendCouponOutcomes()).containsKey("400 INVALID_REQUEST");
+
+    wf.resumeCampaign(new ResumeRequest("ops"));
+    StatusDocument done = result("midwave");
+    assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(done.issued().count()).isEqualTo(300);
+    assertThat(done.rejected().byCode()).isEmpty();
+    ExactlyOnce.assertHolds(h, "midwave", stockId, Map.of(0, openids));
+  }
+
+  void pauseAtWechatPay(String stockId) {
+    PauseStockRequest pause = new PauseStockRequest();
+    pause.setStockId(stockId);
+    pause.setStockCreatorMchid("1900000001");
+    h.merchants.find("1900000001").orElseThrow().coupons().pauseStock(pause);
   }
 
   @Test

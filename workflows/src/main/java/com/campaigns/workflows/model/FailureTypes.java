@@ -9,7 +9,10 @@ public final class FailureTypes {
   /** No stored audience with that id. */
   public static final String AUDIENCE_NOT_FOUND = "AUDIENCE_NOT_FOUND";
 
-  /** The stock is not in a state that allows the call (WeChat Pay "非法的批次状态"). */
+  /**
+   * WeChat Pay refused a stock move, and the stock's status read afterwards does not allow the
+   * move.
+   */
   public static final String STOCK_STATE = "STOCK_STATE";
 
   /** The spec failed validation inside the workflow. */

@@ -6,12 +6,19 @@ public enum IssueStop {
   COMPLETED,
   /** The segment reached its issue cap (a budget threshold). */
   CAP_REACHED,
-  /** WeChat Pay refused with the stock's daily limit (max_amount_by_day). */
+  /**
+   * WeChat Pay refused, and the stock's facts show today's max_amount_by_day spent (the ledger's
+   * amount issued today).
+   */
   DAILY_LIMIT,
-  /** WeChat Pay says the stock is not running (paused or stopped outside the product, or ended). */
+  /**
+   * WeChat Pay refused, and its QueryStock says the stock is not running (paused or stopped outside
+   * the product, or ended).
+   */
   STOCK_NOT_RUNNING,
   /**
-   * Another stock-level WeChat Pay error: budget exhausted, signature, permission, unknown code.
+   * Another stock-level WeChat Pay error: budget spent (by the stock's facts), signature,
+   * permission, unknown codes or recipients refused in a row.
    */
   STOCK_LEVEL
 }

@@ -230,6 +230,33 @@ class NotificationTest {
   }
 
   @Test
+  void redeliveriesWhileTheCallbackFailsDoNotUseUpTheRetrySchedule() throws Exception {
+    // The callback is down for its first 12 calls: the first attempt, then 8 redeliveries that
+    // arrive while it is down, then the schedule's retries. WeChat Pay's own schedule (9 attempts)
+    // must still deliver: before, each redelivery counted as an attempt and started a second chain,
+    // so the event was given up after 9 calls in all although the callback came back.
+    AtomicInteger answers = new AtomicInteger();
+    try (NotificationReceiver receiver =
+        new NotificationReceiver(() -> answers.incrementAndGet() <= 12 ? 503 : 204)) {
+      setCallback(PUBLIC_KEY_MCHID, receiver.url());
+      String stockId = fixture.runningStock(PUBLIC_KEY_MCHID, r -> {});
+      String couponId = fixture.send(PUBLIC_KEY_MCHID, stockId, SandboxFixture.unique("o"));
+      redeemOne(PUBLIC_KEY_MCHID, stockId);
+      await(() -> receiver.calls.get() >= 1);
+      String id = delivery(couponId).get("id").asText();
+      fixture.admin(
+          "POST",
+          "/sandbox/notifications/redeliver",
+          Map.of("ids", java.util.Collections.nCopies(8, id)));
+      await(() -> delivery(couponId).get("delivered").asBoolean());
+      assertThat(delivery(couponId).get("gave_up").asBoolean()).isFalse();
+      // 13 calls until it is delivered (the 12 refused, then one that succeeds), up to 4 more if
+      // redeliveries were still on their way.
+      assertThat(receiver.calls.get()).isBetween(13, 17);
+    }
+  }
+
+  @Test
   void givesUpAfterNineAttempts() throws Exception {
     try (NotificationReceiver receiver = new NotificationReceiver(() -> 503)) {
       setCallback(PUBLIC_KEY_MCHID, receiver.url());

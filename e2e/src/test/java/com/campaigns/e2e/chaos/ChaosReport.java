@@ -273,7 +273,7 @@ public final class ChaosReport {
       | `restart-ledger` | the ledger's PostgreSQL is restarted (`pg_ctl restart -m fast`: every connection cut, transactions in flight rolled back) in the middle of issuance |
       | `stall-ledger` | the ledger's PostgreSQL processes are stopped with SIGSTOP for 5–30 s, then continued: queries hang without an error |
       | `freeze-worker` | the worker is stopped with SIGSTOP for 10–25 s (the heartbeat timeout is 6 s) while a second worker polls: its segments move to the other worker, then it wakes up as a zombie sender |
-      | `kill-api` | `kill -9` of the API right when shoppers redeem coupons, then it starts again; WeChat Pay (the sandbox) retries each undelivered COUPON.USE notification 9 times, 15 s apart |
+      | `kill-api` | `kill -9` of the API right when shoppers redeem coupons, then it starts again; WeChat Pay (the sandbox) makes 9 attempts per COUPON.USE notification, 20 s apart; a redelivery is a send beside that schedule |
       | `ops-pause` / `ops-resume` | ops pause a campaign through the API and resume it 5–20 s later |
       | `threshold-pause` | the campaign paused itself at its budget threshold; ops resumed it |
       | `continued-as-new` | the campaign's run continued as new (counted from its chain of runs on the server) |

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * Delivers COUPON.USE notifications to the stock creator's callback URL: the coupon JSON encrypted
  * with the APIv3 key (AEAD_AES_256_GCM, associated data "coupon"), the envelope signed with the
  * merchant's default platform key. A non-2xx answer or a timeout is retried once per {@code
- * sandbox.notify.retry-interval} until {@code max-attempts} attempts were made.
+ * sandbox.notify.retry-interval} until {@code max-attempts} attempts were made. A redelivery
+ * (WeChat Pay sending an event again) is one send beside that schedule: it neither uses up its
+ * attempts nor starts a second one.
  */
 @Component
 public class CouponUseNotifier implements DisposableBean {
@@ -107,14 +109,16 @@ public class CouponUseNotifier implements DisposableBean {
             merchant.defaultSigner(),
             body);
     deliveries.add(delivery);
-    scheduler.execute(() -> attempt(delivery));
+    scheduler.execute(() -> attempt(delivery, true));
   }
 
   /**
    * Sends already queued notifications once more, in the order given: the same event id and
    * ciphertext with a fresh timestamp, nonce and signature, as WeChat Pay does when it believes a
    * delivery failed. Listing older ids after newer ones gives out-of-order deliveries. Each is one
-   * more attempt (retried like any attempt if it fails). Returns the ids found, in order.
+   * more send outside the retry schedule: a failed one is not retried, and the schedule keeps its
+   * attempts (when a redelivery used them up, a callback down for a minute lost notifications that
+   * WeChat Pay's own schedule would still have delivered). Returns the ids found, in order.
    */
   public List<String> redeliver(List<String> ids) {
     List<String> sent = new ArrayList<>();
@@ -125,7 +129,7 @@ public class CouponUseNotifier implements DisposableBean {
           .ifPresent(
               d -> {
                 sent.add(id);
-                scheduler.execute(() -> attempt(d));
+                scheduler.execute(() -> attempt(d, false));
               });
     }
     return sent;
@@ -138,7 +142,11 @@ public class CouponUseNotifier implements DisposableBean {
     return views;
   }
 
-  private void attempt(Delivery delivery) {
+  /**
+   * One send; {@code scheduled}: an attempt of the retry schedule (counted against {@code
+   * max-attempts} and followed by the next one if it fails), otherwise a redelivery.
+   */
+  private void attempt(Delivery delivery, boolean scheduled) {
     SigningKey key = delivery.key;
     byte[] body = delivery.body;
     String timestamp = Long.toString(System.currentTimeMillis() / 1000);
@@ -162,10 +170,13 @@ public class CouponUseNotifier implements DisposableBean {
               boolean delivered = failure == null && status >= 200 && status < 300;
               int attempts =
                   delivery.attempted(
-                      status, delivered, failure == null ? null : failure.toString());
+                      scheduled, status, delivered, failure == null ? null : failure.toString());
+              if (!scheduled) {
+                return;
+              }
               if (!delivered && attempts < settings.maxAttempts() && !scheduler.isShutdown()) {
                 scheduler.schedule(
-                    () -> attempt(delivery),
+                    () -> attempt(delivery, true),
                     settings.retryInterval().toMillis(),
                     TimeUnit.MILLISECONDS);
               } else if (!delivered) {
@@ -196,7 +207,7 @@ public class CouponUseNotifier implements DisposableBean {
 
   /**
    * What the admin API shows of one notification; {@code gaveUp}: not delivered and no further
-   * attempt is scheduled (until a redelivery).
+   * attempt is scheduled (a redelivery sends once more but schedules none).
    */
   public record DeliveryView(
       String id,
@@ -217,6 +228,7 @@ public class CouponUseNotifier implements DisposableBean {
     private final SigningKey key;
     private final byte[] body;
     private int attempts;
+    private int scheduledAttempts;
     private boolean delivered;
     private Integer lastStatus;
     private String lastError;
@@ -231,13 +243,18 @@ public class CouponUseNotifier implements DisposableBean {
       this.body = body;
     }
 
-    synchronized int attempted(int status, boolean ok, String error) {
+    /** Records a send; answers the retry schedule's attempts so far. */
+    synchronized int attempted(boolean scheduled, int status, boolean ok, String error) {
       attempts++;
-      delivered = ok;
+      if (scheduled) {
+        scheduledAttempts++;
+        gaveUp = false;
+      }
+      // Delivered once is delivered: a later redelivery that fails does not undo it.
+      delivered = delivered || ok;
       lastStatus = status == 0 ? null : status;
       lastError = error;
-      gaveUp = false;
-      return attempts;
+      return scheduledAttempts;
     }
 
     synchronized void gaveUp() {
@@ -246,7 +263,15 @@ public class CouponUseNotifier implements DisposableBean {
 
     synchronized DeliveryView view() {
       return new DeliveryView(
-          id, couponId, mchid, url, attempts, delivered, lastStatus, lastError, gaveUp);
+          id,
+          couponId,
+          mchid,
+          url,
+          attempts,
+          delivered,
+          lastStatus,
+          lastError,
+          gaveUp && !delivered);
     }
   }
 }

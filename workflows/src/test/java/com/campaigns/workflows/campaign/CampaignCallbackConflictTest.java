@@ -6,6 +6,7 @@ import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.fixtures.CampaignSpecs;
 import com.campaigns.workflows.fixtures.CampaignTestServer;
 import com.campaigns.workflows.fixtures.FakeCampaignActivities;
+import com.campaigns.workflows.fixtures.RecordedHistories;
 import com.campaigns.workflows.model.AudienceSpec;
 import com.campaigns.workflows.model.BudgetGuardSpec;
 import com.campaigns.workflows.model.CampaignInput;
@@ -22,10 +23,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -133,7 +130,8 @@ class CampaignCallbackConflictTest {
         .filteredOn(h -> h.event().equals("RESUMED"))
         .singleElement()
         .satisfies(h -> assertThat(h.detail()).contains("CALLBACK_CONFLICT").contains("ops-eve"));
-    record("theirs", "callback-conflict-resolved-and-resumed.json", client);
+    // The CALLBACK_CONFLICT path goes into the replay corpus (workflows/README.md).
+    RecordedHistories.keep(client, "theirs", "callback-conflict-resolved-and-resumed.json");
   }
 
   @Test
@@ -169,20 +167,5 @@ class CampaignCallbackConflictTest {
     assertThat(cancelled.status()).isEqualTo(CampaignPhase.CANCELLED);
     assertThat(cancelled.stockId()).isNull();
     assertThat(result(client, "late").status()).isEqualTo(CampaignPhase.CANCELLED);
-  }
-
-  /** The CALLBACK_CONFLICT path goes into the replay corpus (workflows/README.md). */
-  private static void record(String campaignId, String file, WorkflowClient client) {
-    String dir = System.getProperty("campaigns.recordHistories");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    try {
-      Files.writeString(
-          Path.of(dir).resolve(file),
-          client.fetchHistory(TemporalNames.workflowId(campaignId)).toJson(true));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import com.campaigns.workflows.fixtures.CampaignSpecs;
 import com.campaigns.workflows.fixtures.CampaignTestServer;
 import com.campaigns.workflows.fixtures.FakeCampaignActivities;
 import com.campaigns.workflows.fixtures.FakeCampaignActivities.FlowAnswer;
+import com.campaigns.workflows.fixtures.RecordedHistories;
 import com.campaigns.workflows.model.AudienceSpec;
 import com.campaigns.workflows.model.BudgetGuardSpec;
 import com.campaigns.workflows.model.CampaignInput;
@@ -25,10 +26,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -141,7 +138,7 @@ class CampaignFlowWaitTest {
         .isBetween(Duration.ofMinutes(10), Duration.ofMinutes(10).plusSeconds(1));
     assertThat(Duration.between(tries.get(2), tries.get(3)))
         .isBetween(Duration.ofMinutes(20), Duration.ofMinutes(21));
-    recordHistory(client, "late", "flows-not-ready-then-published.json");
+    RecordedHistories.keep(client, "late", "flows-not-ready-then-published.json");
   }
 
   @Test
@@ -241,7 +238,7 @@ class CampaignFlowWaitTest {
     assertThat(tries).hasSizeBetween(70, 80);
     List<HistoryEvent> history = client.fetchHistory(TemporalNames.workflowId("never")).getEvents();
     assertThat(history.size()).isLessThan(settings().maxRunEvents());
-    recordHistory(client, "never", "flows-unavailable-after-deadline.json");
+    RecordedHistories.keep(client, "never", "flows-unavailable-after-deadline.json");
   }
 
   @Test
@@ -283,20 +280,5 @@ class CampaignFlowWaitTest {
     assertThat(done.flows().state()).isEqualTo(FlowsState.DOWNLOADED);
     assertThat(done.flows().nextTryAt()).isNull();
     assertThat(done.flows().waitingSince()).isEqualTo(ShanghaiTime.rfc3339(expected));
-  }
-
-  /** With -Dcampaigns.recordHistories, keeps the history for the replay test. */
-  static void recordHistory(WorkflowClient client, String campaignId, String file) {
-    String dir = System.getProperty("campaigns.recordHistories");
-    if (dir == null || dir.isBlank()) {
-      return;
-    }
-    try {
-      Files.writeString(
-          Path.of(dir).resolve(file),
-          client.fetchHistory(TemporalNames.workflowId(campaignId)).toJson(true));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

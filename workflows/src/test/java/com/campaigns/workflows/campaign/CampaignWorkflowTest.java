@@ -7,6 +7,7 @@ import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.fixtures.CampaignSpecs;
 import com.campaigns.workflows.fixtures.CampaignTestServer;
 import com.campaigns.workflows.fixtures.FakeCampaignActivities;
+import com.campaigns.workflows.fixtures.RecordedHistories;
 import com.campaigns.workflows.model.AudienceSpec;
 import com.campaigns.workflows.model.BudgetGuardSpec;
 import com.campaigns.workflows.model.CampaignInput;
@@ -157,16 +158,7 @@ class CampaignWorkflowTest {
         .extracting(StatusDocument.HistoryEntry::event)
         .containsSubsequence("WAVE_STARTED", "WAVE_CANCELLED", "ENDED", "RECONCILED", "COMPLETED");
     // The path this fix opened goes into the replay corpus (workflows/README.md).
-    String dir = System.getProperty("campaigns.recordHistories");
-    if (dir != null && !dir.isBlank()) {
-      try {
-        java.nio.file.Path file = java.nio.file.Path.of(dir).resolve("stock-ends-mid-wave.json");
-        java.nio.file.Files.writeString(
-            file, client.fetchHistory(TemporalNames.workflowId("ends")).toJson(true));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
+    RecordedHistories.keep(client, "ends", "stock-ends-mid-wave.json");
   }
 
   @Test

@@ -377,9 +377,10 @@ public final class Chaos {
         events.add(new Event(at + 5 + random.nextInt(30), "redeliver-notifications", r));
       }
     }
-    double pause = lead + 10 + random.nextInt(20);
+    // Ops pause before the API is killed (a pause refused by an API that is down hits nothing).
+    double pause = lead + 4 + random.nextInt(4);
     events.add(new Event(pause, "ops-pause", other));
-    events.add(new Event(pause + 5 + random.nextInt(15), "ops-resume", other));
+    events.add(new Event(pause + 4 + random.nextInt(4), "ops-resume", other));
     events.sort(Comparator.comparingDouble(Event::at));
     return events;
   }

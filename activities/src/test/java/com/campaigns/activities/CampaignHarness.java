@@ -71,6 +71,9 @@ public final class CampaignHarness implements AutoCloseable {
   /** The workers' meters (every worker of the harness records into this one). */
   public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+  /** What the workers reach the ledger (and the audiences) through: can be taken down. */
+  public final LedgerOutage ledgerOutage;
+
   private final IssuanceSettings issuanceSettings;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -139,9 +142,10 @@ public final class CampaignHarness implements AutoCloseable {
             + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
-    ledger = Ledger.over(dataSource);
+    ledgerOutage = new LedgerOutage(dataSource);
+    ledger = Ledger.over(ledgerOutage);
     // The production default: audiences in the ledger's database.
-    audiences = new DatabaseAudienceStore(dataSource);
+    audiences = new DatabaseAudienceStore(ledgerOutage);
     WechatPayProperties properties;
     if (directoryRates == null) {
       merchantsDir = null;

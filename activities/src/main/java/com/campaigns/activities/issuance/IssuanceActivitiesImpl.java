@@ -13,6 +13,7 @@ import com.campaigns.workflows.model.FailureTypes;
 import com.campaigns.workflows.model.IssueRequest;
 import com.campaigns.workflows.model.IssueResult;
 import com.campaigns.workflows.model.IssueStop;
+import com.campaigns.workflows.model.SegmentTotals;
 import com.campaigns.workflows.model.WaveSummary;
 import com.campaigns.workflows.model.WaveSummaryRequest;
 import com.campaigns.workflows.rules.ShanghaiTime;
@@ -144,10 +145,10 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
             answers,
             stop,
             sender::send);
+    List<String> openids = audiences.read(r.audienceId(), r.fromSeq(), r.toSeq());
+    Map<Long, String> finals =
+        ledger.finalOutcomes(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq());
     try {
-      List<String> openids = audiences.read(r.audienceId(), r.fromSeq(), r.toSeq());
-      Map<Long, String> finals =
-          ledger.finalOutcomes(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq());
       run.dispatch(openids, finals, context.getInfo().getAttempt() == 1);
     } catch (ActivityCompletionException | IllegalStateException stopped) {
       // Cancelled, timed out or shutting down: record every answer already received, then stop.
@@ -160,9 +161,12 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
           r.toSeq(),
           stopped.getClass().getSimpleName());
       throw stopped;
+    } catch (RuntimeException e) {
+      // The send slots failed on this thread: finish the sends in flight, then fail the attempt.
+      stop.sendFailure(e);
     }
     run.finish();
-    return result(r, stop, progress);
+    return result(r, stop, progress, openids.size());
   }
 
   /**
@@ -209,7 +213,8 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
    * The activity's answer once every answer is recorded: a failure to throw, or the segment's
    * totals.
    */
-  private IssueResult result(IssueRequest r, SegmentStop stop, ProgressReporter progress) {
+  private IssueResult result(
+      IssueRequest r, SegmentStop stop, ProgressReporter progress, int recipients) {
     if (stop.ledgerFailure() != null) {
       // Every answer is recorded now, but dispatching stopped early: the next attempt sends the
       // rest.
@@ -217,6 +222,13 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
           "ledger write failed mid-segment: " + stop.ledgerFailure().getMessage(),
           "LedgerUnavailable",
           stop.ledgerFailure());
+    }
+    if (stop.sendFailure() != null) {
+      // Recipients dispatched but unanswered have no outcome: the next attempt sends them.
+      throw ApplicationFailure.newFailureWithCause(
+          "segment stopped with recipients unanswered: " + stop.sendFailure().getMessage(),
+          "SendUnanswered",
+          stop.sendFailure());
     }
     if (stop.merchantIsGone()) {
       // Answers received are recorded; the recipients not sent to keep no outcome and are sent on
@@ -241,8 +253,20 @@ public class IssuanceActivitiesImpl implements IssuanceActivities {
           stop.transientFailure());
     }
     SegmentStop.Reason reason = stop.reason();
+    SegmentTotals totals = ledger.totals(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq());
+    long answered = totals.issued() + totals.rejected() + totals.failed();
+    if (reason == null && answered < recipients) {
+      // Never report a segment done while a recipient has no outcome: the next attempt sends it.
+      throw ApplicationFailure.newFailure(
+          "segment ended with "
+              + (recipients - answered)
+              + " of "
+              + recipients
+              + " recipients without an outcome",
+          "SendUnanswered");
+    }
     return new IssueResult(
-        ledger.totals(r.campaignId(), r.waveIndex(), r.fromSeq(), r.toSeq()),
+        totals,
         reason == null ? IssueStop.COMPLETED : reason.stop(),
         reason == null ? null : reason.code(),
         reason == null ? null : reason.message());

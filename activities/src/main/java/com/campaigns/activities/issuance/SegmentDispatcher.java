@@ -97,20 +97,41 @@ final class SegmentDispatcher {
       }
       String openid = openids.get(i);
       pending.incrementAndGet();
-      senders.execute(
-          () -> {
-            try {
-              send.send(seq, openid);
-            } finally {
-              inFlight.release();
-              try {
-                answers.flushIfDue();
-              } finally {
-                // Last: once nothing is pending, every answer is in the ledger or in the queue.
-                pending.decrementAndGet();
-              }
-            }
-          });
+      try {
+        senders.execute(() -> runSend(seq, openid));
+      } catch (RuntimeException rejected) {
+        pending.decrementAndGet();
+        inFlight.release();
+        throw rejected;
+      }
+    }
+  }
+
+  /**
+   * One send on a sender thread. A send that throws left its recipient without an outcome: that
+   * stops the segment as a failure (the attempt is retried), or the recipient would be skipped.
+   */
+  private void runSend(long seq, String openid) {
+    try {
+      send.send(seq, openid);
+    } catch (RuntimeException e) {
+      log.warn(
+          "send to recipient {} of {} ended without an answer: {}",
+          seq,
+          r.campaignId(),
+          e.toString());
+      stop.sendFailure(e);
+    } catch (Error e) {
+      stop.sendFailure(new IllegalStateException("send to recipient " + seq + " failed", e));
+      throw e;
+    } finally {
+      inFlight.release();
+      try {
+        answers.flushIfDue();
+      } finally {
+        // Last: once nothing is pending, every answer is in the ledger or in the queue.
+        pending.decrementAndGet();
+      }
     }
   }
 

@@ -18,6 +18,7 @@ final class SegmentStop {
   private final AtomicReference<WechatError> transientFailure = new AtomicReference<>();
   private final AtomicBoolean merchantGone = new AtomicBoolean();
   private final AtomicReference<RuntimeException> ledgerFailure = new AtomicReference<>();
+  private final AtomicReference<RuntimeException> sendFailure = new AtomicReference<>();
 
   void stop(IssueStop stop, String code, String message) {
     reason.compareAndSet(null, new Reason(stop, code, message));
@@ -40,11 +41,21 @@ final class SegmentStop {
     ledgerFailure.compareAndSet(null, e);
   }
 
+  /**
+   * A send ended without a final answer for a reason of our own (the send slots' database was
+   * unreachable, a bug): its recipient has no outcome, so the attempt must fail and be retried,
+   * never return as if the segment were done.
+   */
+  void sendFailure(RuntimeException e) {
+    sendFailure.compareAndSet(null, e);
+  }
+
   boolean stopped() {
     return reason.get() != null
         || transientFailure.get() != null
         || merchantGone.get()
-        || ledgerFailure.get() != null;
+        || ledgerFailure.get() != null
+        || sendFailure.get() != null;
   }
 
   Reason reason() {
@@ -61,5 +72,9 @@ final class SegmentStop {
 
   RuntimeException ledgerFailure() {
     return ledgerFailure.get();
+  }
+
+  RuntimeException sendFailure() {
+    return sendFailure.get();
   }
 }

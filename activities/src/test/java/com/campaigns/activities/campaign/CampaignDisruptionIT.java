@@ -133,6 +133,58 @@ class CampaignDisruptionIT {
   }
 
   @Test
+  void aSendWhoseRetryCannotGetASendSlotFailsTheAttemptAndItsRecipientIsSentLater() {
+    // Sends fail often, so senders ask for send slots of their own; three of those reservations
+    // fail (a statement timeout on rate_slot) and nothing else does. A sender that died there
+    // left its recipient without a coupon or an outcome in a segment that still completed.
+    h.faults(
+        """
+        {"seed": 5, "rules": [{"endpoint": "send_coupon", "error_rate": 0.3, "latency_ms": 2}]}
+        """);
+    List<String> openids = CampaignSpecs.openids("s-", 600);
+    h.start(oneWave("slots", openids, 300), settings());
+    h.ledgerOutage.failStatements("rate_slot", "coupon-sender-", 3);
+    h.env.sleep(Duration.ofHours(1));
+    StatusDocument done = result("slots");
+    assertThat(h.ledgerOutage.statementFailuresLeft()).as("reservations failed").isZero();
+    assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(done.issued().count()).isEqualTo(600);
+    assertThat(ExactlyOnce.assertHolds(h, "slots", done.stockId(), Map.of(0, openids)))
+        .isEqualTo(600);
+  }
+
+  @Test
+  void theLedgerGoingDownAgainAndAgainMidSegmentSkipsNoRecipient() throws Exception {
+    // Sends fail often, so senders keep asking for new send slots (in the ledger's database) while
+    // it flaps; a sender that died there once left its recipient without a coupon or an outcome.
+    h.faults(
+        """
+        {"seed": 7, "rules": [
+          {"endpoint": "send_coupon", "error_rate": 0.25, "drop_rate": 0.05, "latency_ms": 2}]}
+        """);
+    List<String> openids = CampaignSpecs.openids("o-", 1000);
+    h.start(oneWave("outage", openids, 400), settings());
+    h.env.sleep(Duration.ofHours(1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> ledgerIssued("outage") >= 100);
+    int outages = 0;
+    try {
+      for (; outages < 20; outages++) {
+        h.ledgerOutage.down();
+        Thread.sleep(40);
+        h.ledgerOutage.up();
+        Thread.sleep(120);
+      }
+    } finally {
+      h.ledgerOutage.up();
+    }
+    StatusDocument done = result("outage");
+    assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(done.issued().count()).isEqualTo(1000);
+    assertThat(ExactlyOnce.assertHolds(h, "outage", done.stockId(), Map.of(0, openids)))
+        .isEqualTo(1000);
+  }
+
+  @Test
   void cancelMidWaveStopsIssuingAndPausesTheStock() {
     List<String> openids = CampaignSpecs.openids("c-", 1500);
     CampaignWorkflow wf = h.start(oneWave("cancel", openids, 150), settings());

@@ -110,6 +110,9 @@ class SegmentDispatcherTest {
                       (seq, openid) -> send.send(seq, openid, r, progress, answers, stop));
               dispatcher.dispatch(audience(size), finals, true);
               dispatcher.finish();
+              if (stop.sendFailure() != null) {
+                return "FAILED " + stop.sendFailure().getMessage();
+              }
               return stop.reason() == null
                   ? "COMPLETED"
                   : stop.reason().stop() + " " + stop.reason().message();
@@ -187,5 +190,27 @@ class SegmentDispatcherTest {
     assertThat(new ArrayList<>(recorded))
         .extracting(Outcome::seq)
         .containsExactlyInAnyOrderElementsOf(sent);
+  }
+
+  @Test
+  void aSendThatThrowsFailsTheSegmentInsteadOfSkippingItsRecipient() {
+    IssueRequest r = request(-1);
+    // As CouponSender does when its retry cannot get a send slot (the ledger restarting).
+    SendBehaviour slotsDownAtTheThird =
+        (seq, openid, req, progress, answers, stop) -> {
+          if (seq == 102) {
+            sent.add(seq);
+            throw new IllegalStateException("JDBC rollback failed");
+          }
+          issuing().send(seq, openid, req, progress, answers, stop);
+        };
+    assertThat(activity(r, Map.of(), slotsDownAtTheThird).dispatch(1000))
+        .isEqualTo("FAILED JDBC rollback failed");
+    // Dispatching stopped soon after; every answer received is recorded, and 102 has none, so
+    // the next attempt (which skips only recipients with a final outcome) sends it again.
+    assertThat(sent).startsWith(100L, 101L, 102L).hasSizeLessThanOrEqualTo(3 + 4);
+    assertThat(new ArrayList<>(recorded))
+        .extracting(Outcome::seq)
+        .containsExactlyInAnyOrderElementsOf(sent.stream().filter(s -> s != 102L).toList());
   }
 }

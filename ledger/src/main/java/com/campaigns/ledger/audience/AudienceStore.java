@@ -3,6 +3,7 @@ package com.campaigns.ledger.audience;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,9 +44,21 @@ public interface AudienceStore {
   Optional<Long> count(String audienceId);
 
   /**
-   * Openids at positions {@code [from, to)} in upload order.
+   * Openids at positions {@code [from, to)} in upload order ({@code to} past the end reads to the
+   * end).
    *
    * @throws IllegalArgumentException when there is no such audience
    */
-  List<String> read(String audienceId, long from, long to);
+  default List<String> read(String audienceId, long from, long to) {
+    long count =
+        count(audienceId)
+            .orElseThrow(() -> new IllegalArgumentException("no audience " + audienceId));
+    long end = Math.min(to, count);
+    return from >= end ? new ArrayList<>() : readRange(audienceId, from, end);
+  }
+
+  /**
+   * Openids at positions {@code [from, end)} of an existing audience, {@code from < end <= count}.
+   */
+  List<String> readRange(String audienceId, long from, long end);
 }

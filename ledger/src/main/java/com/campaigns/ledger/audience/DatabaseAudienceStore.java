@@ -89,15 +89,8 @@ public final class DatabaseAudienceStore implements AudienceStore {
   }
 
   @Override
-  public List<String> read(String audienceId, long from, long to) {
-    long count =
-        count(audienceId)
-            .orElseThrow(() -> new IllegalArgumentException("no audience " + audienceId));
-    long end = Math.min(to, count);
-    List<String> out = new ArrayList<>((int) Math.max(0, end - from));
-    if (from >= end) {
-      return out;
-    }
+  public List<String> readRange(String audienceId, long from, long end) {
+    List<String> out = new ArrayList<>((int) (end - from));
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(

@@ -112,15 +112,8 @@ public class FileAudienceStore implements AudienceStore {
   }
 
   @Override
-  public List<String> read(String audienceId, long from, long to) {
-    long count =
-        count(audienceId)
-            .orElseThrow(() -> new IllegalArgumentException("no audience " + audienceId));
-    long end = Math.min(to, count);
-    List<String> out = new ArrayList<>((int) Math.max(0, end - from));
-    if (from >= end) {
-      return out;
-    }
+  public List<String> readRange(String audienceId, long from, long end) {
+    List<String> out = new ArrayList<>((int) (end - from));
     try (RandomAccessFile file = new RandomAccessFile(file(audienceId).toFile(), "r")) {
       long stride = from / INDEX_STRIDE;
       file.seek(offset(audienceId, stride));

@@ -873,8 +873,10 @@ public final class Chaos {
     boolean planted = false;
     while (!r.done && Instant.now().isBefore(deadline)) {
       poll(r, pausedSince);
+      // Inside the stock's window: an activated stock refuses sends before its begin time.
       if (!planted
           && r.stockId != null
+          && !Instant.now().isBefore(plan.begin())
           && "running".equals(stack.sandbox().stockStatus(r.stockId))) {
         String coupon = stack.sandbox().sendOutsideProduct(r.stockId, duplicate, plan.appid());
         Console.step("chaos proof: coupon %s sent to %s outside the product", coupon, duplicate);

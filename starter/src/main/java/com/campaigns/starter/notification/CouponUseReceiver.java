@@ -30,8 +30,8 @@ import org.springframework.stereotype.Service;
  * Receives COUPON.USE notifications. A notification is trusted only once one of our merchants' keys
  * verifies its signature over the raw body and its timestamp is fresh; it is then decrypted and
  * recorded once (unique by notification id and by coupon id). Nothing is written for a notification
- * that fails any check. A newly recorded use is reported to the campaign's workflow asynchronously,
- * so WeChat Pay gets its answer well within its 5 s limit.
+ * that fails any check. A recorded use (and a duplicate delivery) is reported to the campaign's
+ * workflow asynchronously, so WeChat Pay gets its answer well within its 5 s limit.
  */
 @Service
 class CouponUseReceiver {
@@ -118,12 +118,14 @@ class CouponUseReceiver {
                 use.consumeMchid(),
                 use.transactionId()),
             payload(use));
+    // A duplicate reports too: WeChat Pay sends again when our answer to the first delivery was
+    // lost, and the report of that first delivery may have been lost with it (the API killed).
+    if (campaignId != null) {
+      signals.request(campaignId);
+    }
     if (!recorded) {
       log.debug("notification {} (coupon {}) was already recorded", envelope.id(), use.couponId());
       return Outcome.DUPLICATE;
-    }
-    if (campaignId != null) {
-      signals.request(campaignId);
     }
     return Outcome.RECORDED;
   }

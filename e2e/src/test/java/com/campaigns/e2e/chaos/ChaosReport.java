@@ -293,6 +293,26 @@ public final class ChaosReport {
       row is deleted; the same checks must report the duplicate and the ledger that no longer
       matches the sandbox (`ChaosIT` fails otherwise).
 
+      ## What it found
+
+      Round 2 (the database, the API and the disruptions above) found these, each fixed with a test
+      that reproduces it before the campaign was run again:
+
+      - **A recipient skipped** (the product): a send whose retry could not get a send slot while the
+        ledger's PostgreSQL restarted threw on its sender thread, which died; its recipient kept no
+        coupon and no outcome, and the segment reported COMPLETED (3 recipients in one run of the
+        short version, 1 in each of two others). Now such a send fails the attempt, which Temporal
+        retries, and a segment never reports COMPLETED while a recipient lacks an outcome
+        (`CampaignDisruptionIT`: 597 of 600 before the fix).
+      - **Uses counted late** (the product): a usage report pending when the API was killed died with
+        it, and WeChat Pay, answered 200, sends nothing again; campaigns completed with a used count
+        behind the ledger's. The API now reports to every campaign not closed once it has started,
+        and on every delivery of a notification, a repeated one included (`UsageReportTest`).
+      - **Uses given up** (the sandbox): a redelivery used up an attempt of the notification's retry
+        schedule and started a second one, so with the API killed twice in a row three events were
+        given up that WeChat Pay would still have delivered. A redelivery is now a send beside the
+        schedule (`NotificationTest`).
+
       The README test command runs a short version (5 runs, seed 20261127) in the real-server suite
       (`ChaosIT`), which fails on any duplicate, missing recipient or failed check, and when a kind
       of disruption hit no run.

@@ -582,7 +582,10 @@ public final class Chaos {
                       "/api/v1/campaigns/" + e.run().plan.campaignId() + "/pause",
                       Map.of("reason", "chaos: ops pause"));
         } catch (RuntimeException unavailable) {
-          Console.step("chaos: pause of %s: the API is unavailable", e.run().plan.campaignId());
+          // The pause may still be enacted (the API waits for the stock's pause, which WeChat
+          // Pay's faults can hold up past the client's timeout): credited when seen paused.
+          Console.step("chaos: pause of %s: no answer", e.run().plan.campaignId());
+          e.run().opsPauseUnanswered = true;
           return;
         }
         if (a.status() != 200) {
@@ -695,6 +698,10 @@ public final class Chaos {
       return;
     }
     String reason = doc.path("pause").path("reason").asText();
+    if ("MANUAL".equals(reason) && r.opsPauseUnanswered) {
+      r.opsPauseUnanswered = false;
+      credit("ops-pause", List.of(r));
+    }
     Instant since = pausedSince.computeIfAbsent(r.plan.campaignId(), k -> Instant.now());
     if ("BUDGET_THRESHOLD".equals(reason)) {
       // Ops raise the budget and resume, as the runbook says.

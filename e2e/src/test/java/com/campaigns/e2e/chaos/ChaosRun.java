@@ -40,6 +40,13 @@ final class ChaosRun {
   long statusUsed;
   int thresholdPauses;
   int otherPauses;
+
+  /**
+   * An ops pause was sent but its answer never came (the API slow or unavailable): it hit the run
+   * if the run is then seen paused by hand.
+   */
+  volatile boolean opsPauseUnanswered;
+
   int notificationsRedelivered;
   long usedAmount;
   int continuedAsNew;

@@ -20,10 +20,12 @@ public class StockService {
 
   private final Stocks stocks;
   private final BusinessClock clock;
+  private final ActivationFunds funds;
 
-  public StockService(Stocks stocks, BusinessClock clock) {
+  public StockService(Stocks stocks, BusinessClock clock, ActivationFunds funds) {
     this.stocks = stocks;
     this.clock = clock;
+    this.funds = funds;
   }
 
   /**
@@ -57,10 +59,23 @@ public class StockService {
    */
   Instant move(String caller, String stockId, String creator, StockMove move) {
     Stock stock = owned(caller, stockId, creator);
-    Instant now = clock.now();
+    if (move == StockMove.START && !stock.terms().noCash()) {
+      // A pre-funded start locks the budget: checked and made under the funds' monitor, so two
+      // starts cannot both spend the same balance.
+      synchronized (funds) {
+        return move(stock, move, clock.now());
+      }
+    }
+    return move(stock, move, clock.now());
+  }
+
+  private Instant move(Stock stock, StockMove move, Instant now) {
     synchronized (stock) {
       StockStatus status = stock.status(now);
       if (move.leaves(status)) {
+        if (move == StockMove.START && !stock.terms().noCash()) {
+          funds.check(stock, now);
+        }
         stock.make(move, now);
       } else if (status != move.to()) {
         throw illegalState(stock, now);

@@ -33,7 +33,12 @@ final class RefusedMove {
     /** The stock could move, the refusal may be the rate or a passing state: retry. */
     RETRY,
     /** The stock could move and the refusal is the request's or the merchant's: fail for good. */
-    FAIL
+    FAIL,
+    /**
+     * A pre-funded stock that stays unactivated: WeChat Pay would not lock its budget from the
+     * merchant's balance. The campaign pauses until the balance is topped up.
+     */
+    INSUFFICIENT_FUNDS
   }
 
   /**
@@ -47,14 +52,26 @@ final class RefusedMove {
 
   /**
    * @param status the stock's status read after the refusal
+   * @param preFunded whether the stock is pre-funded ({@code no_cash: false}), as the stock says
    * @param attempt the activity's attempt, from 1
    */
-  static Meaning meaning(Move move, WechatError.Kind kind, String status, int attempt) {
+  static Meaning meaning(
+      Move move, WechatError.Kind kind, String status, boolean preFunded, int attempt) {
     if (move.to.equals(status)) {
       return Meaning.DONE;
     }
     if (!move.from.equals(status)) {
       return Meaning.STOCK_STATE;
+    }
+    if (move == Move.ACTIVATE && preFunded) {
+      // Which code WeChat Pay gives a balance too low to lock the budget is not documented
+      // (NOT_ENOUGH is likely). NOT_ENOUGH needs no retry: an unactivated stock has issued nothing,
+      // so neither its budget nor the day's cap is spent. Any other code may be a passing state
+      // first (the card pack still registering), so it is tried ATTEMPTS times.
+      if (kind == WechatError.Kind.STOCK_LIMIT || attempt >= ATTEMPTS) {
+        return Meaning.INSUFFICIENT_FUNDS;
+      }
+      return Meaning.RETRY;
     }
     return kind == WechatError.Kind.STOCK_OR_RECIPIENT && attempt < ATTEMPTS
         ? Meaning.RETRY

@@ -111,7 +111,9 @@ public class StockActivitiesImpl implements StockActivities {
   /** A move refused with a code that does not say why: the stock's status decides. */
   private StockTransition refused(
       MerchantClient client, StockCommand command, Move move, String operation, WechatError error) {
-    String status = query(client, command).getStatus();
+    Stock stock = query(client, command);
+    String status = stock.getStatus();
+    boolean preFunded = Boolean.FALSE.equals(stock.getNoCash());
     WechatError said =
         new WechatError(
             error.kind(),
@@ -119,7 +121,7 @@ public class StockActivitiesImpl implements StockActivities {
             error.code(),
             (error.message() == null ? "" : error.message() + "; ") + "the stock is " + status);
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
-    return switch (RefusedMove.meaning(move, error.kind(), status, attempt)) {
+    return switch (RefusedMove.meaning(move, error.kind(), status, preFunded, attempt)) {
       case DONE -> new StockTransition(command.stockId(), status, null);
       case STOCK_STATE -> {
         if (move == Move.PAUSE) {
@@ -131,6 +133,14 @@ public class StockActivitiesImpl implements StockActivities {
       }
       case RETRY -> throw WechatFailures.toFailure(operation, said, true);
       case FAIL -> throw WechatFailures.toFailure(operation, said, false);
+      case INSUFFICIENT_FUNDS ->
+          throw ApplicationFailure.newNonRetryableFailure(
+              operation
+                  + " refused: "
+                  + said.describe()
+                  + "; the stock is pre-funded, so its budget is locked from the merchant's"
+                  + " balance at activation: top up the balance, then resume",
+              FailureTypes.INSUFFICIENT_FUNDS);
     };
   }
 

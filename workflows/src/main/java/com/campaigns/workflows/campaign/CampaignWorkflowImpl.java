@@ -70,7 +70,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     StockWatch stockWatch = new StockWatch(c, journal, budget);
     this.wait = new DeadlineWait(c, stockWatch, historyBound);
     CallbackStep callback = new CallbackStep(c);
-    this.pauses = new PauseController(c, journal, budget, stockWatch, wait, callback);
+    ActivationStep activation = new ActivationStep(c, journal, stockWatch);
+    this.pauses = new PauseController(c, journal, budget, stockWatch, wait, callback, activation);
     this.waves =
         new WaveSchedule(
             c,
@@ -79,7 +80,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             historyBound,
             wait,
             new WaveIssuer(c, journal, budget, pauses, historyBound));
-    this.stock = new StockLifecycle(c, journal, wait, stockWatch, waves, callback);
+    this.stock = new StockLifecycle(c, journal, wait, waves, callback, activation);
     this.flows = new FlowDownload(c, journal, wait);
   }
 

@@ -52,6 +52,7 @@ final class PauseController {
   private final StockWatch stockWatch;
   private final DeadlineWait wait;
   private final CallbackStep callback;
+  private final ActivationStep activation;
 
   PauseController(
       CampaignContext c,
@@ -59,7 +60,8 @@ final class PauseController {
       BudgetWatch budget,
       StockWatch stockWatch,
       DeadlineWait wait,
-      CallbackStep callback) {
+      CallbackStep callback,
+      ActivationStep activation) {
     this.c = c;
     this.state = c.state;
     this.journal = journal;
@@ -67,6 +69,7 @@ final class PauseController {
     this.stockWatch = stockWatch;
     this.wait = wait;
     this.callback = callback;
+    this.activation = activation;
   }
 
   /**
@@ -274,6 +277,9 @@ final class PauseController {
     if (state.pause.reason == PauseReason.CALLBACK_CONFLICT && callbackStillConflicts()) {
       return;
     }
+    if (state.pause.reason == PauseReason.INSUFFICIENT_FUNDS && activationStillRefused()) {
+      return;
+    }
     try {
       if (state.stockStatus == StockStatus.PAUSED) {
         var restarted =
@@ -324,6 +330,35 @@ final class PauseController {
     }
     state.resumeAttempts++;
     journal.record(CampaignEvent.RESUME_FAILED, "COUPON.USE callback: " + still);
+    journal.publish();
+    return true;
+  }
+
+  /**
+   * A resume of an INSUFFICIENT_FUNDS pause activates the stock first: the merchant's balance was
+   * topped up (the campaign goes on to its waves) or the campaign stays paused and says why.
+   */
+  private boolean activationStillRefused() {
+    if (state.stockStatus != StockStatus.UNACTIVATED || state.stage != Stage.ACTIVATE) {
+      return false;
+    }
+    String still;
+    try {
+      still = activation.activateOrRefusal("activate stock " + state.stockId + " again");
+      if (still == null) {
+        state.pause.resumeTo = CampaignPhase.RUNNING;
+        return false;
+      }
+      state.pause.detail = still;
+    } catch (ActivityFailure f) {
+      if (CancellationScope.current().isCancelRequested()) {
+        throw f;
+      }
+      still = rootMessage(f);
+    }
+    state.resumeAttempts++;
+    journal.record(
+        CampaignEvent.RESUME_FAILED, "activation of stock " + state.stockId + ": " + still);
     journal.publish();
     return true;
   }

@@ -14,8 +14,9 @@ import java.time.Instant;
 /**
  * The stock's own stages at WeChat Pay (批次): set the COUPON.USE callback (or pause with
  * CALLBACK_CONFLICT when another system's URL is set) and create the stock, wait for the activation
- * lead before its window, activate it, and wait for its end. Each stage moves {@link
- * CampaignState#stage} on when done and returns early, unchanged, when interrupted.
+ * lead before its window, activate it (or pause with INSUFFICIENT_FUNDS when WeChat Pay refuses to
+ * lock a pre-funded budget), and wait for its end. Each stage moves {@link CampaignState#stage} on
+ * when done and returns early, unchanged, when interrupted.
  */
 final class StockLifecycle {
 
@@ -23,24 +24,24 @@ final class StockLifecycle {
   private final CampaignState state;
   private final Journal journal;
   private final DeadlineWait wait;
-  private final StockWatch stockWatch;
   private final WaveSchedule waves;
   private final CallbackStep callback;
+  private final ActivationStep activation;
 
   StockLifecycle(
       CampaignContext c,
       Journal journal,
       DeadlineWait wait,
-      StockWatch stockWatch,
       WaveSchedule waves,
-      CallbackStep callback) {
+      CallbackStep callback,
+      ActivationStep activation) {
     this.c = c;
     this.state = c.state;
     this.journal = journal;
     this.wait = wait;
-    this.stockWatch = stockWatch;
     this.waves = waves;
     this.callback = callback;
+    this.activation = activation;
   }
 
   void create() {
@@ -85,14 +86,13 @@ final class StockLifecycle {
     }
     state.phase = CampaignPhase.ACTIVATING;
     journal.publish();
-    var started =
-        ActivityStubs.stock("activate stock " + state.stockId, ActivityPolicies.stockCalls())
-            .activateStock(c.command());
-    state.stockStatus = StockStatus.of(started.status());
+    String refusal = activation.activateOrRefusal("activate stock " + state.stockId);
+    if (refusal != null) {
+      // The stage stays ACTIVATE; a resume activates again (the same idempotent call).
+      c.requestPause(ActivationStep.pause(refusal));
+      return;
+    }
     state.phase = CampaignPhase.RUNNING;
-    stockWatch.scheduleNext();
-    journal.record(CampaignEvent.ACTIVATED, "stock " + state.stockId + " is " + started.status());
-    state.stage = Stage.WAVES;
     journal.publish();
   }
 

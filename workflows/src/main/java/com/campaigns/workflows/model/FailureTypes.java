@@ -31,6 +31,15 @@ public final class FailureTypes {
    */
   public static final String INVALID_NOTIFY_URL = "INVALID_NOTIFY_URL";
 
+  /**
+   * WeChat Pay refused to activate a pre-funded stock ({@code no_cash: false}) that is still
+   * unactivated: with NOT_ENOUGH at once (nothing was issued, so neither the budget nor the day's
+   * cap can be spent), with a code that does not say why once the retries are used up. Its budget
+   * is locked from the merchant's balance at activation, so the balance is the likely cause: the
+   * campaign pauses with INSUFFICIENT_FUNDS instead of failing.
+   */
+  public static final String INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS";
+
   // Update rejections: the API maps each to an error kind (NOT_PAUSABLE → not_pausable).
 
   /** A pause update in a phase that cannot be paused (or already paused by hand). */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.campaigns.activities.CampaignHarness;
 import com.campaigns.activities.ExactlyOnce;
 import com.campaigns.activities.issuance.IssuanceSettings;
+import com.campaigns.sandbox.unconfirmed.DailyCapRefusal;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;
 import com.campaigns.workflows.fixtures.CampaignSpecs;
@@ -31,6 +32,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each class of WeChat Pay answer leads to the documented behaviour: error codes decide, and where
@@ -185,8 +188,14 @@ class CampaignErrorCodeIT {
     ExactlyOnce.assertHolds(h, "words", done.stockId(), Map.of(0, openids));
   }
 
-  @Test
-  void theDailyLimitPausesUntilShanghaiMidnightAndThenRestarts() {
+  /**
+   * Under each answer the sandbox may give the daily cap (docs/sandbox.md, "Unconfirmed
+   * behaviours"), the same pause: the ledger's amount issued today decides, not the code or words.
+   */
+  @ParameterizedTest(name = "the daily cap refused with {0}")
+  @EnumSource(DailyCapRefusal.class)
+  void theDailyLimitPausesUntilShanghaiMidnightAndThenRestarts(DailyCapRefusal answer) {
+    h.putJson("/sandbox/unconfirmed", "{\"daily_cap_refusal\": \"" + answer + "\"}");
     List<String> openids = CampaignSpecs.openids("d-", 80);
     h.start(
         spec(
@@ -209,7 +218,9 @@ class CampaignErrorCodeIT {
         done.history().stream().filter(e -> e.event().equals("RESUMED")).findFirst().orElseThrow();
     assertThat(resumed.at()).contains("T00:00:");
     ExactlyOnce.assertHolds(h, "daily", done.stockId(), Map.of(0, openids));
-    h.recordHistory("daily", "daily-limit-pause-and-midnight-restart");
+    if (answer == DailyCapRefusal.NOT_ENOUGH) {
+      h.recordHistory("daily", "daily-limit-pause-and-midnight-restart");
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.campaigns.sandbox.protocol.Rejected;
 import com.campaigns.sandbox.stock.Stock;
 import com.campaigns.sandbox.stock.StockTerms;
 import com.campaigns.sandbox.stock.Stocks;
+import com.campaigns.sandbox.unconfirmed.Unconfirmed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,12 +29,16 @@ public class CouponService {
   private final LimitSettings limits;
   private final SendRateLimiter rateLimiter;
 
+  private final Unconfirmed unconfirmed;
+
   public CouponService(
       Coupons coupons,
       Stocks stocks,
       BusinessClock clock,
       LimitSettings limits,
-      SendRateLimiter rateLimiter) {
+      SendRateLimiter rateLimiter,
+      Unconfirmed unconfirmed) {
+    this.unconfirmed = unconfirmed;
     this.coupons = coupons;
     this.stocks = stocks;
     this.clock = clock;
@@ -166,7 +171,7 @@ public class CouponService {
         throw new Rejected(403, "NOT_ENOUGH", "批次预算不足");
       }
       if (!stock.dayAllowsOne(today)) {
-        throw new Rejected(403, "NOT_ENOUGH", "发券超过单天限额");
+        throw unconfirmed.dailyCapRefusal().refusal();
       }
       coupon =
           new Coupon(coupons.nextId(), stock, openid, appid, caller.mchid(), outRequestNo, now);

@@ -2,6 +2,8 @@ package com.campaigns.sandbox.stock;
 
 import com.campaigns.sandbox.clock.BusinessClock;
 import com.campaigns.sandbox.protocol.Rejected;
+import com.campaigns.sandbox.unconfirmed.RepeatedMove;
+import com.campaigns.sandbox.unconfirmed.Unconfirmed;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,11 +23,14 @@ public class StockService {
   private final Stocks stocks;
   private final BusinessClock clock;
   private final ActivationFunds funds;
+  private final Unconfirmed unconfirmed;
 
-  public StockService(Stocks stocks, BusinessClock clock, ActivationFunds funds) {
+  public StockService(
+      Stocks stocks, BusinessClock clock, ActivationFunds funds, Unconfirmed unconfirmed) {
     this.stocks = stocks;
     this.clock = clock;
     this.funds = funds;
+    this.unconfirmed = unconfirmed;
   }
 
   /**
@@ -55,7 +60,8 @@ public class StockService {
   /**
    * Makes a move of the stock's state machine and answers when it was made. A stock already in the
    * state the move enters answers the time of that earlier move (idempotent: stopping a stopped
-   * stock answers its stop time again); from any other state the move is illegal.
+   * stock answers its stop time again), or, as the alternative {@link RepeatedMove#PARAM_ERROR},
+   * the illegal-state refusal; from any other state the move is illegal.
    */
   Instant move(String caller, String stockId, String creator, StockMove move) {
     Stock stock = owned(caller, stockId, creator);
@@ -77,7 +83,7 @@ public class StockService {
           funds.check(stock, now);
         }
         stock.make(move, now);
-      } else if (status != move.to()) {
+      } else if (status != move.to() || unconfirmed.repeatedMove() == RepeatedMove.PARAM_ERROR) {
         throw illegalState(stock, now);
       }
       Instant at = stock.movedAt(move);

@@ -22,9 +22,9 @@ public class Unconfirmed {
   public synchronized UnconfirmedSettings change(Change change) {
     current =
         new UnconfirmedSettings(
-            change.activationShortOfFunds() != null
-                ? change.activationShortOfFunds()
-                : current.activationShortOfFunds());
+            or(change.activationShortOfFunds(), current.activationShortOfFunds()),
+            or(change.dailyCapRefusal(), current.dailyCapRefusal()),
+            or(change.repeatedMove(), current.repeatedMove()));
     return current;
   }
 
@@ -32,6 +32,21 @@ public class Unconfirmed {
     return current.activationShortOfFunds();
   }
 
+  public DailyCapRefusal dailyCapRefusal() {
+    return current.dailyCapRefusal();
+  }
+
+  public RepeatedMove repeatedMove() {
+    return current.repeatedMove();
+  }
+
+  private static <T> T or(T changed, T kept) {
+    return changed != null ? changed : kept;
+  }
+
   /** The behaviours to change; null ones stay as they are. */
-  public record Change(ShortOfFunds activationShortOfFunds) {}
+  public record Change(
+      ShortOfFunds activationShortOfFunds,
+      DailyCapRefusal dailyCapRefusal,
+      RepeatedMove repeatedMove) {}
 }

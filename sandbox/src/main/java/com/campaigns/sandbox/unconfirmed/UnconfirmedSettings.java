@@ -9,12 +9,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param activationShortOfFunds the answer to activating a pre-funded stock whose budget the
  *     merchant's balance cannot cover; default {@code NOT_ENOUGH}
+ * @param dailyCapRefusal the answer to a send once {@code max_amount_by_day} is reached; default
+ *     {@code NOT_ENOUGH}
+ * @param repeatedMove the answer to a stock move the stock has already made; default {@code
+ *     EARLIER_TIME}
  */
 @ConfigurationProperties("sandbox.unconfirmed")
-public record UnconfirmedSettings(ShortOfFunds activationShortOfFunds) {
+public record UnconfirmedSettings(
+    ShortOfFunds activationShortOfFunds,
+    DailyCapRefusal dailyCapRefusal,
+    RepeatedMove repeatedMove) {
 
   public UnconfirmedSettings {
     activationShortOfFunds =
         activationShortOfFunds == null ? ShortOfFunds.NOT_ENOUGH : activationShortOfFunds;
+    dailyCapRefusal = dailyCapRefusal == null ? DailyCapRefusal.NOT_ENOUGH : dailyCapRefusal;
+    repeatedMove = repeatedMove == null ? RepeatedMove.EARLIER_TIME : repeatedMove;
   }
 }

@@ -50,7 +50,13 @@ record StockAdminController(CouponRedemptions coupons, BusinessClock clock) {
       throw new Rejected(400, "PARAM_ERROR", "give count or coupon_ids");
     }
     List<String> ids =
-        coupons.redeem(stockId, body.count(), body.couponIds(), body.transactionAmount());
+        coupons.redeem(
+            stockId,
+            body.count(),
+            body.couponIds(),
+            body.transactionAmount(),
+            body.tradeType(),
+            body.goodsTag());
     return new Changed(ids.size(), ids);
   }
 
@@ -73,7 +79,12 @@ record StockAdminController(CouponRedemptions coupons, BusinessClock clock) {
 
   record IssuedPage(long totalCount, int offset, int limit, List<Issued> data) {}
 
-  record RedeemBody(Integer count, List<String> couponIds, Long transactionAmount) {}
+  record RedeemBody(
+      Integer count,
+      List<String> couponIds,
+      Long transactionAmount,
+      String tradeType,
+      String goodsTag) {}
 
   record RefundBody(Integer count) {}
 

@@ -55,11 +55,17 @@ public class CouponRedemptions {
    * @return the coupons redeemed
    */
   public List<String> redeem(
-      String stockId, Integer count, List<String> couponIds, Long transactionAmount) {
+      String stockId,
+      Integer count,
+      List<String> couponIds,
+      Long transactionAmount,
+      String tradeType,
+      String goodsTag) {
     Stock stock = stocks.get(stockId);
     Instant now = clock.now();
     long amount =
         transactionAmount == null ? stock.terms().transactionMinimum() : transactionAmount;
+    checkUsable(stock, amount, tradeType, goodsTag);
     List<Coupon> candidates;
     if (couponIds != null && !couponIds.isEmpty()) {
       candidates = new ArrayList<>();
@@ -96,6 +102,37 @@ public class CouponRedemptions {
       notifier.couponUsed(creator, coupon.id(), CouponView.of(coupon, now));
     }
     return redeemed;
+  }
+
+  /**
+   * WeChat Pay applies a coupon to a payment only when the payment meets the stock's use rules: an
+   * order of at least {@code transaction_minimum}, one of its {@code trade_type}s and {@code
+   * goods_tag}s when it has them. A payment that does not qualify uses no coupon: refused here, so
+   * a test sees why. Unnamed trade type or goods tag: the payment has the stock's first one.
+   */
+  private static void checkUsable(Stock stock, long amount, String tradeType, String goodsTag) {
+    var terms = stock.terms();
+    if (amount < terms.transactionMinimum()) {
+      throw new Rejected(
+          400,
+          "PARAM_ERROR",
+          "订单金额未达到使用门槛: transaction_amount "
+              + amount
+              + " < transaction_minimum "
+              + terms.transactionMinimum());
+    }
+    if (tradeType != null
+        && !terms.tradeType().isEmpty()
+        && !terms.tradeType().contains(tradeType)) {
+      throw new Rejected(
+          400,
+          "PARAM_ERROR",
+          "支付方式不可用此券: trade_type " + tradeType + " not in " + terms.tradeType());
+    }
+    if (goodsTag != null && !terms.goodsTag().isEmpty() && !terms.goodsTag().contains(goodsTag)) {
+      throw new Rejected(
+          400, "PARAM_ERROR", "订单优惠标记不符: goods_tag " + goodsTag + " not in " + terms.goodsTag());
+    }
   }
 
   /** The stock's coupons in send order (a copy); 404 RESOURCE_NOT_EXISTS for an unknown stock. */

@@ -74,6 +74,9 @@ public class MerchantFunds implements ActivationFunds {
 
   @Override
   public synchronized void check(Stock stock, Instant now) {
+    if (!deposits.containsKey(stock.creatorMchid())) {
+      return; // unlimited: no need to add up the merchant's stocks
+    }
     Balance balance = balance(stock.creatorMchid(), now);
     if (balance.available() != null && balance.available() < stock.terms().maxAmount()) {
       throw unconfirmed.activationShortOfFunds().refusal();

@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers COUPON.USE notifications to the stock creator's callback URL: the coupon JSON encrypted
  * with the APIv3 key (AEAD_AES_256_GCM, associated data "coupon"), the envelope signed with the
- * merchant's default platform key. A non-2xx answer or a timeout is retried once per {@code
- * sandbox.notify.retry-interval} until {@code max-attempts} attempts were made. A redelivery
- * (WeChat Pay sending an event again) is one send beside that schedule: it neither uses up its
- * attempts nor starts a second one.
+ * merchant's default platform key. An answer other than 200 or 204, or a timeout, is retried once
+ * per {@code sandbox.notify.retry-interval} until {@code max-attempts} attempts were made. A
+ * redelivery (WeChat Pay sending an event again) is one send beside that schedule: it neither uses
+ * up its attempts nor starts a second one.
  */
 @Component
 public class CouponUseNotifier implements DisposableBean {
@@ -167,7 +167,8 @@ public class CouponUseNotifier implements DisposableBean {
         .whenComplete(
             (response, failure) -> {
               int status = response == null ? 0 : response.statusCode();
-              boolean delivered = failure == null && status >= 200 && status < 300;
+              // WeChat Pay takes only 200 and 204 as received; any other answer is retried.
+              boolean delivered = failure == null && (status == 200 || status == 204);
               int attempts =
                   delivery.attempted(
                       scheduled, status, delivered, failure == null ? null : failure.toString());

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -96,6 +97,9 @@ final class StockValidator {
         couponUseRule.has("combine_use")
             ? bool(couponUseRule, "combine_use", "coupon_use_rule.combine_use", false)
             : null;
+
+    checkTradeTypes(tradeType);
+    checkPattern(object(body, "pattern_info", false));
 
     if (couponAmount < 10 || couponAmount > 100_000) {
       throw special(
@@ -185,6 +189,65 @@ final class StockValidator {
     long other = name.codePointCount(0, name.length()) - ascii;
     if (ascii * 9 + other * 20 > 180) {
       throw special("stock_name", name, "at most 9 Chinese characters or 20 letters");
+    }
+  }
+
+  /** The SDK's {@code TradeType}. */
+  static final Set<String> TRADE_TYPES =
+      Set.of("MICROAPP", "APPPAY", "PPAY", "CARD", "FACE", "OTHER");
+
+  /** The SDK's {@code BackgroundColor}. */
+  static final Set<String> BACKGROUND_COLORS =
+      Set.of(
+          "COLOR010",
+          "COLOR020",
+          "COLOR030",
+          "COLOR040",
+          "COLOR050",
+          "COLOR060",
+          "COLOR070",
+          "COLOR080",
+          "COLOR081",
+          "COLOR082",
+          "COLOR090",
+          "COLOR100",
+          "COLOR101",
+          "COLOR102");
+
+  private static void checkTradeTypes(List<String> tradeType) {
+    for (String t : tradeType) {
+      if (!TRADE_TYPES.contains(t)) {
+        throw formatError("coupon_use_rule.trade_type", t, "one of " + TRADE_TYPES);
+      }
+    }
+  }
+
+  /**
+   * {@code pattern_info}: description (使用说明) required, at most 1000 characters; merchant name at
+   * most 16; images as https URLs of at most 128 characters (WeChat Pay wants URLs its image upload
+   * answered; the sandbox has no upload and takes any https URL); one of the SDK's colours.
+   */
+  private static void checkPattern(JsonNode pattern) {
+    if (pattern == null) {
+      return;
+    }
+    String description = text(pattern, "pattern_info.description", true);
+    if (description.codePointCount(0, description.length()) > 1000) {
+      throw lengthError("pattern_info.description", description, "at most 1000 characters");
+    }
+    String name = text(pattern, "pattern_info.merchant_name", false);
+    if (name != null && name.codePointCount(0, name.length()) > 16) {
+      throw lengthError("pattern_info.merchant_name", name, "at most 16 characters");
+    }
+    for (String image : List.of("merchant_logo", "coupon_image")) {
+      String url = text(pattern, "pattern_info." + image, false);
+      if (url != null && (!url.startsWith("https://") || url.length() > 128)) {
+        throw formatError("pattern_info." + image, url, "an https URL of at most 128 characters");
+      }
+    }
+    String color = text(pattern, "pattern_info.background_color", false);
+    if (color != null && !BACKGROUND_COLORS.contains(color)) {
+      throw formatError("pattern_info.background_color", color, "one of " + BACKGROUND_COLORS);
     }
   }
 

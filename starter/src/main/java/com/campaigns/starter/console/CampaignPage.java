@@ -11,6 +11,7 @@ import java.util.List;
  * @param report null until the flow files are reconciled
  * @param flowsNotice what the page says of WeChat Pay's flow files (expected, waiting since…, next
  *     try at…, unavailable); null when there is nothing to say
+ * @param coupon the coupon as the spec describes it (empty when the spec cannot be read)
  */
 record CampaignPage(
     String campaignId,
@@ -26,7 +27,11 @@ record CampaignPage(
     Actions actions,
     boolean finished,
     Message message,
-    String flowsNotice) {
+    String flowsNotice,
+    List<CouponLine> coupon) {
+
+  /** One line of what the coupon is: its value, look and use rules, as the spec set them. */
+  record CouponLine(String label, String value) {}
 
   /** A wave and how far it got, in percent of its recipients answered by WeChat Pay. */
   record WaveRow(
@@ -62,6 +67,7 @@ record CampaignPage(
         actions,
         finished,
         m,
-        flowsNotice);
+        flowsNotice,
+        coupon);
   }
 }

@@ -11,6 +11,7 @@ import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.PauseReason;
 import com.campaigns.workflows.model.StatusDocument;
+import com.campaigns.workflows.model.StockSpec;
 import com.campaigns.workflows.rules.ShanghaiTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,7 +100,99 @@ class ConsolePages {
         actions(status),
         finished,
         null,
-        flowsNotice(status));
+        flowsNotice(status),
+        coupon(stockSpec(entry)));
+  }
+
+  private StockSpec stockSpec(CampaignIndex.Entry entry) {
+    try {
+      JsonNode spec = json.readTree(entry.specJson() == null ? "{}" : entry.specJson());
+      return spec.hasNonNull("stock") ? json.treeToValue(spec.get("stock"), StockSpec.class) : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private static final String[] WEEK_DAYS = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+
+  /** What the coupon is, line by line: only what the spec sets. */
+  static List<CampaignPage.CouponLine> coupon(StockSpec s) {
+    List<CampaignPage.CouponLine> lines = new ArrayList<>();
+    if (s == null) {
+      return lines;
+    }
+    if (s.couponAmount() != null && s.transactionMinimum() != null) {
+      lines.add(
+          line(
+              "Value 面额",
+              yuan(s.couponAmount())
+                  + " off orders of "
+                  + yuan(s.transactionMinimum())
+                  + " or more"));
+    }
+    line(
+        lines,
+        "Funding",
+        s.noCash() == null ? null : s.noCash() ? "免充值 (no_cash)" : "预充值 (pre-funded)");
+    if (s.patternInfo() != null) {
+      var p = s.patternInfo();
+      line(lines, "使用说明", p.description());
+      line(lines, "Merchant name", p.merchantName());
+      line(lines, "Background", p.backgroundColor());
+      line(lines, "Logo", p.merchantLogo());
+      line(lines, "Image", p.couponImage());
+    }
+    line(lines, "Goods tags", join(s.goodsTag()));
+    line(lines, "Trade types", join(s.tradeType()));
+    line(
+        lines,
+        "Combines with other offers",
+        s.combineUse() == null ? null : s.combineUse() ? "yes" : "no");
+    line(lines, "Items (single-item stock)", join(s.availableItems()));
+    if (s.fixAvailableTime() != null) {
+      var t = s.fixAvailableTime();
+      String days =
+          t.availableWeekDay() == null
+              ? ""
+              : String.join(
+                  " ",
+                  t.availableWeekDay().stream()
+                      .map(d -> d >= 0 && d < 7 ? WEEK_DAYS[d] : String.valueOf(d))
+                      .toList());
+      line(lines, "Usable", days + " " + clock(t.beginTime()) + "–" + clock(t.endTime()));
+    }
+    if (Boolean.TRUE.equals(s.secondDayAvailable())) {
+      line(lines, "Usable from", "the day after it is received");
+    }
+    if (s.availableTimeAfterReceive() != null) {
+      line(lines, "Usable for", s.availableTimeAfterReceive() + " minutes after it is received");
+    }
+    return lines;
+  }
+
+  private static CampaignPage.CouponLine line(String label, String value) {
+    return new CampaignPage.CouponLine(label, value);
+  }
+
+  private static void line(List<CampaignPage.CouponLine> lines, String label, String value) {
+    if (value != null && !value.isBlank()) {
+      lines.add(line(label, value));
+    }
+  }
+
+  private static String join(List<String> values) {
+    return values == null || values.isEmpty() ? null : String.join(", ", values);
+  }
+
+  private static String yuan(long fen) {
+    return String.format(java.util.Locale.ROOT, "¥%d.%02d", fen / 100, fen % 100);
+  }
+
+  private static String clock(Integer seconds) {
+    if (seconds == null) {
+      return "?";
+    }
+    return String.format(java.util.Locale.ROOT, "%02d:%02d", seconds / 3600, seconds % 3600 / 60);
   }
 
   /**

@@ -56,6 +56,7 @@ final class StockSpecValidator {
           new Violation(
               "stock.available_time_after_receive", "must be between 1 and 1440 minutes"));
     }
+    CouponRuleValidator.validate(stock, out);
     if (stock.stockType() != null && !"NORMAL".equals(stock.stockType())) {
       out.add(
           new Violation("stock.stock_type", "only NORMAL stocks can be created through the API"));

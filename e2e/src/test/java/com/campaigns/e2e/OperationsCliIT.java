@@ -41,7 +41,8 @@ class OperationsCliIT {
     CampaignPlan plan =
         CampaignPlan.create("e2e-cli", Duration.ofSeconds(15), Duration.ofSeconds(90))
             .wave("vip", Duration.ZERO, 800, 200, "abnormal_e2e_cli_1", "abnormal_e2e_cli_2")
-            .wave("all", Duration.ofSeconds(10), 1600, 100);
+            .wave("all", Duration.ofSeconds(10), 1600, 100)
+            .wholeCoupon();
     String wf = plan.workflowId();
     campaigns.create(plan);
 
@@ -118,6 +119,15 @@ class OperationsCliIT {
 
     // It runs to its end, downloads the flows and reconciles.
     campaigns.awaitCompleted(plan);
+    // The whole coupon reached WeChat Pay: its single items are listed there.
+    assertThat(
+            stack
+                .api()
+                .get("/api/v1/campaigns/" + plan.campaignId() + "/items?offset=0&limit=10")
+                .expect(200)
+                .path("data"))
+        .extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+        .containsExactlyElementsOf(CampaignPlan.ITEMS);
     assertThat(cli.describe(wf).path("workflowExecutionInfo").path("status").asText())
         .isEqualTo("WORKFLOW_EXECUTION_STATUS_COMPLETED");
     assertThat(

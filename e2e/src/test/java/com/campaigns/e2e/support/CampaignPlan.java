@@ -35,6 +35,7 @@ public final class CampaignPlan {
   private String appid = "wx0000000000000001";
   private int maxCouponsPerUser = 1;
   private Integer issuedThresholdPercent;
+  private boolean wholeCoupon;
 
   /** Waves whose recipients were uploaded as an audience (wave index → audience id). */
   private final Map<Integer, String> audienceIds = new LinkedHashMap<>();
@@ -83,6 +84,19 @@ public final class CampaignPlan {
     this.issuedThresholdPercent = percent;
     return this;
   }
+
+  /**
+   * The stock carries every field a marketer sets on a real one: the coupon's look (pattern_info)
+   * and its use rules (goods tag, trade types, no combining, two single items, every day all day,
+   * so redemptions at any time qualify).
+   */
+  public CampaignPlan wholeCoupon() {
+    this.wholeCoupon = true;
+    return this;
+  }
+
+  /** The single items of a {@link #wholeCoupon()} stock. */
+  public static final List<String> ITEMS = List.of("sku-e2e-1", "sku-e2e-2");
 
   /** Wave {@code index} names an uploaded audience instead of listing its openids inline. */
   public CampaignPlan useAudience(int index, String audienceId) {
@@ -185,6 +199,27 @@ public final class CampaignPlan {
     stock.put("max_amount", COUPON_AMOUNT * maxCoupons);
     stock.put("no_cash", false);
     stock.putArray("available_merchants").add(mchid);
+    if (wholeCoupon) {
+      ObjectNode pattern = stock.putObject("pattern_info");
+      pattern.put("description", "满额可用，每人限领一张；不与其他优惠同享");
+      pattern.put("merchant_name", "演练商户");
+      pattern.put("merchant_logo", "https://wxpaylogo.qpic.cn/wxpaylogo/e2e-logo/0");
+      pattern.put("coupon_image", "https://wxpaylogo.qpic.cn/wxpaylogo/e2e-image/0");
+      pattern.put("background_color", "COLOR010");
+      stock.putArray("goods_tag").add("e2e_sale");
+      stock.putArray("trade_type").add("MICROAPP").add("APPPAY").add("PPAY");
+      stock.put("combine_use", false);
+      ArrayNode items = stock.putArray("available_items");
+      ITEMS.forEach(items::add);
+      ObjectNode week = stock.putObject("fix_available_time");
+      ArrayNode days = week.putArray("available_week_day");
+      for (int d = 0; d <= 6; d++) {
+        days.add(d);
+      }
+      week.put("begin_time", 0);
+      week.put("end_time", 86_400);
+      stock.put("second_day_available", false);
+    }
     ArrayNode list = spec.putArray("waves");
     for (int i = 0; i < waves.size(); i++) {
       Wave w = waves.get(i);

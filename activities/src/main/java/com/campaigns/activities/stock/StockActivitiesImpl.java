@@ -27,10 +27,13 @@ import com.wechat.pay.java.service.cashcoupons.model.Stock;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +43,8 @@ import org.springframework.stereotype.Component;
 @Component
 @ActivityImpl(taskQueues = TemporalNames.TASK_QUEUE)
 public class StockActivitiesImpl implements StockActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(StockActivitiesImpl.class);
 
   private final WechatMerchants merchants;
   private final CouponUses uses;
@@ -57,16 +62,27 @@ public class StockActivitiesImpl implements StockActivities {
   @Override
   public StockCreated createStock(CreateStockRequest request) {
     MerchantClient client = client(request.mchid());
-    var response =
-        call(
-            "create stock " + request.outRequestNo(),
-            () ->
-                client
-                    .coupons()
-                    .createCouponStock(
-                        StockRequests.create(
-                            request.mchid(), request.outRequestNo(), request.stock())));
-    return new StockCreated(response.getStockId(), response.getCreateTime());
+    var sent = StockRequests.create(request.mchid(), request.outRequestNo(), request.stock());
+    String operation = "create stock " + request.outRequestNo();
+    try {
+      var response = client.coupons().createCouponStock(sent);
+      return new StockCreated(response.getStockId(), response.getCreateTime());
+    } catch (RuntimeException e) {
+      WechatError error = WechatErrorClassifier.classify(e);
+      if (!error.kind().readsStock()) {
+        throw WechatFailures.toFailure(operation, error);
+      }
+      // A refusal that may be WeChat Pay's answer to a repeat of a create that took effect.
+      Stock earlier =
+          CreatedStockLookup.find(client, sent, Instant.now())
+              .orElseThrow(() -> WechatFailures.toFailure(operation, error));
+      log.info(
+          "{} was refused ({}) but stock {} with its terms exists: an earlier try made it",
+          operation,
+          error.describe(),
+          earlier.getStockId());
+      return new StockCreated(earlier.getStockId(), earlier.getCreateTime());
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.campaigns.activities.CampaignHarness;
 import com.campaigns.activities.ExactlyOnce;
+import com.campaigns.sandbox.unconfirmed.RepeatedCreate;
 import com.campaigns.sandbox.unconfirmed.RepeatedMove;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;
@@ -73,6 +74,36 @@ class CampaignUnconfirmedIT {
     JsonNode stats = h.getJson("/sandbox/stats").path(endpoint).path("outcomes");
     stats.fields().forEachRemaining(f -> outcomes.put(f.getKey(), f.getValue().asLong()));
     return outcomes;
+  }
+
+  @ParameterizedTest(name = "a repeated create answered {0}")
+  @EnumSource(RepeatedCreate.class)
+  void aCreateWhoseAnswerWasLostIsRepeatedAndMakesOneStock(RepeatedCreate answer) {
+    h.putJson("/sandbox/unconfirmed", "{\"repeated_create\": \"" + answer + "\"}");
+    // The create takes effect, then its answer is a 500: the activity creates again.
+    h.faults(
+        """
+        {"seed": 4, "rules": [
+          {"endpoint": "create_stock", "commit_error_rate": 1.0, "max_count": 1}]}
+        """);
+    String id = "create-" + answer.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    List<String> openids = CampaignSpecs.openids(id + "-", 100);
+    h.start(spec(id, openids), settings());
+    StatusDocument done =
+        h.client()
+            .newUntypedWorkflowStub(TemporalNames.workflowId(id))
+            .getResult(StatusDocument.class);
+    assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(done.issued().count()).isEqualTo(100);
+    ExactlyOnce.assertHolds(h, id, done.stockId(), Map.of(0, openids));
+    String repeated = answer == RepeatedCreate.INVALID_REQUEST ? "400 INVALID_REQUEST" : "200";
+    assertThat(outcomes("create_stock"))
+        .containsEntry("500 SYSTEM_ERROR", 1L)
+        .containsEntry(repeated, 1L)
+        .hasSize(2);
+    // One stock at WeChat Pay, and it is the campaign's.
+    assertThat(h.sandboxCoupons(done.stockId())).hasSize(100);
+    assertThat(h.getJson("/sandbox/stats").path("start_stock").path("total").asLong()).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "a repeated move answered {0}")

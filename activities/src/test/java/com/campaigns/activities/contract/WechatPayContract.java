@@ -3,6 +3,7 @@ package com.campaigns.activities.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.campaigns.activities.stock.CreatedStockLookup;
 import com.campaigns.wechatpay.MerchantClient;
 import com.campaigns.wechatpay.StockFacts;
 import com.campaigns.wechatpay.WechatError;
@@ -226,6 +227,13 @@ abstract class WechatPayContract {
     assertThat(again == null || again.equals(stockId))
         .as("a repeated create must not make a second stock")
         .isTrue();
+    if (again == null) {
+      // Refused: the product finds the stock the first try made in the merchant's stock list.
+      assertThat(CreatedStockLookup.find(target().merchant(), r, target().now()))
+          .as("the refused repeat's stock, found by its terms")
+          .hasValueSatisfying(s -> assertThat(s.getStockId()).isEqualTo(stockId));
+      report.relied("the stock of a refused repeated create, in the stock list", "found", "found");
+    }
   }
 
   /** A repeated move: 200, or a refusal the product settles by reading the stock's status. */

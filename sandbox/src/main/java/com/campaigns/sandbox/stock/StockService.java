@@ -2,6 +2,7 @@ package com.campaigns.sandbox.stock;
 
 import com.campaigns.sandbox.clock.BusinessClock;
 import com.campaigns.sandbox.protocol.Rejected;
+import com.campaigns.sandbox.unconfirmed.RepeatedCreate;
 import com.campaigns.sandbox.unconfirmed.RepeatedMove;
 import com.campaigns.sandbox.unconfirmed.Unconfirmed;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,12 +43,20 @@ public class StockService {
     if (outRequestNo != null && outRequestNo.isTextual()) {
       var existing = stocks.findByOutRequestNo(caller, outRequestNo.textValue());
       if (existing.isPresent()) {
-        return sameRequest(existing.get(), body);
+        return repeated(sameRequest(existing.get(), body));
       }
     }
     StockTerms terms = StockValidator.validate(body, caller, clock.now());
     Stock stock = stocks.create(caller, terms, clock.now());
-    return stock.terms() == terms ? stock : sameRequest(stock, body);
+    return stock.terms() == terms ? stock : repeated(sameRequest(stock, body));
+  }
+
+  /** The same create again: the first stock, or the refusal the alternative plays. */
+  private Stock repeated(Stock first) {
+    if (unconfirmed.repeatedCreate() == RepeatedCreate.INVALID_REQUEST) {
+      throw new Rejected(400, "INVALID_REQUEST", "out_request_no已使用,请勿重复创建批次");
+    }
+    return first;
   }
 
   private static Stock sameRequest(Stock stock, JsonNode body) {

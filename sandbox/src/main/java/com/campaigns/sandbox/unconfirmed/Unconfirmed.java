@@ -24,7 +24,8 @@ public class Unconfirmed {
         new UnconfirmedSettings(
             or(change.activationShortOfFunds(), current.activationShortOfFunds()),
             or(change.dailyCapRefusal(), current.dailyCapRefusal()),
-            or(change.repeatedMove(), current.repeatedMove()));
+            or(change.repeatedMove(), current.repeatedMove()),
+            or(change.repeatedCreate(), current.repeatedCreate()));
     return current;
   }
 
@@ -40,6 +41,10 @@ public class Unconfirmed {
     return current.repeatedMove();
   }
 
+  public RepeatedCreate repeatedCreate() {
+    return current.repeatedCreate();
+  }
+
   private static <T> T or(T changed, T kept) {
     return changed != null ? changed : kept;
   }
@@ -48,5 +53,6 @@ public class Unconfirmed {
   public record Change(
       ShortOfFunds activationShortOfFunds,
       DailyCapRefusal dailyCapRefusal,
-      RepeatedMove repeatedMove) {}
+      RepeatedMove repeatedMove,
+      RepeatedCreate repeatedCreate) {}
 }

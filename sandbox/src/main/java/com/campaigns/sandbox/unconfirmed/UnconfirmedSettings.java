@@ -13,17 +13,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code NOT_ENOUGH}
  * @param repeatedMove the answer to a stock move the stock has already made; default {@code
  *     EARLIER_TIME}
+ * @param repeatedCreate the answer to a create repeated with the same number and body; default
+ *     {@code SAME_STOCK}
  */
 @ConfigurationProperties("sandbox.unconfirmed")
 public record UnconfirmedSettings(
     ShortOfFunds activationShortOfFunds,
     DailyCapRefusal dailyCapRefusal,
-    RepeatedMove repeatedMove) {
+    RepeatedMove repeatedMove,
+    RepeatedCreate repeatedCreate) {
 
   public UnconfirmedSettings {
     activationShortOfFunds =
         activationShortOfFunds == null ? ShortOfFunds.NOT_ENOUGH : activationShortOfFunds;
     dailyCapRefusal = dailyCapRefusal == null ? DailyCapRefusal.NOT_ENOUGH : dailyCapRefusal;
     repeatedMove = repeatedMove == null ? RepeatedMove.EARLIER_TIME : repeatedMove;
+    repeatedCreate = repeatedCreate == null ? RepeatedCreate.SAME_STOCK : repeatedCreate;
   }
 }

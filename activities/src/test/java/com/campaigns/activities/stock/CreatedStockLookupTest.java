@@ -1,0 +1,92 @@
+package com.campaigns.activities.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.campaigns.sandbox.Sandbox;
+import com.campaigns.sandbox.SandboxMerchant;
+import com.campaigns.wechatpay.MerchantClient;
+import com.campaigns.wechatpay.MerchantCredentials;
+import com.campaigns.wechatpay.WechatPayClientFactory;
+import com.campaigns.wechatpay.WechatPayProperties;
+import com.campaigns.workflows.fixtures.CampaignSpecs;
+import com.campaigns.workflows.model.StockSpec;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The stock an earlier try of a create made, found by its terms in the merchant's stock list. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CreatedStockLookupTest {
+
+  Sandbox sandbox;
+  MerchantClient client;
+
+  @BeforeAll
+  void start() {
+    sandbox = Sandbox.start();
+    SandboxMerchant m = sandbox.merchant("1900000001");
+    client =
+        new WechatPayClientFactory(
+                new WechatPayProperties(
+                    sandbox.baseUrl(),
+                    null,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(10),
+                    500,
+                    List.of()))
+            .build(
+                new MerchantCredentials(
+                    m.mchid(),
+                    Set.copyOf(m.appids()),
+                    m.merchantSerialNumber(),
+                    m.merchantPrivateKeyPem(),
+                    m.apiv3Key(),
+                    m.wechatpayPublicKeyId(),
+                    m.wechatpayPublicKeyPem(),
+                    MerchantCredentials.PUBLIC_KEY,
+                    500,
+                    m.merchantCertificatePem()));
+  }
+
+  @AfterAll
+  void stop() {
+    sandbox.close();
+  }
+
+  StockSpec stock(long coupons) {
+    Instant begin = Instant.now().plus(Duration.ofHours(2));
+    return CampaignSpecs.stock(begin, begin.plus(Duration.ofDays(2)), 100, coupons);
+  }
+
+  @Test
+  void theStockWithTheRequestsTermsIsFoundAndOnlyThat() {
+    StockSpec spec = stock(77);
+    var sent = StockRequests.create("1900000001", "lookup-1", spec);
+    String id = client.coupons().createCouponStock(sent).getStockId();
+    client.coupons().createCouponStock(StockRequests.create("1900000001", "lookup-2", stock(78)));
+
+    assertThat(CreatedStockLookup.find(client, sent, Instant.now()))
+        .hasValueSatisfying(s -> assertThat(s.getStockId()).isEqualTo(id));
+    var other = StockRequests.create("1900000001", "lookup-3", stock(79));
+    assertThat(CreatedStockLookup.find(client, other, Instant.now())).isEmpty();
+  }
+
+  @Test
+  void twoStocksWithTheSameTermsAreReportedNotGuessed() {
+    StockSpec spec = stock(91);
+    var first = StockRequests.create("1900000001", "twin-1", spec);
+    client.coupons().createCouponStock(first);
+    client.coupons().createCouponStock(StockRequests.create("1900000001", "twin-2", spec));
+    assertThatThrownBy(() -> CreatedStockLookup.find(client, first, Instant.now()))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getOriginalMessage()).contains("2 stocks match its terms"));
+  }
+}

@@ -13,6 +13,7 @@ class SandboxWechatPayContractAlternativesTest extends SandboxWechatPayContractT
   Map<String, String> alternatives() {
     return Map.of(
         "sandbox.unconfirmed.repeated-move", "PARAM_ERROR",
-        "sandbox.unconfirmed.repeated-create", "INVALID_REQUEST");
+        "sandbox.unconfirmed.repeated-create", "INVALID_REQUEST",
+        "sandbox.unconfirmed.unset-callback", "NOT_FOUND");
   }
 }

@@ -90,6 +90,11 @@ class SandboxWechatPayContractTest extends WechatPayContract {
                 ? "400 INVALID_REQUEST"
                 : "200, the same stock_id");
     assertThat(report.observed("send to a paused stock")).isEqualTo("400 INVALID_REQUEST");
+    assertThat(report.observed("callback read when none is set / as set"))
+        .isEqualTo(
+            "NOT_FOUND".equals(alternatives().get("sandbox.unconfirmed.unset-callback"))
+                ? "404 RESOURCE_NOT_EXISTS"
+                : "200 without notify_url");
   }
 
   @AfterAll

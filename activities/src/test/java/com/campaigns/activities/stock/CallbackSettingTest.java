@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.campaigns.sandbox.Sandbox;
 import com.campaigns.sandbox.SandboxOptions;
+import com.campaigns.sandbox.unconfirmed.UnsetCallback;
 import com.campaigns.wechatpay.MerchantClient;
 import com.campaigns.wechatpay.MerchantCredentials;
 import com.campaigns.wechatpay.MerchantCredentialsLoader;
@@ -27,6 +28,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * SetCallback against the sandbox through the official SDK: it reads the merchant's callback first
@@ -68,8 +71,11 @@ class CallbackSettingTest {
     sandbox.close();
   }
 
-  @Test
-  void unsetIsSet() throws Exception {
+  /** Under each answer the sandbox may give for a merchant without a callback (undocumented). */
+  @ParameterizedTest(name = "unset, answered {0}")
+  @EnumSource(UnsetCallback.class)
+  void unsetIsSet(UnsetCallback answer) throws Exception {
+    sandboxPut("/sandbox/unconfirmed", "{\"unset_callback\": \"" + answer + "\"}");
     CallbackResult result = activities.setCallback(new CallbackRequest(MCHID, OURS));
 
     assertThat(result.outcome()).isEqualTo(CallbackResult.SET);

@@ -25,7 +25,8 @@ public class Unconfirmed {
             or(change.activationShortOfFunds(), current.activationShortOfFunds()),
             or(change.dailyCapRefusal(), current.dailyCapRefusal()),
             or(change.repeatedMove(), current.repeatedMove()),
-            or(change.repeatedCreate(), current.repeatedCreate()));
+            or(change.repeatedCreate(), current.repeatedCreate()),
+            or(change.unsetCallback(), current.unsetCallback()));
     return current;
   }
 
@@ -45,6 +46,10 @@ public class Unconfirmed {
     return current.repeatedCreate();
   }
 
+  public UnsetCallback unsetCallback() {
+    return current.unsetCallback();
+  }
+
   private static <T> T or(T changed, T kept) {
     return changed != null ? changed : kept;
   }
@@ -54,5 +59,6 @@ public class Unconfirmed {
       ShortOfFunds activationShortOfFunds,
       DailyCapRefusal dailyCapRefusal,
       RepeatedMove repeatedMove,
-      RepeatedCreate repeatedCreate) {}
+      RepeatedCreate repeatedCreate,
+      UnsetCallback unsetCallback) {}
 }

@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     EARLIER_TIME}
  * @param repeatedCreate the answer to a create repeated with the same number and body; default
  *     {@code SAME_STOCK}
+ * @param unsetCallback the answer to a callback query when none is set; default {@code NO_FIELD}
  */
 @ConfigurationProperties("sandbox.unconfirmed")
 public record UnconfirmedSettings(
     ShortOfFunds activationShortOfFunds,
     DailyCapRefusal dailyCapRefusal,
     RepeatedMove repeatedMove,
-    RepeatedCreate repeatedCreate) {
+    RepeatedCreate repeatedCreate,
+    UnsetCallback unsetCallback) {
 
   public UnconfirmedSettings {
     activationShortOfFunds =
@@ -29,5 +31,6 @@ public record UnconfirmedSettings(
     dailyCapRefusal = dailyCapRefusal == null ? DailyCapRefusal.NOT_ENOUGH : dailyCapRefusal;
     repeatedMove = repeatedMove == null ? RepeatedMove.EARLIER_TIME : repeatedMove;
     repeatedCreate = repeatedCreate == null ? RepeatedCreate.SAME_STOCK : repeatedCreate;
+    unsetCallback = unsetCallback == null ? UnsetCallback.NO_FIELD : unsetCallback;
   }
 }

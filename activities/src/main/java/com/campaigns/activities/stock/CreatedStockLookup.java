@@ -12,9 +12,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the stock an earlier try of the same create made, when WeChat Pay refuses the repeated
@@ -28,7 +30,10 @@ public final class CreatedStockLookup {
   /** How far back stocks are listed: a retried create is minutes old, a reset workflow's days. */
   static final int DAYS_BACK = 7;
 
-  /** Pages of 10 (WeChat Pay's largest) read at most: the merchant's 200 newest stocks. */
+  /** WeChat Pay's largest page of the stock list. */
+  static final int PAGE_SIZE = 10;
+
+  /** Pages read at most: the merchant's 200 newest stocks. */
   static final int MAX_PAGES = 20;
 
   private CreatedStockLookup() {}
@@ -36,22 +41,24 @@ public final class CreatedStockLookup {
   public static Optional<Stock> find(
       MerchantClient client, CreateCouponStockRequest sent, Instant now) {
     List<Stock> matches = new ArrayList<>();
-    for (int page = 0; page < MAX_PAGES; page++) {
-      ListStocksRequest list = new ListStocksRequest();
-      list.setStockCreatorMchid(client.mchid());
-      list.setOffset(page * 10);
-      list.setLimit(10);
-      list.setCreateStartTime(
-          OffsetDateTime.ofInstant(
-                  now.minus(DAYS_BACK, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
-                  ZoneOffset.ofHours(8))
-              .toString());
-      var answer = StockActivitiesImpl.call("list stocks", () -> client.coupons().listStocks(list));
-      List<Stock> data = answer.getData() == null ? List.of() : answer.getData();
-      data.stream().filter(s -> matches(s, sent)).forEach(matches::add);
-      long total = answer.getTotalCount() == null ? 0 : answer.getTotalCount();
-      if (data.isEmpty() || (long) (page + 1) * 10 >= total) {
-        break;
+    Set<String> seen = new HashSet<>();
+    ListAnswer first = page(client, now, 0);
+    first.data().forEach(s -> collect(s, sent, seen, matches));
+    if (first.data().size() < first.total()) {
+      // Whether offset counts rows or pages is not documented: the second request tells. By rows,
+      // offset 1 starts with the first page's second stock; by pages it is the next ten.
+      ListAnswer probe = page(client, now, 1);
+      boolean rows =
+          first.data().size() > 1
+              && !probe.data().isEmpty()
+              && probe.data().get(0).getStockId().equals(first.data().get(1).getStockId());
+      probe.data().forEach(s -> collect(s, sent, seen, matches));
+      for (int page = rows ? 1 : 2; page < MAX_PAGES && seen.size() < first.total(); page++) {
+        ListAnswer next = page(client, now, rows ? page * PAGE_SIZE : page);
+        if (next.data().isEmpty()) {
+          break;
+        }
+        next.data().forEach(s -> collect(s, sent, seen, matches));
       }
     }
     if (matches.size() > 1) {
@@ -66,6 +73,31 @@ public final class CreatedStockLookup {
           "STOCK_AMBIGUOUS");
     }
     return matches.stream().findFirst();
+  }
+
+  private record ListAnswer(List<Stock> data, long total) {}
+
+  private static ListAnswer page(MerchantClient client, Instant now, int offset) {
+    ListStocksRequest list = new ListStocksRequest();
+    list.setStockCreatorMchid(client.mchid());
+    list.setOffset(offset);
+    list.setLimit(PAGE_SIZE);
+    list.setCreateStartTime(
+        OffsetDateTime.ofInstant(
+                now.minus(DAYS_BACK, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
+                ZoneOffset.ofHours(8))
+            .toString());
+    var answer = StockActivitiesImpl.call("list stocks", () -> client.coupons().listStocks(list));
+    return new ListAnswer(
+        answer.getData() == null ? List.of() : answer.getData(),
+        answer.getTotalCount() == null ? 0 : answer.getTotalCount());
+  }
+
+  private static void collect(
+      Stock s, CreateCouponStockRequest sent, Set<String> seen, List<Stock> matches) {
+    if (seen.add(s.getStockId()) && matches(s, sent)) {
+      matches.add(s);
+    }
   }
 
   static boolean matches(Stock s, CreateCouponStockRequest sent) {

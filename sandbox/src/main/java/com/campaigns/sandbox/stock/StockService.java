@@ -2,6 +2,7 @@ package com.campaigns.sandbox.stock;
 
 import com.campaigns.sandbox.clock.BusinessClock;
 import com.campaigns.sandbox.protocol.Rejected;
+import com.campaigns.sandbox.unconfirmed.ListOffset;
 import com.campaigns.sandbox.unconfirmed.RepeatedCreate;
 import com.campaigns.sandbox.unconfirmed.RepeatedMove;
 import com.campaigns.sandbox.unconfirmed.Unconfirmed;
@@ -142,8 +143,9 @@ public class StockService {
             .filter(s -> !auditOnly && (filter == null || s.status(now) == filter))
             .sorted(Comparator.comparing(Stock::createTime).thenComparing(Stock::id).reversed())
             .toList();
+    long skip = unconfirmed.listOffset() == ListOffset.PAGE ? (long) offset * limit : (long) offset;
     List<StockView> page =
-        matching.stream().skip(offset).limit(limit).map(s -> StockView.of(s, now)).toList();
+        matching.stream().skip(skip).limit(limit).map(s -> StockView.of(s, now)).toList();
     return new StockCollection(matching.size(), page, limit, offset);
   }
 

@@ -26,7 +26,8 @@ public class Unconfirmed {
             or(change.dailyCapRefusal(), current.dailyCapRefusal()),
             or(change.repeatedMove(), current.repeatedMove()),
             or(change.repeatedCreate(), current.repeatedCreate()),
-            or(change.unsetCallback(), current.unsetCallback()));
+            or(change.unsetCallback(), current.unsetCallback()),
+            or(change.listOffset(), current.listOffset()));
     return current;
   }
 
@@ -50,6 +51,10 @@ public class Unconfirmed {
     return current.unsetCallback();
   }
 
+  public ListOffset listOffset() {
+    return current.listOffset();
+  }
+
   private static <T> T or(T changed, T kept) {
     return changed != null ? changed : kept;
   }
@@ -60,5 +65,6 @@ public class Unconfirmed {
       DailyCapRefusal dailyCapRefusal,
       RepeatedMove repeatedMove,
       RepeatedCreate repeatedCreate,
-      UnsetCallback unsetCallback) {}
+      UnsetCallback unsetCallback,
+      ListOffset listOffset) {}
 }

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param repeatedCreate the answer to a create repeated with the same number and body; default
  *     {@code SAME_STOCK}
  * @param unsetCallback the answer to a callback query when none is set; default {@code NO_FIELD}
+ * @param listOffset what {@code offset} counts in the stock list; default {@code ROW}
  */
 @ConfigurationProperties("sandbox.unconfirmed")
 public record UnconfirmedSettings(
@@ -23,7 +24,8 @@ public record UnconfirmedSettings(
     DailyCapRefusal dailyCapRefusal,
     RepeatedMove repeatedMove,
     RepeatedCreate repeatedCreate,
-    UnsetCallback unsetCallback) {
+    UnsetCallback unsetCallback,
+    ListOffset listOffset) {
 
   public UnconfirmedSettings {
     activationShortOfFunds =
@@ -32,5 +34,6 @@ public record UnconfirmedSettings(
     repeatedMove = repeatedMove == null ? RepeatedMove.EARLIER_TIME : repeatedMove;
     repeatedCreate = repeatedCreate == null ? RepeatedCreate.SAME_STOCK : repeatedCreate;
     unsetCallback = unsetCallback == null ? UnsetCallback.NO_FIELD : unsetCallback;
+    listOffset = listOffset == null ? ListOffset.ROW : listOffset;
   }
 }

@@ -3,6 +3,7 @@ package com.campaigns.activities.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaigns.activities.CampaignHarness;
+import com.campaigns.sandbox.unconfirmed.EmptyFlow;
 import com.campaigns.workflows.TemporalNames;
 import com.campaigns.workflows.campaign.CampaignWorkflow;
 import com.campaigns.workflows.fixtures.CampaignSpecs;
@@ -23,6 +24,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * How the real flow activities read the sandbox's flow answers: INVALID_REQUEST of any wording and
@@ -129,6 +132,25 @@ class CampaignFlowsIT {
     assertThat(report.totals().useFlowCount()).isZero();
     assertThat(report.totals().issuedCount()).isEqualTo(40);
     assertThat(h.ledger.flows().downloaded("none404", "USE")).isTrue();
+  }
+
+  /** A stock nobody redeemed from: under each answer WeChat Pay may give, zero rows reconciled. */
+  @ParameterizedTest(name = "an empty flow answered {0}")
+  @EnumSource(EmptyFlow.class)
+  void aStockWithoutRedemptionsReconcilesToZeroRows(EmptyFlow answer) {
+    h.putJson("/sandbox/unconfirmed", "{\"empty_flow\": \"" + answer + "\"}");
+    String id = "empty-" + answer.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    CampaignWorkflow wf = h.start(spec(id), settings());
+    startAndIssue(wf);
+
+    StatusDocument done = result(id);
+    assertThat(done.status()).isEqualTo(CampaignPhase.COMPLETED);
+    assertThat(done.reconciliation().balanced()).isTrue();
+    assertThat(done.flows().state()).isEqualTo(FlowsState.DOWNLOADED);
+    ReconciliationReport report = h.ledger.reconciliations().find(id).orElseThrow();
+    assertThat(report.totals().useFlowCount()).isZero();
+    assertThat(report.totals().issuedCount()).isEqualTo(40);
+    assertThat(report.flowsUnavailable()).isFalse();
   }
 
   @Test

@@ -5,6 +5,8 @@ import com.campaigns.sandbox.crypto.Nonces;
 import com.campaigns.sandbox.protocol.Rejected;
 import com.campaigns.sandbox.stock.Stock;
 import com.campaigns.sandbox.stock.Stocks;
+import com.campaigns.sandbox.unconfirmed.EmptyFlow;
+import com.campaigns.sandbox.unconfirmed.Unconfirmed;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -34,7 +36,15 @@ public class FlowService {
   /** Per-stock replacements of {@code ready}, {@code delay} and {@code not_ready_answer}. */
   private final Map<String, StockFlowSettings> perStock = new ConcurrentHashMap<>();
 
-  public FlowService(Stocks stocks, FlowLedger ledger, FlowSettings settings, BusinessClock clock) {
+  private final Unconfirmed unconfirmed;
+
+  public FlowService(
+      Stocks stocks,
+      FlowLedger ledger,
+      FlowSettings settings,
+      BusinessClock clock,
+      Unconfirmed unconfirmed) {
+    this.unconfirmed = unconfirmed;
     this.stocks = stocks;
     this.ledger = ledger;
     this.settings = settings;
@@ -44,7 +54,7 @@ public class FlowService {
   FlowLink useFlow(String caller, String stockId) {
     Stock stock = readyStock(caller, stockId);
     var rows = ledger.uses(stockId);
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() && unconfirmed.emptyFlow() == EmptyFlow.NOT_FOUND) {
       throw new Rejected(404, "RESOURCE_NOT_EXISTS", "核销流水不存在");
     }
     return publish(caller, FlowCsv.uses(rows));
@@ -53,7 +63,7 @@ public class FlowService {
   FlowLink refundFlow(String caller, String stockId) {
     readyStock(caller, stockId);
     var rows = ledger.refunds(stockId);
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() && unconfirmed.emptyFlow() == EmptyFlow.NOT_FOUND) {
       throw new Rejected(404, "RESOURCE_NOT_EXISTS", "退款流水不存在");
     }
     return publish(caller, FlowCsv.refunds(rows));

@@ -27,7 +27,8 @@ public class Unconfirmed {
             or(change.repeatedMove(), current.repeatedMove()),
             or(change.repeatedCreate(), current.repeatedCreate()),
             or(change.unsetCallback(), current.unsetCallback()),
-            or(change.listOffset(), current.listOffset()));
+            or(change.listOffset(), current.listOffset()),
+            or(change.emptyFlow(), current.emptyFlow()));
     return current;
   }
 
@@ -55,6 +56,10 @@ public class Unconfirmed {
     return current.listOffset();
   }
 
+  public EmptyFlow emptyFlow() {
+    return current.emptyFlow();
+  }
+
   private static <T> T or(T changed, T kept) {
     return changed != null ? changed : kept;
   }
@@ -66,5 +71,6 @@ public class Unconfirmed {
       RepeatedMove repeatedMove,
       RepeatedCreate repeatedCreate,
       UnsetCallback unsetCallback,
-      ListOffset listOffset) {}
+      ListOffset listOffset,
+      EmptyFlow emptyFlow) {}
 }

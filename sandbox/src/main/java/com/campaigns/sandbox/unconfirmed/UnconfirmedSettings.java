@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code SAME_STOCK}
  * @param unsetCallback the answer to a callback query when none is set; default {@code NO_FIELD}
  * @param listOffset what {@code offset} counts in the stock list; default {@code ROW}
+ * @param emptyFlow the answer for a published flow file without rows; default {@code NOT_FOUND}
  */
 @ConfigurationProperties("sandbox.unconfirmed")
 public record UnconfirmedSettings(
@@ -25,7 +26,8 @@ public record UnconfirmedSettings(
     RepeatedMove repeatedMove,
     RepeatedCreate repeatedCreate,
     UnsetCallback unsetCallback,
-    ListOffset listOffset) {
+    ListOffset listOffset,
+    EmptyFlow emptyFlow) {
 
   public UnconfirmedSettings {
     activationShortOfFunds =
@@ -35,5 +37,6 @@ public record UnconfirmedSettings(
     repeatedCreate = repeatedCreate == null ? RepeatedCreate.SAME_STOCK : repeatedCreate;
     unsetCallback = unsetCallback == null ? UnsetCallback.NO_FIELD : unsetCallback;
     listOffset = listOffset == null ? ListOffset.ROW : listOffset;
+    emptyFlow = emptyFlow == null ? EmptyFlow.NOT_FOUND : emptyFlow;
   }
 }

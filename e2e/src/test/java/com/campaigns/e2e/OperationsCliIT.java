@@ -164,4 +164,39 @@ class OperationsCliIT {
         "temporal_worker_task_slots_available{");
     Console.step("CLI scenario done: campaign %s, stock %s", plan.campaignId(), stockId);
   }
+
+  /**
+   * Money at activation on the real stack: the merchant's balance cannot cover the pre-funded
+   * budget, so the campaign pauses with INSUFFICIENT_FUNDS and nothing is issued; the merchant tops
+   * up, ops resume from the CLI, and the campaign activates and completes exactly once.
+   */
+  @Test
+  void aCampaignShortOfFundsPausesUntilTheTopUpAndACliResume(Stack stack) {
+    TemporalCli cli = stack.cli();
+    Campaigns campaigns = new Campaigns(stack);
+    String mchid = "1900000002";
+    CampaignPlan plan =
+        CampaignPlan.create("e2e-funds", Duration.ofSeconds(20), Duration.ofSeconds(120))
+            .merchant(mchid, "wx0000000000000002")
+            .wave("all", Duration.ZERO, 300, 100);
+    long budget = plan.maxAmount();
+    stack.sandbox().deposit(mchid, budget - 1);
+    campaigns.create(plan);
+
+    JsonNode paused = campaigns.awaitStatus(plan, "PAUSED", Duration.ofSeconds(90));
+    assertThat(paused.path("pause").path("reason").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+    assertThat(paused.path("stock_status").asText()).isEqualTo("unactivated");
+    assertThat(paused.path("issued").path("count").asLong()).isZero();
+    assertThat(stack.sandbox().balance(mchid).path("locked").asLong()).isZero();
+
+    stack.sandbox().deposit(mchid, budget);
+    cli.signal(plan.workflowId(), "resume", "{\"operator\": \"ops-cli\"}");
+    JsonNode done = campaigns.awaitCompleted(plan);
+    assertThat(done.path("issued").path("count").asLong()).isEqualTo(plan.recipients());
+    assertThat(done.path("history").toString())
+        .contains("INSUFFICIENT_FUNDS", "after INSUFFICIENT_FUNDS (by ops-cli)");
+    String stockId = done.path("stock_id").asText();
+    assertThat(campaigns.assertExactlyOnce(plan, stockId)).isEqualTo(plan.recipients());
+    Console.step("funds scenario done: campaign %s, stock %s", plan.campaignId(), stockId);
+  }
 }

@@ -70,6 +70,16 @@ public final class SandboxClient {
     }
   }
 
+  /** Sets what the merchant has paid in ({@code PUT /sandbox/merchants/{mchid}/balance}). */
+  public JsonNode deposit(String mchid, long fen) {
+    return admin.put("/sandbox/merchants/" + mchid + "/balance", Map.of("deposit", fen)).expect(200);
+  }
+
+  /** The merchant's balance: deposit, locked, spent, available (fen). */
+  public JsonNode balance(String mchid) {
+    return admin.get("/sandbox/merchants/" + mchid + "/balance").expect(200);
+  }
+
   /** Replaces the sandbox's fault rules ({@code PUT /sandbox/faults}, docs/sandbox.md). */
   public void faults(long seed, List<Map<String, Object>> rules) {
     admin.put("/sandbox/faults", Map.of("seed", seed, "rules", rules)).expect(200);

@@ -16,7 +16,9 @@ import org.apache.commons.csv.CSVPrinter;
  * rows plus that row add up to the total row), then one {@code mismatch} row per disagreement,
  * ordered by kind (its columns at the end). Amounts in fen. The last column, {@code
  * flows_unavailable}, is set on the total row: true when WeChat Pay's flow files did not appear
- * before the deadline, the reason then in that row's {@code detail}.
+ * before the deadline, the reason then in that row's {@code detail}. A text cell a spreadsheet
+ * would run as a formula (starting with {@code = + - @}, a tab or a carriage return: wave names,
+ * coupon ids and details can carry WeChat Pay's or a marketer's text) is prefixed with {@code '}.
  */
 final class ReportCsv {
 
@@ -52,21 +54,36 @@ final class ReportCsv {
           row("total", report, report.balanced(), null, null, report.totals(), null);
       total.set(total.size() - 2, report.flowsUnavailableReason());
       total.set(total.size() - 1, report.flowsUnavailable());
-      csv.printRecord(total);
+      csv.printRecord(neutralised(total));
       for (ReconciliationReport.WaveTotals w : report.waves()) {
-        csv.printRecord(row("wave", report, null, w.waveIndex(), w.wave(), w.totals(), null));
+        csv.printRecord(
+            neutralised(row("wave", report, null, w.waveIndex(), w.wave(), w.totals(), null)));
       }
       if (report.outsideCampaign() != null) {
         csv.printRecord(
-            row("outside_campaign", report, null, null, null, report.outsideCampaign(), null));
+            neutralised(
+                row("outside_campaign", report, null, null, null, report.outsideCampaign(), null)));
       }
       for (ReconciliationReport.Mismatch m : report.mismatches()) {
-        csv.printRecord(row("mismatch", report, null, null, null, null, m));
+        csv.printRecord(neutralised(row("mismatch", report, null, null, null, null, m)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** Text cells that would start a formula get a leading {@code '}; numbers stay numbers. */
+  static List<Object> neutralised(List<Object> row) {
+    List<Object> out = new ArrayList<>(row.size());
+    for (Object cell : row) {
+      out.add(cell instanceof String text && formula(text) ? "'" + text : cell);
+    }
+    return out;
+  }
+
+  private static boolean formula(String text) {
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
   }
 
   private static List<Object> row(

@@ -53,6 +53,41 @@ class ReportCsvTest {
   }
 
   @Test
+  void textThatASpreadsheetWouldRunAsAFormulaIsNeutralised() throws Exception {
+    Totals t = new Totals(1, 500, 0, 0, 0, 0, 0, 0);
+    ReconciliationReport report =
+        new ReconciliationReport(
+            "c1",
+            "98",
+            false,
+            t,
+            List.of(new WaveTotals(0, "-vip", t)),
+            List.of(
+                new Mismatch(ReconciliationReport.USED_NOT_NOTIFIED, "@cp1", "=HYPERLINK(\"x\")"),
+                new Mismatch(ReconciliationReport.USED_NOT_NOTIFIED, "cp2", "+1"),
+                new Mismatch(ReconciliationReport.USED_NOT_NOTIFIED, "cp3", "\tcmd"),
+                new Mismatch(ReconciliationReport.USED_NOT_NOTIFIED, "cp4", "plain -1")));
+
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(ReportCsv.write(report)))
+            .getRecords();
+
+    assertThat(rows.get(1).get("wave")).isEqualTo("'-vip");
+    assertThat(rows.get(2).get("coupon_id")).isEqualTo("'@cp1");
+    assertThat(rows.get(2).get("detail")).isEqualTo("'=HYPERLINK(\"x\")");
+    assertThat(rows.get(3).get("detail")).isEqualTo("'+1");
+    assertThat(rows.get(4).get("detail")).isEqualTo("'\tcmd");
+    assertThat(rows.get(5).get("detail")).isEqualTo("plain -1");
+    // Numbers are not text: a count or amount is never prefixed.
+    assertThat(rows.get(0).get("issued_amount")).isEqualTo("500");
+  }
+
+  @Test
   void aReportWithoutFlowFilesSaysSoOnItsTotalRowAndInItsView() throws Exception {
     Totals t = new Totals(3, 1500, 2, 1000, 0, 0, 0, 0);
     String reason = "WeChat Pay's use and refund flows of stock 98 did not appear by the deadline";

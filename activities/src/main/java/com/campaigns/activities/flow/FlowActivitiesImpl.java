@@ -117,9 +117,10 @@ public class FlowActivitiesImpl implements FlowActivities {
       try {
         file = Files.createTempFile("flow-", ".csv");
         String sha1;
-        try (InputStream in = client.http().download(link.url());
+        String url = FlowDownloadGuard.checkedUrl(link.url(), what);
+        try (InputStream in = client.http().download(url);
             OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha1Digest())) {
-          in.transferTo(out);
+          FlowDownloadGuard.copyCapped(in, out, FlowDownloadGuard.MAX_BYTES, what);
           sha1 = HexFormat.of().formatHex(((DigestOutputStream) out).getMessageDigest().digest());
         } catch (ServiceException expired) {
           continue;

@@ -85,10 +85,10 @@ class CouponUseReceiver {
           verified.mchid());
       return Outcome.IGNORED;
     }
-    return record(envelope, verified.resource());
+    return record(envelope, verified.mchid(), verified.resource());
   }
 
-  private Outcome record(NotificationEnvelope envelope, CouponUseResource use) {
+  private Outcome record(NotificationEnvelope envelope, String verifiedBy, CouponUseResource use) {
     checkResource(use);
     if (!"USED".equals(use.status())) {
       log.info(
@@ -98,8 +98,24 @@ class CouponUseReceiver {
           use.status());
       return Outcome.IGNORED;
     }
-    String campaignId =
-        index.findByStock(use.stockId()).map(CampaignIndex.Entry::campaignId).orElse(null);
+    CampaignIndex.Entry entry = index.findByStock(use.stockId()).orElse(null);
+    if (entry != null && !verifiedBy.equals(entry.mchid())) {
+      // Signed and encrypted for one merchant, about another merchant's campaign: never counted.
+      log.warn(
+          "notification {}: verified for merchant {} but stock {} is campaign {} of merchant {};"
+              + " refused",
+          envelope.id(),
+          verifiedBy,
+          use.stockId(),
+          entry.campaignId(),
+          entry.mchid());
+      throw NotificationRejected.merchantMismatch(
+          "the notification is verified for merchant "
+              + verifiedBy
+              + ", not for the merchant of stock "
+              + use.stockId());
+    }
+    String campaignId = entry == null ? null : entry.campaignId();
     if (campaignId == null) {
       log.warn(
           "notification {}: stock {} belongs to no campaign of this deployment",

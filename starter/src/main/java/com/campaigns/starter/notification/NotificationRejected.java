@@ -16,6 +16,11 @@ final class NotificationRejected {
     return new RequestRejected(HttpStatus.UNAUTHORIZED, "stale_timestamp", message);
   }
 
+  /** Verified for one merchant but about another merchant's campaign. */
+  static RequestRejected merchantMismatch(String message) {
+    return new RequestRejected(HttpStatus.BAD_REQUEST, "merchant_mismatch", message);
+  }
+
   static RequestRejected malformed(String message) {
     return new RequestRejected(HttpStatus.BAD_REQUEST, "malformed_notification", message);
   }

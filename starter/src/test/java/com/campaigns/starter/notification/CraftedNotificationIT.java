@@ -83,6 +83,24 @@ class CraftedNotificationIT {
   }
 
   @Test
+  void aUseVerifiedForOneMerchantOfAnotherMerchantsCampaignIsRefusedAndNotCounted() {
+    String foreignStock = stockId + "7";
+    String foreign = campaignId + "-other-merchant";
+    index.insert(foreign, "campaign-" + foreign, "1900009999", null, "h", "{}", 1_000_000, "test");
+    index.update(
+        new StatusRecord(
+            foreign, "1900009999", foreignStock, CampaignPhase.RUNNING, 0, 0, 0, 1_000_000, null));
+    String body = WECHAT.couponUse(eventId(), foreignStock, "c" + foreignStock, 500);
+
+    Answer a = deliver(body, WECHAT.headers(body));
+
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.text()).contains("merchant_mismatch");
+    assertThat(uses.byCoupon("c" + foreignStock)).isEmpty();
+    assertThat(uses.totals(foreign)).isEqualTo(new CouponUses.Totals(0, 0));
+  }
+
+  @Test
   void aReplayedNotificationIdAnswers204AndIsRecordedOnce() {
     String body = WECHAT.couponUse(eventId(), stockId, "c" + stockId + "2", 500);
     assertThat(deliver(body, WECHAT.headers(body)).status()).isEqualTo(204);

@@ -72,7 +72,9 @@ public final class SandboxClient {
 
   /** Sets what the merchant has paid in ({@code PUT /sandbox/merchants/{mchid}/balance}). */
   public JsonNode deposit(String mchid, long fen) {
-    return admin.put("/sandbox/merchants/" + mchid + "/balance", Map.of("deposit", fen)).expect(200);
+    return admin
+        .put("/sandbox/merchants/" + mchid + "/balance", Map.of("deposit", fen))
+        .expect(200);
   }
 
   /** The merchant's balance: deposit, locked, spent, available (fen). */

@@ -180,23 +180,28 @@ class OperationsCliIT {
             .merchant(mchid, "wx0000000000000002")
             .wave("all", Duration.ZERO, 300, 100);
     long budget = plan.maxAmount();
-    stack.sandbox().deposit(mchid, budget - 1);
-    campaigns.create(plan);
+    // The stack is shared with the suite's later classes: the balance goes back to unlimited.
+    try {
+      stack.sandbox().deposit(mchid, budget - 1);
+      campaigns.create(plan);
 
-    JsonNode paused = campaigns.awaitStatus(plan, "PAUSED", Duration.ofSeconds(90));
-    assertThat(paused.path("pause").path("reason").asText()).isEqualTo("INSUFFICIENT_FUNDS");
-    assertThat(paused.path("stock_status").asText()).isEqualTo("unactivated");
-    assertThat(paused.path("issued").path("count").asLong()).isZero();
-    assertThat(stack.sandbox().balance(mchid).path("locked").asLong()).isZero();
+      JsonNode paused = campaigns.awaitStatus(plan, "PAUSED", Duration.ofSeconds(90));
+      assertThat(paused.path("pause").path("reason").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+      assertThat(paused.path("stock_status").asText()).isEqualTo("unactivated");
+      assertThat(paused.path("issued").path("count").asLong()).isZero();
+      assertThat(stack.sandbox().balance(mchid).path("locked").asLong()).isZero();
 
-    stack.sandbox().deposit(mchid, budget);
-    cli.signal(plan.workflowId(), "resume", "{\"operator\": \"ops-cli\"}");
-    JsonNode done = campaigns.awaitCompleted(plan);
-    assertThat(done.path("issued").path("count").asLong()).isEqualTo(plan.recipients());
-    assertThat(done.path("history").toString())
-        .contains("INSUFFICIENT_FUNDS", "after INSUFFICIENT_FUNDS (by ops-cli)");
-    String stockId = done.path("stock_id").asText();
-    assertThat(campaigns.assertExactlyOnce(plan, stockId)).isEqualTo(plan.recipients());
-    Console.step("funds scenario done: campaign %s, stock %s", plan.campaignId(), stockId);
+      stack.sandbox().deposit(mchid, budget);
+      cli.signal(plan.workflowId(), "resume", "{\"operator\": \"ops-cli\"}");
+      JsonNode done = campaigns.awaitCompleted(plan);
+      assertThat(done.path("issued").path("count").asLong()).isEqualTo(plan.recipients());
+      assertThat(done.path("history").toString())
+          .contains("INSUFFICIENT_FUNDS", "after INSUFFICIENT_FUNDS (by ops-cli)");
+      String stockId = done.path("stock_id").asText();
+      assertThat(campaigns.assertExactlyOnce(plan, stockId)).isEqualTo(plan.recipients());
+      Console.step("funds scenario done: campaign %s, stock %s", plan.campaignId(), stockId);
+    } finally {
+      stack.sandbox().unlimitedFunds(mchid);
+    }
   }
 }

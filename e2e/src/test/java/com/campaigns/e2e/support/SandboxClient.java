@@ -77,6 +77,11 @@ public final class SandboxClient {
         .expect(200);
   }
 
+  /** Unlimited funds again ({@code DELETE /sandbox/merchants/{mchid}/balance}). */
+  public void unlimitedFunds(String mchid) {
+    admin.delete("/sandbox/merchants/" + mchid + "/balance").expect(204);
+  }
+
   /** The merchant's balance: deposit, locked, spent, available (fen). */
   public JsonNode balance(String mchid) {
     return admin.get("/sandbox/merchants/" + mchid + "/balance").expect(200);

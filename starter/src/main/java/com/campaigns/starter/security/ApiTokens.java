@@ -24,9 +24,7 @@ public final class ApiTokens {
   public ApiTokens(SecurityProperties properties) {
     this.entries =
         properties.tokens().stream()
-            .map(
-                t ->
-                    new Entry(HexFormat.of().parseHex(t.sha256()), new ApiUser(t.name(), t.role())))
+            .map(t -> new Entry(HexFormat.of().parseHex(t.sha256()), t.user()))
             .toList();
   }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -17,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates a request by its {@code Authorization: Bearer <token>} header. A request without
  * one goes on anonymous (and is refused where a role is needed); a wrong or malformed one is
- * refused at once with 401. For the codec endpoint the token may instead be the path segment after
- * {@code /codec/}, because the Temporal Web UI cannot add a header.
+ * refused at once with 401. For the codec endpoint a codec-role token may instead be the path
+ * segment after {@code /codec/}, because the Temporal Web UI cannot add a header of its own.
  *
  * <p>Not a bean: a {@code Filter} bean would be registered by Spring Boot for every request.
  */
@@ -40,6 +41,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     String token;
+    boolean inPath = false;
     if (header != null) {
       if (header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
         SecurityErrors.unauthorized(
@@ -49,6 +51,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       token = header.substring(7).strip();
     } else {
       token = tokenInCodecPath ? pathToken(request) : null;
+      inPath = token != null;
     }
     if (token == null) {
       chain.doFilter(request, response);
@@ -59,10 +62,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       SecurityErrors.unauthorized(response, "the token is not valid", true);
       return;
     }
+    if (inPath && !user.get().roles().equals(Set.of(Role.CODEC))) {
+      // A URL is read by every Web UI user and kept in logs: only a token that opens nothing but
+      // the codec may be in one.
+      SecurityErrors.unauthorized(
+          response, "only a codec-role token may be sent in the URL path", true);
+      return;
+    }
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(
-            user.get(), null, user.get().role().authorities()));
+            user.get(), null, user.get().authorities()));
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(request, response);

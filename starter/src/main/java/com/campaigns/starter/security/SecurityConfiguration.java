@@ -23,11 +23,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * Who may do what (docs/security.md). Three filter chains:
  *
  * <ol>
- *   <li>{@code /codec/**}: ops only, by bearer header or token in the path, CORS for the Temporal
- *       Web UI, stateless;
+ *   <li>{@code /codec/**}: codec or ops tokens by bearer header, codec tokens alone in the path,
+ *       CORS for the Temporal Web UI, stateless;
  *   <li>the API ({@code /api/**}), the actuator, the OpenAPI document, the WeChat Pay callback and
  *       {@code /error}: bearer tokens, stateless, no session and so no CSRF; the callback is open
- *       (WeChat Pay signs it), health is open, other actuator endpoints are ops only;
+ *       (WeChat Pay signs it), health is open, Prometheus is for metrics and ops tokens, other
+ *       actuator endpoints for ops;
  *   <li>everything else, the console: a login page where a token is entered once, then a session
  *       cookie (HttpOnly, SameSite=Lax) and CSRF tokens on every form and htmx request.
  * </ol>
@@ -42,8 +43,15 @@ class SecurityConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
   static final String MARKETER = Role.MARKETER.name();
+  static final String APPROVER = Role.APPROVER.name();
   static final String OPS = Role.OPS.name();
+  static final String ADMIN = Role.ADMIN.name();
   static final String VIEWER = Role.VIEWER.name();
+  static final String CODEC = Role.CODEC.name();
+  static final String METRICS = Role.METRICS.name();
+
+  /** The roles people hold; each reads campaigns. Machines' roles (codec, metrics) read nothing. */
+  static final String[] PEOPLE = {MARKETER, APPROVER, OPS, ADMIN, VIEWER};
 
   @Bean
   ApiTokens apiTokens(SecurityProperties properties) {
@@ -81,7 +89,7 @@ class SecurityConfiguration {
                 a.requestMatchers(HttpMethod.OPTIONS, "/codec/**")
                     .permitAll()
                     .anyRequest()
-                    .hasRole(OPS))
+                    .hasAnyRole(CODEC, OPS))
         .build();
   }
 
@@ -107,6 +115,8 @@ class SecurityConfiguration {
                   .permitAll()
                   .requestMatchers("/actuator/health", "/actuator/health/**")
                   .permitAll()
+                  .requestMatchers("/actuator/prometheus")
+                  .hasAnyRole(METRICS, OPS)
                   .requestMatchers("/actuator/**")
                   .hasRole(OPS);
               if (properties.publicApiDocs()) {
@@ -116,22 +126,25 @@ class SecurityConfiguration {
               } else {
                 a.requestMatchers(
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                    .authenticated();
+                    .hasAnyRole(PEOPLE);
               }
               a.requestMatchers(
+                      HttpMethod.POST, "/api/v1/campaigns/*/approve", "/api/v1/campaigns/*/reject")
+                  .hasRole(APPROVER)
+                  .requestMatchers(
                       HttpMethod.POST,
                       "/api/v1/campaigns/*/pause",
                       "/api/v1/campaigns/*/resume",
                       "/api/v1/campaigns/*/cancel")
                   .hasAnyRole(MARKETER, OPS)
                   .requestMatchers(HttpMethod.PUT, "/api/v1/merchants/*/callback")
-                  .hasRole(OPS)
+                  .hasRole(ADMIN)
                   .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/tidy-up")
                   .hasRole(OPS)
                   .requestMatchers(HttpMethod.GET, "/api/**")
-                  .hasAnyRole(MARKETER, OPS, VIEWER)
+                  .hasAnyRole(PEOPLE)
                   .requestMatchers(HttpMethod.HEAD, "/api/**")
-                  .hasAnyRole(MARKETER, OPS, VIEWER)
+                  .hasAnyRole(PEOPLE)
                   // Validate, create, reschedule, audiences, and any change not named above.
                   .requestMatchers("/api/**")
                   .hasRole(MARKETER)
@@ -159,12 +172,17 @@ class SecurityConfiguration {
                         "/console/campaigns/*/resume",
                         "/console/campaigns/*/cancel")
                     .hasAnyRole(MARKETER, OPS)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/console/campaigns/*/approve",
+                        "/console/campaigns/*/reject")
+                    .hasRole(APPROVER)
                     .requestMatchers(HttpMethod.POST, "/console/logout")
                     .authenticated()
                     .requestMatchers(HttpMethod.POST, "/console/**")
                     .hasRole(MARKETER)
                     .anyRequest()
-                    .authenticated())
+                    .hasAnyRole(PEOPLE))
         .formLogin(
             f ->
                 f.loginPage("/console/login")

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * entry, handing the token out, then removing the old entry.
  *
  * @param tokens every accepted token: {@code name} (recorded as the operator of what it does, at
- *     most 64 printable characters, unique), {@code role} (marketer, ops or viewer) and {@code
- *     sha256} (64 hex digits)
+ *     most 64 printable characters, unique), {@code role} or {@code roles} (marketer, approver,
+ *     ops, admin, viewer, codec, metrics), {@code sha256} (64 hex digits) and {@code mchids} (the
+ *     merchants it may see; none: all)
  * @param publicApiDocs true serves the OpenAPI document and Swagger UI without a token (the local
  *     profile); otherwise they need one, of any role
  */
@@ -22,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(List<Token> tokens, @DefaultValue("false") boolean publicApiDocs) {
 
   /** One configured token. */
-  public record Token(String name, Role role, String sha256) {
+  public record Token(
+      String name, Role role, List<Role> roles, String sha256, List<String> mchids) {
 
     public Token {
       if (name == null
@@ -32,9 +34,23 @@ public record SecurityProperties(List<Token> tokens, @DefaultValue("false") bool
         throw new IllegalArgumentException(
             "campaigns.security.tokens[].name must be 1 to 64 printable characters");
       }
-      if (role == null) {
+      Set<Role> all = new HashSet<>(roles == null ? List.of() : roles);
+      if (role != null) {
+        all.add(role);
+      }
+      if (all.isEmpty()) {
         throw new IllegalArgumentException(
-            "campaigns.security.tokens[] '" + name + "' has no role (marketer, ops or viewer)");
+            "campaigns.security.tokens[] '"
+                + name
+                + "' has no role (role or roles: marketer, approver, ops, admin, viewer, codec,"
+                + " metrics)");
+      }
+      if (all.stream().anyMatch(r -> !r.reads()) && all.size() > 1) {
+        throw new IllegalArgumentException(
+            "campaigns.security.tokens[] '"
+                + name
+                + "': a codec or metrics token holds that one role only (it may travel where"
+                + " people can read it)");
       }
       if (sha256 == null || !sha256.strip().matches("[0-9a-fA-F]{64}")) {
         throw new IllegalArgumentException(
@@ -42,13 +58,35 @@ public record SecurityProperties(List<Token> tokens, @DefaultValue("false") bool
                 + name
                 + "': sha256 must be the 64 hex digits of the token's SHA-256, not the token");
       }
+      for (String m : mchids == null ? List.<String>of() : mchids) {
+        if (m == null || !m.strip().matches("[0-9]{1,32}")) {
+          throw new IllegalArgumentException(
+              "campaigns.security.tokens[] '"
+                  + name
+                  + "': mchids holds '"
+                  + m
+                  + "', not a merchant id (digits)");
+        }
+      }
       name = name.strip();
+      role = null;
+      roles = List.copyOf(all);
       sha256 = sha256.strip().toLowerCase(Locale.ROOT);
+      mchids = mchids == null ? List.of() : mchids.stream().map(String::strip).toList();
+    }
+
+    ApiUser user() {
+      return new ApiUser(name, Set.copyOf(roles), Set.copyOf(mchids));
     }
 
     @Override
     public String toString() {
-      return "Token[name=" + name + ", role=" + role + "]";
+      return "Token[name="
+          + name
+          + ", roles="
+          + user().roleNames()
+          + (mchids.isEmpty() ? "" : ", mchids=" + mchids)
+          + "]";
     }
   }
 

@@ -7,8 +7,9 @@ import org.springframework.security.core.Authentication;
 
 /**
  * The console's login: the form's {@code token} field is the credential (there is no user name).
- * Being an {@code AuthenticationProvider} bean, it also keeps Spring Boot from creating its default
- * user with a generated password, which it would print in the log.
+ * Machines' tokens (codec, metrics) do not sign in. Being an {@code AuthenticationProvider} bean,
+ * it also keeps Spring Boot from creating its default user with a generated password, which it
+ * would print in the log.
  */
 final class TokenAuthenticationProvider implements AuthenticationProvider {
 
@@ -24,8 +25,9 @@ final class TokenAuthenticationProvider implements AuthenticationProvider {
     ApiUser user =
         tokens
             .authenticate(credentials == null ? null : credentials.toString().strip())
+            .filter(u -> u.roles().stream().anyMatch(Role::reads))
             .orElseThrow(() -> new BadCredentialsException("the token is not valid"));
-    return UsernamePasswordAuthenticationToken.authenticated(user, null, user.role().authorities());
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
   }
 
   @Override

@@ -106,9 +106,9 @@ class ReconciliationDiscrepancyIT {
 
     // Three redemptions while WeChat Pay's notifications go to a dead address (https, so WeChat Pay
     // takes it).
-    // Setting a merchant's callback URL is an ops change.
+    // Setting a merchant's callback URL is an admin change.
     Answer dead =
-        api.as(TestTokens.OPS)
+        api.as(TestTokens.ADMIN)
             .send(
                 HttpRequest.newBuilder(api.uri("/api/v1/merchants/1900000001/callback"))
                     .header("Content-Type", "application/json")

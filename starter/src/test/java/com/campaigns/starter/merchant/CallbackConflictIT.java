@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Another system's COUPON.USE callback on a merchant: {@code GET /api/v1/merchants} shows the
  * conflict, a new campaign of the merchant pauses with CALLBACK_CONFLICT and leaves the URL alone,
- * and once ops point the callback here and resume, the campaign creates its stock.
+ * and once an admin points the callback here and resume, the campaign creates its stock.
  */
 @StackTest
 class CallbackConflictIT {
@@ -109,7 +109,7 @@ class CallbackConflictIT {
       assertThat(still.json().path("pause").path("reason").asText()).isEqualTo("CALLBACK_CONFLICT");
 
       Answer set =
-          api.as(TestTokens.OPS)
+          api.as(TestTokens.ADMIN)
               .send(
                   HttpRequest.newBuilder(api.uri("/api/v1/merchants/" + MCHID + "/callback"))
                       .header("Content-Type", "application/json")

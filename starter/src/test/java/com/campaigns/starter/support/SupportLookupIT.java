@@ -407,9 +407,9 @@ class SupportLookupIT {
         .hasMessageContaining("notify_url");
   }
 
-  /** A PUT as ops: setting a merchant's callback URL is an ops change. */
+  /** A PUT as admin: setting a merchant's callback URL is an admin change. */
   private Answer put(String path, String body) {
-    return api.as(com.campaigns.starter.TestTokens.OPS)
+    return api.as(com.campaigns.starter.TestTokens.ADMIN)
         .send(
             HttpRequest.newBuilder(api.uri(path))
                 .header("Content-Type", "application/json")

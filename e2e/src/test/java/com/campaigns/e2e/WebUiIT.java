@@ -6,6 +6,7 @@ import com.campaigns.e2e.support.Browser;
 import com.campaigns.e2e.support.CampaignPlan;
 import com.campaigns.e2e.support.Campaigns;
 import com.campaigns.e2e.support.Console;
+import com.campaigns.e2e.support.Http;
 import com.campaigns.e2e.support.Stack;
 import com.campaigns.e2e.support.StackExtension;
 import com.campaigns.e2e.support.TemporalWebUi;
@@ -125,8 +126,18 @@ class WebUiIT {
       browser.waitForText(
           "the campaign's input, decrypted by the codec endpoint", "运维演练券", plan.mchid());
       browser.screenshot("input-decrypted");
-      // Without the ops token the codec endpoint refuses (401): the same page shows ciphertext
-      // only,
+      // The Web UI decrypts with a codec-role token, which every UI user can read in its codec
+      // URL: it decodes, and it can neither pause the campaign nor read it or its metrics.
+      Http codec = stack.api().withToken(stack.codecToken());
+      String paths = "/api/v1/campaigns/" + plan.campaignId();
+      codec.post("/codec/decode", Map.of("payloads", List.of())).expect(200);
+      codec.post(paths + "/pause", Map.of("reason", "from a stolen UI URL")).expect(403);
+      codec.post(paths + "/cancel", Map.of("reason", "from a stolen UI URL")).expect(403);
+      codec.get(paths).expect(403);
+      codec.get("/actuator/prometheus").expect(403);
+      assertThat(campaigns.status(plan).path("history").toString())
+          .doesNotContain("from a stolen UI URL");
+      // Without a token the codec endpoint refuses (401): the same page shows ciphertext only,
       // and timers lose their summaries.
       ui.overrideCodecEndpoint(stack.api().base() + "/codec");
       ui.openWorkflow(wf);

@@ -123,13 +123,20 @@ final class Launch {
             + Pinned.DATA_DIR
             + "/"
             + Tokens.OPS_FILE
-            + " (role ops: metrics, the codec endpoint)");
+            + " (roles ops, admin, approver: steering, metrics, callbacks, approvals)");
     if (stack.uiUrl().isPresent()) {
       say(
           "  Temporal UI    "
               + stack.uiUrl().get()
               + " (payloads decrypted by the API's codec endpoint,");
-      say("                 " + api + "/codec/<ops token>; docs/security.md)");
+      say(
+          "                 "
+              + api
+              + "/codec/<codec token in "
+              + Pinned.DATA_DIR
+              + "/"
+              + Tokens.CODEC_FILE
+              + ">; docs/security.md)");
     } else {
       say(
           "  Temporal UI    none (the Java test server has no Web UI; without --test-server and with python3, "

@@ -72,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
     this.temporal =
         new StackProcess(
             "temporal",
-            StackCommands.temporal(o, temporalPort, uiPort, apiUrl(), tokens.ops()),
+            StackCommands.temporal(o, temporalPort, uiPort, apiUrl(), tokens.codec()),
             o.workDir(),
             o.logs().resolve("temporal.log"));
     List<String> sandboxArgs =

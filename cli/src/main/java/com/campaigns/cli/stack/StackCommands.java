@@ -12,7 +12,7 @@ final class StackCommands {
 
   /** The command line of Temporal: the dev server of the Temporal CLI, or the Java test server. */
   static List<String> temporal(
-      StackOptions o, int temporalPort, int uiPort, String apiUrl, String opsToken) {
+      StackOptions o, int temporalPort, int uiPort, String apiUrl, String codecToken) {
     if (o.temporal() == LocalStack.Temporal.TEST_SERVER) {
       return o.javaCommand(
           Pinned.WORKER,
@@ -42,9 +42,9 @@ final class StackCommands {
               String.valueOf(Ports.free())));
     }
     // Payloads are encrypted; the Web UI decrypts them through the API's codec endpoint, with the
-    // ops token.
+    // codec token: every Web UI user can read that URL, and it opens nothing else.
     command.addAll(
-        List.of("--ui-disable-news-fetch", "--ui-codec-endpoint", apiUrl + "/codec/" + opsToken));
+        List.of("--ui-disable-news-fetch", "--ui-codec-endpoint", apiUrl + "/codec/" + codecToken));
     command.addAll(o.temporalArgs());
     Pinned.SEARCH_ATTRIBUTES.forEach(
         a -> command.addAll(List.of("--search-attribute", a + "=Keyword")));

@@ -39,9 +39,20 @@ class LocalStackTest {
         .contains(
             "--campaigns.security.tokens[0].name=local",
             "--campaigns.security.tokens[1].name=local-ops",
-            "--campaigns.security.tokens[1].role=ops",
+            "--campaigns.security.tokens[1].roles=ops,admin,approver",
+            "--campaigns.security.tokens[2].name=local-codec",
+            "--campaigns.security.tokens[2].role=codec",
             "--campaigns.security.tokens[0].sha256=" + Tokens.sha256(tokens.marketer()))
-        .noneMatch(a -> a.contains(tokens.marketer()) || a.contains(tokens.ops()));
+        .noneMatch(
+            a ->
+                a.contains(tokens.marketer())
+                    || a.contains(tokens.ops())
+                    || a.contains(tokens.codec()));
+    assertThat(Files.readString(dir.resolve("local-codec-token"))).isEqualTo(tokens.codec());
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("local-codec-token"))))
+        .isEqualTo("rw-------");
   }
 
   @Test

@@ -90,7 +90,12 @@ public final class HistoryRecorder {
         String json = decrypted(stack.cli().history(workflowId, runId));
         assertThat(json)
             .as("history of %s run %s", workflowId, runId)
-            .doesNotContain(ENCRYPTED, stack.opsToken(), stack.marketerToken(), "PRIVATE KEY");
+            .doesNotContain(
+                ENCRYPTED,
+                stack.opsToken(),
+                stack.marketerToken(),
+                stack.codecToken(),
+                "PRIVATE KEY");
         Path file = dir.resolve(kind + "-run" + n + ".json");
         Files.writeString(file, json, StandardCharsets.UTF_8);
         Console.step("recorded %s run %d (%s) → %s", workflowId, n, runId, file.getFileName());

@@ -146,6 +146,11 @@ public final class Stack implements AutoCloseable {
     return stack.tokens().ops();
   }
 
+  /** The token in the Web UI's codec URL (role codec, name {@code e2e-codec}). */
+  public String codecToken() {
+    return stack.tokens().codec();
+  }
+
   public SandboxClient sandbox() {
     return sandboxClient;
   }

@@ -51,8 +51,9 @@ record CampaignController(CampaignService campaigns, CampaignTimelines timelines
             description = "invalid_spec, listing every violation",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
       })
-  ValidationResult validate(HttpServletRequest request) throws IOException {
-    return new ValidationResult(true, campaigns.validate(spec(request)).plan());
+  ValidationResult validate(HttpServletRequest request, @AuthenticationPrincipal ApiUser user)
+      throws IOException {
+    return new ValidationResult(true, campaigns.validate(spec(request), Operator.of(user)).plan());
   }
 
   @PostMapping
@@ -86,8 +87,8 @@ record CampaignController(CampaignService campaigns, CampaignTimelines timelines
 
   @GetMapping
   @Operation(summary = "Lists campaigns from the campaign index, newest first")
-  List<CampaignSummary> list() {
-    return campaigns.list();
+  List<CampaignSummary> list(@AuthenticationPrincipal ApiUser user) {
+    return campaigns.list(Operator.of(user));
   }
 
   @GetMapping("/{id}")

@@ -73,8 +73,8 @@ public class CampaignService {
   public record Started(StatusDocument status, boolean created) {}
 
   /** Checks a spec as the workflow will, and plans it; {@link SpecRejected} lists every problem. */
-  public Validated validate(byte[] body) {
-    return starts.validate(body);
+  public Validated validate(byte[] body, Operator caller) {
+    return starts.validate(body, caller);
   }
 
   /**
@@ -85,8 +85,12 @@ public class CampaignService {
     return starts.start(body, operator);
   }
 
-  public List<CampaignSummary> list() {
-    return index.list().stream().map(CampaignSummary::of).toList();
+  /** The campaigns of the merchants the caller sees. */
+  public List<CampaignSummary> list(Operator caller) {
+    return index.list().stream()
+        .filter(e -> caller.seesMerchant(e.mchid()))
+        .map(CampaignSummary::of)
+        .toList();
   }
 
   /**

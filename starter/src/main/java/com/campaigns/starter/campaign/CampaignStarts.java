@@ -32,7 +32,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -75,16 +77,20 @@ class CampaignStarts {
     this.calls = calls;
   }
 
-  /** Checks a spec as the workflow will, and plans it; {@link SpecRejected} lists every problem. */
-  Validated validate(byte[] body) {
+  /**
+   * Checks a spec as the workflow will, and plans it; {@link SpecRejected} lists every problem. A
+   * merchant outside the caller's scope is answered as one that is not configured.
+   */
+  Validated validate(byte[] body, Operator caller) {
     CampaignSpec spec = reader.read(body);
     int rate = merchants.rateLimit(spec.mchid(), SpecValidator.MAX_RATE_PER_SECOND);
+    Function<String, Set<String>> appids = merchants.appidsByMerchant();
     List<Violation> violations =
         SpecValidator.validate(
             spec,
             SpecValidator.Context.at(clock.instant())
                 .withAudiences(id -> audiences.count(id).orElse(null))
-                .withMerchants(merchants.appidsByMerchant(), rate));
+                .withMerchants(m -> caller.seesMerchant(m) ? appids.apply(m) : null, rate));
     if (!violations.isEmpty()) {
       throw new SpecRejected(violations);
     }
@@ -103,7 +109,7 @@ class CampaignStarts {
    * reaches WeChat Pay for an invalid spec: it is rejected before any workflow exists.
    */
   Started start(byte[] body, Operator operator) {
-    CampaignSpec submitted = validate(body).spec();
+    CampaignSpec submitted = validate(body, operator).spec();
     String campaignId = submitted.campaignId() != null ? submitted.campaignId() : newCampaignId();
     CampaignSpec spec = submitted.withCampaignId(campaignId);
     String hash = reader.hash(spec);

@@ -27,7 +27,7 @@ public class KnownCampaigns {
     return campaignId != null && SpecValidator.CAMPAIGN_ID.matcher(campaignId).matches();
   }
 
-  static RequestRejected unknown(String campaignId) {
+  public static RequestRejected unknown(String campaignId) {
     return RequestRejected.notFound("no campaign " + campaignId);
   }
 }

@@ -77,21 +77,24 @@ class ConsoleController {
   }
 
   @GetMapping("/campaigns")
-  String list(Model model) {
-    model.addAttribute("campaigns", campaigns.list());
+  String list(Model model, @AuthenticationPrincipal ApiUser user) {
+    model.addAttribute("campaigns", campaigns.list(Operator.of(user)));
     return "console/campaigns";
   }
 
   @GetMapping("/campaigns/rows")
-  String rows(Model model) {
-    model.addAttribute("campaigns", campaigns.list());
+  String rows(Model model, @AuthenticationPrincipal ApiUser user) {
+    model.addAttribute("campaigns", campaigns.list(Operator.of(user)));
     return "console/campaigns :: rows";
   }
 
   @GetMapping("/campaigns/new")
-  String newCampaign(Model model) {
+  String newCampaign(Model model, @AuthenticationPrincipal ApiUser user) {
     MerchantClient merchant =
-        merchants.all().stream().min(Comparator.comparing(MerchantClient::mchid)).orElse(null);
+        merchants.all().stream()
+            .filter(m -> user.seesMerchant(m.mchid()))
+            .min(Comparator.comparing(MerchantClient::mchid))
+            .orElse(null);
     String mchid = merchant == null ? "1900000001" : merchant.mchid();
     String appid =
         merchant == null || merchant.appids().isEmpty()
@@ -102,10 +105,16 @@ class ConsoleController {
   }
 
   @PostMapping("/campaigns/validate")
-  String validate(@RequestParam(defaultValue = "") String spec, Model model) {
+  String validate(
+      @RequestParam(defaultValue = "") String spec,
+      Model model,
+      @AuthenticationPrincipal ApiUser user) {
     model.addAttribute(
         "result",
-        checked(() -> new SpecResult(campaigns.validate(bytes(spec)).plan(), null, null)));
+        checked(
+            () ->
+                new SpecResult(
+                    campaigns.validate(bytes(spec), Operator.of(user)).plan(), null, null)));
     return "console/new :: result";
   }
 

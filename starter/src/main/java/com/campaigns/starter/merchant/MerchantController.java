@@ -1,8 +1,10 @@
 package com.campaigns.starter.merchant;
 
+import com.campaigns.starter.security.ApiUser;
 import com.campaigns.wechatpay.MerchantChecks;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,8 +26,9 @@ class MerchantController {
   }
 
   @GetMapping("/api/v1/merchants")
-  MerchantView.Listing merchants() {
-    List<MerchantChecks.Checked> all = checks.all();
+  MerchantView.Listing merchants(@AuthenticationPrincipal ApiUser user) {
+    List<MerchantChecks.Checked> all =
+        checks.all().stream().filter(c -> user.seesMerchant(c.merchant().mchid())).toList();
     Map<String, MerchantView.Callback> standings =
         callbacks.of(all.stream().map(c -> c.merchant().mchid()).toList());
     return new MerchantView.Listing(

@@ -1,12 +1,18 @@
 package com.campaigns.starter.security;
 
 import com.campaigns.starter.system.RequestRejected;
+import java.util.Set;
 
 /**
  * Who asked for a change, recorded in the campaign's history and pause info: the name of the
- * authenticated token ({@code campaigns.security.tokens[].name}). A caller cannot choose it.
+ * authenticated token ({@code campaigns.security.tokens[].name}). A caller cannot choose it. It
+ * carries the token's merchants too, so a start can refuse a merchant the caller may not see.
  */
-public record Operator(String name) {
+public record Operator(String name, Set<String> mchids) {
+
+  public Operator {
+    mchids = Set.copyOf(mchids);
+  }
 
   public static Operator of(ApiUser user) {
     if (user == null) {
@@ -16,7 +22,12 @@ public record Operator(String name) {
           "unauthorized",
           "this call needs a bearer token");
     }
-    return new Operator(user.name());
+    return new Operator(user.name(), user.mchids());
+  }
+
+  /** Whether this caller may act for the merchant (a token without mchids sees all). */
+  public boolean seesMerchant(String mchid) {
+    return mchids.isEmpty() || mchids.contains(mchid);
   }
 
   @Override

@@ -54,12 +54,7 @@ final class QueryParams {
   /** The merchant a {@code mchid} parameter names; 404 when it is not configured here. */
   static MerchantClient merchant(WechatMerchants merchants, String mchid) {
     matching("mchid", mchid, MCHID, true);
-    return merchants
-        .find(mchid)
-        .orElseThrow(
-            () ->
-                RequestRejected.notFound(
-                    "merchant " + mchid + " is not configured in this deployment"));
+    return merchants.find(mchid).orElseThrow(() -> RequestRejected.unknownMerchant(mchid));
   }
 
   static RequestRejected invalid(String name, String problem) {

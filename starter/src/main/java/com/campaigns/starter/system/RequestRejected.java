@@ -27,6 +27,11 @@ public class RequestRejected extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
+  /** A merchant this deployment does not have, or one the caller may not see: the same answer. */
+  public static RequestRejected unknownMerchant(String mchid) {
+    return notFound("merchant " + mchid + " is not configured in this deployment");
+  }
+
   public static RequestRejected notFound(String message) {
     return new RequestRejected(HttpStatus.NOT_FOUND, "not_found", message);
   }

@@ -67,7 +67,7 @@ class CodecEndpointIT {
     Answer decoded =
         ops.anonymous()
             .post(
-                "/codec/" + TestTokens.OPS + "/decode",
+                "/codec/" + TestTokens.CODEC + "/decode",
                 "application/json",
                 sealed,
                 Map.of("X-Namespace", "default", "Origin", UI));
@@ -80,12 +80,21 @@ class CodecEndpointIT {
         ops.anonymous().post("/codec/not-a-token/decode", "application/json", sealed, Map.of());
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.error()).isEqualTo("unauthorized");
-    Answer marketer =
-        ops.anonymous()
-            .post(
-                "/codec/" + TestTokens.MARKETER + "/decode", "application/json", sealed, Map.of());
-    assertThat(marketer.status()).isEqualTo(403);
-    assertThat(marketer.text()).doesNotContain(TestTokens.MARKETER);
+    // Only a codec token may be in a URL: any other role's token there is refused, even ops'.
+    for (String person : new String[] {TestTokens.MARKETER, TestTokens.OPS}) {
+      Answer refused =
+          ops.anonymous()
+              .post("/codec/" + person + "/decode", "application/json", sealed, Map.of());
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.json().path("message").asText()).contains("codec-role token");
+      assertThat(refused.text()).doesNotContain(person);
+    }
+    // By header the marketer's token is authenticated but its role may not decode.
+    assertThat(
+            ops.as(TestTokens.MARKETER)
+                .post("/codec/decode", "application/json", sealed, Map.of())
+                .status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -94,7 +103,7 @@ class CodecEndpointIT {
       Answer preflight =
           ops.anonymous()
               .send(
-                  HttpRequest.newBuilder(ops.uri("/codec/" + TestTokens.OPS + "/decode"))
+                  HttpRequest.newBuilder(ops.uri("/codec/" + TestTokens.CODEC + "/decode"))
                       .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                       .header("Origin", origin)
                       .header("Access-Control-Request-Method", "POST")

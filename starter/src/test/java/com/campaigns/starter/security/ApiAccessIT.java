@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
+import com.campaigns.starter.ConsoleSession;
 import com.campaigns.starter.Specs;
 import com.campaigns.starter.StackTest;
 import com.campaigns.starter.TestTokens;
@@ -168,6 +169,63 @@ class ApiAccessIT {
     assertForbidden(
         marketer.post("/codec/decode", "application/json", "{\"payloads\":[]}", Map.of()));
     assertForbidden(put(marketer, "/api/v1/merchants/1900000001/callback"));
+  }
+
+  @Test
+  void machinesTokensOpenTheirOneEndpointAndNothingElse() {
+    String id = "acc-machines";
+    start(id);
+    ApiClient codec = marketer.as(TestTokens.CODEC);
+    ApiClient metrics = marketer.as(TestTokens.METRICS);
+
+    assertThat(
+            codec.post("/codec/decode", "application/json", "{\"payloads\":[]}", Map.of()).status())
+        .isEqualTo(200);
+    assertThat(metrics.get("/actuator/prometheus").status()).isEqualTo(200);
+    assertForbidden(codec.get("/actuator/prometheus"));
+    assertForbidden(
+        metrics.post("/codec/decode", "application/json", "{\"payloads\":[]}", Map.of()));
+    assertForbidden(metrics.get("/actuator/info"));
+    for (ApiClient machine : java.util.List.of(codec, metrics)) {
+      assertForbidden(machine.get("/api/v1/campaigns"));
+      assertForbidden(machine.get("/api/v1/campaigns/" + id));
+      assertForbidden(
+          machine.postJson("/api/v1/campaigns/" + id + "/pause", Map.of("reason", "r")));
+      assertForbidden(machine.postJson("/api/v1/campaigns/" + id + "/cancel", Map.of()));
+      assertForbidden(machine.postJson("/api/v1/campaigns", Specs.farAhead("acc-m2", now())));
+      assertForbidden(put(machine, "/api/v1/merchants/1900000001/callback"));
+      assertForbidden(machine.get("/api/v1/merchants/1900000001/callback"));
+      assertForbidden(machine.get("/v3/api-docs"));
+      // Nor do they sign in to the console.
+      assertThat(ConsoleSession.attempt(port, TestTokens.CODEC).headers().firstValue("Location"))
+          .hasValueSatisfying(l -> assertThat(l).endsWith("/console/login?error"));
+    }
+    assertThat(viewer.get("/api/v1/campaigns/" + id).json().path("status").asText())
+        .isNotIn("PAUSED", "CANCELLED");
+  }
+
+  @Test
+  void onlyAnAdminChangesACallbackAndOnlyAnApproverIsNotAMarketer() {
+    ApiClient admin = marketer.as(TestTokens.ADMIN);
+    ApiClient approver = marketer.as(TestTokens.APPROVER);
+    assertForbidden(put(ops, "/api/v1/merchants/1900000001/callback"));
+    // Past security: the URL itself is then checked (an http one is refused), so the shared
+    // sandbox's callback is not moved by this test.
+    Answer checked =
+        admin.send(
+            HttpRequest.newBuilder(admin.uri("/api/v1/merchants/1900000001/callback"))
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString("{\"notify_url\": \"http://plain.example/n\"}")));
+    assertThat(checked.status()).as(checked.text()).isEqualTo(400);
+    assertForbidden(admin.postJson("/api/v1/campaigns", Specs.farAhead("acc-a2", now())));
+    assertForbidden(admin.get("/actuator/prometheus"));
+
+    assertThat(approver.get("/api/v1/campaigns").status()).isEqualTo(200);
+    assertForbidden(approver.postJson("/api/v1/campaigns", Specs.farAhead("acc-a3", now())));
+    assertForbidden(approver.postJson("/api/v1/campaigns/acc-a3/pause", Map.of("reason", "r")));
+    assertForbidden(put(approver, "/api/v1/merchants/1900000001/callback"));
+    assertForbidden(marketer.postJson("/api/v1/campaigns/acc-a3/approve", Map.of()));
+    assertForbidden(ops.postJson("/api/v1/campaigns/acc-a3/reject", Map.of()));
   }
 
   @Test

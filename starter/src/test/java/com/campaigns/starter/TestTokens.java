@@ -1,7 +1,23 @@
 package com.campaigns.starter;
 
 import com.campaigns.starter.security.ApiTokens;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +54,65 @@ public final class TestTokens {
 
   public static final String CODEC_KEY = "dtcKCz9EOZLmzs/vHXLfThMSG3+l17+3nSJzCeOeCsU=";
 
+  /** The Temporal Web UI's identity provider in tests: its issuer and signing key. */
+  public static final String OIDC_ISSUER = "https://idp.test.example";
+
+  public static final String OIDC_AUDIENCE = "temporal-ui";
+
+  /** Users in this group may decode payloads from the Web UI. */
+  public static final String OIDC_CODEC_GROUP = "campaigns-ops";
+
+  public static final KeyPair OIDC_KEY = rsaKeyPair();
+
   private TestTokens() {}
+
+  /** An access token as the identity provider would sign it for the Web UI's user. */
+  public static String accessToken(
+      KeyPair key, String issuer, String user, List<String> groups, Instant expires) {
+    try {
+      JWTClaimsSet claims =
+          new JWTClaimsSet.Builder()
+              .issuer(issuer)
+              .subject("sub-" + user)
+              .claim("preferred_username", user)
+              .audience(OIDC_AUDIENCE)
+              .claim("groups", groups)
+              .issueTime(Date.from(expires.minusSeconds(3600)))
+              .expirationTime(Date.from(expires))
+              .build();
+      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+      jwt.sign(new RSASSASigner(key.getPrivate()));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static KeyPair rsaKeyPair() {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+      g.initialize(2048);
+      return g.generateKeyPair();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The identity provider's public key as a PEM file, for web-ui-oidc.public-key-location. */
+  private static String oidcPublicKeyLocation() {
+    try {
+      Path pem = Files.createTempFile("idp-", ".pem");
+      pem.toFile().deleteOnExit();
+      Files.writeString(
+          pem,
+          "-----BEGIN PUBLIC KEY-----\n"
+              + Base64.getMimeEncoder().encodeToString(OIDC_KEY.getPublic().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n");
+      return pem.toUri().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * The {@code campaigns.security.*} and {@code campaigns.codec.*} properties of the test stack.
@@ -56,6 +130,10 @@ public final class TestTokens {
     p.put("campaigns.security.tokens[7].roles", "marketer,approver,ops,admin,viewer");
     p.put("campaigns.security.tokens[7].mchids", SCOPED_MCHID);
     p.put("campaigns.security.tokens[7].sha256", ApiTokens.sha256Hex(SCOPED));
+    p.put("campaigns.security.web-ui-oidc.issuer", OIDC_ISSUER);
+    p.put("campaigns.security.web-ui-oidc.public-key-location", oidcPublicKeyLocation());
+    p.put("campaigns.security.web-ui-oidc.audience", OIDC_AUDIENCE);
+    p.put("campaigns.security.web-ui-oidc.codec-values", OIDC_CODEC_GROUP);
     p.put("campaigns.codec.active-key-id", CODEC_KEY_ID);
     p.put("campaigns.codec.keys." + CODEC_KEY_ID, CODEC_KEY);
     return p;

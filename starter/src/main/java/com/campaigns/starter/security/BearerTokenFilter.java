@@ -29,10 +29,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
   private final ApiTokens tokens;
   private final boolean tokenInCodecPath;
+  private final WebUiAccessTokens webUi;
 
-  BearerTokenFilter(ApiTokens tokens, boolean tokenInCodecPath) {
+  /**
+   * @param tokenInCodecPath the codec chain: a codec token may be in the path
+   * @param webUi the codec chain with an identity provider configured: the Web UI's pass-through of
+   *     its user's access token; null elsewhere
+   */
+  BearerTokenFilter(ApiTokens tokens, boolean tokenInCodecPath, WebUiAccessTokens webUi) {
     this.tokens = tokens;
     this.tokenInCodecPath = tokenInCodecPath;
+    this.webUi = webUi;
   }
 
   @Override
@@ -58,6 +65,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       return;
     }
     Optional<ApiUser> user = tokens.authenticate(token);
+    if (user.isEmpty() && !inPath && webUi != null && WebUiAccessTokens.looksLikeJwt(token)) {
+      user = webUi.authenticate(token);
+    }
     if (user.isEmpty()) {
       SecurityErrors.unauthorized(response, "the token is not valid", true);
       return;

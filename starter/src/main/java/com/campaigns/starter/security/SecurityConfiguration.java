@@ -9,11 +9,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.cors.CorsConfiguration;
@@ -72,7 +77,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain codecChain(HttpSecurity http, ApiTokens tokens, CodecServerProperties codec)
+  SecurityFilterChain codecChain(
+      HttpSecurity http,
+      ApiTokens tokens,
+      CodecServerProperties codec,
+      SecurityProperties properties)
       throws Exception {
     CorsConfiguration cors = new CorsConfiguration();
     cors.setAllowedOrigins(codec.allowedOrigins());
@@ -82,14 +91,16 @@ class SecurityConfiguration {
     cors.setMaxAge(1800L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
     source.registerCorsConfiguration("/codec/**", cors);
-    return stateless(http.securityMatcher("/codec/**"), tokens, true)
+    WebUiAccessTokens webUi =
+        properties.webUiOidc() == null ? null : new WebUiAccessTokens(properties.webUiOidc());
+    return stateless(http.securityMatcher("/codec/**"), tokens, true, webUi)
         .cors(c -> c.configurationSource(source))
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(HttpMethod.OPTIONS, "/codec/**")
                     .permitAll()
                     .anyRequest()
-                    .hasAnyRole(CODEC, OPS))
+                    .access(everyMerchant(CODEC, OPS)))
         .build();
   }
 
@@ -106,7 +117,7 @@ class SecurityConfiguration {
         "/swagger-ui.html",
         "/wechatpay/**",
         "/error");
-    return stateless(http, tokens, false)
+    return stateless(http, tokens, false, null)
         .authorizeHttpRequests(
             a -> {
               a.requestMatchers("/error")
@@ -116,9 +127,9 @@ class SecurityConfiguration {
                   .requestMatchers("/actuator/health", "/actuator/health/**")
                   .permitAll()
                   .requestMatchers("/actuator/prometheus")
-                  .hasAnyRole(METRICS, OPS)
+                  .access(everyMerchant(METRICS, OPS))
                   .requestMatchers("/actuator/**")
-                  .hasRole(OPS);
+                  .access(everyMerchant(OPS));
               if (properties.publicApiDocs()) {
                 a.requestMatchers(
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -198,9 +209,27 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * One of the roles, on a token that is not limited to some merchants: the codec decrypts any
+   * campaign's payloads and the actuator's metrics count every merchant's coupons.
+   */
+  static AuthorizationManager<RequestAuthorizationContext> everyMerchant(String... roles) {
+    AuthorizationManager<RequestAuthorizationContext> role =
+        AuthorityAuthorizationManager.hasAnyRole(roles);
+    return (authentication, context) -> {
+      AuthorizationResult decision = role.authorize(authentication, context);
+      if (decision == null || !decision.isGranted()) {
+        return new AuthorizationDecision(false);
+      }
+      return new AuthorizationDecision(
+          !(authentication.get().getPrincipal() instanceof ApiUser user && user.scoped()));
+    };
+  }
+
   /** Bearer tokens only: no session, no cookies, so no CSRF either; JSON refusals. */
   private static HttpSecurity stateless(
-      HttpSecurity http, ApiTokens tokens, boolean tokenInCodecPath) throws Exception {
+      HttpSecurity http, ApiTokens tokens, boolean tokenInCodecPath, WebUiAccessTokens webUi)
+      throws Exception {
     return http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(
             c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -211,7 +240,7 @@ class SecurityConfiguration {
         .requestCache(AbstractHttpConfigurer::disable)
         .anonymous(Customizer.withDefaults())
         .addFilterBefore(
-            new BearerTokenFilter(tokens, tokenInCodecPath), BasicAuthenticationFilter.class)
+            new BearerTokenFilter(tokens, tokenInCodecPath, webUi), BasicAuthenticationFilter.class)
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(

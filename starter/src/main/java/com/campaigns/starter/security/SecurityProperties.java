@@ -17,10 +17,50 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ops, admin, viewer, codec, metrics), {@code sha256} (64 hex digits) and {@code mchids} (the
  *     merchants it may see; none: all)
  * @param publicApiDocs true serves the OpenAPI document and Swagger UI without a token (the local
- *     profile); otherwise they need one, of any role
+ *     profile); otherwise they need one, of any person's role
+ * @param webUiOidc when set, the codec endpoint also accepts the Temporal Web UI's pass-through of
+ *     its user's OIDC access token (docs/security.md)
  */
 @ConfigurationProperties("campaigns.security")
-public record SecurityProperties(List<Token> tokens, @DefaultValue("false") boolean publicApiDocs) {
+public record SecurityProperties(
+    List<Token> tokens, @DefaultValue("false") boolean publicApiDocs, WebUiOidc webUiOidc) {
+
+  /**
+   * {@code campaigns.security.web-ui-oidc.*}: the identity provider the Temporal Web UI signs its
+   * users in with.
+   *
+   * @param issuer the tokens' {@code iss}, required
+   * @param jwkSetUri the provider's JWK set, or
+   * @param publicKeyLocation a PEM RSA public key ({@code file:…}) when the provider has no JWK set
+   * @param audience the {@code aud} the tokens must carry (optional)
+   * @param claim the claim listing the user's groups ({@code groups} by default)
+   * @param codecValues the groups whose users may decode payloads
+   */
+  public record WebUiOidc(
+      String issuer,
+      String jwkSetUri,
+      String publicKeyLocation,
+      String audience,
+      @DefaultValue("groups") String claim,
+      List<String> codecValues) {
+
+    public WebUiOidc {
+      if (issuer == null || issuer.isBlank()) {
+        throw new IllegalArgumentException("campaigns.security.web-ui-oidc.issuer is required");
+      }
+      if ((jwkSetUri == null) == (publicKeyLocation == null)) {
+        throw new IllegalArgumentException(
+            "campaigns.security.web-ui-oidc needs exactly one of jwk-set-uri and"
+                + " public-key-location");
+      }
+      codecValues = codecValues == null ? List.of() : List.copyOf(codecValues);
+      if (codecValues.isEmpty()) {
+        throw new IllegalArgumentException(
+            "campaigns.security.web-ui-oidc.codec-values must name the groups whose users may"
+                + " decode");
+      }
+    }
+  }
 
   /** One configured token. */
   public record Token(

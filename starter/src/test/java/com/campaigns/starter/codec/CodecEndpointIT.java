@@ -9,7 +9,9 @@ import com.campaigns.starter.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,71 @@ class CodecEndpointIT {
                 .post("/codec/decode", "application/json", sealed, Map.of())
                 .status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void theWebUiMayPassItsUsersAccessTokenWhichDecodesAndOpensNothingElse() {
+    String sealed =
+        ops.post("/codec/encode", "application/json", payloads("{\"x\":1}"), Map.of()).text();
+    Instant later = Instant.now().plusSeconds(600);
+    String opsUser =
+        TestTokens.accessToken(
+            TestTokens.OIDC_KEY,
+            TestTokens.OIDC_ISSUER,
+            "li.wei",
+            List.of("staff", TestTokens.OIDC_CODEC_GROUP),
+            later);
+
+    Answer decoded =
+        ops.as(opsUser).post("/codec/decode", "application/json", sealed, Map.of("Origin", UI));
+    assertThat(decoded.status()).isEqualTo(200);
+    assertThat(decode64(decoded.json().path("payloads").get(0).path("data").asText()))
+        .isEqualTo("{\"x\":1}");
+    // The same token opens no API call: only the codec chain knows the identity provider.
+    assertThat(ops.as(opsUser).get("/api/v1/campaigns").status()).isEqualTo(401);
+    assertThat(ops.as(opsUser).get("/actuator/prometheus").status()).isEqualTo(401);
+
+    // A signed-in user outside the group is known but may not decode.
+    String marketingUser =
+        TestTokens.accessToken(
+            TestTokens.OIDC_KEY, TestTokens.OIDC_ISSUER, "wang.fang", List.of("marketing"), later);
+    assertThat(
+            ops.as(marketingUser)
+                .post("/codec/decode", "application/json", sealed, Map.of())
+                .status())
+        .isEqualTo(403);
+    // Expired, another issuer, another key: not valid.
+    List<String> invalid =
+        List.of(
+            TestTokens.accessToken(
+                TestTokens.OIDC_KEY,
+                TestTokens.OIDC_ISSUER,
+                "li.wei",
+                List.of(TestTokens.OIDC_CODEC_GROUP),
+                Instant.now().minusSeconds(600)),
+            TestTokens.accessToken(
+                TestTokens.OIDC_KEY,
+                "https://evil.example",
+                "li.wei",
+                List.of(TestTokens.OIDC_CODEC_GROUP),
+                later),
+            TestTokens.accessToken(
+                TestTokens.rsaKeyPair(),
+                TestTokens.OIDC_ISSUER,
+                "li.wei",
+                List.of(TestTokens.OIDC_CODEC_GROUP),
+                later));
+    for (String token : invalid) {
+      Answer refused = ops.as(token).post("/codec/decode", "application/json", sealed, Map.of());
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.error()).isEqualTo("unauthorized");
+    }
+    // Nor may an access token travel in the URL path.
+    assertThat(
+            ops.anonymous()
+                .post("/codec/" + opsUser + "/decode", "application/json", sealed, Map.of())
+                .status())
+        .isEqualTo(401);
   }
 
   @Test

@@ -69,7 +69,8 @@ class SlotPacerTest {
     SlotPacer slow = new SlotPacer(slots, wave + "-slow", 50, merchant + "-slow", 500, 0.02);
     long first = slow.next();
     long second = slow.next();
-    assertThat(slow.reservations()).isEqualTo(2);
+    // Two reservations unless the machine paused past a slot, which drops it and reserves again.
+    assertThat(slow.reservations()).isEqualTo(2 + slow.dropped());
     assertThat(second - first).isGreaterThanOrEqualTo(1_000_000 / 49);
   }
 
@@ -110,8 +111,13 @@ class SlotPacerTest {
     Thread.sleep(50);
     long before = System.currentTimeMillis() * 1000;
     long late = pacer.next();
-    assertThat(pacer.dropped()).isEqualTo(3);
-    assertThat(pacer.reservations()).isEqualTo(2);
+    // The batch's 3 stale slots are dropped; a loaded machine pausing again between reserving and
+    // using may drop more, each costing a reservation, never a slot from before the stall.
+    assertThat(pacer.dropped()).isGreaterThanOrEqualTo(3);
+    assertEveryReservedSlotAccountedFor(pacer, 2);
+    if (pacer.reservations() == 2) {
+      assertThat(pacer.dropped()).isEqualTo(3);
+    }
     assertThat(late).isGreaterThanOrEqualTo(before);
   }
 

@@ -2,13 +2,10 @@ package com.campaigns.activities.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.campaigns.activities.SandboxMerchantClients;
 import com.campaigns.sandbox.Sandbox;
-import com.campaigns.sandbox.SandboxMerchant;
 import com.campaigns.sandbox.SandboxOptions;
 import com.campaigns.wechatpay.MerchantClient;
-import com.campaigns.wechatpay.MerchantCredentials;
-import com.campaigns.wechatpay.WechatPayClientFactory;
-import com.campaigns.wechatpay.WechatPayProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,29 +42,7 @@ class SandboxWechatPayContractTest extends WechatPayContract {
     SandboxOptions.Builder options = SandboxOptions.builder();
     alternatives().forEach(options::property);
     sandbox = Sandbox.start(options.build());
-    SandboxMerchant m = sandbox.merchant(MCHID);
-    MerchantCredentials credentials =
-        new MerchantCredentials(
-            m.mchid(),
-            Set.copyOf(m.appids()),
-            m.merchantSerialNumber(),
-            m.merchantPrivateKeyPem(),
-            m.apiv3Key(),
-            m.wechatpayPublicKeyId(),
-            m.wechatpayPublicKeyPem(),
-            MerchantCredentials.PUBLIC_KEY,
-            500,
-            m.merchantCertificatePem());
-    merchant =
-        new WechatPayClientFactory(
-                new WechatPayProperties(
-                    sandbox.baseUrl(),
-                    null,
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(10),
-                    500,
-                    List.of()))
-            .build(credentials);
+    merchant = SandboxMerchantClients.client(sandbox, MCHID);
   }
 
   /**

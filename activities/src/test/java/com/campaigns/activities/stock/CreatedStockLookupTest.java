@@ -3,13 +3,10 @@ package com.campaigns.activities.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.campaigns.activities.SandboxMerchantClients;
 import com.campaigns.sandbox.Sandbox;
-import com.campaigns.sandbox.SandboxMerchant;
 import com.campaigns.sandbox.unconfirmed.ListOffset;
 import com.campaigns.wechatpay.MerchantClient;
-import com.campaigns.wechatpay.MerchantCredentials;
-import com.campaigns.wechatpay.WechatPayClientFactory;
-import com.campaigns.wechatpay.WechatPayProperties;
 import com.campaigns.workflows.fixtures.CampaignSpecs;
 import com.campaigns.workflows.model.StockSpec;
 import io.temporal.failure.ApplicationFailure;
@@ -19,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,28 +33,7 @@ class CreatedStockLookupTest {
   @BeforeAll
   void start() {
     sandbox = Sandbox.start();
-    SandboxMerchant m = sandbox.merchant("1900000001");
-    client =
-        new WechatPayClientFactory(
-                new WechatPayProperties(
-                    sandbox.baseUrl(),
-                    null,
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(10),
-                    500,
-                    List.of()))
-            .build(
-                new MerchantCredentials(
-                    m.mchid(),
-                    Set.copyOf(m.appids()),
-                    m.merchantSerialNumber(),
-                    m.merchantPrivateKeyPem(),
-                    m.apiv3Key(),
-                    m.wechatpayPublicKeyId(),
-                    m.wechatpayPublicKeyPem(),
-                    MerchantCredentials.PUBLIC_KEY,
-                    500,
-                    m.merchantCertificatePem()));
+    client = SandboxMerchantClients.client(sandbox, "1900000001");
   }
 
   @AfterAll

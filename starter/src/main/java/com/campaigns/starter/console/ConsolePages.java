@@ -86,9 +86,11 @@ class ConsolePages {
     }
     CampaignPhase phase = status != null ? status.status() : phase(entry.status());
     boolean finished = phase != null && phase.isTerminal();
+    // The spec is parsed once per render: inline audiences can make it megabytes.
+    StockSpec stock = stockSpec(entry);
     return new CampaignPage(
         campaignId,
-        stockName(entry),
+        stock == null ? null : stock.stockName(),
         entry.createdBy(),
         status,
         notice,
@@ -101,7 +103,7 @@ class ConsolePages {
         finished,
         null,
         flowsNotice(status),
-        coupon(stockSpec(entry)));
+        coupon(stock));
   }
 
   private StockSpec stockSpec(CampaignIndex.Entry entry) {
@@ -307,15 +309,6 @@ class ConsolePages {
     List<StatusDocument.HistoryEntry> h = new ArrayList<>(s.history());
     Collections.reverse(h);
     return h;
-  }
-
-  private String stockName(CampaignIndex.Entry entry) {
-    try {
-      JsonNode spec = json.readTree(entry.specJson() == null ? "{}" : entry.specJson());
-      return spec.path("stock").path("stock_name").asText(null);
-    } catch (java.io.IOException e) {
-      return null;
-    }
   }
 
   private static CampaignPhase phase(String status) {

@@ -3,6 +3,7 @@ package com.campaigns.starter.campaign;
 import com.campaigns.starter.system.JsonPaths;
 import com.campaigns.starter.system.SpecRejected;
 import com.campaigns.workflows.model.CampaignSpec;
+import com.campaigns.workflows.rules.FieldLimits;
 import com.campaigns.workflows.rules.Violation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
@@ -132,11 +133,11 @@ class SpecReader {
       }
     } else if (raw == Long.class || raw == long.class) {
       if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-        out.add(new Violation(path, "must be a whole number"));
+        out.add(new Violation(path, notAWholeNumber(path, node, Long.MAX_VALUE)));
       }
     } else if (raw == Integer.class || raw == int.class) {
       if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-        out.add(new Violation(path, "must be a whole number between -2147483648 and 2147483647"));
+        out.add(new Violation(path, notAWholeNumber(path, node, Integer.MAX_VALUE)));
       }
     } else if (raw == Double.class || raw == double.class) {
       if (!node.isNumber()) {
@@ -161,6 +162,34 @@ class SpecReader {
         }
       }
     }
+  }
+
+  /**
+   * Why a value does not fit a whole-number field, with the figures: amounts are in fen, so a
+   * decimal is shown as the fen it meant; a number past the type names the field's own maximum.
+   */
+  static String notAWholeNumber(String path, JsonNode node, long typeMax) {
+    String field = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+    long max = FieldLimits.maximum(field).orElse(typeMax);
+    if (node.isNumber() && !node.isIntegralNumber() && FieldLimits.inFen(field)) {
+      java.math.BigDecimal fen =
+          node.decimalValue().movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP);
+      return "amounts are in fen (whole numbers, 100 fen = ¥1.00): for ¥"
+          + node.decimalValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
+          + " send "
+          + fen.toPlainString();
+    }
+    if (node.isIntegralNumber()) {
+      return node.bigIntegerValue().signum() < 0
+          ? "is " + node.asText() + ", too small for this field"
+          : "is " + node.asText() + "; must be at most " + max;
+    }
+    if (node.isNumber()) {
+      return "must be a whole number (at most " + max + "), not " + node.asText();
+    }
+    return FieldLimits.inFen(field)
+        ? "must be a whole number of fen (500 = ¥5.00)"
+        : "must be a whole number (at most " + max + ")";
   }
 
   private Map<String, JavaType> propertiesOf(JavaType type) {

@@ -39,6 +39,28 @@ class SpecReaderTest {
   }
 
   @Test
+  void numbersThatDoNotFitSayWhyWithTheirFigures() {
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    json(
+                        "{\"stock\": {\"coupon_amount\": 5.00, \"transaction_minimum\": \"10\","
+                            + " \"max_coupons\": 100000000000000000000},"
+                            + " \"waves\": [{\"rate_per_second\": 3000000000}]}")))
+        .isInstanceOfSatisfying(
+            SpecRejected.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(v -> v.field() + ": " + v.message())
+                    .containsExactlyInAnyOrder(
+                        "stock.coupon_amount: amounts are in fen (whole numbers, 100 fen = ¥1.00):"
+                            + " for ¥5.00 send 500",
+                        "stock.transaction_minimum: must be a whole number of fen (500 = ¥5.00)",
+                        "stock.max_coupons: is 100000000000000000000; must be at most 1000000000",
+                        "waves[0].rate_per_second: is 3000000000; must be at most 500"));
+  }
+
+  @Test
   void duplicateKeysAndTrailingContentAreMalformed() {
     assertThatThrownBy(() -> reader.read(json("{\"mchid\":\"1\",\"mchid\":\"2\"}")))
         .isInstanceOfSatisfying(

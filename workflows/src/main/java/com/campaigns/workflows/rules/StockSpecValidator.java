@@ -73,9 +73,19 @@ final class StockSpecValidator {
     int chars = name.codePointCount(0, name.length());
     boolean ascii = name.chars().allMatch(c -> c < 128);
     if (ascii && chars > 20) {
-      out.add(new Violation(field, "must be at most 20 letters"));
+      out.add(
+          new Violation(
+              field, "has " + chars + " letters; at most 20 (at most 9 with a Chinese character)"));
     } else if (!ascii && chars > 9) {
-      out.add(new Violation(field, "must be at most 9 Chinese characters"));
+      out.add(
+          new Violation(
+              field,
+              "has "
+                  + chars
+                  + " characters, "
+                  + name.codePoints().filter(c -> c >= 128).count()
+                  + " of them Chinese; a name with a Chinese character has at most 9 (one"
+                  + " with letters only, 20)"));
     }
     for (char c : FORBIDDEN_NAME_CHARS.toCharArray()) {
       if (name.indexOf(c) >= 0) {
@@ -113,20 +123,24 @@ final class StockSpecValidator {
     Long amount = stock.couponAmount();
     if (amount == null) {
       out.add(new Violation("stock.coupon_amount", "is required (fen)"));
-    } else if (amount < 10 || amount > 100_000) {
+    } else if (amount < FieldLimits.COUPON_AMOUNT_MIN || amount > FieldLimits.COUPON_AMOUNT_MAX) {
       out.add(
           new Violation(
-              "stock.coupon_amount", "must be between 10 and 100000 fen (0.1 to 1000 yuan)"));
+              "stock.coupon_amount",
+              "is " + amount + " fen; must be between 10 and 100000 fen (¥0.10 to ¥1000.00)"));
     }
     Long minimum = stock.transactionMinimum();
     if (minimum == null) {
       out.add(new Violation("stock.transaction_minimum", "is required (fen)"));
     } else {
-      if (minimum < 10 || minimum > 10_000_000) {
+      if (minimum < FieldLimits.TRANSACTION_MINIMUM_MIN
+          || minimum > FieldLimits.TRANSACTION_MINIMUM_MAX) {
         out.add(
             new Violation(
                 "stock.transaction_minimum",
-                "must be between 10 and 10000000 fen (0.1 to 100000 yuan)"));
+                "is "
+                    + minimum
+                    + " fen; must be between 10 and 10000000 fen (¥0.10 to ¥100000.00)"));
       }
       if (amount != null && minimum - amount < 1) {
         out.add(
@@ -138,7 +152,7 @@ final class StockSpecValidator {
     Long maxCoupons = stock.maxCoupons();
     if (maxCoupons == null) {
       out.add(new Violation("stock.max_coupons", "is required"));
-    } else if (maxCoupons < 1 || maxCoupons > 1_000_000_000L) {
+    } else if (maxCoupons < 1 || maxCoupons > FieldLimits.MAX_COUPONS_MAX) {
       out.add(new Violation("stock.max_coupons", "must be between 1 and 1000000000"));
     }
     Integer perUser = stock.maxCouponsPerUser();
@@ -163,12 +177,23 @@ final class StockSpecValidator {
     Long byDay = stock.maxAmountByDay();
     if (byDay != null) {
       if (amount != null && byDay < amount) {
-        out.add(new Violation("stock.max_amount_by_day", "must be at least coupon_amount"));
+        out.add(
+            new Violation(
+                "stock.max_amount_by_day",
+                "is " + byDay + " fen; must be at least coupon_amount, " + amount + " fen"));
       }
       if (amount != null && maxCoupons != null && byDay > amount * maxCoupons) {
         out.add(
             new Violation(
-                "stock.max_amount_by_day", "must not exceed the stock budget (max_amount)"));
+                "stock.max_amount_by_day",
+                "is "
+                    + byDay
+                    + " fen; must not exceed the stock budget max_amount = coupon_amount ×"
+                    + " max_coupons = "
+                    + amount * maxCoupons
+                    + " fen ("
+                    + FieldLimits.yuan(amount * maxCoupons)
+                    + ")"));
       }
     }
   }

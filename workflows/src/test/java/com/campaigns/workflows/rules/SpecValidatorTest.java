@@ -125,13 +125,24 @@ class SpecValidatorTest {
 
   @Test
   void rejectsStockNameLongerThanNineChineseCharacters() {
-    assertViolation(withStock(s -> s.stockName("一二三四五六七八九十")), "stock.stock_name", "9 Chinese");
+    // The message counts the name as the rule does and says the rule.
+    assertViolation(
+        withStock(s -> s.stockName("一二三四五六七八九十")),
+        "stock.stock_name",
+        "has 10 characters, 10 of them Chinese; a name with a Chinese character has at most 9");
+    assertViolation(
+        withStock(s -> s.stockName("Spring春季满减券 x")),
+        "stock.stock_name",
+        "has 13 characters, 5 of them Chinese");
     assertThat(validate(withStock(s -> s.stockName("一二三四五六七八九")))).isEmpty();
   }
 
   @Test
   void rejectsStockNameLongerThanTwentyLetters() {
-    assertViolation(withStock(s -> s.stockName("a".repeat(21))), "stock.stock_name", "20 letters");
+    assertViolation(
+        withStock(s -> s.stockName("a".repeat(21))),
+        "stock.stock_name",
+        "has 21 letters; at most 20");
     assertThat(validate(withStock(s -> s.stockName("a".repeat(20))))).isEmpty();
   }
 
@@ -231,12 +242,16 @@ class SpecValidatorTest {
 
   @Test
   void rejectsDailyBudgetAboveTotalBudget() {
+    // max_amount is computed, never typed: the message gives its figure.
     assertViolation(
-        withStock(s -> s.maxAmountByDay(500_001L)), "stock.max_amount_by_day", "budget");
+        withStock(s -> s.maxAmountByDay(500_001L)),
+        "stock.max_amount_by_day",
+        "is 500001 fen; must not exceed the stock budget max_amount = coupon_amount × max_coupons"
+            + " = 500000 fen (¥5000.00)");
     assertViolation(
         withStock(s -> s.maxAmountByDay(499L)),
         "stock.max_amount_by_day",
-        "at least coupon_amount");
+        "is 499 fen; must be at least coupon_amount, 500 fen");
   }
 
   @Test

@@ -55,6 +55,7 @@ class CampaignStarts {
   private final SpecReader reader;
   private final Clock clock;
   private final TemporalCalls calls;
+  private final ApprovalProperties approval;
 
   CampaignStarts(
       WorkflowClient client,
@@ -64,7 +65,8 @@ class CampaignStarts {
       WorkflowProperties workflow,
       SpecReader reader,
       Clock clock,
-      TemporalCalls calls) {
+      TemporalCalls calls,
+      ApprovalProperties approval) {
     this.client = client;
     this.index = index;
     this.audiences = audiences;
@@ -73,6 +75,7 @@ class CampaignStarts {
     this.reader = reader;
     this.clock = clock;
     this.calls = calls;
+    this.approval = approval;
   }
 
   /** Checks a spec as the workflow will, and plans it; {@link SpecRejected} lists every problem. */
@@ -138,7 +141,13 @@ class CampaignStarts {
     try {
       CampaignWorkflow stub = stub(campaignId, stored);
       CampaignInput input =
-          new CampaignInput(stored, hash, workflow.toSettings(), operator.name(), null);
+          new CampaignInput(
+              stored,
+              hash,
+              workflow.toSettings(),
+              operator.name(),
+              null,
+              approval.thresholdFor(spec.mchid()));
       calls.call(() -> WorkflowClient.start(stub::run, input));
     } catch (WorkflowExecutionAlreadyStarted e) {
       // A closed run of this id: a repeat of a finished campaign is fine, a new campaign is not.

@@ -93,6 +93,13 @@ class CampaignApprovalIT {
   @Test
   void anApproverApprovesAndTheCampaignCreatesItsStock() {
     start(marketer, large("apr-yes"));
+    // An approver limited to another merchant does not see the campaign at all.
+    assertThat(
+            marketer
+                .as(TestTokens.SCOPED)
+                .postJson("/api/v1/campaigns/apr-yes/approve", "")
+                .status())
+        .isEqualTo(404);
 
     Answer approved =
         approver.postJson(

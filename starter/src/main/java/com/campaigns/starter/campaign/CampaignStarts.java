@@ -17,6 +17,7 @@ import com.campaigns.workflows.model.CampaignSpec;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.model.WavePhase;
 import com.campaigns.workflows.model.WaveSpec;
+import com.campaigns.workflows.rules.Approvals;
 import com.campaigns.workflows.rules.SpecValidator;
 import com.campaigns.workflows.rules.Violation;
 import com.campaigns.workflows.rules.WavePlanner;
@@ -184,7 +185,8 @@ class CampaignStarts {
 
   /**
    * Right after a start the workflow answers its query once a worker has run its first task. When
-   * no worker answers in time the campaign is still accepted, so answer with what is known.
+   * no worker answers in time the campaign is still accepted, so answer with what is known
+   * (awaiting approval when its budget is above the merchant's threshold).
    */
   private StatusDocument statusAfterStart(CampaignSpec spec) {
     try {
@@ -210,7 +212,9 @@ class CampaignStarts {
         spec.campaignId(),
         TemporalNames.workflowId(spec.campaignId()),
         spec.mchid(),
-        CampaignPhase.SCHEDULED,
+        Approvals.required(spec.stock().budget(), approval.thresholdFor(spec.mchid()))
+            ? CampaignPhase.AWAITING_APPROVAL
+            : CampaignPhase.SCHEDULED,
         null,
         null,
         null,

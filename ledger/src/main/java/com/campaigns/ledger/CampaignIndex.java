@@ -41,7 +41,7 @@ public class CampaignIndex {
 
   /** The statuses after which a campaign's row no longer changes (unless its run is reset). */
   public static final List<String> FINAL =
-      List.of("COMPLETED", "FAILED", "CANCELLED", "TERMINATED", "TIMED_OUT");
+      List.of("COMPLETED", "FAILED", "CANCELLED", "REJECTED", "EXPIRED", "TERMINATED", "TIMED_OUT");
 
   private static final String FINAL_IN = "'" + String.join("', '", FINAL) + "'";
 

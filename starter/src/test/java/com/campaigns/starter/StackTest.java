@@ -24,7 +24,10 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "spring.temporal.test-server.enabled=true",
       "campaigns.workflow.segment-size=100",
-      "campaigns.workflow.stock-check-interval=30m"
+      "campaigns.workflow.stock-check-interval=30m",
+      // Four eyes above ¥100 000: only CampaignApprovalIT's campaigns are that large.
+      "campaigns.approval.thresholds.1900000001=10000000",
+      "campaigns.approval.thresholds.1900000002=10000000"
     })
 @ContextConfiguration(initializers = StackInitializer.class)
 @Import(StackConfiguration.class)

@@ -26,6 +26,11 @@ public final class TemporalNames {
   public static final String UPDATE_CANCEL = "cancelCampaign";
   public static final String UPDATE_RESCHEDULE_WAVE = "rescheduleWave";
 
+  /** Four-eyes approval; ops send them too ({@code temporal workflow update execute --name}). */
+  public static final String UPDATE_APPROVE = "approve";
+
+  public static final String UPDATE_REJECT = "reject";
+
   public static final String ACTIVITY_SET_CALLBACK = "SetCallback";
   public static final String ACTIVITY_CREATE_STOCK = "CreateStock";
   public static final String ACTIVITY_ACTIVATE_STOCK = "ActivateStock";

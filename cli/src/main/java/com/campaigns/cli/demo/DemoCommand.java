@@ -32,7 +32,8 @@ public final class DemoCommand implements Callable<Integer> {
   static final int OK = 0;
   static final int CHECKS_FAILED = 1;
   static final int CALL_FAILED = 3;
-  private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED", "CANCELLED");
+  private static final Set<String> TERMINAL =
+      Set.of("COMPLETED", "FAILED", "CANCELLED", "REJECTED", "EXPIRED");
 
   @Option(
       names = "--api",

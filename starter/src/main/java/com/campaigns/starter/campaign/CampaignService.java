@@ -179,7 +179,7 @@ public class CampaignService {
    * kind is the failure type (NOT_PAUSABLE → not_pausable), or {@code rejectedKind} when the SDK
    * did not carry the type (see {@link #kind}).
    */
-  private StatusDocument update(
+  StatusDocument update(
       String campaignId, String rejectedKind, Function<CampaignWorkflow, StatusDocument> call) {
     CampaignWorkflow wf = workflow(campaignId);
     try {

@@ -17,6 +17,7 @@ import com.campaigns.workflows.model.CampaignSpec;
 import com.campaigns.workflows.model.StatusDocument;
 import com.campaigns.workflows.model.WavePhase;
 import com.campaigns.workflows.model.WaveSpec;
+import com.campaigns.workflows.rules.Approvals;
 import com.campaigns.workflows.rules.SpecValidator;
 import com.campaigns.workflows.rules.Violation;
 import com.campaigns.workflows.rules.WavePlanner;
@@ -57,6 +58,7 @@ class CampaignStarts {
   private final SpecReader reader;
   private final Clock clock;
   private final TemporalCalls calls;
+  private final ApprovalProperties approval;
 
   CampaignStarts(
       WorkflowClient client,
@@ -66,7 +68,8 @@ class CampaignStarts {
       WorkflowProperties workflow,
       SpecReader reader,
       Clock clock,
-      TemporalCalls calls) {
+      TemporalCalls calls,
+      ApprovalProperties approval) {
     this.client = client;
     this.index = index;
     this.audiences = audiences;
@@ -75,6 +78,7 @@ class CampaignStarts {
     this.reader = reader;
     this.clock = clock;
     this.calls = calls;
+    this.approval = approval;
   }
 
   /**
@@ -144,7 +148,13 @@ class CampaignStarts {
     try {
       CampaignWorkflow stub = stub(campaignId, stored);
       CampaignInput input =
-          new CampaignInput(stored, hash, workflow.toSettings(), operator.name(), null);
+          new CampaignInput(
+              stored,
+              hash,
+              workflow.toSettings(),
+              operator.name(),
+              null,
+              approval.thresholdFor(spec.mchid()));
       calls.call(() -> WorkflowClient.start(stub::run, input));
     } catch (WorkflowExecutionAlreadyStarted e) {
       // A closed run of this id: a repeat of a finished campaign is fine, a new campaign is not.
@@ -181,7 +191,8 @@ class CampaignStarts {
 
   /**
    * Right after a start the workflow answers its query once a worker has run its first task. When
-   * no worker answers in time the campaign is still accepted, so answer with what is known.
+   * no worker answers in time the campaign is still accepted, so answer with what is known
+   * (awaiting approval when its budget is above the merchant's threshold).
    */
   private StatusDocument statusAfterStart(CampaignSpec spec) {
     try {
@@ -207,7 +218,9 @@ class CampaignStarts {
         spec.campaignId(),
         TemporalNames.workflowId(spec.campaignId()),
         spec.mchid(),
-        CampaignPhase.SCHEDULED,
+        Approvals.required(spec.stock().budget(), approval.thresholdFor(spec.mchid()))
+            ? CampaignPhase.AWAITING_APPROVAL
+            : CampaignPhase.SCHEDULED,
         null,
         null,
         null,

@@ -7,6 +7,7 @@ import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.StatusDocument;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,8 +137,12 @@ class ClosedCampaigns {
         if (workflowPhase != null && workflowPhase.isTerminal()) {
           yield workflowPhase;
         }
-        if ("CANCELLED".equals(entry.status())) {
-          yield CampaignPhase.CANCELLED;
+        // Ended by the workflow itself without a stock to run (cancelled, rejected, expired).
+        for (CampaignPhase ended :
+            List.of(CampaignPhase.CANCELLED, CampaignPhase.REJECTED, CampaignPhase.EXPIRED)) {
+          if (ended.name().equals(entry.status())) {
+            yield ended;
+          }
         }
         yield CampaignPhase.COMPLETED;
       }

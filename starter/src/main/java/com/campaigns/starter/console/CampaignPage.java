@@ -47,7 +47,7 @@ record CampaignPage(
   record CodeCount(String code, long count) {}
 
   /** Which buttons make sense now; the workflow still decides (and says why not). */
-  record Actions(boolean pause, boolean resume, boolean cancel) {}
+  record Actions(boolean pause, boolean resume, boolean cancel, boolean decide) {}
 
   /** The outcome of the last action, shown once. */
   record Message(String text, boolean error) {}

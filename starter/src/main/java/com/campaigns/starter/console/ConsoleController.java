@@ -2,6 +2,7 @@ package com.campaigns.starter.console;
 
 import com.campaigns.starter.audience.AudienceReceipt;
 import com.campaigns.starter.audience.AudienceService;
+import com.campaigns.starter.campaign.CampaignApprovals;
 import com.campaigns.starter.campaign.CampaignService;
 import com.campaigns.starter.campaign.CampaignTimeline;
 import com.campaigns.starter.campaign.CampaignTimelines;
@@ -48,6 +49,7 @@ class ConsoleController {
   private final WechatMerchants merchants;
   private final ConsoleProperties properties;
   private final Clock clock;
+  private final CampaignApprovals approvals;
 
   ConsoleController(
       CampaignService campaigns,
@@ -56,7 +58,8 @@ class ConsoleController {
       ConsolePages pages,
       WechatMerchants merchants,
       ConsoleProperties properties,
-      Clock clock) {
+      Clock clock,
+      CampaignApprovals approvals) {
     this.campaigns = campaigns;
     this.audiences = audiences;
     this.timelines = timelines;
@@ -64,6 +67,7 @@ class ConsoleController {
     this.merchants = merchants;
     this.properties = properties;
     this.clock = clock;
+    this.approvals = approvals;
   }
 
   /**
@@ -186,6 +190,20 @@ class ConsoleController {
   @PostMapping("/campaigns/{id}/resume")
   String resume(@PathVariable String id, Model model, @AuthenticationPrincipal ApiUser user) {
     return act(id, model, "resumed", () -> campaigns.resume(id, Operator.of(user)));
+  }
+
+  /** Four eyes: an approver's approve or reject, with the note typed on the page (optional). */
+  @PostMapping("/campaigns/{id}/{decision:approve|reject}")
+  String decide(
+      @PathVariable String id,
+      @PathVariable String decision,
+      @RequestParam(required = false) String note,
+      Model model,
+      @AuthenticationPrincipal ApiUser user) {
+    String why = blankToNull(note);
+    return "approve".equals(decision)
+        ? act(id, model, "approved", () -> approvals.approve(id, why, user))
+        : act(id, model, "rejected", () -> approvals.reject(id, why, user));
   }
 
   /** The campaign's timeline for the page's charts (the API's {@code /timeline}, same service). */

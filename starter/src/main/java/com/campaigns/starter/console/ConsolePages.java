@@ -39,6 +39,7 @@ class ConsolePages {
           CampaignPhase.RUNNING);
   private static final Set<CampaignPhase> CANCELLABLE =
       EnumSet.of(
+          CampaignPhase.AWAITING_APPROVAL,
           CampaignPhase.SCHEDULED,
           CampaignPhase.CREATING_STOCK,
           CampaignPhase.ACTIVATING,
@@ -255,12 +256,16 @@ class ConsolePages {
 
   private static Actions actions(StatusDocument s) {
     if (s == null) {
-      return new Actions(false, false, false);
+      return new Actions(false, false, false, false);
     }
     boolean pausedByHand = s.pause() != null && s.pause().reason() == PauseReason.MANUAL;
     boolean pause =
         PAUSABLE.contains(s.status()) || (s.status() == CampaignPhase.PAUSED && !pausedByHand);
-    return new Actions(pause, s.status() == CampaignPhase.PAUSED, CANCELLABLE.contains(s.status()));
+    return new Actions(
+        pause,
+        s.status() == CampaignPhase.PAUSED,
+        CANCELLABLE.contains(s.status()),
+        s.status() == CampaignPhase.AWAITING_APPROVAL);
   }
 
   private static List<WaveRow> waves(StatusDocument s) {

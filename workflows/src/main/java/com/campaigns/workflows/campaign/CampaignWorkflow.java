@@ -1,6 +1,7 @@
 package com.campaigns.workflows.campaign;
 
 import com.campaigns.workflows.TemporalNames;
+import com.campaigns.workflows.model.ApprovalRequest;
 import com.campaigns.workflows.model.CampaignInput;
 import com.campaigns.workflows.model.CancelRequest;
 import com.campaigns.workflows.model.PauseRequest;
@@ -69,4 +70,21 @@ public interface CampaignWorkflow {
 
   @UpdateValidatorMethod(updateName = TemporalNames.UPDATE_RESCHEDULE_WAVE)
   void validateRescheduleWave(RescheduleRequest request);
+
+  /**
+   * Four eyes: approves a campaign in AWAITING_APPROVAL, which then creates its stock; answers once
+   * the campaign has left AWAITING_APPROVAL. Rejected for the person who started it.
+   */
+  @UpdateMethod(name = TemporalNames.UPDATE_APPROVE)
+  StatusDocument approve(ApprovalRequest request);
+
+  @UpdateValidatorMethod(updateName = TemporalNames.UPDATE_APPROVE)
+  void validateApprove(ApprovalRequest request);
+
+  /** Four eyes: rejects a campaign in AWAITING_APPROVAL, which ends REJECTED without a stock. */
+  @UpdateMethod(name = TemporalNames.UPDATE_REJECT)
+  StatusDocument reject(ApprovalRequest request);
+
+  @UpdateValidatorMethod(updateName = TemporalNames.UPDATE_REJECT)
+  void validateReject(ApprovalRequest request);
 }

@@ -4,6 +4,7 @@ import static com.campaigns.workflows.campaign.CampaignContext.now;
 import static com.campaigns.workflows.campaign.CampaignContext.nullToDash;
 import static com.campaigns.workflows.campaign.CampaignContext.rootMessage;
 
+import com.campaigns.workflows.model.ApprovalRequest;
 import com.campaigns.workflows.model.CampaignEvent;
 import com.campaigns.workflows.model.CampaignInput;
 import com.campaigns.workflows.model.CampaignPhase;
@@ -59,6 +60,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   private final StockLifecycle stock;
   private final WaveSchedule waves;
   private final FlowDownload flows;
+  private final ApprovalStep approval;
 
   @WorkflowInit
   public CampaignWorkflowImpl(CampaignInput input) {
@@ -82,6 +84,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             new WaveIssuer(c, journal, budget, pauses, historyBound));
     this.stock = new StockLifecycle(c, journal, wait, waves, callback, activation);
     this.flows = new FlowDownload(c, journal, wait);
+    this.approval = new ApprovalStep(c, journal);
   }
 
   // ---------------------------------------------------------------- the lifecycle
@@ -135,6 +138,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       return;
     }
     switch (state.stage) {
+      case AWAIT_APPROVAL -> approval.await();
       case CREATE_STOCK -> stock.create();
       case AWAIT_ACTIVATION -> stock.awaitActivation();
       case ACTIVATE -> stock.activate();
@@ -165,9 +169,12 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             + ShanghaiTime.display(c.beginTime())
             + ", by "
             + nullToDash(c.input.startedBy()));
+    // Only an input with an approval threshold can take this path: older histories replay as
+    // before.
+    boolean awaitingApproval = approval.requestIfRequired();
     journal.publish();
     state.callbackPending = c.settings.notifyUrl() != null;
-    state.stage = Stage.CREATE_STOCK;
+    state.stage = awaitingApproval ? Stage.AWAIT_APPROVAL : Stage.CREATE_STOCK;
     log.info("campaign {} scheduled at {}", state.campaignId, now());
   }
 
@@ -269,6 +276,28 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   public StatusDocument rescheduleWave(RescheduleRequest request) {
     waves.reschedule(request);
     return status();
+  }
+
+  @Override
+  public void validateApprove(ApprovalRequest request) {
+    rejectIf(UpdateChecks.approval(state, request, c.input.startedBy()));
+  }
+
+  @Override
+  public StatusDocument approve(ApprovalRequest request) {
+    approval.answer(true, request);
+    return statusOnce(() -> state.phase != CampaignPhase.AWAITING_APPROVAL);
+  }
+
+  @Override
+  public void validateReject(ApprovalRequest request) {
+    rejectIf(UpdateChecks.approval(state, request, c.input.startedBy()));
+  }
+
+  @Override
+  public StatusDocument reject(ApprovalRequest request) {
+    approval.answer(false, request);
+    return statusOnce(() -> state.phase != CampaignPhase.AWAITING_APPROVAL);
   }
 
   /** An update's answer: the status document once the update has taken effect. */

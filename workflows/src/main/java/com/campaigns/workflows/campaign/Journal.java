@@ -156,6 +156,30 @@ final class Journal {
           .append("/")
           .append(w.recipients());
     }
+    StatusDocument.Approval approval = doc.approval();
+    if (approval != null && approval.required()) {
+      b.append("\n\n");
+      switch (approval.decision()) {
+        case PENDING ->
+            b.append("⏳ awaiting approval by an approver other than ")
+                .append(approval.requestedBy())
+                .append(" until ")
+                .append(approval.expiresAt())
+                .append(" (update `approve` or `reject`)");
+        case APPROVED ->
+            b.append("✅ approved by ")
+                .append(approval.approvedBy())
+                .append(" at ")
+                .append(approval.approvedAt());
+        case REJECTED ->
+            b.append("⛔ rejected by ")
+                .append(approval.rejectedBy())
+                .append(" at ")
+                .append(approval.rejectedAt());
+        default ->
+            b.append("⌛ approval expired at ").append(approval.expiresAt()).append(", no stock");
+      }
+    }
     StatusDocument.Flows flows = doc.flows();
     if (flows != null && flows.state() == FlowsState.WAITING) {
       b.append("\n\n⏳ waiting for WeChat Pay's flow files since ")

@@ -3,6 +3,12 @@ package com.campaigns.workflows.model;
 /** The events a campaign writes to its history (the status document's {@code history[].event}). */
 public enum CampaignEvent {
   SCHEDULED,
+  /** The budget is above the merchant's approval threshold: the campaign waits for an approver. */
+  APPROVAL_REQUESTED,
+  APPROVED,
+  REJECTED,
+  /** Not approved before the activation time: the campaign ends without a stock. */
+  EXPIRED,
   STOCK_CREATED,
   ACTIVATED,
   WAVE_STARTED,

@@ -2,6 +2,11 @@ package com.campaigns.workflows.model;
 
 /** A campaign's status as ops and marketers see it (SPEC §4). */
 public enum CampaignPhase {
+  /**
+   * Extension (four-eyes approval): the budget is above the merchant's approval threshold; nothing
+   * reaches WeChat Pay until another person with the approver role approves.
+   */
+  AWAITING_APPROVAL,
   SCHEDULED,
   CREATING_STOCK,
   ACTIVATING,
@@ -12,6 +17,10 @@ public enum CampaignPhase {
   COMPLETED,
   FAILED,
   CANCELLED,
+  /** Extension: an approver rejected the campaign before any WeChat Pay call. */
+  REJECTED,
+  /** Extension: nobody approved the campaign before its activation time; no stock was created. */
+  EXPIRED,
   /**
    * Extension: the run was terminated in Temporal (Web UI, {@code temporal workflow terminate}).
    * Never entered by the workflow: the API and the campaign index read it from Temporal.
@@ -24,6 +33,8 @@ public enum CampaignPhase {
     return this == COMPLETED
         || this == FAILED
         || this == CANCELLED
+        || this == REJECTED
+        || this == EXPIRED
         || this == TERMINATED
         || this == TIMED_OUT;
   }

@@ -13,6 +13,7 @@ public class CampaignState {
   /** Where the lifecycle is; finer than the phase ops see. */
   public enum Stage {
     NEW,
+    AWAIT_APPROVAL,
     CREATE_STOCK,
     AWAIT_ACTIVATION,
     ACTIVATE,
@@ -34,6 +35,9 @@ public class CampaignState {
   public int resumeAttempts;
   public CancelRequest cancelRequest;
   public int scheduleVersion;
+
+  /** The four-eyes approval; null when the merchant has no approval threshold. */
+  public ApprovalInfo approval;
 
   /** The COUPON.USE callback is still to be set (before the stock is created). */
   public boolean callbackPending;
@@ -95,6 +99,24 @@ public class CampaignState {
       this.detail = detail;
       this.operator = operator;
       this.resumeAtMillis = resumeAtMillis;
+    }
+  }
+
+  /** The four-eyes approval: what the status document's {@code approval} shows. */
+  @SnakeCaseIgnoreUnknown
+  public static class ApprovalInfo {
+    public boolean required;
+    public long threshold;
+    public String requestedBy;
+    public long expiresAtMillis;
+    public ApprovalDecision decision;
+    public String decidedBy;
+    public Long decidedAtMillis;
+    public String note;
+
+    /** An approver has answered (the main thread has yet to act when still awaiting). */
+    public boolean answered() {
+      return decision == ApprovalDecision.APPROVED || decision == ApprovalDecision.REJECTED;
     }
   }
 

@@ -57,5 +57,14 @@ public final class FailureTypes {
   /** A reschedule update naming no pending wave or a start outside the stock's window. */
   public static final String INVALID_RESCHEDULE = "INVALID_RESCHEDULE";
 
+  /** An approve or reject while the campaign is not awaiting approval (or already answered). */
+  public static final String NOT_AWAITING_APPROVAL = "NOT_AWAITING_APPROVAL";
+
+  /** An approve or reject by the person who started the campaign (four eyes). */
+  public static final String SELF_APPROVAL = "SELF_APPROVAL";
+
+  /** An approve or reject that names no operator. */
+  public static final String INVALID_APPROVAL = "INVALID_APPROVAL";
+
   private FailureTypes() {}
 }

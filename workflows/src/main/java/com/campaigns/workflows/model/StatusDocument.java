@@ -27,7 +27,48 @@ public record StatusDocument(
     @JsonInclude(JsonInclude.Include.NON_NULL) Reconciliation reconciliation,
     @JsonInclude(JsonInclude.Include.NON_NULL) Flows flows,
     List<HistoryEntry> history,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Closed closed) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Closed closed,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Approval approval) {
+
+  /** A document without an approval (the merchant has no approval threshold). */
+  public StatusDocument(
+      String campaignId,
+      String workflowId,
+      String mchid,
+      CampaignPhase status,
+      Pause pause,
+      String stockId,
+      String stockStatus,
+      Tally issued,
+      Tally used,
+      Rejected rejected,
+      Budget budget,
+      List<Wave> waves,
+      Failure failure,
+      Reconciliation reconciliation,
+      Flows flows,
+      List<HistoryEntry> history,
+      Closed closed) {
+    this(
+        campaignId,
+        workflowId,
+        mchid,
+        status,
+        pause,
+        stockId,
+        stockStatus,
+        issued,
+        used,
+        rejected,
+        budget,
+        waves,
+        failure,
+        reconciliation,
+        flows,
+        history,
+        closed,
+        null);
+  }
 
   /** The same document with what Temporal says of the closed run (the API adds it). */
   public StatusDocument withClosed(Closed c) {
@@ -48,7 +89,8 @@ public record StatusDocument(
         reconciliation,
         flows,
         history,
-        c);
+        c,
+        approval);
   }
 
   /**
@@ -60,6 +102,26 @@ public record StatusDocument(
   @SnakeCaseIgnoreUnknown
   public record Closed(
       String executionStatus, String closeTime, String reason, String runId, String countsFrom) {}
+
+  /**
+   * Extension: the four-eyes approval, present when the merchant has an approval threshold. {@code
+   * required} is whether the budget is above {@code threshold} (fen); {@code requestedBy} started
+   * the campaign and may not decide on it; {@code expiresAt} is the activation time, when a pending
+   * approval expires. Times are RFC 3339 in Asia/Shanghai.
+   */
+  @SnakeCaseIgnoreUnknown
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Approval(
+      boolean required,
+      long threshold,
+      ApprovalDecision decision,
+      String requestedBy,
+      String expiresAt,
+      String approvedBy,
+      String approvedAt,
+      String rejectedBy,
+      String rejectedAt,
+      String note) {}
 
   @SnakeCaseIgnoreUnknown
   public record Pause(PauseReason reason, String detail, String operator, String since) {}

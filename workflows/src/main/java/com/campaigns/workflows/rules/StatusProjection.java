@@ -1,5 +1,6 @@
 package com.campaigns.workflows.rules;
 
+import com.campaigns.workflows.model.ApprovalDecision;
 import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.CampaignSpec;
 import com.campaigns.workflows.model.CampaignState;
@@ -69,7 +70,28 @@ public final class StatusProjection {
         state.reconciliation,
         flows(state.flows),
         List.copyOf(state.history),
-        null);
+        null,
+        approval(state.approval));
+  }
+
+  static StatusDocument.Approval approval(CampaignState.ApprovalInfo a) {
+    if (a == null) {
+      return null;
+    }
+    boolean approved = a.decision == ApprovalDecision.APPROVED;
+    boolean rejected = a.decision == ApprovalDecision.REJECTED;
+    String at = a.decidedAtMillis == null ? null : time(a.decidedAtMillis);
+    return new StatusDocument.Approval(
+        a.required,
+        a.threshold,
+        a.decision,
+        a.requestedBy,
+        a.required ? time(a.expiresAtMillis) : null,
+        approved ? a.decidedBy : null,
+        approved ? at : null,
+        rejected ? a.decidedBy : null,
+        rejected ? at : null,
+        a.note);
   }
 
   static StatusDocument.Flows flows(CampaignState.FlowWait f) {

@@ -1,5 +1,6 @@
 package com.campaigns.workflows.rules;
 
+import com.campaigns.workflows.model.ApprovalRequest;
 import com.campaigns.workflows.model.CampaignPhase;
 import com.campaigns.workflows.model.CampaignState;
 import com.campaigns.workflows.model.CampaignState.WaveState;
@@ -52,6 +53,39 @@ public final class UpdateChecks {
     if (s.phase.isTerminal()) {
       return refuse(
           FailureTypes.NOT_CANCELLABLE, "campaign " + s.campaignId + " is already " + s.phase);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An approve or reject: only while the campaign awaits approval and nobody has answered yet, by a
+   * named operator who did not start the campaign.
+   */
+  public static Optional<Refusal> approval(
+      CampaignState s, ApprovalRequest request, String startedBy) {
+    if (s.phase != CampaignPhase.AWAITING_APPROVAL || s.approval == null || s.approval.answered()) {
+      return refuse(
+          FailureTypes.NOT_AWAITING_APPROVAL,
+          "campaign "
+              + s.campaignId
+              + " is "
+              + s.phase
+              + (s.approval != null && s.approval.answered()
+                  ? " (" + s.approval.decision + " by " + s.approval.decidedBy + ")"
+                  : "")
+              + ", not AWAITING_APPROVAL");
+    }
+    String operator = request == null ? null : request.operator();
+    if (Approvals.blank(operator)) {
+      return refuse(FailureTypes.INVALID_APPROVAL, "operator is required: who decides");
+    }
+    if (!Approvals.mayDecide(operator, startedBy)) {
+      return refuse(
+          FailureTypes.SELF_APPROVAL,
+          operator.strip()
+              + " started campaign "
+              + s.campaignId
+              + " and may not decide on it; another approver must");
     }
     return Optional.empty();
   }

@@ -39,7 +39,7 @@ class CampaignStateCompatibilityTest {
   static final Path FIXTURES = Path.of("src/test/resources/state");
 
   /** The fixture of the state this code writes. */
-  static final String NEWEST = "campaign-input-v2.json";
+  static final String NEWEST = "campaign-input-v3.json";
 
   /** What the workers use for payloads (DefaultDataConverter), before the codec encrypts them. */
   static final ObjectMapper JSON = JacksonJsonPayloadConverter.newDefaultObjectMapper();
@@ -186,6 +186,15 @@ class CampaignStateCompatibilityTest {
     s.publishedPhase = CampaignPhase.PAUSED;
     s.publishedStockId = "98065001";
     s.runs = 4;
+    s.approval = new CampaignState.ApprovalInfo();
+    s.approval.required = true;
+    s.approval.threshold = 1_000_000;
+    s.approval.requestedBy = "alice";
+    s.approval.expiresAtMillis = 1_795_999_940_000L;
+    s.approval.decision = ApprovalDecision.APPROVED;
+    s.approval.decidedBy = "approver-ann";
+    s.approval.decidedAtMillis = 1_795_990_000_000L;
+    s.approval.note = "budget signed off";
     return new CampaignInput(
         spec,
         "sha256:3b1f",
@@ -200,7 +209,8 @@ class CampaignStateCompatibilityTest {
             Duration.ofHours(1),
             Duration.ofDays(3)),
         "alice",
-        s);
+        s,
+        1_000_000L);
   }
 
   private static PauseInfo pause(PauseReason reason, long resumeAt) {

@@ -29,9 +29,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.apache.catalina.connector.Request;
-import org.apache.catalina.connector.Response;
-import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +36,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestComponent;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.type.classreading.MetadataReader;
@@ -468,38 +460,7 @@ class ConsoleSessionIT {
     }
   }
 
-  /** What the replica has beyond the application: the moved clock and the bytes-read probe. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class ReplicaExtras {
-
-    @Bean
-    @Primary
-    ShiftedClock replicaClock() {
-      return new ShiftedClock();
-    }
-
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> bytesReadProbe() {
-      return factory ->
-          factory.addContextValves(
-              new ValveBase() {
-                @Override
-                public void invoke(Request request, Response response)
-                    throws IOException, jakarta.servlet.ServletException {
-                  try {
-                    getNext().invoke(request, response);
-                  } finally {
-                    String probe = request.getHeader("X-Probe");
-                    if (probe != null) {
-                      bytesRead.put(probe, request.getCoyoteRequest().getBytesRead());
-                    }
-                  }
-                }
-              });
-    }
-  }
-
-  /** Keeps test configurations (the stack's, this class's) out of the replica's scan. */
+  /** Keeps test configurations (the stack's, ReplicaExtras) out of the replica's scan. */
   static final class TestClassesOut extends TypeExcludeFilter {
     @Override
     public boolean match(MetadataReader reader, MetadataReaderFactory factory) {

@@ -29,8 +29,10 @@ import javax.crypto.spec.SecretKeySpec;
  * tag. The key id is also the additional authenticated data, so a payload cannot be passed off as
  * encrypted under another key. Rotation: add a key and make it active; payloads written under older
  * keys keep decoding as long as their key stays configured. Payloads that are not encrypted
- * (written before encryption was turned on, or search attributes) pass through decode unchanged.
- * Thread-safe.
+ * (written before encryption was turned on, or search attributes) pass through decode unchanged,
+ * unless {@code campaigns.codec.require-encrypted} is set: then decode refuses them, so a payload
+ * injected in clear (a signal sent without the codec) fails the workflow task loudly instead of
+ * being acted on. Thread-safe.
  */
 public final class AesGcmPayloadCodec implements PayloadCodec {
 
@@ -50,13 +52,26 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
   private final Map<String, SecretKey> keys;
   private final String activeKeyId;
   private final ByteString activeKeyIdBytes;
+  private final boolean requireEncrypted;
   private final SecureRandom random = new SecureRandom();
 
   /**
+   * A codec that decodes payloads in clear unchanged.
+   *
    * @param keys every key that may have encrypted a stored payload, by id (32 bytes each)
    * @param activeKeyId the key new payloads are encrypted with; one of {@code keys}
    */
   public AesGcmPayloadCodec(Map<String, byte[]> keys, String activeKeyId) {
+    this(keys, activeKeyId, false);
+  }
+
+  /**
+   * @param keys every key that may have encrypted a stored payload, by id (32 bytes each)
+   * @param activeKeyId the key new payloads are encrypted with; one of {@code keys}
+   * @param requireEncrypted true refuses to decode a payload that is not encrypted
+   */
+  public AesGcmPayloadCodec(
+      Map<String, byte[]> keys, String activeKeyId, boolean requireEncrypted) {
     Objects.requireNonNull(activeKeyId, "activeKeyId");
     if (!keys.containsKey(activeKeyId)) {
       throw new IllegalArgumentException("the active key id " + activeKeyId + " has no key");
@@ -73,6 +88,7 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
     this.keys = Map.copyOf(copy);
     this.activeKeyId = activeKeyId;
     this.activeKeyIdBytes = ByteString.copyFromUtf8(activeKeyId);
+    this.requireEncrypted = requireEncrypted;
   }
 
   public String activeKeyId() {
@@ -88,13 +104,47 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
     return out;
   }
 
+  /**
+   * Decrypts encrypted payloads; one in clear is returned unchanged, or refused with {@code
+   * require-encrypted}.
+   *
+   * @throws PayloadCodecException for an unknown key id, tampered data, or a payload in clear when
+   *     encryption is required
+   */
   @Override
   public List<Payload> decode(List<Payload> payloads) {
+    List<Payload> out = new ArrayList<>(payloads.size());
+    for (Payload payload : payloads) {
+      if (isEncrypted(payload)) {
+        out.add(decrypt(payload));
+      } else if (requireEncrypted) {
+        throw new PayloadCodecException(
+            "a payload is not encrypted (encoding '"
+                + payload.getMetadataOrDefault(METADATA_ENCODING, ByteString.EMPTY).toStringUtf8()
+                + "') and campaigns.codec.require-encrypted is true: it was written without"
+                + " the codec (docs/security.md)");
+      } else {
+        out.add(payload);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Decodes for reading only (the codec endpoint of the Web UI and CLI): payloads in clear are
+   * shown as they are whatever {@code require-encrypted} says, since showing them to ops acts on
+   * nothing.
+   */
+  public List<Payload> decodeForReading(List<Payload> payloads) {
     List<Payload> out = new ArrayList<>(payloads.size());
     for (Payload payload : payloads) {
       out.add(isEncrypted(payload) ? decrypt(payload) : payload);
     }
     return out;
+  }
+
+  public boolean requiresEncrypted() {
+    return requireEncrypted;
   }
 
   /** True when the payload was written by this codec (whatever its key). */
@@ -158,6 +208,12 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
 
   @Override
   public String toString() {
-    return "AesGcmPayloadCodec[activeKeyId=" + activeKeyId + ", keyIds=" + keys.keySet() + "]";
+    return "AesGcmPayloadCodec[activeKeyId="
+        + activeKeyId
+        + ", keyIds="
+        + keys.keySet()
+        + ", requireEncrypted="
+        + requireEncrypted
+        + "]";
   }
 }

@@ -26,7 +26,8 @@ public class CodecConfiguration {
 
   @Bean
   AesGcmPayloadCodec payloadCodec(CodecProperties properties) {
-    return new AesGcmPayloadCodec(properties.keyBytes(), properties.activeKeyId());
+    return new AesGcmPayloadCodec(
+        properties.keyBytes(), properties.activeKeyId(), properties.requireEncrypted());
   }
 
   @Bean

@@ -16,10 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     keep old keys for as long as histories written with them must be read. Ids are lowercase
  *     letters, digits and dashes, so that they bind from the environment too ({@code
  *     CAMPAIGNS_CODEC_KEYS_K2026A})
+ * @param requireEncrypted true refuses payloads in clear when decoding (a workflow task that meets
+ *     one fails and retries until it is dealt with); set it once no history written before
+ *     encryption is still read
  */
 @ConfigurationProperties("campaigns.codec")
 public record CodecProperties(
-    @DefaultValue("true") boolean enabled, String activeKeyId, Map<String, String> keys) {
+    @DefaultValue("true") boolean enabled,
+    String activeKeyId,
+    Map<String, String> keys,
+    @DefaultValue("false") boolean requireEncrypted) {
 
   public CodecProperties {
     keys = keys == null ? Map.of() : Map.copyOf(keys);
@@ -81,6 +87,8 @@ public record CodecProperties(
         + activeKeyId
         + ", keyIds="
         + keys.keySet()
+        + ", requireEncrypted="
+        + requireEncrypted
         + "]";
   }
 }

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class AesGcmPayloadCodecTest {
 
@@ -51,6 +52,46 @@ class AesGcmPayloadCodecTest {
   void payloadsThatAreNotEncryptedPassThroughDecode() {
     Payload plain = json("{\"a\":1}");
     assertThat(codec.decode(List.of(plain))).containsExactly(plain);
+  }
+
+  @Test
+  void withRequireEncryptedAPayloadInClearIsRefusedNamingTheSetting() {
+    AesGcmPayloadCodec strict = new AesGcmPayloadCodec(Map.of("k1", K1), "k1", true);
+    Payload plain = json("{\"operator\":\"mallory\"}");
+    Payload sealed = strict.encode(List.of(plain)).get(0);
+
+    assertThat(strict.decode(List.of(sealed))).containsExactly(plain);
+    assertThatThrownBy(() -> strict.decode(List.of(sealed, plain)))
+        .isInstanceOf(PayloadCodecException.class)
+        .hasMessageContaining("campaigns.codec.require-encrypted")
+        .hasMessageContaining("json/plain")
+        .hasMessageNotContaining("mallory");
+    // The codec endpoint only shows payloads to ops: those in clear are shown as they are.
+    assertThat(strict.decodeForReading(List.of(sealed, plain))).containsExactly(plain, plain);
+
+    // Through the data converter, as a workflow task reads a signal's input.
+    DataConverter converter = CodecConfiguration.dataConverter(strict);
+    Payload clearSignal = DataConverter.getDefaultInstance().toPayload("resume").orElseThrow();
+    assertThatThrownBy(() -> converter.fromPayload(clearSignal, String.class, String.class))
+        .hasStackTraceContaining("campaigns.codec.require-encrypted");
+    Payload encrypted = converter.toPayload("resume").orElseThrow();
+    assertThat(converter.fromPayload(encrypted, String.class, String.class)).isEqualTo("resume");
+  }
+
+  @Test
+  void requireEncryptedIsOffByDefaultAndBindsFromTheProperty() {
+    String k1 = Base64.getEncoder().encodeToString(K1);
+    new ApplicationContextRunner()
+        .withUserConfiguration(CodecConfiguration.class)
+        .withPropertyValues("campaigns.codec.active-key-id=k1", "campaigns.codec.keys.k1=" + k1)
+        .run(c -> assertThat(c.getBean(AesGcmPayloadCodec.class).requiresEncrypted()).isFalse());
+    new ApplicationContextRunner()
+        .withUserConfiguration(CodecConfiguration.class)
+        .withPropertyValues(
+            "campaigns.codec.active-key-id=k1",
+            "campaigns.codec.keys.k1=" + k1,
+            "campaigns.codec.require-encrypted=true")
+        .run(c -> assertThat(c.getBean(AesGcmPayloadCodec.class).requiresEncrypted()).isTrue());
   }
 
   @Test
@@ -100,24 +141,24 @@ class AesGcmPayloadCodecTest {
   @Test
   void propertiesValidateKeysWithoutEverPrintingThem() {
     String k1 = Base64.getEncoder().encodeToString(K1);
-    CodecProperties ok = new CodecProperties(true, "k1", Map.of("k1", k1));
+    CodecProperties ok = new CodecProperties(true, "k1", Map.of("k1", k1), false);
     assertThat(ok.keyBytes().get("k1")).isEqualTo(K1);
     assertThat(ok.toString()).doesNotContain(k1).contains("k1");
 
     String shortKey = Base64.getEncoder().encodeToString(new byte[31]);
-    assertThatThrownBy(() -> new CodecProperties(true, "k1", Map.of("k1", shortKey)))
+    assertThatThrownBy(() -> new CodecProperties(true, "k1", Map.of("k1", shortKey), false))
         .hasMessageContaining("32 bytes")
         .hasMessageNotContaining(shortKey);
-    assertThatThrownBy(() -> new CodecProperties(true, "k1", Map.of("k1", "not base64!")))
+    assertThatThrownBy(() -> new CodecProperties(true, "k1", Map.of("k1", "not base64!"), false))
         .hasMessageContaining("Base64")
         .hasMessageNotContaining("not base64!");
-    assertThatThrownBy(() -> new CodecProperties(true, "k2", Map.of("k1", k1)))
+    assertThatThrownBy(() -> new CodecProperties(true, "k2", Map.of("k1", k1), false))
         .hasMessageContaining("k2");
-    assertThatThrownBy(() -> new CodecProperties(true, null, Map.of()))
+    assertThatThrownBy(() -> new CodecProperties(true, null, Map.of(), false))
         .hasMessageContaining("active-key-id");
-    assertThatThrownBy(() -> new CodecProperties(true, "K1", Map.of("K1", k1)))
+    assertThatThrownBy(() -> new CodecProperties(true, "K1", Map.of("K1", k1), false))
         .hasMessageContaining("lowercase");
-    assertThat(new CodecProperties(false, null, null).keys()).isEmpty();
+    assertThat(new CodecProperties(false, null, null, false).keys()).isEmpty();
   }
 
   @Test

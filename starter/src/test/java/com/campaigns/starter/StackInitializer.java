@@ -40,6 +40,9 @@ class StackInitializer implements ApplicationContextInitializer<ConfigurableAppl
     p.put("spring.datasource.username", "sa");
     p.put("spring.datasource.password", "");
     p.putAll(TestTokens.properties());
+    // Plain http on loopback, as in the local profile: a Secure cookie would not come back.
+    // ConsoleSessionIT's second replica keeps production's Secure cookie.
+    p.put("server.servlet.session.cookie.secure", "false");
     // No campaigns.audiences.*: the API's default, audiences in this H2 ledger.
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-stack", p));
   }

@@ -55,7 +55,7 @@ class CodecController {
       summary =
           "Decrypts payloads for the Temporal Web UI or CLI (ops; Temporal remote codec protocol)")
   ResponseEntity<String> decode(HttpServletRequest request) throws IOException {
-    return run(request, "decode", c -> payloads -> c.decode(payloads));
+    return run(request, "decode", c -> payloads -> c.decodeForReading(payloads));
   }
 
   @PostMapping(

@@ -1,5 +1,6 @@
 package com.campaigns.starter.security;
 
+import java.io.Serializable;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,7 +13,9 @@ import org.springframework.security.core.GrantedAuthority;
  * The caller a token stands for: its configured name (recorded as the operator), its roles and the
  * merchants it may see (empty: every merchant).
  */
-public record ApiUser(String name, Set<Role> roles, Set<String> mchids) implements Principal {
+// Serializable: a console session, with the signed-in user in it, is stored in the database.
+public record ApiUser(String name, Set<Role> roles, Set<String> mchids)
+    implements Principal, Serializable {
 
   public ApiUser {
     roles = Set.copyOf(roles);

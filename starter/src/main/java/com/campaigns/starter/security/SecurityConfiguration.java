@@ -1,6 +1,7 @@
 package com.campaigns.starter.security;
 
 import com.campaigns.starter.codec.CodecServerProperties;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -35,7 +38,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  *       (WeChat Pay signs it), health is open, Prometheus is for metrics and ops tokens, other
  *       actuator endpoints for ops;
  *   <li>everything else, the console: a login page where a token is entered once, then a session
- *       cookie (HttpOnly, SameSite=Lax) and CSRF tokens on every form and htmx request.
+ *       cookie (HttpOnly, SameSite=Lax; the session in the database) and CSRF tokens on every form
+ *       and htmx request; no session before sign-in, throttled sign-ins, bodies refused unread
+ *       before sign-in, and an absolute session lifetime.
  * </ol>
  *
  * The API chain never reads the session, so a console session cannot be used to call the API from
@@ -167,7 +172,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain consoleChain(
+      HttpSecurity http, ConsoleSecurityProperties console, SignInThrottle throttle, Clock clock)
+      throws Exception {
+    // Anonymous visitors get no server session: the sign-in form's CSRF token and the page asked
+    // for live in cookies, and a failed sign-in keeps no exception in a session.
     return http.authorizeHttpRequests(
             a ->
                 a.requestMatchers(
@@ -201,10 +210,19 @@ class SecurityConfiguration {
                     .usernameParameter("name")
                     .passwordParameter("token")
                     .defaultSuccessUrl("/console/campaigns", false)
-                    .failureUrl("/console/login?error"))
+                    .failureHandler(
+                        SignInThrottleFilter.countingFailures(throttle, "/console/login?error")))
         .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
         .sessionManagement(s -> s.sessionFixation().changeSessionId())
-        .csrf(Customizer.withDefaults())
+        .requestCache(r -> r.requestCache(new ConsoleRequestCache()))
+        .csrf(c -> c.csrfTokenRepository(new ConsoleCsrfTokenRepository("/console")))
+        .addFilterBefore(
+            new SessionLifetimeFilter(console.sessionMaxLifetime(), clock),
+            SecurityContextHolderFilter.class)
+        // Before the CSRF filter, which would parse a body looking for its _csrf parameter.
+        .addFilterBefore(
+            new UnreadBodyFilter("/console/login", Role.MARKETER.authority()), CsrfFilter.class)
+        .addFilterBefore(new SignInThrottleFilter(throttle, "/console/login"), CsrfFilter.class)
         .httpBasic(AbstractHttpConfigurer::disable)
         .build();
   }

@@ -77,6 +77,8 @@ class MerchantScopeIT {
           new Row("POST", "/api/v1/campaigns/{id}/resume", Kind.CAMPAIGN, null),
           new Row("POST", "/api/v1/campaigns/{id}/cancel", Kind.CAMPAIGN, null),
           new Row("POST", "/api/v1/campaigns/{id}/tidy-up", Kind.CAMPAIGN, null),
+          new Row("POST", "/api/v1/campaigns/{id}/approve", Kind.CAMPAIGN, null),
+          new Row("POST", "/api/v1/campaigns/{id}/reject", Kind.CAMPAIGN, null),
           new Row("POST", "/api/v1/campaigns/{id}/waves/{wave}/reschedule", Kind.CAMPAIGN, null),
           new Row("GET", "/api/v1/campaigns/{id}/report", Kind.CAMPAIGN, null),
           new Row("GET", "/api/v1/campaigns/{id}/report.csv", Kind.CAMPAIGN, null),
@@ -107,6 +109,7 @@ class MerchantScopeIT {
           new Row("GET", "/console/campaigns/{id}/timeline", Kind.CAMPAIGN, null),
           new Row("POST", "/console/campaigns/{id}/{stop:pause|cancel}", Kind.CAMPAIGN, null),
           new Row("POST", "/console/campaigns/{id}/resume", Kind.CAMPAIGN, null),
+          new Row("POST", "/console/campaigns/{id}/{decision:approve|reject}", Kind.CAMPAIGN, null),
           new Row(
               "GET",
               "/console/campaigns/new",
@@ -159,7 +162,11 @@ class MerchantScopeIT {
       if (row.kind() != Kind.CAMPAIGN) {
         continue;
       }
-      String api = row.pattern().replace("{stop:pause|cancel}", "pause").replace("{wave}", "vip");
+      String api =
+          row.pattern()
+              .replace("{stop:pause|cancel}", "pause")
+              .replace("{decision:approve|reject}", "approve")
+              .replace("{wave}", "vip");
       Answer hidden;
       Answer unknown;
       Answer own;
@@ -187,7 +194,7 @@ class MerchantScopeIT {
       assertThat(own.status()).as(row + " on its own merchant").isNotEqualTo(404);
       checked.add(row.pattern());
     }
-    assertThat(checked).hasSize(16);
+    assertThat(checked).hasSize(19);
     // Nothing the scoped calls above did reached the other merchant's campaign.
     JsonNode status = marketer.get("/api/v1/campaigns/" + theirs).json();
     assertThat(status.path("status").asText()).isEqualTo("SCHEDULED");

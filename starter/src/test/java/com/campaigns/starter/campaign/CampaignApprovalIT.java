@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
+import com.campaigns.starter.ConsoleSession;
 import com.campaigns.starter.SandboxCalls;
 import com.campaigns.starter.Specs;
 import com.campaigns.starter.StackTest;
@@ -12,19 +13,9 @@ import com.campaigns.starter.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.testing.TestWorkflowEnvironment;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,29 +206,30 @@ class CampaignApprovalIT {
   }
 
   @Test
-  void theConsoleShowsApproveAndRejectToApproversOnlyAndApproves() throws Exception {
+  void theConsoleShowsApproveAndRejectToApproversOnlyAndApproves() {
     start(marketer, large("apr-console"));
 
-    Console asMarketer = new Console(TestTokens.MARKETER);
-    String marketerPage = asMarketer.get("/console/campaigns/apr-console").body();
+    ConsoleSession asMarketer = ConsoleSession.signIn(port, TestTokens.MARKETER);
+    String marketerPage = asMarketer.send("GET", "/console/campaigns/apr-console").text();
     assertThat(marketerPage).contains("Awaiting approval").doesNotContain("id=\"approve\"");
 
-    Console asApprover = new Console(TestTokens.APPROVER);
-    String page = asApprover.get("/console/campaigns/apr-console").body();
+    ConsoleSession asApprover = ConsoleSession.signIn(port, TestTokens.APPROVER);
+    String page = asApprover.send("GET", "/console/campaigns/apr-console").text();
     assertThat(page).contains("id=\"approve\"", "id=\"reject\"", "id=\"note\"");
-    String csrf = meta(page, "csrf-token");
     assertThat(
-            asApprover.post("/console/campaigns/apr-console/approve", "note=ok", null).statusCode())
+            asApprover
+                .postWithoutCsrf("/console/campaigns/apr-console/approve", "note=ok")
+                .status())
         .as("CSRF token required")
         .isEqualTo(403);
 
-    HttpResponse<String> acted =
-        asApprover.post("/console/campaigns/apr-console/approve", "note=fine+by+me", csrf);
+    Answer acted =
+        asApprover.postForm("/console/campaigns/apr-console/approve", "note", "fine by me");
 
-    assertThat(acted.statusCode()).isEqualTo(200);
-    assertThat(acted.body())
+    assertThat(acted.status()).isEqualTo(200);
+    assertThat(acted.text())
         .contains("Campaign apr-console approved.", "Approved by test-approver");
-    assertThat(acted.body()).doesNotContain("id=\"approve\"");
+    assertThat(acted.text()).doesNotContain("id=\"approve\"");
     assertThat(untilStockCreated("apr-console").path("approval").path("note").asText())
         .isEqualTo("fine by me");
   }
@@ -282,54 +274,5 @@ class CampaignApprovalIT {
         .filter(c -> c.path("campaign_id").asText().equals(id))
         .findFirst()
         .orElseThrow();
-  }
-
-  private static String meta(String html, String name) {
-    Matcher m = Pattern.compile("<meta name=\"" + name + "\" content=\"([^\"]+)\"").matcher(html);
-    assertThat(m.find()).as("meta " + name + " in the page").isTrue();
-    return m.group(1);
-  }
-
-  /** A signed-in console session that keeps its cookie and does not follow redirects. */
-  final class Console {
-    final HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    Console(String token) throws IOException, InterruptedException {
-      String login = get("/console/login").body();
-      Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-      assertThat(m.find()).isTrue();
-      HttpResponse<String> signedIn =
-          post("/console/login", "token=" + enc(token) + "&_csrf=" + enc(m.group(1)), null);
-      assertThat(signedIn.statusCode()).isEqualTo(302);
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return http.send(
-          HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String form, String csrf)
-        throws IOException, InterruptedException {
-      HttpRequest.Builder r =
-          HttpRequest.newBuilder(uri(path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(form));
-      if (csrf != null) {
-        r.header("X-CSRF-TOKEN", csrf);
-      }
-      return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://127.0.0.1:" + port + path);
-    }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

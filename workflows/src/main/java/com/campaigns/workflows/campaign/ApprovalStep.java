@@ -90,6 +90,8 @@ final class ApprovalStep {
       Workflow.await(left, () -> a.answered() || state.cancelRequest != null);
     }
     if (state.cancelRequest != null && !a.answered()) {
+      // The cancel ends the campaign; the approval is no longer awaited (data only, no command).
+      a.decision = ApprovalDecision.WITHDRAWN;
       return;
     }
     String note = a.note == null ? "" : ": " + a.note;

@@ -10,5 +10,7 @@ public enum ApprovalDecision {
   APPROVED,
   REJECTED,
   /** Nobody approved before the activation time. */
-  EXPIRED
+  EXPIRED,
+  /** The campaign was cancelled while it awaited approval: nobody decided. */
+  WITHDRAWN
 }

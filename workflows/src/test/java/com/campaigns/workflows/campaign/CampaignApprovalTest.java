@@ -185,7 +185,7 @@ class CampaignApprovalTest {
     StatusDocument cancelled = wf.cancelCampaign(new CancelRequest("wrong budget", STARTER));
 
     assertThat(cancelled.status()).isEqualTo(CampaignPhase.CANCELLED);
-    assertThat(cancelled.approval().decision()).isEqualTo(ApprovalDecision.PENDING);
+    assertThat(cancelled.approval().decision()).isEqualTo(ApprovalDecision.WITHDRAWN);
     assertThat(CampaignCallbackConflictTest.result(client, "withdrawn").status())
         .isEqualTo(CampaignPhase.CANCELLED);
     assertThat(fake.calls).isEmpty();

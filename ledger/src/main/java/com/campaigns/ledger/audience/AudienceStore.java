@@ -31,7 +31,10 @@ public interface AudienceStore {
   /**
    * Reads one openid per line (a CSV's first column; a header line "openid" is skipped), trims
    * whitespace, drops blank lines, keeps the first occurrence of each openid in upload order and
-   * reports lines that are not openids (the first 100 of them).
+   * reports lines that are not openids (the first 100 of them). Holds neither the body nor the list
+   * in memory.
+   *
+   * @throws AudienceTooLarge past one of the store's {@link AudienceLimits}; nothing is stored
    */
   Receipt store(InputStream body);
 

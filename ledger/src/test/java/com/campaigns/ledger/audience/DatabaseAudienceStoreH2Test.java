@@ -3,7 +3,7 @@ package com.campaigns.ledger.audience;
 import com.campaigns.ledger.TestDatabases;
 import javax.sql.DataSource;
 
-/** The audience contract on H2 (PostgreSQL mode): JDBC batches instead of COPY. */
+/** The audience contract on H2 (PostgreSQL mode): a staging table instead of COPY. */
 class DatabaseAudienceStoreH2Test extends AudienceStoreContract {
 
   private final DataSource dataSource = TestDatabases.h2();
@@ -11,5 +11,10 @@ class DatabaseAudienceStoreH2Test extends AudienceStoreContract {
   @Override
   AudienceStore store() {
     return new DatabaseAudienceStore(dataSource);
+  }
+
+  @Override
+  AudienceStore store(AudienceLimits limits) {
+    return new DatabaseAudienceStore(dataSource, limits);
   }
 }

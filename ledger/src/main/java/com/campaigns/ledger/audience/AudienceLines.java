@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  */
 final class AudienceLines {
 
-  private static final Pattern ID = Pattern.compile("^aud-[0-9a-f]{16}$");
+  /** Full SHA-256 ids, and the 16-digit ids of audiences stored before they were full. */
+  private static final Pattern ID = Pattern.compile("^aud-([0-9a-f]{64}|[0-9a-f]{16})$");
+
   private static final int MAX_INVALID_REPORTED = 100;
 
   /** Bytes read from the body at a time: the most an upload is read past a limit. */
@@ -135,7 +137,7 @@ final class AudienceLines {
   }
 
   static String id(byte[] sha256) {
-    return "aud-" + HexFormat.of().formatHex(sha256).substring(0, 16);
+    return "aud-" + HexFormat.of().formatHex(sha256);
   }
 
   private static String normalize(String line, boolean first) {

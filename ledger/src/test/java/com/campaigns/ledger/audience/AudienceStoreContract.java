@@ -20,6 +20,12 @@ abstract class AudienceStoreContract {
 
   abstract AudienceStore store(AudienceLimits limits);
 
+  /**
+   * Copies a stored audience to the id it had before ids were full (V4): {@code aud-} and the first
+   * 16 hex digits, as audiences uploaded by earlier releases are stored.
+   */
+  abstract void copyToShortId(String fullId, String shortId) throws Exception;
+
   static final long TWO_GIB = 2L << 30;
 
   static InputStream text(String s) {
@@ -179,5 +185,26 @@ abstract class AudienceStoreContract {
             "the upload holds more than campaigns.audiences.max-recipients = 10000 distinct openids");
     // The refused upload left nothing behind: the same list one shorter is stored as before.
     assertThat(store.store(new GeneratedAudience(10_000, 10))).isEqualTo(atTheLimit);
+  }
+
+  @Test
+  void newAudiencesAreNamedByTheFullSha256OfTheirContent() throws Exception {
+    String id = store().store(List.of("o-2", "o-1", "o-2")).audienceId();
+    byte[] sha =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest("o-2\no-1\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(id).isEqualTo("aud-" + java.util.HexFormat.of().formatHex(sha)).hasSize(68);
+  }
+
+  @Test
+  void audiencesStoredWithShortIdsAreStillReadByThem() throws Exception {
+    AudienceStore store = store();
+    String full = store.store(List.of("o-a", "o-b", "o-c")).audienceId();
+    String shortId = full.substring(0, "aud-".length() + 16);
+    copyToShortId(full, shortId);
+
+    assertThat(store.count(shortId)).contains(3L);
+    assertThat(store.read(shortId, 1, 10)).containsExactly("o-b", "o-c");
+    assertThat(store.count(full.substring(0, "aud-".length() + 20))).isEmpty();
   }
 }

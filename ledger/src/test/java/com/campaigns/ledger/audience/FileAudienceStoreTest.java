@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,13 @@ class FileAudienceStoreTest extends AudienceStoreContract {
   @Override
   AudienceStore store(AudienceLimits limits) {
     return new FileAudienceStore(tmp.resolve("audiences"), limits);
+  }
+
+  @Override
+  void copyToShortId(String fullId, String shortId) throws IOException {
+    Path dir = tmp.resolve("audiences");
+    Files.copy(dir.resolve(fullId + ".txt"), dir.resolve(shortId + ".txt"));
+    Files.copy(dir.resolve(fullId + ".idx"), dir.resolve(shortId + ".idx"));
   }
 
   /**

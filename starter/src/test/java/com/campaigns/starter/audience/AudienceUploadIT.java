@@ -36,7 +36,7 @@ class AudienceUploadIT {
 
     assertThat(a.status()).isEqualTo(201);
     String id = a.json().path("audience_id").asText();
-    assertThat(id).matches("^aud-[0-9a-f]{16}$");
+    assertThat(id).matches("^aud-[0-9a-f]{64}$");
     assertThat(a.headers().firstValue("Location")).hasValue("/api/v1/audiences/" + id);
     assertThat(a.json().path("count").asLong()).isEqualTo(3);
     assertThat(a.json().path("duplicates_removed").asLong()).isEqualTo(1);

@@ -139,7 +139,8 @@ class ConsoleController {
   @PostMapping("/audiences")
   String upload(@RequestParam("file") MultipartFile file, Model model) throws IOException {
     try {
-      AudienceReceipt receipt = audiences.upload("text/plain", file.getInputStream());
+      AudienceReceipt receipt =
+          audiences.upload("text/plain", file.getSize(), file.getInputStream());
       model.addAttribute("receipt", receipt);
     } catch (RequestRejected e) {
       model.addAttribute("uploadError", e.getMessage());

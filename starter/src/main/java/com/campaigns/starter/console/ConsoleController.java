@@ -2,6 +2,7 @@ package com.campaigns.starter.console;
 
 import com.campaigns.starter.audience.AudienceReceipt;
 import com.campaigns.starter.audience.AudienceService;
+import com.campaigns.starter.campaign.CampaignList;
 import com.campaigns.starter.campaign.CampaignService;
 import com.campaigns.starter.campaign.CampaignTimeline;
 import com.campaigns.starter.campaign.CampaignTimelines;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -76,16 +78,31 @@ class ConsoleController {
     return "redirect:/console/campaigns";
   }
 
+  /** The list a page at a time, as the API gives it; the page polls its own rows only. */
   @GetMapping("/campaigns")
-  String list(Model model) {
-    model.addAttribute("campaigns", campaigns.list());
+  String list(
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit,
+      Model model) {
+    page(cursor, limit, model);
     return "console/campaigns";
   }
 
   @GetMapping("/campaigns/rows")
-  String rows(Model model) {
-    model.addAttribute("campaigns", campaigns.list());
+  String rows(
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit,
+      Model model) {
+    page(cursor, limit, model);
     return "console/campaigns :: rows";
+  }
+
+  private void page(String cursor, Integer limit, Model model) {
+    CampaignList page = campaigns.list(Set.of(), cursor, limit);
+    model.addAttribute("campaigns", page.campaigns());
+    model.addAttribute("cursor", cursor);
+    model.addAttribute("limit", limit);
+    model.addAttribute("next", page.next());
   }
 
   @GetMapping("/campaigns/new")

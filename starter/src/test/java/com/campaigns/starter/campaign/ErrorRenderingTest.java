@@ -68,7 +68,7 @@ class ErrorRenderingTest {
 
   @Test
   void anUnreachableDatabaseIs503() throws Exception {
-    when(campaigns.list())
+    when(campaigns.list(java.util.Set.of(), null, null))
         .thenThrow(new DataAccessResourceFailureException("jdbc:postgresql://secret-host"));
 
     mvc.perform(get("/api/v1/campaigns"))

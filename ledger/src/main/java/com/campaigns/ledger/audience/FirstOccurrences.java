@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,11 +63,6 @@ final class FirstOccurrences implements Closeable {
     if (chunk.size() == runSize) {
       runs.add(writeRun());
     }
-  }
-
-  /** The number of openids added. */
-  long added() {
-    return positions;
   }
 
   /**
@@ -205,8 +201,7 @@ final class FirstOccurrences implements Closeable {
     EntryRun(Path run) throws IOException {
       in =
           new BufferedReader(
-              new java.io.InputStreamReader(Files.newInputStream(run), StandardCharsets.UTF_8),
-              RUN_BUFFER);
+              new InputStreamReader(Files.newInputStream(run), StandardCharsets.UTF_8), RUN_BUFFER);
     }
 
     Entry head() {

@@ -57,6 +57,36 @@ public final class ConsoleSession {
     return page.body();
   }
 
+  /** Uploads a file as the new-campaign page's audience form does; the answered fragment. */
+  public String uploadAudience(String fileName, String content) throws Exception {
+    String page = page("/console/campaigns/new");
+    Matcher header = Pattern.compile("name=\"csrf-header\" content=\"([^\"]+)\"").matcher(page);
+    Matcher token = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
+    assertThat(header.find() && token.find()).as("the page's CSRF token").isTrue();
+    String boundary = "----console-test-boundary";
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: text/plain\r\n\r\n"
+            + content
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(uri("/console/audiences"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header(header.group(1), token.group(1))
+                .header("HX-Request", "true")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as("/console/audiences").isEqualTo(200);
+    return answer.body();
+  }
+
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }

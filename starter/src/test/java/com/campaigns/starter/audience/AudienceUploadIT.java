@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.campaigns.ledger.audience.AudienceStore;
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
+import com.campaigns.starter.ConsoleSession;
 import com.campaigns.starter.StackTest;
 import com.campaigns.starter.TestTokens;
 import java.io.BufferedReader;
@@ -172,5 +173,18 @@ class AudienceUploadIT {
           .contains("\"error\":\"payload_too_large\"")
           .contains("campaigns.audiences.max-bytes = 536870912 bytes");
     }
+  }
+
+  @Test
+  void theConsolesUploadIsRefusedPastMaxLineLengthNamingTheLimit() throws Exception {
+    ConsoleSession console = ConsoleSession.signIn(port, TestTokens.MARKETER);
+
+    String refused = console.uploadAudience("long.txt", "o-1\n" + "a".repeat(5000) + "\n");
+    String accepted = console.uploadAudience("short.txt", "o-1\no-2\no-1\n");
+
+    assertThat(refused)
+        .contains("line 2 exceeds campaigns.audiences.max-line-length = 1024 bytes")
+        .doesNotContain("use-audience");
+    assertThat(accepted).contains("use-audience").contains("aud-");
   }
 }

@@ -151,16 +151,17 @@ public class CampaignIndex {
 
   /**
    * Campaigns whose last indexed status is not final (see {@link #FINAL}): the ones whose workflow
-   * may have closed without saying so (terminated, timed out).
+   * may have closed without saying so (terminated, timed out). Summaries: read every pass of the
+   * reconciler, never the specs.
    */
-  public List<Entry> unsettled() {
+  public List<Summary> unsettled() {
     return jdbc.sql(
             "SELECT "
-                + COLUMNS
+                + SUMMARY_COLUMNS
                 + " FROM campaign WHERE status NOT IN ("
                 + FINAL_IN
                 + ") ORDER BY created_at")
-        .query(ENTRY)
+        .query(SUMMARY)
         .list();
   }
 

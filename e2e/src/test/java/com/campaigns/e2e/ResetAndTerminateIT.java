@@ -168,7 +168,7 @@ class ResetAndTerminateIT {
   }
 
   private static JsonNode listed(Stack stack, CampaignPlan plan) {
-    for (JsonNode c : stack.api().get("/api/v1/campaigns").expect(200)) {
+    for (JsonNode c : stack.api().get("/api/v1/campaigns?limit=500").expect(200)) {
       if (c.path("campaign_id").asText().equals(plan.campaignId())) {
         return c;
       }

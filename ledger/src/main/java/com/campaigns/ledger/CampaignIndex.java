@@ -5,8 +5,11 @@ import com.campaigns.workflows.model.StatusRecord;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +37,32 @@ public class CampaignIndex {
       long maxAmount,
       String createdBy,
       OffsetDateTime createdAt) {}
+
+  /** One campaign as the list shows it: what a line needs, not the spec. */
+  public record Summary(
+      String campaignId,
+      String mchid,
+      String stockId,
+      String status,
+      String pauseReason,
+      long issuedCount,
+      long issuedAmount,
+      long usedAmount,
+      long maxAmount,
+      String createdBy,
+      OffsetDateTime createdAt) {}
+
+  /** Where a page starts: after this campaign in the list's order. */
+  public record After(OffsetDateTime createdAt, String campaignId) {}
+
+  /** A page of the list; {@code next} is null on the last page. */
+  public record Page(List<Summary> campaigns, After next) {}
+
+  private static final String SUMMARY_COLUMNS =
+      "campaign_id, mchid, stock_id, status, pause_reason, issued_count, issued_amount,"
+          + " used_amount, max_amount, created_by, created_at";
+
+  private static final RowMapper<Summary> SUMMARY = RecordRowMapper.of(Summary.class);
 
   private static final String COLUMNS =
       "campaign_id, workflow_id, mchid, appid, spec_hash, spec_json, stock_id,"
@@ -122,16 +151,17 @@ public class CampaignIndex {
 
   /**
    * Campaigns whose last indexed status is not final (see {@link #FINAL}): the ones whose workflow
-   * may have closed without saying so (terminated, timed out).
+   * may have closed without saying so (terminated, timed out). Summaries: read every pass of the
+   * reconciler, never the specs.
    */
-  public List<Entry> unsettled() {
+  public List<Summary> unsettled() {
     return jdbc.sql(
             "SELECT "
-                + COLUMNS
+                + SUMMARY_COLUMNS
                 + " FROM campaign WHERE status NOT IN ("
                 + FINAL_IN
                 + ") ORDER BY created_at")
-        .query(ENTRY)
+        .query(SUMMARY)
         .list();
   }
 
@@ -168,10 +198,34 @@ public class CampaignIndex {
         .update();
   }
 
-  public List<Entry> list() {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY created_at DESC")
-        .query(ENTRY)
-        .list();
+  /**
+   * One page of the list, newest first (then by id, descending): the campaigns after {@code after}
+   * (null: from the newest), of the given merchants (empty: of all), at most {@code limit}. Reads
+   * the summary columns only, never the spec.
+   */
+  public Page list(Set<String> mchids, After after, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM campaign WHERE 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (!mchids.isEmpty()) {
+      sql.append(" AND mchid IN (:mchids)");
+      params.put("mchids", mchids);
+    }
+    if (after != null) {
+      sql.append(
+          " AND (created_at < :createdAt OR (created_at = :createdAt AND campaign_id < :campaignId))");
+      params.put("createdAt", after.createdAt());
+      params.put("campaignId", after.campaignId());
+    }
+    sql.append(" ORDER BY created_at DESC, campaign_id DESC LIMIT :limit");
+    params.put("limit", limit + 1);
+    List<Summary> rows = jdbc.sql(sql.toString()).params(params).query(SUMMARY).list();
+    if (rows.size() <= limit) {
+      return new Page(rows, null);
+    }
+    Summary last = rows.get(limit - 1);
+    return new Page(
+        List.copyOf(rows.subList(0, limit)), new After(last.createdAt(), last.campaignId()));
   }
 
   /**

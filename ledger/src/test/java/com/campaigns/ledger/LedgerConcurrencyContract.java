@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
@@ -270,7 +271,9 @@ abstract class LedgerConcurrencyContract {
             }
           });
       assertThat(created.get()).as("round %d", round).isEqualTo(1);
-      assertThat(worker().campaigns().list()).filteredOn(e -> e.campaignId().equals(c)).hasSize(1);
+      assertThat(worker().campaigns().list(Set.of(), null, 100_000).campaigns())
+          .filteredOn(e -> e.campaignId().equals(c))
+          .hasSize(1);
     }
   }
 
@@ -308,7 +311,9 @@ abstract class LedgerConcurrencyContract {
       assertThat(entry.usedAmount()).isEqualTo(last.usedAmount());
       assertThat(entry.pauseReason()).isEqualTo(last.pauseReason());
       assertThat(entry.stockId()).isEqualTo(last.stockId());
-      assertThat(worker().campaigns().list()).filteredOn(e -> e.campaignId().equals(c)).hasSize(1);
+      assertThat(worker().campaigns().list(Set.of(), null, 100_000).campaigns())
+          .filteredOn(e -> e.campaignId().equals(c))
+          .hasSize(1);
       // The workflow's next publish (alone) is what the index shows.
       StatusRecord next = status(c, 999);
       worker().campaigns().update(next);

@@ -330,4 +330,47 @@ abstract class LedgerContract {
   private static String camp() {
     return "c" + java.util.UUID.randomUUID().toString().substring(0, 8);
   }
+
+  @Test
+  void listsCampaignSummariesNewestFirstInPagesOfTheGivenMerchants() {
+    String run = Long.toString(System.nanoTime() % 1_000_000_000L);
+    String mine = "8" + run;
+    String theirs = "7" + run;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add("list-" + run + "-" + i);
+      ledger
+          .campaigns()
+          .insert(ids.get(i), "campaign-" + ids.get(i), mine, null, "h", "{}", 100, "m");
+    }
+    ledger
+        .campaigns()
+        .insert("list-" + run + "-x", "campaign-x", theirs, null, "h", "{}", 100, "m");
+
+    List<String> listed = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    CampaignIndex.After after = null;
+    do {
+      CampaignIndex.Page page = ledger.campaigns().list(java.util.Set.of(mine), after, 2);
+      page.campaigns().forEach(c -> assertThat(c.mchid()).isEqualTo(mine));
+      page.campaigns().forEach(c -> listed.add(c.campaignId()));
+      sizes.add(page.campaigns().size());
+      after = page.next();
+    } while (after != null);
+
+    assertThat(sizes).containsExactly(2, 2, 1);
+    assertThat(listed)
+        .containsExactlyElementsOf(
+            ids.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+    assertThat(ledger.campaigns().list(java.util.Set.of(mine, theirs), null, 100).campaigns())
+        .hasSize(6);
+    CampaignIndex.Page exact = ledger.campaigns().list(java.util.Set.of(mine), null, 5);
+    assertThat(exact.campaigns()).hasSize(5);
+    assertThat(exact.next()).as("no page after the last one").isNull();
+    CampaignIndex.Summary first = exact.campaigns().get(0);
+    assertThat(first.maxAmount()).isEqualTo(100);
+    assertThat(first.status()).isEqualTo("SCHEDULED");
+    assertThat(first.createdBy()).isEqualTo("m");
+    assertThat(ledger.campaigns().list(java.util.Set.of(), null, 1).campaigns()).hasSize(1);
+  }
 }

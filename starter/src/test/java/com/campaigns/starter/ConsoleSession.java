@@ -80,6 +80,37 @@ public final class ConsoleSession {
     }
   }
 
+  /** A page's HTML; fails unless it answers 200. */
+  public String page(String path) {
+    Answer page = send("GET", path);
+    assertThat(page.status()).as(path).isEqualTo(200);
+    return page.text();
+  }
+
+  /** Uploads a file as the new-campaign page's audience form does; the answered fragment. */
+  public String uploadAudience(String fileName, String content) {
+    String boundary = "----console-test-boundary";
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: text/plain\r\n\r\n"
+            + content
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/console/audiences"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("X-CSRF-TOKEN", csrf)
+            .header("HX-Request", "true")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    Answer answer = exchange(r);
+    assertThat(answer.status()).as("/console/audiences").isEqualTo(200);
+    return answer.text();
+  }
+
   private Answer raw(String method, String path, String form) {
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     if (method.equals("GET")) {
@@ -91,6 +122,10 @@ public final class ConsoleSession {
         r.header("X-CSRF-TOKEN", csrf);
       }
     }
+    return exchange(r);
+  }
+
+  private Answer exchange(HttpRequest.Builder r) {
     try {
       HttpResponse<String> a = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(a.statusCode(), a.headers(), a.body(), null);

@@ -2,9 +2,7 @@ package com.campaigns.ledger.audience;
 
 import com.campaigns.ledger.audience.AudienceStore.Invalid;
 import com.campaigns.workflows.rules.SpecValidator;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,8 +18,13 @@ import java.util.regex.Pattern;
  */
 final class AudienceLines {
 
-  private static final Pattern ID = Pattern.compile("^aud-[0-9a-f]{16}$");
+  /** Full SHA-256 ids, and the 16-digit ids of audiences stored before they were full. */
+  private static final Pattern ID = Pattern.compile("^aud-([0-9a-f]{64}|[0-9a-f]{16})$");
+
   private static final int MAX_INVALID_REPORTED = 100;
+
+  /** Bytes read from the body at a time: the most an upload is read past a limit. */
+  static final int READ_BUFFER = 1 << 16;
 
   /** Receives each valid openid with its 1-based line number, in upload order. */
   @FunctionalInterface
@@ -34,32 +37,86 @@ final class AudienceLines {
 
   private AudienceLines() {}
 
-  static Parsed parse(InputStream body, Sink sink) throws Exception {
+  /**
+   * Splits the body into lines as {@link java.io.BufferedReader#readLine} does (LF, CR or CRLF)
+   * without ever holding more than one line of at most {@code limits.maxLineLength()} bytes and one
+   * read buffer: a longer line or a larger body is refused as soon as it is read.
+   */
+  static Parsed parse(InputStream body, AudienceLimits limits, Sink sink) throws Exception {
     List<Invalid> invalid = new ArrayList<>();
-    long invalidCount = 0;
+    long[] invalidCount = {0};
     long openids = 0;
     long lineNo = 0;
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        String openid = normalize(line, lineNo == 1);
-        if (openid == null) {
-          continue;
-        }
-        if (!SpecValidator.OPENID.matcher(openid).matches()) {
-          invalidCount++;
-          if (invalid.size() < MAX_INVALID_REPORTED) {
-            invalid.add(new Invalid(lineNo, line.length() > 200 ? line.substring(0, 200) : line));
+    long total = 0;
+    byte[] buffer = new byte[READ_BUFFER];
+    byte[] line = new byte[limits.maxLineLength()];
+    int length = 0;
+    boolean afterCr = false;
+    int n;
+    while ((n = body.read(buffer)) != -1) {
+      total += n;
+      if (total > limits.maxBytes()) {
+        throw new AudienceTooLarge(
+            AudienceTooLarge.Limit.BYTES,
+            limits.maxBytes(),
+            "the upload exceeds campaigns.audiences.max-bytes = " + limits.maxBytes() + " bytes");
+      }
+      for (int i = 0; i < n; i++) {
+        byte b = buffer[i];
+        if (b == '\n' || b == '\r') {
+          if (b == '\n' && afterCr) {
+            afterCr = false;
+            continue;
           }
+          afterCr = b == '\r';
+          lineNo++;
+          if (accept(line, length, lineNo, invalid, invalidCount, sink)) {
+            openids++;
+          }
+          length = 0;
           continue;
         }
-        openids++;
-        sink.accept(lineNo, openid);
+        afterCr = false;
+        if (length == line.length) {
+          throw new AudienceTooLarge(
+              AudienceTooLarge.Limit.LINE_LENGTH,
+              limits.maxLineLength(),
+              "line "
+                  + (lineNo + 1)
+                  + " exceeds campaigns.audiences.max-line-length = "
+                  + limits.maxLineLength()
+                  + " bytes");
+        }
+        line[length++] = b;
       }
     }
-    return new Parsed(openids, invalidCount, invalid);
+    if (length > 0) {
+      lineNo++;
+      if (accept(line, length, lineNo, invalid, invalidCount, sink)) {
+        openids++;
+      }
+    }
+    return new Parsed(openids, invalidCount[0], invalid);
+  }
+
+  /** Hands one line's openid to the sink, or counts the line invalid; false unless an openid. */
+  private static boolean accept(
+      byte[] bytes, int length, long lineNo, List<Invalid> invalid, long[] invalidCount, Sink sink)
+      throws Exception {
+    String line = new String(bytes, 0, length, StandardCharsets.UTF_8);
+    String openid = normalize(line, lineNo == 1);
+    if (openid == null) {
+      return false;
+    }
+    if (!SpecValidator.OPENID.matcher(openid).matches()) {
+      invalidCount[0]++;
+      if (invalid.size() < MAX_INVALID_REPORTED) {
+        invalid.add(new Invalid(lineNo, line.length() > 200 ? line.substring(0, 200) : line));
+      }
+      return false;
+    }
+    sink.accept(lineNo, openid);
+    return true;
   }
 
   /** Whether {@code id} can name an audience (anything else is absent, never a path or a query). */
@@ -80,7 +137,7 @@ final class AudienceLines {
   }
 
   static String id(byte[] sha256) {
-    return "aud-" + HexFormat.of().formatHex(sha256).substring(0, 16);
+    return "aud-" + HexFormat.of().formatHex(sha256);
   }
 
   private static String normalize(String line, boolean first) {

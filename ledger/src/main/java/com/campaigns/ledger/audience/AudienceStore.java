@@ -9,9 +9,11 @@ import java.util.Optional;
 
 /**
  * Uploaded audiences, immutable once stored: the API stores them, every worker reads them by
- * segment. An audience's id is derived from its de-duplicated content ({@code aud-} and 16 hex
- * digits of a SHA-256), so uploading the same list twice gives the same audience in every store.
- * {@link DatabaseAudienceStore} keeps them in the ledger's database ({@code
+ * segment. An audience's id is derived from its de-duplicated content ({@code aud-} and the 64 hex
+ * digits of its SHA-256), so uploading the same list twice gives the same audience in every store.
+ * Audiences stored before ids were full keep their ids ({@code aud-} and the first 16 digits), by
+ * which campaigns and histories name them: they are still read by them. {@link
+ * DatabaseAudienceStore} keeps them in the ledger's database ({@code
  * campaigns.audiences.store=database}); {@link FileAudienceStore} in a directory every process must
  * see ({@code file}).
  */
@@ -31,7 +33,10 @@ public interface AudienceStore {
   /**
    * Reads one openid per line (a CSV's first column; a header line "openid" is skipped), trims
    * whitespace, drops blank lines, keeps the first occurrence of each openid in upload order and
-   * reports lines that are not openids (the first 100 of them).
+   * reports lines that are not openids (the first 100 of them). Holds neither the body nor the list
+   * in memory.
+   *
+   * @throws AudienceTooLarge past one of the store's {@link AudienceLimits}; nothing is stored
    */
   Receipt store(InputStream body);
 

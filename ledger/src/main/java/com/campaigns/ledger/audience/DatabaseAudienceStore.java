@@ -14,10 +14,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -27,8 +25,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * and one row per distinct recipient keyed by (audience, position), so the API and the workers
  * share audiences through the database they already share. On PostgreSQL an upload streams its
  * valid lines with COPY into a temporary table and the database removes the duplicates: the JVM
- * never holds the list, whatever its size. On H2 (the embedded database, whose rows are in this JVM
- * anyway) the distinct openids are collected in memory and written with JDBC batches.
+ * never holds the list, whatever its size. Elsewhere (H2) a staging table with a unique key does
+ * the same in JDBC batches. An upload past the {@link AudienceLimits} is refused and rolled back.
  */
 public final class DatabaseAudienceStore implements AudienceStore {
 
@@ -43,9 +41,15 @@ public final class DatabaseAudienceStore implements AudienceStore {
       FROM (SELECT openid, MIN(line) AS first_line FROM audience_upload GROUP BY openid) f""";
 
   private final DataSource dataSource;
+  private final AudienceLimits limits;
 
   public DatabaseAudienceStore(DataSource dataSource) {
+    this(dataSource, AudienceLimits.DEFAULTS);
+  }
+
+  public DatabaseAudienceStore(DataSource dataSource, AudienceLimits limits) {
     this.dataSource = dataSource;
+    this.limits = limits;
   }
 
   @Override
@@ -55,7 +59,9 @@ public final class DatabaseAudienceStore implements AudienceStore {
       c.setAutoCommit(false);
       try {
         Receipt receipt =
-            c.isWrapperFor(PGConnection.class) ? copyAndDeduplicate(c, body) : batch(c, body);
+            c.isWrapperFor(PGConnection.class)
+                ? copyAndDeduplicate(c, body)
+                : stageAndDeduplicate(c, body);
         c.commit();
         return receipt;
       } catch (Exception e) {
@@ -115,7 +121,7 @@ public final class DatabaseAudienceStore implements AudienceStore {
    * (no WAL), PostgreSQL keeps each openid's first occurrence, and the id's digest is read back
    * with a cursor; the JVM never holds the list.
    */
-  private static Receipt copyAndDeduplicate(Connection c, InputStream body) throws Exception {
+  private Receipt copyAndDeduplicate(Connection c, InputStream body) throws Exception {
     try (Statement s = c.createStatement()) {
       s.execute(
           "CREATE TEMPORARY TABLE audience_upload"
@@ -135,6 +141,7 @@ public final class DatabaseAudienceStore implements AudienceStore {
       parsed =
           AudienceLines.parse(
               body,
+              limits,
               (line, openid) -> {
                 out.write(Long.toString(line));
                 out.write('\t');
@@ -146,6 +153,7 @@ public final class DatabaseAudienceStore implements AudienceStore {
     try (Statement s = c.createStatement()) {
       count = s.executeUpdate(DEDUPLICATE);
     }
+    limits.checkRecipients(count);
     MessageDigest sha = AudienceLines.digest();
     try (PreparedStatement s =
         c.prepareStatement("SELECT openid FROM audience_upload_distinct ORDER BY seq")) {
@@ -173,43 +181,97 @@ public final class DatabaseAudienceStore implements AudienceStore {
   }
 
   /**
-   * H2, the embedded database: its rows live in this JVM anyway, so the distinct openids are kept
-   * in order in memory (as the file store does) and written with JDBC batches once the id is known.
+   * Other databases (H2): the valid lines go in JDBC batches into a temporary staging table whose
+   * openids are unique, so ON CONFLICT DO NOTHING keeps each openid's first occurrence (batches run
+   * in upload order); the rows are then read back in line order twice, for the id's digest and to
+   * number the recipients. The JVM holds one batch at a time, whatever the upload's size.
    */
-  private static Receipt batch(Connection c, InputStream body) throws Exception {
-    Set<String> distinct = new LinkedHashSet<>();
+  private Receipt stageAndDeduplicate(Connection c, InputStream body) throws Exception {
+    try (Statement s = c.createStatement()) {
+      // Left over in this pooled session if an earlier upload rolled back.
+      s.execute("DROP TABLE IF EXISTS audience_upload_staging");
+      s.execute(
+          "CREATE LOCAL TEMPORARY TABLE audience_upload_staging"
+              + " (line BIGINT PRIMARY KEY, openid VARCHAR(128) NOT NULL UNIQUE)"
+              + " ON COMMIT DROP TRANSACTIONAL");
+    }
+    long[] distinct = {0};
+    AudienceLines.Parsed parsed;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO audience_upload_staging (line, openid) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+      int[] pending = {0};
+      parsed =
+          AudienceLines.parse(
+              body,
+              limits,
+              (line, openid) -> {
+                s.setLong(1, line);
+                s.setString(2, openid);
+                s.addBatch();
+                if (++pending[0] == BATCH) {
+                  distinct[0] += inserted(s);
+                  limits.checkRecipients(distinct[0]);
+                  pending[0] = 0;
+                }
+              });
+      distinct[0] += inserted(s);
+      limits.checkRecipients(distinct[0]);
+    }
+    long count;
+    try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM audience_upload_staging")) {
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        count = r.getLong(1);
+      }
+    }
+    limits.checkRecipients(count);
+    String staged = "SELECT openid FROM audience_upload_staging ORDER BY line";
     MessageDigest sha = AudienceLines.digest();
-    AudienceLines.Parsed parsed =
-        AudienceLines.parse(
-            body,
-            (line, openid) -> {
-              if (distinct.add(openid)) {
-                sha.update(openid.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-              }
-            });
+    try (PreparedStatement s = c.prepareStatement(staged)) {
+      s.setFetchSize(FETCH);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          sha.update(r.getString(1).getBytes(StandardCharsets.UTF_8));
+          sha.update((byte) '\n');
+        }
+      }
+    }
     byte[] digest = sha.digest();
     String id = AudienceLines.id(digest);
-    long count = distinct.size();
     if (insertHeader(c, id, count, digest)) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO audience_recipient (audience_id, seq, openid) VALUES (?, ?, ?)")) {
-        long seq = 0;
-        for (String openid : distinct) {
-          s.setString(1, id);
-          s.setLong(2, seq++);
-          s.setString(3, openid);
-          s.addBatch();
-          if (seq % BATCH == 0) {
-            s.executeBatch();
+      try (PreparedStatement read = c.prepareStatement(staged);
+          PreparedStatement write =
+              c.prepareStatement(
+                  "INSERT INTO audience_recipient (audience_id, seq, openid) VALUES (?, ?, ?)")) {
+        read.setFetchSize(FETCH);
+        try (ResultSet r = read.executeQuery()) {
+          long seq = 0;
+          while (r.next()) {
+            write.setString(1, id);
+            write.setLong(2, seq++);
+            write.setString(3, r.getString(1));
+            write.addBatch();
+            if (seq % BATCH == 0) {
+              write.executeBatch();
+            }
           }
+          write.executeBatch();
         }
-        s.executeBatch();
       }
     }
     return new Receipt(
         id, count, parsed.openids() - count, parsed.invalidCount(), parsed.invalid());
+  }
+
+  /** Runs the pending batch; the rows it inserted, as far as the driver tells (for the limit). */
+  private static long inserted(PreparedStatement batch) throws SQLException {
+    long n = 0;
+    for (int rows : batch.executeBatch()) {
+      n += Math.max(rows, 0);
+    }
+    return n;
   }
 
   /**

@@ -20,27 +20,41 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Audiences as immutable files in a directory ({@code campaigns.audiences.store=file}): one
  * normalized, de-duplicated openid per line, plus an index of byte offsets so a segment is read
- * without scanning the file. Uploads are streamed; only the set of distinct openids is held in
- * memory, once. Every process that reads or writes audiences must see the same directory, so this
- * store suits one machine (the local stack); {@link DatabaseAudienceStore} needs no shared mount.
+ * without scanning the file. Uploads are streamed and de-duplicated on disk ({@link
+ * FirstOccurrences}): memory stays bounded whatever the upload's size. Every process that reads or
+ * writes audiences must see the same directory, so this store suits one machine (the local stack);
+ * {@link DatabaseAudienceStore} needs no shared mount.
  */
 public class FileAudienceStore implements AudienceStore {
 
   /** Offsets are indexed every this many lines. */
   static final int INDEX_STRIDE = 1024;
 
+  /** Openids sorted in memory at a time while de-duplicating (about 100 bytes each). */
+  static final int RUN_SIZE = 100_000;
+
   private final Path dir;
+  private final AudienceLimits limits;
+  private final int runSize;
 
   public FileAudienceStore(Path dir) {
+    this(dir, AudienceLimits.DEFAULTS);
+  }
+
+  public FileAudienceStore(Path dir, AudienceLimits limits) {
+    this(dir, limits, RUN_SIZE);
+  }
+
+  FileAudienceStore(Path dir, AudienceLimits limits, int runSize) {
     this.dir = dir;
+    this.limits = limits;
+    this.runSize = runSize;
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -55,30 +69,19 @@ public class FileAudienceStore implements AudienceStore {
   @Override
   public Receipt store(InputStream body) {
     Path tmp = null;
-    try {
+    try (FirstOccurrences firsts = new FirstOccurrences(dir, runSize, limits)) {
+      AudienceLines.Parsed parsed =
+          AudienceLines.parse(body, limits, (line, openid) -> firsts.add(openid));
       tmp = Files.createTempFile(dir, "upload-", ".tmp");
       MessageDigest sha = AudienceLines.digest();
-      Set<String> seen = new HashSet<>();
-      long[] duplicates = {0};
-      AudienceLines.Parsed parsed;
+      long count;
       try (OutputStream raw = Files.newOutputStream(tmp);
           DigestOutputStream digest = new DigestOutputStream(raw, sha);
           BufferedWriter out =
               new BufferedWriter(new OutputStreamWriter(digest, StandardCharsets.UTF_8), 1 << 16)) {
-        parsed =
-            AudienceLines.parse(
-                body,
-                (line, openid) -> {
-                  if (!seen.add(openid)) {
-                    duplicates[0]++;
-                    return;
-                  }
-                  out.write(openid);
-                  out.write('\n');
-                });
+        count = firsts.writeDistinct(out);
       }
       String id = AudienceLines.id(sha.digest());
-      long count = seen.size();
       Path target = file(id);
       if (Files.exists(target) && Files.exists(index(id))) {
         Files.delete(tmp);
@@ -87,7 +90,8 @@ public class FileAudienceStore implements AudienceStore {
         move(tmp, target);
         writeIndex(target, index(id), count);
       }
-      return new Receipt(id, count, duplicates[0], parsed.invalidCount(), parsed.invalid());
+      return new Receipt(
+          id, count, parsed.openids() - count, parsed.invalidCount(), parsed.invalid());
     } catch (IOException e) {
       throw new UncheckedIOException("storing an audience failed", e);
     } catch (RuntimeException e) {

@@ -18,7 +18,8 @@ class AudienceConfigurationTest {
 
   AudienceStore store(String kind) {
     return new AudienceConfiguration()
-        .audienceStore(kind, dir.toString(), beans.getBeanProvider(DataSource.class));
+        .audienceStore(
+            kind, dir.toString(), beans.getBeanProvider(DataSource.class), AudienceLimits.DEFAULTS);
   }
 
   @Test

@@ -18,6 +18,16 @@ abstract class AudienceStoreContract {
 
   abstract AudienceStore store();
 
+  abstract AudienceStore store(AudienceLimits limits);
+
+  /**
+   * Copies a stored audience to the id it had before ids were full (V5): {@code aud-} and the first
+   * 16 hex digits, as audiences uploaded by earlier releases are stored.
+   */
+  abstract void copyToShortId(String fullId, String shortId) throws Exception;
+
+  static final long TWO_GIB = 2L << 30;
+
   static InputStream text(String s) {
     return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }
@@ -121,5 +131,80 @@ abstract class AudienceStoreContract {
     assertThat(receipt.count()).isZero();
     assertThat(store.count(receipt.audienceId())).contains(0L);
     assertThat(store.read(receipt.audienceId(), 0, 10)).isEmpty();
+  }
+
+  @Test
+  void refusesASingleTwoGibLineAfterReadingOneBufferPastMaxLineLength() {
+    AudienceStore store = store(new AudienceLimits(4L << 30, 1024, 1000));
+    CountingBody body = CountingBody.oneLine(TWO_GIB);
+    assertThatThrownBy(() -> store.store(body))
+        .isInstanceOfSatisfying(
+            AudienceTooLarge.class,
+            e -> {
+              assertThat(e.limit()).isEqualTo(AudienceTooLarge.Limit.LINE_LENGTH);
+              assertThat(e.value()).isEqualTo(1024);
+            })
+        .hasMessage("line 1 exceeds campaigns.audiences.max-line-length = 1024 bytes");
+    assertThat(body.bytesRead()).isLessThanOrEqualTo(1024 + AudienceLines.READ_BUFFER);
+  }
+
+  @Test
+  void aLineOfExactlyMaxLineLengthIsRead() {
+    AudienceStore store = store(new AudienceLimits(1 << 20, 12, 1000));
+    var receipt = store.store(text("o-123456789a\r\n\"o-2\",gold\nbad id!\n"));
+    assertThat(receipt.count()).isEqualTo(2);
+    assertThat(receipt.invalidCount()).isEqualTo(1);
+    assertThatThrownBy(() -> store.store(text("o-1\no-123456789ab\n")))
+        .isInstanceOf(AudienceTooLarge.class)
+        .hasMessage("line 2 exceeds campaigns.audiences.max-line-length = 12 bytes");
+  }
+
+  @Test
+  void refusesABodyPastMaxBytesAfterReadingOneBufferPastIt() {
+    AudienceStore store = store(new AudienceLimits(1 << 18, 1024, 100_000_000));
+    CountingBody body = new CountingBody(TWO_GIB, "o-abc\n".getBytes(StandardCharsets.US_ASCII));
+    assertThatThrownBy(() -> store.store(body))
+        .isInstanceOfSatisfying(
+            AudienceTooLarge.class,
+            e -> assertThat(e.limit()).isEqualTo(AudienceTooLarge.Limit.BYTES))
+        .hasMessage("the upload exceeds campaigns.audiences.max-bytes = 262144 bytes");
+    assertThat(body.bytesRead()).isLessThanOrEqualTo((1 << 18) + AudienceLines.READ_BUFFER);
+  }
+
+  @Test
+  void refusesMoreDistinctOpenidsThanMaxRecipientsAndStoresNothing() {
+    AudienceStore store = store(new AudienceLimits(1 << 20, 1024, 10_000));
+    var atTheLimit = store.store(new GeneratedAudience(10_000, 10));
+    assertThat(atTheLimit.count()).isEqualTo(10_000);
+    assertThat(atTheLimit.duplicatesRemoved()).isEqualTo(1000);
+    assertThatThrownBy(() -> store.store(new GeneratedAudience(10_001, 10)))
+        .isInstanceOfSatisfying(
+            AudienceTooLarge.class,
+            e -> assertThat(e.limit()).isEqualTo(AudienceTooLarge.Limit.RECIPIENTS))
+        .hasMessage(
+            "the upload holds more than campaigns.audiences.max-recipients = 10000 distinct openids");
+    // The refused upload left nothing behind: the same list one shorter is stored as before.
+    assertThat(store.store(new GeneratedAudience(10_000, 10))).isEqualTo(atTheLimit);
+  }
+
+  @Test
+  void newAudiencesAreNamedByTheFullSha256OfTheirContent() throws Exception {
+    String id = store().store(List.of("o-2", "o-1", "o-2")).audienceId();
+    byte[] sha =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest("o-2\no-1\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(id).isEqualTo("aud-" + java.util.HexFormat.of().formatHex(sha)).hasSize(68);
+  }
+
+  @Test
+  void audiencesStoredWithShortIdsAreStillReadByThem() throws Exception {
+    AudienceStore store = store();
+    String full = store.store(List.of("o-a", "o-b", "o-c")).audienceId();
+    String shortId = full.substring(0, "aud-".length() + 16);
+    copyToShortId(full, shortId);
+
+    assertThat(store.count(shortId)).contains(3L);
+    assertThat(store.read(shortId, 1, 10)).containsExactly("o-b", "o-c");
+    assertThat(store.count(full.substring(0, "aud-".length() + 20))).isEmpty();
   }
 }

@@ -3,22 +3,29 @@ package com.campaigns.ledger.audience;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
 import java.util.List;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Uploads 1 000 000 distinct recipients (and 10 000 repeats) to the PostgreSQL at args[0] and reads
- * segments back, in the small heap {@link DatabaseAudienceStorePostgresIT} starts it with; exits 1
- * on a wrong answer, prints the time taken and the heap's peak.
+ * Uploads 1 000 000 distinct recipients (and 10 000 repeats) to the PostgreSQL or H2 at the JDBC
+ * URL args[0], or to the file store in the directory of {@code file:<dir>}, and reads segments
+ * back, in the small heap {@link DatabaseAudienceStorePostgresIT} starts it with; exits 1 on a
+ * wrong answer, prints the time taken and the heap's peak.
  */
 public final class MillionRecipientUpload {
 
   private MillionRecipientUpload() {}
 
   public static void main(String[] args) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(args[0]);
-    AudienceStore store = new DatabaseAudienceStore(ds);
+    AudienceStore store;
+    if (args[0].startsWith("file:")) {
+      store = new FileAudienceStore(Path.of(args[0].substring("file:".length())));
+    } else {
+      PGSimpleDataSource ds = new PGSimpleDataSource();
+      ds.setURL(args[0]);
+      store = new DatabaseAudienceStore(ds);
+    }
     GeneratedAudience body = new GeneratedAudience(1_000_000, 100);
     long start = System.nanoTime();
     var receipt = store.store(body);

@@ -28,7 +28,9 @@ class AudienceController {
 
   @PostMapping
   @Operation(
-      summary = "Stores a recipient list: trimmed, de-duplicated, invalid lines reported",
+      summary =
+          "Stores a recipient list: trimmed, de-duplicated, invalid lines reported; 413 past"
+              + " campaigns.audiences.max-bytes or max-recipients, 400 past max-line-length",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = {
@@ -37,7 +39,9 @@ class AudienceController {
               }))
   ResponseEntity<AudienceReceipt> upload(HttpServletRequest request) throws IOException {
     // The raw stream, not a bound String: the store reads it line by line.
-    AudienceReceipt receipt = audiences.upload(request.getContentType(), request.getInputStream());
+    AudienceReceipt receipt =
+        audiences.upload(
+            request.getContentType(), request.getContentLengthLong(), request.getInputStream());
     return ResponseEntity.created(URI.create("/api/v1/audiences/" + receipt.audienceId()))
         .body(receipt);
   }

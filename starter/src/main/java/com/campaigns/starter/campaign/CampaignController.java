@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The campaign endpoints of SPEC §4 (plus the CSV report and wave rescheduling). */
@@ -86,9 +87,21 @@ record CampaignController(CampaignService campaigns, CampaignTimelines timelines
   }
 
   @GetMapping
-  @Operation(summary = "Lists campaigns from the campaign index, newest first")
-  List<CampaignSummary> list(@AuthenticationPrincipal ApiUser user) {
-    return campaigns.list(Operator.of(user));
+  @Operation(
+      summary =
+          "Lists campaigns from the campaign index, newest first, a page at a time (limit: 50 by"
+              + " default, at most 500); the next page is in the Link header (rel=\"next\")")
+  ResponseEntity<List<CampaignSummary>> list(
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String cursor,
+      @AuthenticationPrincipal ApiUser user) {
+    // A merchant-scoped token lists its merchants' campaigns only.
+    CampaignList page = campaigns.list(Operator.of(user).mchids(), cursor, limit);
+    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+    if (page.next() != null) {
+      answer.header(HttpHeaders.LINK, page.nextLink("/api/v1/campaigns"));
+    }
+    return answer.body(page.campaigns());
   }
 
   @GetMapping("/{id}")

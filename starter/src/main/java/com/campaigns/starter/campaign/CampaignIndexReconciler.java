@@ -49,7 +49,7 @@ class CampaignIndexReconciler {
   /** One pass; answers how many rows it settled. */
   int reconcile() {
     int settled = 0;
-    for (CampaignIndex.Entry entry : index.unsettled()) {
+    for (CampaignIndex.Summary entry : index.unsettled()) {
       if (settle(entry)) {
         settled++;
       }
@@ -57,7 +57,7 @@ class CampaignIndexReconciler {
     return settled;
   }
 
-  private boolean settle(CampaignIndex.Entry entry) {
+  private boolean settle(CampaignIndex.Summary entry) {
     Optional<StatusDocument.Closed> run;
     try {
       run = closed.runs().closed(closed.runs().describe(entry.campaignId()));

@@ -25,9 +25,9 @@ import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.failure.ApplicationFailure;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,12 +85,20 @@ public class CampaignService {
     return starts.start(body, operator);
   }
 
-  /** The campaigns of the merchants the caller sees. */
-  public List<CampaignSummary> list(Operator caller) {
-    return index.list().stream()
-        .filter(e -> caller.seesMerchant(e.mchid()))
-        .map(CampaignSummary::of)
-        .toList();
+  /**
+   * A page of the campaign list, newest first, read from the index's summary columns.
+   *
+   * @param mchids the merchants whose campaigns are listed; empty: every merchant's
+   * @param cursor where the page starts ({@link CampaignList#next()} of the page before), or null
+   * @param limit at most this many ({@link CampaignList#DEFAULT_LIMIT} when null)
+   */
+  public CampaignList list(Set<String> mchids, String cursor, Integer limit) {
+    int n = CampaignList.limit(limit);
+    CampaignIndex.Page page = index.list(mchids, CampaignList.after(cursor), n);
+    return new CampaignList(
+        page.campaigns().stream().map(CampaignSummary::of).toList(),
+        CampaignList.cursor(page.next()),
+        n);
   }
 
   /**

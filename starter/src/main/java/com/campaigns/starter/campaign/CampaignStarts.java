@@ -2,6 +2,8 @@ package com.campaigns.starter.campaign;
 
 import com.campaigns.ledger.CampaignIndex;
 import com.campaigns.ledger.audience.AudienceStore;
+import com.campaigns.ledger.audience.AudienceTooLarge;
+import com.campaigns.starter.audience.AudienceService;
 import com.campaigns.starter.campaign.CampaignService.Started;
 import com.campaigns.starter.campaign.CampaignService.Validated;
 import com.campaigns.starter.security.Operator;
@@ -241,9 +243,14 @@ class CampaignStarts {
     List<WaveSpec> waves = new ArrayList<>();
     for (WaveSpec w : spec.waves()) {
       if (w.audience().openids() != null) {
-        waves.add(
-            w.withAudience(
-                AudienceSpec.ofId(audiences.store(w.audience().openids()).audienceId())));
+        String id;
+        try {
+          // The same limits as an upload (an inline list is far below them by default).
+          id = audiences.store(w.audience().openids()).audienceId();
+        } catch (AudienceTooLarge e) {
+          throw AudienceService.refusal(e);
+        }
+        waves.add(w.withAudience(AudienceSpec.ofId(id)));
       } else {
         waves.add(w);
       }

@@ -23,7 +23,7 @@ public record CampaignSummary(
     String createdBy,
     OffsetDateTime createdAt) {
 
-  static CampaignSummary of(CampaignIndex.Entry e) {
+  static CampaignSummary of(CampaignIndex.Summary e) {
     return new CampaignSummary(
         e.campaignId(),
         e.status(),

@@ -3,6 +3,7 @@ package com.campaigns.starter.console;
 import com.campaigns.starter.audience.AudienceReceipt;
 import com.campaigns.starter.audience.AudienceService;
 import com.campaigns.starter.campaign.CampaignApprovals;
+import com.campaigns.starter.campaign.CampaignList;
 import com.campaigns.starter.campaign.CampaignService;
 import com.campaigns.starter.campaign.CampaignTimeline;
 import com.campaigns.starter.campaign.CampaignTimelines;
@@ -80,16 +81,33 @@ class ConsoleController {
     return "redirect:/console/campaigns";
   }
 
+  /** The list a page at a time, as the API gives it; the page polls its own rows only. */
   @GetMapping("/campaigns")
-  String list(Model model, @AuthenticationPrincipal ApiUser user) {
-    model.addAttribute("campaigns", campaigns.list(Operator.of(user)));
+  String list(
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit,
+      Model model,
+      @AuthenticationPrincipal ApiUser user) {
+    page(cursor, limit, model, user);
     return "console/campaigns";
   }
 
   @GetMapping("/campaigns/rows")
-  String rows(Model model, @AuthenticationPrincipal ApiUser user) {
-    model.addAttribute("campaigns", campaigns.list(Operator.of(user)));
+  String rows(
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit,
+      Model model,
+      @AuthenticationPrincipal ApiUser user) {
+    page(cursor, limit, model, user);
     return "console/campaigns :: rows";
+  }
+
+  private void page(String cursor, Integer limit, Model model, ApiUser user) {
+    CampaignList page = campaigns.list(Operator.of(user).mchids(), cursor, limit);
+    model.addAttribute("campaigns", page.campaigns());
+    model.addAttribute("cursor", cursor);
+    model.addAttribute("limit", limit);
+    model.addAttribute("next", page.next());
   }
 
   @GetMapping("/campaigns/new")
@@ -152,7 +170,8 @@ class ConsoleController {
   @PostMapping("/audiences")
   String upload(@RequestParam("file") MultipartFile file, Model model) throws IOException {
     try {
-      AudienceReceipt receipt = audiences.upload("text/plain", file.getInputStream());
+      AudienceReceipt receipt =
+          audiences.upload("text/plain", file.getSize(), file.getInputStream());
       model.addAttribute("receipt", receipt);
     } catch (RequestRejected e) {
       model.addAttribute("uploadError", e.getMessage());

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.campaigns.ledger.audience.AudienceStore;
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
+import com.campaigns.starter.ConsoleSession;
 import com.campaigns.starter.StackTest;
+import com.campaigns.starter.TestTokens;
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -36,7 +41,7 @@ class AudienceUploadIT {
 
     assertThat(a.status()).isEqualTo(201);
     String id = a.json().path("audience_id").asText();
-    assertThat(id).matches("^aud-[0-9a-f]{16}$");
+    assertThat(id).matches("^aud-[0-9a-f]{64}$");
     assertThat(a.headers().firstValue("Location")).hasValue("/api/v1/audiences/" + id);
     assertThat(a.json().path("count").asLong()).isEqualTo(3);
     assertThat(a.json().path("duplicates_removed").asLong()).isEqualTo(1);
@@ -124,5 +129,62 @@ class AudienceUploadIT {
     assertThat(a.json().path("count").asLong()).isEqualTo(lines);
     assertThat(store.read(a.json().path("audience_id").asText(), lines - 1, lines))
         .containsExactly("big-199999");
+  }
+
+  @Test
+  void aLineLongerThanMaxLineLengthAnswers400NamingTheLimit() {
+    Answer a = api.post("/api/v1/audiences", "text/plain", "o-1\n" + "a".repeat(10_000), Map.of());
+
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.error()).isEqualTo("line_too_long");
+    assertThat(a.json().path("message").asText())
+        .isEqualTo("line 2 exceeds campaigns.audiences.max-line-length = 1024 bytes");
+  }
+
+  /** The declared size alone refuses it: the server answers before the body is sent. */
+  @Test
+  void aBodyDeclaredLargerThanMaxBytesAnswers413BeforeItIsRead() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /api/v1/audiences HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + "Authorization: Bearer "
+                      + TestTokens.MARKETER
+                      + "\r\nContent-Type: text/plain\r\nContent-Length: "
+                      + (1L << 40)
+                      + "\r\n\r\no-1\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+      String line;
+      String body = null;
+      while ((line = in.readLine()) != null) {
+        if (line.startsWith("{")) {
+          body = line;
+          break;
+        }
+      }
+      assertThat(body)
+          .contains("\"error\":\"payload_too_large\"")
+          .contains("campaigns.audiences.max-bytes = 536870912 bytes");
+    }
+  }
+
+  @Test
+  void theConsolesUploadIsRefusedPastMaxLineLengthNamingTheLimit() throws Exception {
+    ConsoleSession console = ConsoleSession.signIn(port, TestTokens.MARKETER);
+
+    String refused = console.uploadAudience("long.txt", "o-1\n" + "a".repeat(5000) + "\n");
+    String accepted = console.uploadAudience("short.txt", "o-1\no-2\no-1\n");
+
+    assertThat(refused)
+        .contains("line 2 exceeds campaigns.audiences.max-line-length = 1024 bytes")
+        .doesNotContain("use-audience");
+    assertThat(accepted).contains("use-audience").contains("aud-");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaigns.starter.ApiClient;
 import com.campaigns.starter.ApiClient.Answer;
+import com.campaigns.starter.ConsoleSession;
 import com.campaigns.starter.Specs;
 import com.campaigns.starter.StackTest;
 import com.campaigns.starter.TestTokens;
@@ -12,6 +13,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,6 +86,68 @@ class CampaignControlIT {
     assertThat(entry.path("issued").path("count").asLong()).isZero();
     assertThat(entry.path("budget").path("max_amount").asLong()).isEqualTo(5_000_000);
     assertThat(entry.has("stock_id")).isTrue();
+  }
+
+  /** Pages newest first, the next one linked; every campaign exactly once across the pages. */
+  @Test
+  void listIsPagedNewestFirstWithTheNextPageInTheLinkHeader() {
+    start("ctl-page-1");
+    start("ctl-page-2");
+    start("ctl-page-3");
+
+    Answer first = api.get("/api/v1/campaigns?limit=2");
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.json().size()).isEqualTo(2);
+    assertThat(first.json().get(0).path("campaign_id").asText()).isEqualTo("ctl-page-3");
+    assertThat(first.json().get(1).path("campaign_id").asText()).isEqualTo("ctl-page-2");
+    assertThat(first.json().get(0).path("mchid").asText()).isNotBlank();
+    String link = first.headers().firstValue("Link").orElseThrow();
+    assertThat(link).matches("</api/v1/campaigns\\?limit=2&cursor=[A-Za-z0-9_-]+>; rel=\"next\"");
+
+    java.util.List<String> all = new java.util.ArrayList<>();
+    String next = "/api/v1/campaigns?limit=2";
+    while (next != null) {
+      Answer page = api.get(next);
+      assertThat(page.status()).isEqualTo(200);
+      page.json().forEach(c -> all.add(c.path("campaign_id").asText()));
+      next =
+          page.headers().firstValue("Link").map(l -> l.substring(1, l.indexOf('>'))).orElse(null);
+    }
+    assertThat(all).doesNotHaveDuplicates().contains("ctl-page-1", "ctl-page-2", "ctl-page-3");
+    assertThat(all.indexOf("ctl-page-1")).isEqualTo(2);
+  }
+
+  @Test
+  void theConsoleListShowsPagesLinkedOlderAndNewest() throws Exception {
+    start("ctl-console-1");
+    start("ctl-console-2");
+    ConsoleSession console = ConsoleSession.signIn(port, TestTokens.MARKETER);
+
+    String first = console.page("/console/campaigns?limit=1");
+    assertThat(first).contains("data-campaign=\"ctl-console-2\"").doesNotContain("ctl-console-1");
+    Matcher older = Pattern.compile("id=\"next-page\" href=\"([^\"]+)\"").matcher(first);
+    assertThat(older.find()).isTrue();
+    String olderPath = older.group(1).replace("&amp;", "&");
+    assertThat(first).doesNotContain("id=\"first-page\"");
+
+    String second = console.page(olderPath);
+    assertThat(second).contains("data-campaign=\"ctl-console-1\"").contains("id=\"first-page\"");
+    String cursor = olderPath.substring(olderPath.indexOf("cursor=") + "cursor=".length());
+    cursor = cursor.contains("&") ? cursor.substring(0, cursor.indexOf('&')) : cursor;
+    // The page's polling keeps to its page.
+    assertThat(console.page("/console/campaigns/rows?limit=1&cursor=" + cursor))
+        .contains("data-campaign=\"ctl-console-1\"")
+        .doesNotContain("ctl-console-2");
+  }
+
+  @Test
+  void aListLimitOutOfRangeOrAForeignCursorAnswers400() {
+    for (String query : new String[] {"limit=0", "limit=501", "cursor=bm90IGEgY3Vyc29y"}) {
+      Answer a = api.get("/api/v1/campaigns?" + query);
+      assertThat(a.status()).as(query).isEqualTo(400);
+      assertThat(a.error()).as(query).isEqualTo("invalid_request");
+    }
+    assertThat(api.get("/api/v1/campaigns?limit=500").status()).isEqualTo(200);
   }
 
   @Test

@@ -167,7 +167,7 @@ class CampaignTerminateIT {
     assertThat(listed("term-quiet").path("issued").path("count").asLong()).isZero();
     // A second pass does not touch a settled row (it is not read again).
     assertThat(index.unsettled())
-        .extracting(CampaignIndex.Entry::campaignId)
+        .extracting(CampaignIndex.Summary::campaignId)
         .doesNotContain("term-quiet")
         .contains("term-alive");
   }

@@ -82,7 +82,7 @@ class ErrorRenderingTest {
 
   @Test
   void anUnreachableDatabaseIs503() throws Exception {
-    when(campaigns.list(any()))
+    when(campaigns.list(any(), any(), any()))
         .thenThrow(new DataAccessResourceFailureException("jdbc:postgresql://secret-host"));
 
     mvc.perform(get("/api/v1/campaigns").with(viewer()))

@@ -208,9 +208,9 @@ class MerchantScopeIT {
         .isEqualTo(201);
     assertThat(scoped.postJson("/api/v1/campaigns", ours(ours)).status()).isEqualTo(201);
 
-    List<String> listed = ids(scoped.get("/api/v1/campaigns").json());
+    List<String> listed = ids(scoped.get("/api/v1/campaigns?limit=500").json());
     assertThat(listed).contains(ours).doesNotContain(theirs);
-    assertThat(ids(marketer.get("/api/v1/campaigns").json())).contains(ours, theirs);
+    assertThat(ids(marketer.get("/api/v1/campaigns?limit=500").json())).contains(ours, theirs);
 
     JsonNode listing = scoped.get("/api/v1/merchants").json();
     List<String> mchids =

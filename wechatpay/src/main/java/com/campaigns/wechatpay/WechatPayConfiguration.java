@@ -1,6 +1,7 @@
 package com.campaigns.wechatpay;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,20 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(WechatPayProperties.class)
 public class WechatPayConfiguration {
 
+  /** The native RSA provider, installed before any client signs (docs/deployment.md). */
   @Bean
-  WechatMerchants wechatMerchants(WechatPayProperties properties) {
+  NativeCrypto.Status nativeCrypto(
+      @Value("${campaigns.crypto.native-provider:true}") boolean nativeProvider) {
+    return NativeCrypto.install(nativeProvider);
+  }
+
+  @Bean
+  NativeCryptoInfo nativeCryptoInfo(NativeCrypto.Status status) {
+    return new NativeCryptoInfo(status);
+  }
+
+  @Bean
+  WechatMerchants wechatMerchants(WechatPayProperties properties, NativeCrypto.Status crypto) {
     return new WechatMerchants(new WechatPayClientFactory(properties), List.of());
   }
 

@@ -109,6 +109,7 @@ public final class BenchMain {
     try (BenchStack s = stack) {
       stack.start();
       results.stackStartSeconds = (System.nanoTime() - t0) / 1e9;
+      results.crypto = Machine.crypto(stack.logs());
       Console.say("stack ready after %.0f s", results.stackStartSeconds);
       meter = new SendMeter(stack.sandboxAdmin(), stack::cpu);
       campaigns = new Campaigns(stack.api(), runTag);

@@ -29,6 +29,43 @@ public final class Machine {
         + System.getProperty("os.version");
   }
 
+  /**
+   * The RSA provider of this JVM (the hand-written loop: the SDK's defaults) and the ones the
+   * stack's processes logged at start (worker and API: {@code NativeCrypto}; sandbox).
+   */
+  public static String crypto(java.nio.file.Path logs) {
+    String loop;
+    try {
+      loop = java.security.Signature.getInstance("SHA256withRSA").getProvider().getName();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      loop = "none";
+    }
+    StringBuilder out = new StringBuilder("the loop: " + loop);
+    java.util.regex.Pattern line =
+        java.util.regex.Pattern.compile("(RSA signing and verifying with|sandbox RSA with) (.*)$");
+    try (var files = java.nio.file.Files.list(logs)) {
+      for (java.nio.file.Path f : files.sorted().toList()) {
+        try (var lines = java.nio.file.Files.lines(f)) {
+          lines
+              .map(line::matcher)
+              .filter(java.util.regex.Matcher::find)
+              .findFirst()
+              .ifPresent(
+                  m ->
+                      out.append("; ")
+                          .append(f.getFileName().toString().replace(".log", ""))
+                          .append(": ")
+                          .append(m.group(2)));
+        } catch (java.io.UncheckedIOException | java.io.IOException e) {
+          // a binary or vanished file: not a process log
+        }
+      }
+    } catch (java.io.IOException e) {
+      out.append("; the stack's logs cannot be read: ").append(e.getMessage());
+    }
+    return out.toString();
+  }
+
   public static String jdk() {
     return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
   }

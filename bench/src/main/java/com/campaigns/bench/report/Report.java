@@ -183,6 +183,11 @@ public final class Report {
         .append(
             "(SQLite file); the ledger PostgreSQL in a cluster of its own (Debian's server), as in production,")
         .append(" so the worker's heap and CPU are its own.\n");
+    if (r.crypto != null) {
+      md.append("- **RSA provider** (signing and verifying, one each per coupon): ")
+          .append(r.crypto)
+          .append(".\n");
+    }
     md.append("- **Sizes (")
         .append(r.sizes.name())
         .append("):** ceiling and full stack ")

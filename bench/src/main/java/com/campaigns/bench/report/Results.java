@@ -106,6 +106,10 @@ public final class Results {
   public String startedAt;
   public String machine;
   public String jdk;
+
+  /** Who signs and verifies RSA: the hand-written loop's JVM and the stack's processes. */
+  public String crypto;
+
   public Sizes sizes;
   public double stackStartSeconds;
   public final List<Pair> pairs = new ArrayList<>();
